@@ -1,0 +1,69 @@
+// The loaded, validated knowledge: immutable once built, swapped whole on reload.
+import type { Faq, Municipality, Program, SourceDocument } from "./schema.js";
+
+export interface KnowledgeBaseInit {
+  dir: string;
+  municipalities: Municipality[];
+  programs: Program[];
+  faqs: Faq[];
+  /** Content hash of every knowledge file: changes exactly when the knowledge does. */
+  version: string;
+  loadedAt: Date;
+}
+
+export class KnowledgeBase {
+  readonly dir: string;
+  readonly municipalities: readonly Municipality[];
+  readonly programs: readonly Program[];
+  readonly faqs: readonly Faq[];
+  readonly version: string;
+  readonly loadedAt: Date;
+  private readonly programsById: Map<string, Program>;
+  private readonly faqsById: Map<string, Faq>;
+  private readonly municipalitiesByName: Map<string, Municipality>;
+
+  constructor(init: KnowledgeBaseInit) {
+    this.dir = init.dir;
+    this.municipalities = init.municipalities;
+    this.programs = init.programs;
+    this.faqs = init.faqs;
+    this.version = init.version;
+    this.loadedAt = init.loadedAt;
+    this.programsById = new Map(init.programs.map((p) => [p.id, p]));
+    this.faqsById = new Map(init.faqs.map((f) => [f.id, f]));
+    this.municipalitiesByName = new Map(init.municipalities.map((m) => [m.name, m]));
+  }
+
+  get entryCount(): number {
+    return this.programs.length + this.faqs.length;
+  }
+
+  program(id: string): Program | undefined {
+    return this.programsById.get(id);
+  }
+
+  faq(id: string): Faq | undefined {
+    return this.faqsById.get(id);
+  }
+
+  municipality(name: string): Municipality | undefined {
+    return this.municipalitiesByName.get(name);
+  }
+
+  /** The document a program cites (the loader has checked that it exists). */
+  sourceOf(program: Program): SourceDocument {
+    const doc = this.municipality(program.municipality)?.sources.find((s) => s.id === program.source.document);
+    if (!doc) throw new Error(`program ${program.id} cites unknown document ${program.source.document}`);
+    return doc;
+  }
+
+  /** Resolves what a user typed as a municipality ("伊万里", "伊万里市", "imari") to its full name. */
+  resolveMunicipality(input: string | null | undefined): string | undefined {
+    if (!input) return undefined;
+    const s = input.normalize("NFKC").trim();
+    for (const m of this.municipalities) {
+      if (s === m.name || s === m.slug || s === m.name.replace(/[市町村区]$/, "") || s === m.reading) return m.name;
+    }
+    return undefined;
+  }
+}
