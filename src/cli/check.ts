@@ -1,20 +1,26 @@
 // `madoguchi check`: validates a knowledge directory; one line per problem, exit 1 if any.
+// Two passes: the files against the schema and each other (the loader), then every program against the
+// source text it cites (names, departments and numbers must occur there; see knowledge/fidelity).
 import type { Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
 import { knowledgeDir } from "./paths.js";
 import { loadKnowledge } from "../knowledge/load.js";
-import { formatProblem } from "../knowledge/problems.js";
+import { formatProblem, type Problem } from "../knowledge/problems.js";
+import { checkFidelity } from "../knowledge/fidelity/check-fidelity.js";
+import { checkSynonymProposals } from "../knowledge/synonym-proposals.js";
 
 export const checkCommand: Command = {
-  summary: "validate the knowledge files (exit 1 with one line per problem)",
-  usage: "madoguchi check [--knowledge DIR]",
+  summary: "validate the knowledge files against the schema and their source texts (exit 1 with one line per problem)",
+  usage: "madoguchi check [--knowledge DIR] [--no-sources]\n  --no-sources  skip comparing programs with their source documents",
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { knowledge: { type: "string" } });
+    const { values } = parseCommandArgs(args, { knowledge: { type: "string" }, "no-sources": { type: "boolean" } });
     const dir = knowledgeDir(values.knowledge, io.env);
     const { knowledge, problems } = await loadKnowledge(dir);
-    for (const p of problems) io.stderr.write(`${formatProblem(p)}\n`);
-    if (!knowledge) {
-      io.stderr.write(`${problems.length} problem(s) found in ${dir}\n`);
+    const all: Problem[] = knowledge && !values["no-sources"] ? await checkFidelity(knowledge) : problems;
+    all.push(...(await checkSynonymProposals(dir))); // knowledge/synonym-proposals.yaml (Slack App Home)
+    for (const p of all) io.stderr.write(`${formatProblem(p)}\n`);
+    if (!knowledge || all.length > 0) {
+      io.stderr.write(`${all.length} problem(s) found in ${dir}\n`);
       return 1;
     }
     io.stdout.write(`ok: ${knowledge.programs.length} programs, ${knowledge.faqs.length} FAQ entries, ${knowledge.municipalities.length} municipalities (version ${knowledge.version})\n`);

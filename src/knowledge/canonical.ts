@@ -11,8 +11,10 @@ export function canonicalProgram(p: Program): CanonicalProgram {
   return { type: "program", ...p };
 }
 
+/** The common keys first (type, id, municipality, name), then the FAQ's own fields. */
 export function canonicalFaq(f: Faq): CanonicalFaq {
-  return { type: "faq", ...f, municipality: f.municipality ?? null, name: f.question };
+  const { id, municipality, question, ...rest } = f;
+  return { type: "faq", id, municipality: municipality ?? null, name: question, question, ...rest };
 }
 
 export function canonicalEntries(kb: KnowledgeBase): CanonicalEntry[] {

@@ -4,7 +4,10 @@ import type { Problem } from "./problems.js";
 
 export interface Located<T> {
   value: T;
+  /** The file as shown to staff (relative to the working directory). */
   file: string;
+  /** The absolute path of the file. */
+  path?: string;
   line: number | undefined;
 }
 
@@ -31,7 +34,7 @@ export function crossCheck(municipalities: Located<Municipality>[], programs: Lo
   for (const f of faqs) {
     const m = f.value.municipality;
     if (m !== undefined && byName.size > 0 && !byName.has(m)) {
-      problems.push(at(f, "municipality", `unknown municipality "${m}"`));
+      problems.push(at(f, "municipality", `unknown municipality "${m}" (known: ${[...byName.keys()].join(", ")})`));
     }
   }
   return problems;

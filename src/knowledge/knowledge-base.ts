@@ -1,6 +1,13 @@
 // The loaded, validated knowledge: immutable once built, swapped whole on reload.
 import type { Faq, Municipality, Program, SourceDocument } from "./schema.js";
 
+/** Where an entry is written: the file as shown to staff, its absolute path, and the entry's first line. */
+export interface EntryOrigin {
+  file: string;
+  path: string;
+  line: number | undefined;
+}
+
 export interface KnowledgeBaseInit {
   dir: string;
   municipalities: Municipality[];
@@ -9,6 +16,8 @@ export interface KnowledgeBaseInit {
   /** Content hash of every knowledge file: changes exactly when the knowledge does. */
   version: string;
   loadedAt: Date;
+  /** Program and FAQ ids → where they are written (for messages to staff). */
+  origins?: ReadonlyMap<string, EntryOrigin>;
 }
 
 export class KnowledgeBase {
@@ -21,6 +30,7 @@ export class KnowledgeBase {
   private readonly programsById: Map<string, Program>;
   private readonly faqsById: Map<string, Faq>;
   private readonly municipalitiesByName: Map<string, Municipality>;
+  private readonly origins: ReadonlyMap<string, EntryOrigin>;
 
   constructor(init: KnowledgeBaseInit) {
     this.dir = init.dir;
@@ -32,6 +42,12 @@ export class KnowledgeBase {
     this.programsById = new Map(init.programs.map((p) => [p.id, p]));
     this.faqsById = new Map(init.faqs.map((f) => [f.id, f]));
     this.municipalitiesByName = new Map(init.municipalities.map((m) => [m.name, m]));
+    this.origins = init.origins ?? new Map();
+  }
+
+  /** The file and line a program or FAQ entry is written at (undefined for knowledge built in memory). */
+  origin(id: string): EntryOrigin | undefined {
+    return this.origins.get(id);
   }
 
   get entryCount(): number {

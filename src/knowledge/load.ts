@@ -2,10 +2,10 @@
 // (faq/**/*.yaml) and FAQ CSV files anywhere in the tree. Returns every problem found, never a partial
 // knowledge base: a caller either gets all the knowledge or a list of what to fix.
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { FaqFile, MunicipalitiesFile, ProgramsFile, type Faq, type Municipality, type Program } from "./schema.js";
-import { readYamlList } from "./yaml-file.js";
+import { readYamlList, yamlFieldLocator, type ParsedList } from "./yaml-file.js";
 import { readFaqCsv } from "./faq-csv.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { crossCheck, type Located } from "./cross-check.js";
@@ -20,45 +20,38 @@ export interface LoadOutcome {
   problems: Problem[];
 }
 
-export async function loadKnowledge(dir: string): Promise<LoadOutcome> {
-  const files = await listFiles(dir);
-  const problems: Problem[] = [];
-  const hash = createHash("sha256");
-  const municipalities: Located<Municipality>[] = [];
-  const programs: Located<Program>[] = [];
-  const faqs: Located<Faq>[] = [];
+/** What the files of a directory hold, each entry with the file and line it came from. */
+interface Collected {
+  municipalities: Located<Municipality>[];
+  programs: Located<Program>[];
+  faqs: Located<Faq>[];
+  /** FAQ entries from CSV files, whose 地方公共団体名 may be written "佐賀県伊万里市". */
+  csvFaqs: Set<Located<Faq>>;
+  problems: Problem[];
+}
 
+export async function loadKnowledge(dir: string): Promise<LoadOutcome> {
+  const missing = await missingDirectory(dir);
+  if (missing) return { problems: [missing] };
+  const files = await listFiles(dir);
+  const hash = createHash("sha256");
+  const c: Collected = { municipalities: [], programs: [], faqs: [], csvFaqs: new Set(), problems: [] };
   for (const file of files) {
-    const label = relative(process.cwd(), file) || file;
     const rel = relative(dir, file).split(sep).join("/");
     hash.update(rel).update(await readFile(file));
-    if (rel === "municipalities.yaml") {
-      const r = await readYamlList(file, label, MunicipalitiesFile);
-      problems.push(...r.problems);
-      r.entries.forEach((m, i) => municipalities.push({ value: m, file: label, line: r.lines[i] }));
-    } else if (RESERVED.has(rel)) {
-      continue; // validated by their own modules (search synonyms, review proposals)
-    } else if (rel.endsWith(".csv")) {
-      const r = await readFaqCsv(file, label);
-      problems.push(...r.problems);
-      r.entries.forEach((f, i) => faqs.push({ value: f, file: label, line: r.lines[i] }));
-    } else {
-      const isFaq = rel.startsWith("faq/");
-      const r = isFaq ? await readYamlList(file, label, FaqFile) : await readYamlList(file, label, ProgramsFile);
-      problems.push(...r.problems);
-      const into = (isFaq ? faqs : programs) as Located<Faq | Program>[];
-      r.entries.forEach((e, i) => into.push({ value: e, file: label, line: r.lines[i] }));
-    }
+    await collectFile(file, rel, c);
   }
-  problems.push(...crossCheck(municipalities, programs, faqs));
+  for (const f of c.csvFaqs) f.value = { ...f.value, municipality: resolveCsvMunicipality(f.value.municipality, c.municipalities) };
+  const problems = [...c.problems, ...(await atFieldLines(crossCheck(c.municipalities, c.programs, c.faqs), c))];
   if (problems.length > 0) return { problems };
   const knowledge = new KnowledgeBase({
     dir,
-    municipalities: municipalities.map((m) => m.value),
-    programs: programs.map((p) => p.value),
-    faqs: faqs.map((f) => f.value),
+    municipalities: c.municipalities.map((m) => m.value),
+    programs: c.programs.map((p) => p.value),
+    faqs: c.faqs.map((f) => f.value),
     version: hash.digest("hex").slice(0, 12),
     loadedAt: new Date(),
+    origins: new Map([...c.programs, ...c.faqs].map((e) => [e.value.id, { file: e.file, path: e.path ?? e.file, line: e.line }])),
   });
   return { knowledge, problems };
 }
@@ -68,6 +61,50 @@ export async function loadKnowledgeOrThrow(dir: string): Promise<KnowledgeBase> 
   const { knowledge, problems } = await loadKnowledge(dir);
   if (!knowledge) throw new KnowledgeError(problems);
   return knowledge;
+}
+
+async function collectFile(file: string, rel: string, c: Collected): Promise<void> {
+  const label = relative(process.cwd(), file) || file;
+  const keep = <T>(r: ParsedList<T>, into: Located<T>[]): Located<T>[] => {
+    c.problems.push(...r.problems);
+    const located = r.entries.map((value, i) => ({ value, file: label, path: file, line: r.lines[i] }));
+    into.push(...located);
+    return located;
+  };
+  if (rel === "municipalities.yaml") keep(await readYamlList(file, label, MunicipalitiesFile), c.municipalities);
+  else if (RESERVED.has(rel)) return; // validated by their own modules (search synonyms, review proposals)
+  else if (/\.csv$/i.test(rel)) keep(await readFaqCsv(file, label, rel), c.faqs).forEach((f) => c.csvFaqs.add(f));
+  else if (rel.startsWith("faq/")) keep(await readYamlList(file, label, FaqFile), c.faqs);
+  else keep(await readYamlList(file, label, ProgramsFile), c.programs);
+}
+
+/**
+ * Open-data FAQ files write 地方公共団体名 with the prefecture ("佐賀県伊万里市") or without 市 ("伊万里");
+ * the knowledge uses the municipality's own full name. Unknown names are kept, for crossCheck to report.
+ */
+function resolveCsvMunicipality(value: string | undefined, known: Located<Municipality>[]): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.normalize("NFKC").replace(/\s+/g, "");
+  const hit = known.find(({ value: m }) => v === m.name || v === `${m.prefecture}${m.name}` || v === m.name.replace(/[市町村区]$/, ""));
+  return hit?.value.name ?? value;
+}
+
+/** Points cross-entry problems (unknown municipality, source document) at their field's line. */
+async function atFieldLines(problems: Problem[], c: Collected): Promise<Problem[]> {
+  const paths = new Map([...c.programs, ...c.faqs].map((e) => [e.file, e.path ?? e.file]));
+  return Promise.all(problems.map(async (p) => {
+    const path = paths.get(p.file);
+    // Not ids: two entries of one file may share the id, and the entry line is the id line anyway.
+    if (!path || !p.entry || !p.field || p.field === "id" || !/\.ya?ml$/i.test(path)) return p;
+    const line = (await yamlFieldLocator(path))(p.entry, p.field);
+    return { ...p, line: line ?? p.line };
+  }));
+}
+
+async function missingDirectory(dir: string): Promise<Problem | undefined> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info?.isDirectory()) return undefined;
+  return { file: dir, message: info ? "is not a directory (--knowledge needs the knowledge directory)" : "knowledge directory not found" };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

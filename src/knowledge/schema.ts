@@ -74,12 +74,14 @@ export const Benefit = z.strictObject({
 });
 export type Benefit = z.infer<typeof Benefit>;
 
+const westernYear = z.number().int().min(1989, "must be a Western year (令和2年度 = 2020)").max(2100, "must be a Western year (令和2年度 = 2020)");
+
 export const Period = z.strictObject({
   /** As written, e.g. "令和2年度～令和6年度" or "R2 ~ R6". */
   text,
   /** Fiscal years (April–March) as Western years: 令和2年度 = 2020. */
-  fromFiscalYear: z.number().int().min(1989).max(2100).optional(),
-  toFiscalYear: z.number().int().min(1989).max(2100).optional(),
+  fromFiscalYear: westernYear.optional(),
+  toFiscalYear: westernYear.optional(),
 });
 export type Period = z.infer<typeof Period>;
 

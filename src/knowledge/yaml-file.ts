@@ -1,9 +1,10 @@
 // Reads one YAML knowledge file and validates it against a zod schema for a list of entries,
 // mapping each zod issue back to the line of the YAML node it is about.
 import { readFile } from "node:fs/promises";
-import { LineCounter, parseDocument, isSeq, isMap, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, isSeq, isMap, type Document, type Node, type YAMLError } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "./problems.js";
+import { issueMessage, valueAt } from "./issue-messages.js";
 
 export interface ParsedList<T> {
   entries: T[];
@@ -17,9 +18,14 @@ export async function readYamlList<T>(file: string, label: string, schema: z.Zod
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
-    return { entries: [], lines: [], problems: doc.errors.map((e) => ({ file: label, line: lineOfOffset(lines, e.pos[0]), message: `YAML syntax: ${e.message.split("\n")[0]}` })) };
+    // Only the first: later syntax errors are usually echoes of it, and the file is re-checked after a fix.
+    const e = doc.errors[0] as YAMLError;
+    return { entries: [], lines: [], problems: [{ file: label, line: lineOfOffset(lines, e.pos[0]), message: `YAML syntax: ${e.message.split("\n")[0]} (check the indentation and quotes on this line and the one below)` }] };
   }
   const data: unknown = doc.toJS() ?? [];
+  if (!Array.isArray(data)) {
+    return { entries: [], lines: [], problems: [{ file: label, line: lineOfNode(doc.contents, lines) ?? 1, message: "the file must be a YAML list of entries, each starting with \"- id: …\"" }] };
+  }
   const parsed = schema.safeParse(data);
   const entryLines = isSeq(doc.contents) ? doc.contents.items.map((n) => lineOfNode(n, lines) ?? 0) : [];
   if (parsed.success) return { entries: parsed.data, lines: entryLines, problems: [] };
@@ -33,13 +39,15 @@ function issueToProblem(issue: z.core.$ZodIssue, doc: Document, lines: LineCount
   const entry = typeof index === "number" ? entryLabel(data, index) : undefined;
   let field = fieldPath.join(".");
   let message = issue.message;
+  let at = path;
   if (issue.code === "unrecognized_keys") {
     field = [...fieldPath, ...issue.keys].join(".");
     message = `unknown field (not in the schema: check the spelling)`;
-  } else if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) {
-    message = `is required`;
+    at = [...path, ...issue.keys.slice(0, 1)];
+  } else {
+    message = issueMessage(issue, valueAt(data, issue.path));
   }
-  return { file, line: lineOfPath(doc, lines, path), entry, field: field || undefined, message };
+  return { file, line: lineOfPath(doc, lines, at), entry, field: field || undefined, message };
 }
 
 function entryLabel(data: unknown, index: number): string {
@@ -69,4 +77,20 @@ function lineOfNode(node: unknown, lines: LineCounter): number | undefined {
 
 function lineOfOffset(lines: LineCounter, offset: number): number {
   return lines.linePos(offset).line;
+}
+
+/**
+ * For messages about entries already loaded: finds the line of a field of the entry with a given id in
+ * a YAML list file ("benefits.0.amounts.0.text" → its line), or the entry's line when the field is absent.
+ */
+export async function yamlFieldLocator(file: string): Promise<(id: string, field: string) => number | undefined> {
+  const lines = new LineCounter();
+  const doc = parseDocument(await readFile(file, "utf8"), { lineCounter: lines });
+  const items = isSeq(doc.contents) ? doc.contents.items : [];
+  return (id, field) => {
+    const index = items.findIndex((item) => isMap(item) && (item.get("id") as unknown) === id);
+    if (index < 0) return undefined;
+    const path = [index, ...field.split(".").filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
+    return lineOfPath(doc, lines, path);
+  };
 }
