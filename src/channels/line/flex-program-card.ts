@@ -1,0 +1,100 @@
+// One program card as a Flex bubble: badges (source date, 「期間終了」), name, one-line summary, the facts
+// (amount, who it is for, department, period) and buttons that ask the engine about one aspect.
+// Every fact comes from the engine's ProgramCard, which takes them from the knowledge entry; where the
+// source states nothing, the card says so rather than leaving a gap.
+import type { messagingApi } from "@line/bot-sdk";
+import type { Action, ProgramCard } from "../../dialogue/reply/reply.js";
+import type { Aspect } from "../../dialogue/intents/intent-schema.js";
+import { encodePostbackAction } from "./postback-action.js";
+
+type Bubble = messagingApi.FlexBubble;
+type Component = messagingApi.FlexComponent;
+
+/** How much of each text field a bubble shows (UTF-16 units); tighter caps keep a 12-card carousel under 50 KB. */
+export interface TextCaps {
+  name: number;
+  summary: number;
+  fact: number;
+}
+
+export const FULL_CAPS: TextCaps = { name: 80, summary: 120, fact: 160 };
+export const COMPACT_CAPS: TextCaps = { name: 60, summary: 60, fact: 70 };
+
+export const NOT_STATED = "出典に記載なし";
+
+/** The buttons under every card, in the order the issue lists them. */
+export const CARD_BUTTONS: readonly { label: string; aspect: Aspect }[] = [
+  { label: "金額", aspect: "amount" },
+  { label: "対象", aspect: "eligibility" },
+  { label: "問い合わせ先", aspect: "contact" },
+  { label: "申請方法", aspect: "apply" },
+  { label: "詳しく", aspect: "detail" },
+];
+
+const GRAY = "#666666";
+const ENDED_RED = "#B3261E";
+
+export function clip(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS): Bubble {
+  const body: Component[] = [
+    badges(card),
+    { type: "text", text: clip(card.name, caps.name), weight: "bold", size: "md", wrap: true, margin: "md" },
+    { type: "text", text: clip(card.summary ?? (card.nameOnly ? "出典には事業名だけが載っています" : "概要は出典に記載がありません"), caps.summary), size: "sm", color: GRAY, wrap: true, maxLines: 3 },
+    { type: "separator", margin: "md" },
+    fact("金額", card.amountText ?? NOT_STATED, caps.fact),
+    fact("対象", card.forWhom ?? NOT_STATED, caps.fact),
+    fact("担当", card.department, caps.fact),
+    fact("期間", card.periodText ?? NOT_STATED, caps.fact),
+  ];
+  if (card.periodEnded && card.notice) {
+    body.push({ type: "text", text: clip(card.notice, caps.fact), size: "xs", color: ENDED_RED, wrap: true, margin: "sm" });
+  }
+  body.push({ type: "text", text: clip(`出典: ${card.sourceTitle}（${card.sourceDate}）`, caps.fact), size: "xxs", color: GRAY, wrap: true, margin: "md" });
+  return {
+    type: "bubble",
+    size: "kilo",
+    body: { type: "box", layout: "vertical", spacing: "xs", contents: body },
+    footer: { type: "box", layout: "vertical", spacing: "none", contents: buttons(card) },
+  };
+}
+
+function badges(card: ProgramCard): messagingApi.FlexBox {
+  const contents: Component[] = [badge(clip(`出典 ${card.sourceDate}`, 18), "#E8F0FE", "#1A4F9C")];
+  if (card.periodEnded) contents.push(badge("期間終了", "#FCE8E6", ENDED_RED));
+  return { type: "box", layout: "horizontal", spacing: "sm", contents };
+}
+
+function badge(text: string, background: string, color: string): messagingApi.FlexBox {
+  return {
+    type: "box", layout: "vertical", flex: 0, backgroundColor: background, cornerRadius: "sm", paddingAll: "xs",
+    contents: [{ type: "text", text, size: "xxs", color, weight: "bold" }],
+  };
+}
+
+function fact(label: string, value: string, cap: number): messagingApi.FlexBox {
+  return {
+    type: "box", layout: "baseline", spacing: "sm", margin: "sm",
+    contents: [
+      { type: "text", text: label, size: "xs", color: GRAY, flex: 2 },
+      { type: "text", text: clip(value, cap), size: "xs", wrap: true, flex: 7 },
+    ],
+  };
+}
+
+function buttons(card: ProgramCard): Component[] {
+  const out: Component[] = [];
+  for (const b of CARD_BUTTONS) {
+    const action: Action = { kind: "aspect", programId: card.id, aspect: b.aspect };
+    const data = encodePostbackAction(action);
+    if (!data) continue; // an id too long for LINE's postback data: leave the button out rather than send it broken
+    out.push({
+      type: "button", style: "link", height: "sm",
+      action: { type: "postback", label: b.label, data, displayText: clip(`${card.name}の${b.label}`, 100) },
+    });
+  }
+  return out;
+}

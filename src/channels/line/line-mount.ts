@@ -1,0 +1,46 @@
+// The LINE channel's ChannelMount (src/server/channel-mounts.ts lists it): on when LINE_CHANNEL_SECRET and
+// LINE_CHANNEL_ACCESS_TOKEN (or LINE_CHANNELS_FILE) are set, off otherwise.
+import type { ChannelMount, MountContext } from "../../server/channel-mount.js";
+import { readLineConfig } from "./line-config.js";
+import { mountLineChannels } from "./mount-line.js";
+import type { LineChannel } from "./line-channel.js";
+
+/** The mount; `onMounted` sees the channels it created (tests wait on their `idle()`). */
+export function createLineMount(onMounted?: (channels: LineChannel[]) => void): ChannelMount {
+  return {
+    name: "line",
+    offHint: "set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (or LINE_CHANNELS_FILE) to answer on LINE",
+    async mount(ctx) {
+      const channels = mountFromContext(ctx);
+      if (channels.length === 0) return null;
+      onMounted?.(channels);
+      return { summary: channels.map(summaryLine), close: async () => { await Promise.all(channels.map((c) => c.idle())); } };
+    },
+  };
+}
+
+export const lineMount: ChannelMount = createLineMount();
+
+function mountFromContext(ctx: MountContext): LineChannel[] {
+  // The environment's channel serves the deployment's scope, already resolved by the server.
+  const configs = readLineConfig(ctx.config.env).map((c) => (c.name === "default" ? { ...c, municipality: ctx.services.scope ?? undefined } : c));
+  return mountLineChannels(ctx.routes, {
+    env: ctx.config.env,
+    configs,
+    engine: ctx.services.engine,
+    log: ctx.logger,
+    metrics: ctx.metrics,
+    handoff: ctx.services.handoff,
+    dedupe: ctx.services.shared.deliveries, // Redis when REDIS_URL is set: one answer per event across replicas
+    admit: (channel, user) => ctx.services.limits.lineAdmission(channel, user), // per-resident rate limit
+    resolveMunicipality: (input) => ctx.services.knowledge().resolveMunicipality(input),
+    // The engine keys sessions `${channel}:${user}` (src/dialogue/engine/conversation-engine.ts).
+    forgetSession: (channel, user) => ctx.services.sessions.delete(`${channel}:${user}`),
+    track: (work) => ctx.tasks.run("line-webhook", () => work),
+  });
+}
+
+function summaryLine(channel: LineChannel): string {
+  const scope = channel.config.municipality ?? "every municipality";
+  return `LINE: POST ${channel.config.path} (${scope})`;
+}

@@ -1,0 +1,79 @@
+// The Slack channel: a Bolt app whose requests come through our server's route (or, with SLACK_APP_TOKEN,
+// through Socket Mode), with the listeners for lookups, answer buttons, the App Home and handoff threads.
+// Events are deduplicated on event_id before any listener runs.
+import { App, webApi, type Receiver } from "@slack/bolt";
+import { boltLogger } from "./bolt-logger.js";
+import { BotIdentity } from "./bot-identity.js";
+import { dedupeEvents, InMemoryEventDedupe } from "./dedupe-middleware.js";
+import { SlackRouteReceiver } from "./route-receiver.js";
+import { SlackLookup } from "./slack-lookup.js";
+import { SlackStaffDesk } from "./handoff/slack-staff-desk.js";
+import { registerLookupListeners } from "./listeners/lookup-listeners.js";
+import { registerAnswerActions } from "./listeners/answer-actions.js";
+import { registerHomeListeners } from "./listeners/home-listeners.js";
+import { registerHandoffListeners } from "./listeners/handoff-listeners.js";
+import type { SlackConfig } from "./slack-config.js";
+import type { SlackDeps } from "./slack-deps.js";
+
+export interface SlackChannel {
+  app: App;
+  /** The route handler for POST /slack/events; undefined in Socket Mode. */
+  receiver: SlackRouteReceiver | undefined;
+  /** The handoff desk, when SLACK_HANDOFF_CHANNEL is set and a handoff service was given. */
+  desk: SlackStaffDesk | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackChannelOptions {
+  /** Clock for the signature window (tests). */
+  signatureNow?: () => number;
+  /** See SlackRouteReceiver (default 2,500 ms). */
+  ackTimeoutMs?: number;
+}
+
+export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options: SlackChannelOptions = {}): SlackChannel {
+  const logger = boltLogger(deps.log);
+  // Outbound calls: a timeout, and few retries (a 429 waits for Retry-After), so a Slack outage cannot pile up work.
+  const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.apiUrl, timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 }, logger };
+  const client = new webApi.WebClient(config.botToken, clientOptions);
+  const identity = new BotIdentity(client, config.botToken);
+  const receiver = config.appToken ? undefined : new SlackRouteReceiver({
+    signingSecret: config.signingSecret,
+    now: options.signatureNow,
+    ackTimeoutMs: options.ackTimeoutMs,
+    runInBackground: deps.runInBackground,
+    onError: (e) => deps.log.error({ err: e }, "slack: event processing failed"),
+  });
+  const app = new App({
+    ...(receiver ? { receiver: receiver as Receiver } : { socketMode: true, appToken: config.appToken }),
+    authorize: identity.authorize,
+    clientOptions,
+    logger,
+    convoStore: false,
+  });
+  app.use(dedupeEvents(deps.dedupe ?? new InMemoryEventDedupe(), deps.log, deps.onDuplicate));
+  app.error(async (e) => deps.log.error({ err: e }, "slack: listener failed"));
+  const lookup = new SlackLookup(deps, config.command);
+  registerLookupListeners(app, lookup, config);
+  registerAnswerActions(app, lookup);
+  if (deps.insights) registerHomeListeners(app, { insights: deps.insights, proposals: deps.proposals, mask: deps.mask, log: deps.log, now: deps.now ?? Date.now });
+  let desk: SlackStaffDesk | undefined;
+  if (deps.handoff && config.handoffChannel) {
+    desk = new SlackStaffDesk(client, config.handoffChannel, deps.now);
+    deps.handoff.attachDesk(desk);
+    deps.handoff.setIdleTimeout(config.handoffTimeoutMinutes * 60_000);
+    registerHandoffListeners(app, deps.handoff, config.handoffChannel, deps.log);
+  }
+  return {
+    app, receiver, desk,
+    async start() {
+      // Learn the bot's ids now, so the first event does not wait for auth.test (a failure is retried later).
+      await identity.authorize().catch((e: unknown) => deps.log.warn({ err: e }, "slack: auth.test failed; will retry on the first event"));
+      if (!receiver) await app.start();
+    },
+    async stop() {
+      if (!receiver) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// GET /api/categories: what the page's filters offer — the municipalities, categories (life events) and
+// audiences that the served knowledge has programs for, each with its count, in the schema's order.
+import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
+import { AUDIENCES, CATEGORIES } from "../../../knowledge/schema.js";
+import { jsonResponse, type RouteHandler } from "../../../server/http/types.js";
+import type { WebSnapshot } from "../ports.js";
+
+export interface FacetsResponse {
+  municipalities: { name: string; prefecture: string; programs: number; faqs: number }[];
+  categories: { name: string; programs: number }[];
+  audiences: { name: string; programs: number }[];
+  /** The deployment's municipality (MADOGUCHI_MUNICIPALITY), which the page selects first. */
+  scope: string | null;
+  knowledgeVersion: string;
+  /** When the served knowledge was loaded (ISO 8601). */
+  loadedAt: string;
+}
+
+export function facets(kb: KnowledgeBase, scope: string | null): FacetsResponse {
+  const count = (field: "categories" | "audiences", value: string) => kb.programs.filter((p) => (p[field] as string[] | undefined)?.includes(value)).length;
+  return {
+    municipalities: kb.municipalities.map((m) => ({
+      name: m.name, prefecture: m.prefecture,
+      programs: kb.programs.filter((p) => p.municipality === m.name).length,
+      faqs: kb.faqs.filter((f) => f.municipality === m.name).length,
+    })),
+    categories: CATEGORIES.map((name) => ({ name, programs: count("categories", name) })).filter((c) => c.programs > 0),
+    audiences: AUDIENCES.map((name) => ({ name, programs: count("audiences", name) })).filter((a) => a.programs > 0),
+    scope,
+    knowledgeVersion: kb.version,
+    loadedAt: kb.loadedAt.toISOString(),
+  };
+}
+
+export function categoriesRoute(deps: { snapshot: () => WebSnapshot; scope: string | null }): RouteHandler {
+  return () => jsonResponse(200, facets(deps.snapshot().knowledge, deps.scope));
+}

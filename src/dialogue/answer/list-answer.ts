@@ -1,0 +1,41 @@
+// Several programs fit: a short numbered list and a question that narrows it. The list becomes the
+// session's `shown`, so 「2番目」 or 「2」 picks from it.
+import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import type { Program } from "../../knowledge/schema.js";
+import type { Aspect, IntentId } from "../intents/intent-schema.js";
+import { reply, suggestion, type Reply } from "../reply/reply.js";
+import { ASPECT_LABELS } from "./program-suggestions.js";
+import { aspectBrief, programRef, sourceLine } from "./program-facts.js";
+
+export const LIST_MAX = 5;
+
+export interface ListOptions {
+  intent: IntentId;
+  lead: string;
+  /** The aspect asked before a program was chosen (「いくら？」 while several fit). */
+  pendingAspect?: Aspect | null;
+  /** When the list spans several municipalities and the person has not said which. */
+  municipalities?: string[];
+  /** Why each program is on the list (制度診断), by program id. */
+  reasons?: Map<string, string>;
+  /** Given with a pending aspect: each item shows that aspect, and the list names its sources. */
+  kb?: KnowledgeBase;
+}
+
+export function listAnswer(programs: Program[], o: ListOptions): Reply {
+  const shown = programs.slice(0, o.reasons ? programs.length : LIST_MAX);
+  const list = shown.map((p, i) => {
+    const detail = o.reasons?.get(p.id) ?? (o.pendingAspect ? aspectBrief(p, o.pendingAspect) : null);
+    return { n: i + 1, label: `${p.name}（${p.municipality}）`, programId: p.id, ...(detail ? { detail } : {}) };
+  });
+  const suggestions = shown.slice(0, LIST_MAX).map((p, i) => suggestion(`${i + 1}. ${p.name}`, { kind: "select", programId: p.id }));
+  const sources = o.kb && o.pendingAspect && o.pendingAspect !== "detail" ? [...new Set(shown.map((p) => sourceLine(o.kb!, p)))] : [];
+  const footer = [...sources, narrowingQuestion(o)].join("\n");
+  return reply(o.intent, o.lead, { list, listFooter: footer, suggestions, programs: shown.map(programRef) });
+}
+
+function narrowingQuestion(o: ListOptions): string {
+  const which = o.pendingAspect ? `どの制度の${ASPECT_LABELS[o.pendingAspect]}をお知りになりたいですか？` : "どれについて知りたいですか？";
+  const cities = o.municipalities && o.municipalities.length > 1 ? `お住まいの市（${o.municipalities.join("・")}）を教えていただくと絞り込めます。` : "";
+  return `${which}番号（「2番」など）か、もう少し詳しい言葉で教えてください。${cities}`;
+}

@@ -1,0 +1,33 @@
+// Nothing in the knowledge fits: say so plainly, say what this service covers, offer categories to browse
+// and the municipality's general contact. No program is listed.
+import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import type { IntentId } from "../intents/intent-schema.js";
+import { reply, suggestion, type Reply } from "../reply/reply.js";
+import { generalContact, programsInScope, scopeName } from "./scope.js";
+
+const CATEGORIES_OFFERED = 4;
+
+export function noMatchAnswer(kb: KnowledgeBase, scope: string | null, intent: IntentId = "find"): Reply {
+  const categories = topCategories(kb, scope, CATEGORIES_OFFERED);
+  const text = [
+    "申し訳ありません。お探しの内容に当てはまる制度は見つかりませんでした。",
+    `この窓口では、${scopeName(kb, scope)}の支援制度（子育て・移住・仕事など）についてお答えしています。`,
+    categories.length > 0 ? `分野から探すこともできます: ${categories.join("、")}` : "",
+    `制度以外のご用件や、ここで見つからないことは${generalContact(kb, scope)}にお問い合わせください。`,
+  ].filter(Boolean).join("\n");
+  return reply(intent, text, {
+    noMatch: true,
+    suggestions: [
+      ...categories.map((c) => suggestion(c, { kind: "category", category: c })),
+      suggestion("制度診断", { kind: "check", op: "start" }),
+      suggestion("職員と話す", { kind: "handoff" }),
+    ],
+  });
+}
+
+/** The categories with the most programs in scope, most first. */
+export function topCategories(kb: KnowledgeBase, scope: string | null, n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const p of programsInScope(kb, scope)) for (const c of p.categories ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([c]) => c);
+}

@@ -1,0 +1,58 @@
+// Replies that are about the conversation rather than a program: greeting, thanks, help, handoff, reset,
+// and the question back when an aspect is asked with no program in view.
+import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import type { Aspect } from "../intents/intent-schema.js";
+import { reply, suggestion, type Reply, type Suggestion } from "../reply/reply.js";
+import { ASPECT_LABELS } from "./program-suggestions.js";
+import { generalContact, scopeName } from "./scope.js";
+import { topCategories } from "./no-match-answer.js";
+
+function startingPoints(kb: KnowledgeBase, scope: string | null): Suggestion[] {
+  return [
+    ...topCategories(kb, scope, 3).map((c) => suggestion(c, { kind: "category", category: c })),
+    suggestion("制度診断", { kind: "check", op: "start" }),
+    suggestion("使い方", { kind: "text", text: "何ができる？" }),
+  ];
+}
+
+export function greetingAnswer(kb: KnowledgeBase, scope: string | null): Reply {
+  const text = `こんにちは。${scopeName(kb, scope)}の支援制度についてお答えします。知りたいことを自由に書いてください（例:「不妊治療の助成はある？」）。`;
+  return reply("greeting", text, { suggestions: startingPoints(kb, scope) });
+}
+
+export function thanksAnswer(kb: KnowledgeBase, scope: string | null): Reply {
+  return reply("thanks", "どういたしまして。ほかにも気になる制度があれば、いつでも聞いてください。", { suggestions: startingPoints(kb, scope) });
+}
+
+export function helpAnswer(kb: KnowledgeBase, scope: string | null): Reply {
+  const text = [
+    `${scopeName(kb, scope)}の支援制度を、市の資料にもとづいてご案内します。できること:`,
+    "・制度を探す（例:「子育ての補助はある？」「移住支援金」）",
+    "・続けて聞く（例:「いくら？」「対象は？」「どこに聞けばいい？」「申請方法は？」「2番目を詳しく」）",
+    "・分野から探す（例:「子育ての制度の一覧」）",
+    "・制度診断: いくつかの質問に答えると、使えそうな制度を絞り込みます（「診断」）",
+    "・職員と話す（「人と話したい」）、最初からやり直す（「リセット」）",
+    "答えには出典の資料名と日付を添えます。最新の状況は担当課にご確認ください。",
+  ].join("\n");
+  return reply("help", text, { suggestions: startingPoints(kb, scope) });
+}
+
+export function handoffAnswer(kb: KnowledgeBase, scope: string | null): Reply {
+  const text = `担当の職員に引き継ぎます。職員からの返信をお待ちください。お急ぎの場合は${generalContact(kb, scope)}にお問い合わせください。`;
+  return reply("handoff", text, { handoff: true });
+}
+
+export function resetAnswer(kb: KnowledgeBase, scope: string | null): Reply {
+  return reply("reset", "会話をリセットしました。新しいご質問をどうぞ。", { suggestions: startingPoints(kb, scope) });
+}
+
+export function whichProgramAnswer(aspect: Aspect): Reply {
+  const text = `どの制度の${ASPECT_LABELS[aspect]}をお知りになりたいですか？制度の名前や、探している支援の内容を教えてください（例:「子育て支援の${ASPECT_LABELS[aspect]}」）。`;
+  return reply(aspect, text);
+}
+
+/** A city's own account asked about another city: say whose programs this is, and where to ask instead. */
+export function otherMunicipalityAnswer(kb: KnowledgeBase, deployment: string, named: string): Reply {
+  const text = `この窓口では${deployment}の制度をご案内しています。${named}の制度については${named}役所にお問い合わせください。`;
+  return reply("find", text, { noMatch: true, suggestions: startingPoints(kb, deployment) });
+}

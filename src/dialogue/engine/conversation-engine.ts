@@ -1,0 +1,94 @@
+// The conversation engine: one reply per message or button, from the knowledge only. It reads the
+// knowledge and index through a getter once per turn (a reload swaps both at once), keeps each person's
+// session in a SessionStore, and reports every turn to an optional observer with the text masked.
+import type { JapaneseTokenizer } from "../../text/tokenizer.js";
+import type { DialogueData } from "../intents/load-dialogue-data.js";
+import { IntentClassifier } from "../intents/intent-classifier.js";
+import { fillerKeys } from "../intents/topic-words.js";
+import type { Action, Reply } from "../reply/reply.js";
+import { InMemorySessionStore } from "../session/in-memory-session-store.js";
+import type { SessionStore } from "../session/session-store.js";
+import { newSession } from "../session/session.js";
+import { helpAnswer, resetAnswer } from "../answer/small-talk.js";
+import type { KnowledgeSnapshot } from "./engine-deps.js";
+import { scopeOf, type EngineParts, type Turn } from "./turn.js";
+import { textTurn } from "./text-turn.js";
+import { actionTurn } from "./action-turn.js";
+import { turnRecord, type TurnObserver, type TurnRecord } from "./turn-record.js";
+
+interface InputBase {
+  user: string;
+  channel: string;
+  /** The deployment's municipality (a city's own account); null serves every municipality. */
+  municipality: string | null;
+}
+export type EngineInput = (InputBase & { text: string }) | (InputBase & { action: Action });
+
+export interface ConversationEngineOptions {
+  snapshot: () => KnowledgeSnapshot;
+  data: DialogueData;
+  tokenizer: JapaneseTokenizer;
+  sessions?: SessionStore;
+  now?: () => Date;
+  onTurn?: TurnObserver;
+}
+
+/** Longer messages are cut: nobody asks about a program in more, and the tokenizer's cost grows with it. */
+export const MAX_MESSAGE_CHARS = 400;
+
+export class UnknownMunicipalityError extends Error {
+  constructor(readonly municipality: string) {
+    super(`unknown municipality "${municipality}" (not in knowledge/municipalities.yaml)`);
+    this.name = "UnknownMunicipalityError";
+  }
+}
+
+export class ConversationEngine {
+  private readonly parts: EngineParts;
+  private readonly sessions: SessionStore;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ConversationEngineOptions) {
+    const fillers = fillerKeys(options.data.fillers);
+    const classifier = new IntentClassifier(options.data.intents, options.tokenizer, fillers);
+    this.parts = { data: options.data, classifier, tokenizer: options.tokenizer, fillers };
+    this.sessions = options.sessions ?? new InMemorySessionStore();
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async respond(input: EngineInput): Promise<Reply> {
+    const { knowledge: kb, index } = this.options.snapshot();
+    const deployment = input.municipality === null ? null : kb.resolveMunicipality(input.municipality) ?? null;
+    if (input.municipality !== null && !deployment) throw new UnknownMunicipalityError(input.municipality);
+    const key = `${input.channel}:${input.user}`;
+    const session = (await this.sessions.get(key)) ?? newSession();
+    const now = this.now();
+    const turn: Turn = { parts: this.parts, kb, index, session, deployment, now };
+    const r = this.answer(turn, input);
+    if (r.intent === "reset") await this.sessions.delete(key);
+    else await this.sessions.set(key, turn.session);
+    const text = "text" in input ? input.text : undefined;
+    this.report(turnRecord({ user: input.user, channel: input.channel, text, actionKind: "action" in input ? input.action.kind : undefined }, r, now));
+    return r;
+  }
+
+  /** An observer that fails must not cost the person their answer (observers log their own errors). */
+  private report(record: TurnRecord): void {
+    try {
+      this.options.onTurn?.(record);
+    } catch {
+      // the reply stands; statistics miss one turn
+    }
+  }
+
+  private answer(turn: Turn, input: EngineInput): Reply {
+    if ("action" in input) {
+      const action = input.action;
+      if (action.kind === "text") return textTurn(turn, action.text.slice(0, MAX_MESSAGE_CHARS));
+      if (action.kind === "reset") return resetAnswer(turn.kb, turn.deployment);
+      return actionTurn(turn, action);
+    }
+    const text = input.text.slice(0, MAX_MESSAGE_CHARS);
+    return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn)) : textTurn(turn, text);
+  }
+}

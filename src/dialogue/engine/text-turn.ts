@@ -1,0 +1,100 @@
+// Turns started by a typed message: the 制度診断 reads it first while it is running; otherwise the message
+// is classified and handled by intent. A list position (「2番目」) or a municipality alone (「飯塚市」,
+// after a question that spanned both) refers to what was said before.
+import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import { MunicipalityMatcher } from "../../search/municipality-mention.js";
+import { normalize } from "../../text/normalize.js";
+import { aspectOf } from "../intents/intent-schema.js";
+import type { Classification } from "../intents/intent-classifier.js";
+import { topicWords } from "../intents/topic-words.js";
+import type { Reply } from "../reply/reply.js";
+import { greetingAnswer, handoffAnswer, helpAnswer, otherMunicipalityAnswer, resetAnswer, thanksAnswer } from "../answer/small-talk.js";
+import { categoryMenu } from "../answer/browse-answer.js";
+import { aspectTurn, findTurn, ordinalTurn } from "./program-turns.js";
+import { checkTextTurn, pauseCheck, startCheckTurn } from "./check-turns.js";
+import { backTurn, browseCategory } from "./action-turn.js";
+import { isBackMessage } from "../check/check-text.js";
+import { categoryInText } from "./category-in-text.js";
+import { ordinalIn } from "./ordinal.js";
+import { focusProgram, scopeOf, type Turn } from "./turn.js";
+import { newSession } from "../session/session.js";
+
+const matchers = new WeakMap<KnowledgeBase, MunicipalityMatcher>();
+
+function municipalityMatcher(kb: KnowledgeBase): MunicipalityMatcher {
+  let m = matchers.get(kb);
+  if (!m) matchers.set(kb, (m = new MunicipalityMatcher(kb.municipalities)));
+  return m;
+}
+
+export function textTurn(turn: Turn, text: string): Reply {
+  const inCheck = checkTextTurn(turn, text);
+  if (inCheck) return inCheck;
+  if (isBackMessage(text)) return backTurn(turn);
+  return pauseCheck(turn, answerText(turn, text));
+}
+
+function answerText(turn: Turn, text: string): Reply {
+  const cls = turn.parts.classifier.classify(text);
+  const position = cls.intent === "find" || aspectOf(cls.intent) ? ordinalIn(text) : undefined;
+  if (position !== undefined) {
+    const picked = ordinalTurn(turn, position, aspectOf(cls.intent));
+    if (picked) return picked;
+  }
+  const scoped = municipalityTurn(turn, text, cls);
+  if (scoped) return scoped;
+  return byIntent(turn, text, cls);
+}
+
+function byIntent(turn: Turn, text: string, cls: Classification): Reply {
+  const scope = scopeOf(turn);
+  switch (cls.intent) {
+    case "reset":
+      turn.session = newSession();
+      return resetAnswer(turn.kb, turn.deployment);
+    case "greeting":
+      return greetingAnswer(turn.kb, scope);
+    case "thanks":
+      return thanksAnswer(turn.kb, scope);
+    case "help":
+      return helpAnswer(turn.kb, scope);
+    case "handoff":
+      return handoffAnswer(turn.kb, scope);
+    case "check":
+      return startCheckTurn(turn);
+    case "browse":
+      return browseTurn(turn, text, cls);
+    case "find":
+      return findTurn(turn, text);
+    default:
+      return aspectTurn(turn, text, cls, aspectOf(cls.intent) ?? "detail");
+  }
+}
+
+function browseTurn(turn: Turn, text: string, cls: Classification): Reply {
+  const category = categoryInText(text, turn.parts.data.lifeEvents);
+  if (category) return browseCategory(turn, category);
+  const browseCues = cls.cues.filter((c) => c.intent === "browse");
+  if (topicWords(text, browseCues, turn.parts.tokenizer, turn.parts.fillers).length > 0) return findTurn(turn, text, "browse");
+  // 「ほかの制度」 under a program: the others of its category; under a list: the list again
+  const near = focusProgram(turn)?.categories?.[0];
+  if (near) return browseCategory(turn, near);
+  if (turn.session.list.length > 1) return backTurn(turn);
+  return categoryMenu(turn.kb, scopeOf(turn));
+}
+
+/**
+ * A municipality named when the deployment serves several becomes the conversation's scope. Named alone
+ * (「飯塚市です」), it narrows the last question, which is asked again.
+ */
+function municipalityTurn(turn: Turn, text: string, cls: Classification): Reply | undefined {
+  const mention = municipalityMatcher(turn.kb).find(normalize(text));
+  if (!mention) return undefined;
+  if (turn.deployment) return mention.municipality === turn.deployment ? undefined : otherMunicipalityAnswer(turn.kb, turn.deployment, mention.municipality);
+  turn.session.municipality = mention.municipality;
+  const span = { intent: cls.intent, cue: mention.municipality, start: mention.start, end: mention.end };
+  const saysMore = topicWords(text, [...cls.cues, span], turn.parts.tokenizer, turn.parts.fillers).length > 0;
+  if (saysMore || cls.intent !== "find") return undefined;
+  const last = turn.session.lastQuery;
+  return last ? findTurn(turn, last) : greetingAnswer(turn.kb, mention.municipality);
+}

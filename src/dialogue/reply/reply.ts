@@ -1,0 +1,87 @@
+// The engine's answer as channel-neutral data. Channels render it: LINE as Flex bubbles and quick replies,
+// Slack as Block Kit, the web page as HTML, the CLI as plain text (render-plain-text.ts). A channel that
+// cannot show buttons shows the suggestions' labels; the text alone must still make sense.
+import type { Aspect, IntentId } from "../intents/intent-schema.js";
+
+export interface ProgramRef {
+  id: string;
+  municipality: string;
+  name: string;
+}
+
+/** The facts of one program to show on a card, all taken from its knowledge entry and source. */
+export interface ProgramCard extends ProgramRef {
+  /** The first sentence of the entry's summary; null when the source gives only the name. */
+  summary: string | null;
+  /** The amounts as the source writes them, joined; null when the source states none. */
+  amountText: string | null;
+  /** Who it is for: the eligibility text, else the audiences; null when the source says nothing. */
+  forWhom: string | null;
+  department: string;
+  periodText: string | null;
+  /** The period ended before today (the notice to show is in `notice`). */
+  periodEnded: boolean;
+  /** 「計画期間は令和6年度まで。…」 when the period has ended. */
+  notice: string | null;
+  nameOnly: boolean;
+  sourceTitle: string;
+  sourceDate: string;
+}
+
+export type CheckAction =
+  | { kind: "check"; op: "start" | "back" | "quit" | "resume" | "result" }
+  | { kind: "check"; op: "answer"; step: string; option: string }
+  | { kind: "check"; op: "edit"; step: string };
+
+/** What a button or postback asks the engine to do. */
+export type Action =
+  | { kind: "aspect"; programId: string; aspect: Aspect }
+  | { kind: "select"; programId: string }
+  | { kind: "category"; category: string }
+  | { kind: "text"; text: string }
+  | { kind: "back" }
+  | { kind: "reset" }
+  | { kind: "handoff" }
+  | CheckAction;
+
+export interface Suggestion {
+  /** At most 20 characters (LINE quick-reply labels). */
+  label: string;
+  action: Action;
+}
+
+export interface ListItem {
+  /** 1-based, as the person refers to it (「2番目」). */
+  n: number;
+  label: string;
+  /** A line under the label: the municipality, or why a program matched in the 制度診断. */
+  detail?: string;
+  programId?: string;
+}
+
+export interface Reply {
+  text: string;
+  cards: ProgramCard[];
+  list: ListItem[];
+  /** Said after the list: the question that narrows it (「どれについて知りたいですか？…」). */
+  listFooter?: string;
+  suggestions: Suggestion[];
+  /** Every program this reply shows, in order. */
+  programs: ProgramRef[];
+  intent: IntentId;
+  noMatch: boolean;
+  /** The person asked for a member of staff; the channel should pass the conversation on. */
+  handoff: boolean;
+}
+
+export const SUGGESTION_LABEL_MAX = 20;
+
+/** A reply with the defaults filled in. */
+export function reply(intent: IntentId, text: string, parts: Partial<Omit<Reply, "intent" | "text">> = {}): Reply {
+  return { text, cards: [], list: [], suggestions: [], programs: [], noMatch: false, handoff: false, ...parts, intent };
+}
+
+export function suggestion(label: string, action: Action): Suggestion {
+  const short = [...label].length > SUGGESTION_LABEL_MAX ? `${[...label].slice(0, SUGGESTION_LABEL_MAX - 1).join("")}…` : label;
+  return { label: short, action };
+}

@@ -1,0 +1,67 @@
+// Knowledge entries as index documents: each searchable field analyzed once into its terms (see
+// text/analyze.ts), plus character bigrams of the name-like fields. minisearch then only splits on spaces.
+import type { Faq, Program } from "../knowledge/schema.js";
+import type { JapaneseTokenizer } from "../text/tokenizer.js";
+import { analyzeWords, wordTerms, compoundTerms, charNgrams, type AnalyzedWord } from "../text/analyze.js";
+import type { FieldName } from "./fields.js";
+
+export type EntryType = "program" | "faq";
+
+export interface EntryRef {
+  type: EntryType;
+  id: string;
+  municipality: string | null;
+  name: string;
+  categories: readonly string[];
+}
+
+export interface IndexDocument {
+  /** `${type}:${id}`: program and FAQ ids may collide. */
+  key: string;
+  ref: EntryRef;
+  fields: Partial<Record<FieldName, string[]>>;
+}
+
+/** Receives every analyzed text of an entry (the reading lexicon learns the corpus words from it). */
+export type WordsSink = (words: readonly AnalyzedWord[]) => void;
+
+export function programDocument(p: Program, tokenizer: JapaneseTokenizer, onWords?: WordsSink): IndexDocument {
+  const texts: Partial<Record<FieldName, string[]>> = {
+    name: [p.name],
+    aliases: p.aliases ?? [],
+    summary: p.summary ? [p.summary] : [],
+    eligibility: [p.eligibility?.text ?? "", ...(p.eligibility?.conditions ?? []).map((c) => c.text), p.application ?? ""],
+    benefits: (p.benefits ?? []).flatMap((b) => [b.kind, b.text ?? "", b.duration ?? ""]),
+    department: typeof p.department === "string" ? [p.department] : p.department,
+    categories: [...(p.categories ?? []), ...(p.audiences ?? [])],
+  };
+  const ref: EntryRef = { type: "program", id: p.id, municipality: p.municipality, name: p.name, categories: p.categories ?? [] };
+  return { key: `program:${p.id}`, ref, fields: analyzeFields(texts, [p.name, ...(p.aliases ?? [])], tokenizer, onWords) };
+}
+
+export function faqDocument(f: Faq, tokenizer: JapaneseTokenizer, onWords?: WordsSink): IndexDocument {
+  const texts: Partial<Record<FieldName, string[]>> = {
+    question: [f.question],
+    answer: [f.answer],
+    department: f.department ? [f.department] : [],
+    categories: f.category ? [f.category] : [],
+  };
+  const ref: EntryRef = { type: "faq", id: f.id, municipality: f.municipality ?? null, name: f.question, categories: f.category ? [f.category] : [] };
+  return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, [f.question], tokenizer, onWords) };
+}
+
+function analyzeFields(texts: Partial<Record<FieldName, string[]>>, gramSources: string[], tokenizer: JapaneseTokenizer, onWords?: WordsSink): Partial<Record<FieldName, string[]>> {
+  const fields: Partial<Record<FieldName, string[]>> = {};
+  for (const [field, parts] of Object.entries(texts) as [FieldName, string[]][]) {
+    const terms: string[] = [];
+    for (const part of parts) {
+      if (part.trim() === "") continue;
+      const words = analyzeWords(part, tokenizer);
+      onWords?.(words);
+      terms.push(...wordTerms(words), ...compoundTerms(words));
+    }
+    if (terms.length > 0) fields[field] = terms;
+  }
+  fields.grams = gramSources.flatMap((s) => charNgrams(s));
+  return fields;
+}

@@ -1,0 +1,113 @@
+// One municipality's entries in their own minisearch index. A deployment scoped to one city searches only
+// that city's shard, so its cost does not grow with the country (minisearch filters after scoring). Within
+// a shard, terms that most entries contain are not scored at all (they cannot tell entries apart and would
+// make every query touch every entry), and a concept's character bigrams are searched only when its own
+// words are not in the shard (the n-gram fallback), which keeps candidate lists short.
+import MiniSearch, { type SearchResult } from "minisearch";
+import { FIELDS, FIELD_BOOSTS } from "./fields.js";
+import type { EntryRef, IndexDocument } from "./entry-document.js";
+import type { Concept, QueryPlan } from "./query-plan.js";
+import { coverage, idf, matchConcept, type ConceptMatch } from "./ranking.js";
+
+export interface ShardHit {
+  ref: EntryRef;
+  score: number;
+  coverage: number;
+}
+
+/** A term in more than this share of a shard's entries is not scored (when the shard has enough entries to tell). */
+const COMMON_SHARE = 0.4;
+const COMMON_MIN_ENTRIES = 20;
+/** Candidates (best BM25 first) that are ranked by concepts; the rest cannot reach the top. */
+const RERANKED = 200;
+/** Terms that are not scored count as found in the description of every entry. */
+const COMMON_FIELDS = ["summary"];
+/** Each neighbouring-word compound of the question found in the entry (a phrase match). */
+const BONUS_WEIGHT = 0.5;
+/** BM25 relative to the best candidate's: breaks ties between entries that contain the same concepts. */
+const BM25_WEIGHT = 0.5;
+
+const splitTerms = (text: string): string[] => text.split(" ");
+const keepTerm = (term: string): string => term;
+
+/** minisearch, plus how many entries contain a term (from its own inverted index). */
+class TermIndex extends MiniSearch<IndexDocument> {
+  documentFrequency(term: string): number {
+    const byField = this._index.get(term);
+    let most = 0;
+    if (byField) for (const docs of byField.values()) most = Math.max(most, docs.size);
+    return most;
+  }
+}
+
+export class IndexShard {
+  private readonly index: TermIndex;
+  private readonly refs = new Map<string, EntryRef>();
+
+  constructor(documents: readonly IndexDocument[]) {
+    this.index = new TermIndex({
+      idField: "key",
+      fields: [...FIELDS],
+      extractField: (doc, field) => (field === "key" ? doc.key : (doc.fields[field as keyof IndexDocument["fields"]] ?? []).join(" ")),
+      tokenize: splitTerms,
+      processTerm: keepTerm,
+    });
+    this.index.addAll(documents);
+    for (const d of documents) this.refs.set(d.key, d.ref);
+  }
+
+  get size(): number {
+    return this.refs.size;
+  }
+
+  search(plan: QueryPlan, accept: (ref: EntryRef) => boolean): ShardHit[] {
+    const df = (term: string) => this.index.documentFrequency(term);
+    const common = this.size >= COMMON_MIN_ENTRIES ? COMMON_SHARE * this.size : Infinity;
+    const commonTerms = new Set([...plan.boosts.keys()].filter((t) => df(t) > common));
+    const frequency = plan.concepts.map((c) => conceptFrequency(c, df));
+    const terms = termsToSearch(plan, frequency).filter((t) => !commonTerms.has(t));
+    if (terms.length === 0) return [];
+    const results = this.index.search(terms.join(" "), {
+      fields: [...FIELDS],
+      boost: FIELD_BOOSTS,
+      boostTerm: (term) => plan.boosts.get(term) ?? 1,
+      tokenize: splitTerms,
+      processTerm: keepTerm,
+      filter: (r) => accept(this.refs.get(r.id as string)!),
+    });
+    if (results.length === 0) return [];
+    const weights = plan.concepts.map((c, i) => c.weight * idf(frequency[i]!, this.size));
+    const topBm25 = results[0]!.score;
+    return results.slice(0, RERANKED).map((r) => {
+      const fieldsOf = (t: string) => (r.match[t] as string[] | undefined) ?? (commonTerms.has(t) ? COMMON_FIELDS : undefined);
+      const matches = plan.concepts.map((c) => matchConcept(c, fieldsOf));
+      const score = conceptScore(matches, weights) + BONUS_WEIGHT * bonusFound(plan, r) + BM25_WEIGHT * (r.score / topBm25);
+      return { ref: this.refs.get(r.id as string)!, score, coverage: coverage(plan.concepts, matches) };
+    });
+  }
+
+}
+
+/** Every term of the plan, except the bigrams of concepts whose own words the shard has. */
+function termsToSearch(plan: QueryPlan, frequency: readonly number[]): string[] {
+  const needed = new Set(plan.concepts.flatMap((c, i) => (frequency[i] === 0 ? c.grams : [])));
+  const skipped = new Set(plan.concepts.flatMap((c) => c.grams).filter((g) => !needed.has(g)));
+  return [...plan.boosts.keys()].filter((t) => !skipped.has(t));
+}
+
+/** How many entries contain the concept's own word (or reading): its specificity in this shard. */
+function conceptFrequency(c: Concept, df: (term: string) => number): number {
+  let most = 0;
+  for (const t of c.terms) if (t.found >= 0.9) most = Math.max(most, df(t.term));
+  return most;
+}
+
+function bonusFound(plan: QueryPlan, r: SearchResult): number {
+  let n = 0;
+  for (const b of plan.bonus) if (r.match[b]) n++;
+  return n;
+}
+
+function conceptScore(matches: readonly ConceptMatch[], weights: readonly number[]): number {
+  return matches.reduce((sum, m, i) => sum + weights[i]! * m.strength, 0);
+}

@@ -1,0 +1,97 @@
+// Questions typed in hiragana: kuromoji segments long hiragana stretches badly (ふにんちりょう → ふ/に/ん/
+// ちり/ょう; がくどう → が/くどう, an adjective). Each stretch of hiragana tokens is segmented again, choosing
+// among kuromoji's own tokens and the words whose readings the knowledge knows, the path that explains the
+// stretch best. Longer pieces are worth more than their length (gain = length^1.5), so one known word
+// がくどう beats が + くどう; on a tie kuromoji's reading stays, so ありますか or ない stay grammar.
+import type { AnalyzedWord } from "../text/analyze.js";
+import { isHiragana, termKey } from "../text/normalize.js";
+import type { ReadingLexicon, LexiconWord } from "./reading-lexicon.js";
+
+/** A word of the question after the rewrite: a kuromoji token, or a word found by its reading. */
+export interface Unit extends AnalyzedWord {
+  /** Other words with the same reading (期間 / 機関 for きかん). */
+  alternatives?: string[];
+  /** The words of a phrase found by its reading (がくどうほいく → 学童保育 → 学童, 保育). */
+  parts?: string[];
+}
+
+interface Step {
+  gain: number;
+  from: number;
+  unit?: Unit;
+}
+
+export function rewriteKanaRuns(words: readonly AnalyzedWord[], lexicon: ReadingLexicon): Unit[] {
+  const units: Unit[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let j = i;
+    while (j < words.length && isHiragana(words[j]!.surface)) j++;
+    if (j === i) {
+      units.push(words[i]!);
+      i++;
+    } else {
+      units.push(...segmentRun(words.slice(i, j), lexicon));
+      i = j;
+    }
+  }
+  return units;
+}
+
+const gainOf = (length: number) => length ** 1.5;
+
+function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon): Unit[] {
+  const pieces = run.map((w) => termKey(w.surface));
+  const text = pieces.join("");
+  const tokenAt = new Map<number, { end: number; word: AnalyzedWord }>();
+  let at = 0;
+  run.forEach((w, k) => {
+    tokenAt.set(at, { end: at + pieces[k]!.length, word: w });
+    at += pieces[k]!.length;
+  });
+  const best: Step[] = [{ gain: 0, from: -1 }];
+  for (let i = 1; i <= text.length; i++) best[i] = { gain: -1, from: -1 };
+  const offer = (to: number, gain: number, from: number, unit?: Unit) => {
+    if (gain > best[to]!.gain) best[to] = { gain, from, unit };
+  };
+  for (let i = 0; i < text.length; i++) {
+    const g = best[i]!.gain;
+    const token = tokenAt.get(i);
+    if (token) offer(token.end, g + (token.word.known ? gainOf(token.end - i) : 0), i, token.word);
+    offer(i + 1, g, i);
+    for (const w of lexicon.wordsAt(text, i)) offer(i + w.reading.length, g + gainOf(w.reading.length), i, lexiconUnit(w));
+  }
+  return pathUnits(best, text);
+}
+
+/** The chosen path; stretches it leaves unexplained (two characters or more) stay as unknown words. */
+function pathUnits(best: readonly Step[], text: string): Unit[] {
+  const units: Unit[] = [];
+  let gapEnd = -1;
+  const closeGap = (start: number) => {
+    if (gapEnd - start >= 2) units.unshift(unknownUnit(text.slice(start, gapEnd)));
+    gapEnd = -1;
+  };
+  for (let to = text.length; to > 0; to = best[to]!.from) {
+    const step = best[to]!;
+    if (step.unit && step.unit.known) {
+      closeGap(to);
+      units.unshift(step.unit);
+    } else if (gapEnd < 0) {
+      gapEnd = to;
+    }
+    if (step.from === 0) closeGap(0);
+  }
+  return units;
+}
+
+function unknownUnit(text: string): Unit {
+  return { surface: text, key: text, role: "content", pos: "名詞", nounish: true, known: false };
+}
+
+function lexiconUnit(w: LexiconWord): Unit {
+  return {
+    surface: w.reading, key: w.keys[0]!, reading: w.reading, role: w.stop ? "drop" : "content", pos: "名詞", nounish: true, known: true,
+    alternatives: w.keys.slice(1), parts: w.parts,
+  };
+}

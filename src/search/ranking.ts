@@ -1,0 +1,112 @@
+// How candidates are ranked and when nothing fits. minisearch finds every entry that shares a term with the
+// question and gives its BM25 score; ranking then works per concept (a topic word of the question):
+// - found:  how far the entry contains the concept: its own word 1, its reading 0.9, a synonym's words
+//           up to 0.85, most of its character bigrams up to 0.7;
+// - where:  a concept found in the name counts more than one found in the description;
+// - weight: nouns count more than verbs, and a concept few entries contain more than a common one (idf).
+// An entry's score is the sum over concepts of the best way it contains each, so twenty synonyms of one
+// word cannot outweigh two different words of the question; BM25 only breaks near-ties.
+// coverage, the weighted share of the concepts an entry contains, decides "nothing fits".
+import { isAspectTerm } from "../text/stop-terms.js";
+import type { FieldName } from "./fields.js";
+import type { Concept } from "./query-plan.js";
+
+/** Query-side weights of each kind of term (minisearch's BM25, used for candidates and tie-breaks). */
+export const TERM_BOOSTS = {
+  word: 1,
+  reading: 0.6,
+  synonym: 0.8,
+  synonymReading: 0.5,
+  compound: 0.8,
+  gram: 0.25,
+} as const;
+
+/** How much a concept found in each field says about the entry. */
+const FIELD_WEIGHT: Record<FieldName, number> = {
+  name: 1, aliases: 1, question: 1, grams: 0.9,
+  summary: 0.6, eligibility: 0.6, benefits: 0.6, answer: 0.6, categories: 0.5, department: 0.3,
+};
+
+/**
+ * How much each concept counts when an entry has it and when it lacks it: topic nouns 1 either way; verbs and
+ * adjectives little either way; aspect words (予約, 手続き, 時間) little when present (every program has
+ * procedures), more when absent (an entry that never mentions 開館時間 does not answer a question about it).
+ */
+export function conceptWeight(pos: string, key: string): { weight: number; missingWeight: number } {
+  if (pos !== "名詞") return { weight: 0.3, missingWeight: 0.3 };
+  return isAspectTerm(key) ? ASPECT_WEIGHTS : { weight: 1, missingWeight: 1 };
+}
+
+export const ASPECT_WEIGHTS = { weight: 0.3, missingWeight: 0.6 } as const;
+
+/** The weighted share of the concepts an entry contains, from 0 to 1. */
+export function coverage(concepts: readonly Concept[], matches: readonly ConceptMatch[]): number {
+  let found = 0;
+  let missing = 0;
+  concepts.forEach((c, i) => {
+    const f = matches[i]!.found;
+    found += c.weight * f;
+    missing += c.missingWeight * (1 - f);
+  });
+  return found + missing === 0 ? 0 : found / (found + missing);
+}
+
+/** Which fields of an entry each matched term was found in. */
+export type TermFields = (term: string) => readonly string[] | undefined;
+
+export interface ConceptMatch {
+  /** How far the entry contains the concept (0–1), for coverage. */
+  found: number;
+  /** found × the weight of the field it was found in, at its best, for ranking. */
+  strength: number;
+}
+
+/** Every way the entry may contain the concept; the best for coverage and the best for ranking may differ. */
+export function matchConcept(c: Concept, fieldsOf: TermFields): ConceptMatch {
+  let found = 0;
+  let strength = 0;
+  const offer = (f: number, field: number) => {
+    if (f > found) found = f;
+    if (f * field > strength) strength = f * field;
+  };
+  for (const t of c.terms) {
+    const fields = fieldsOf(t.term);
+    if (fields) offer(t.found, bestField(fields));
+  }
+  for (const e of c.expansions) {
+    let hits = 0;
+    let field = 0;
+    for (const w of e.words) {
+      const fields = fieldsOf(w);
+      if (!fields) continue;
+      hits++;
+      field = Math.max(field, bestField(fields));
+    }
+    const share = e.words.length === 0 ? 0 : hits / e.words.length;
+    if (share >= 0.5) offer(SYNONYM_FOUND * share * share, field);
+  }
+  if (c.grams.length > 0) {
+    const share = c.grams.filter((g) => fieldsOf(g)).length / c.grams.length;
+    if (share >= 0.5) offer(GRAMS_FOUND * share ** 1.5, FIELD_WEIGHT.grams);
+  }
+  return { found, strength };
+}
+
+function bestField(fields: readonly string[]): number {
+  let best = 0;
+  for (const f of fields) best = Math.max(best, FIELD_WEIGHT[f as FieldName] ?? 0);
+  return best;
+}
+
+/** A concept shown only by a synonym's words: the resident's word is not the document's. */
+const SYNONYM_FOUND = 0.75;
+/** A concept shown by all of its character bigrams in a name (most likely the word itself). */
+const GRAMS_FOUND = 0.9;
+
+/** Specificity of a concept within a shard: contained by df of its n entries. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + n / (df + 0.5));
+}
+
+/** Below this coverage the best entry does not answer the question: 「見つかりませんでした」. */
+export const NO_MATCH_COVERAGE = 0.5;

@@ -1,0 +1,61 @@
+// Where the synonyms file's words occur in a question. A word matches a stretch of whole words of the
+// question, by their written forms (学童保育, がくどう after the reading rewrite) or by their base forms, so
+// conjugated verbs match too (お店を始めたい has 店を始める; もらえますか has もらえる). Leftmost-longest;
+// a question word is claimed by at most one synonym word.
+import { termKey } from "../text/normalize.js";
+import type { CompiledSynonyms } from "./synonyms.js";
+import type { Unit } from "./kana-runs.js";
+
+export interface SynonymMatch {
+  /** The synonym word (termKey). */
+  key: string;
+  /** The question's words it covers, as written. */
+  text: string;
+  first: number;
+  last: number;
+}
+
+export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms): Map<number, SynonymMatch> {
+  const claimed = new Map<number, SynonymMatch>();
+  const bySurface = new Joined(units.map((u) => termKey(u.surface)));
+  const byBase = new Joined(units.map((u) => u.key));
+  const claim = (key: string, first: number, last: number) => {
+    if (range(first, last).some((i) => claimed.has(i))) return;
+    const match = { key, text: units.slice(first, last + 1).map((u) => u.surface).join(""), first, last };
+    for (const i of range(first, last)) claimed.set(i, match);
+  };
+  for (const key of synonyms.keys) for (const [first, last] of bySurface.find(key)) claim(key, first, last);
+  for (const { baseForm, key } of synonyms.baseForms) for (const [first, last] of byBase.find(baseForm)) claim(key, first, last);
+  for (const key of synonyms.keys) for (const [first, last] of byBase.find(key)) claim(key, first, last);
+  return claimed;
+}
+
+/** Strings of consecutive units joined, to find a word spanning whole units. */
+class Joined {
+  private readonly text: string;
+  private readonly starts = new Map<number, number>();
+  private readonly ends = new Map<number, number>();
+
+  constructor(pieces: readonly string[]) {
+    let at = 0;
+    pieces.forEach((p, i) => {
+      this.starts.set(at, i);
+      at += p.length;
+      if (p.length > 0) this.ends.set(at, i);
+    });
+    this.text = pieces.join("");
+  }
+
+  /** [first unit, last unit] of every occurrence that starts and ends at unit boundaries. */
+  *find(word: string): Generator<[number, number]> {
+    for (let from = this.text.indexOf(word); from >= 0; from = this.text.indexOf(word, from + 1)) {
+      const first = this.starts.get(from);
+      const last = this.ends.get(from + word.length);
+      if (first !== undefined && last !== undefined && last >= first) yield [first, last];
+    }
+  }
+}
+
+export function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, k) => first + k);
+}

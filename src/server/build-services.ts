@@ -1,0 +1,70 @@
+// Builds what the channels share: the tokenizer (once), the knowledge and its search index (rebuilt on
+// reload), the dialogue data, the conversation engine, sessions, the handoff desk and the turn feed.
+import { join } from "node:path";
+import type { ServerConfig } from "./config.js";
+import { BUNDLED_KNOWLEDGE, BUNDLED_INTENTS, ConfigError } from "./config.js";
+import type { Logger } from "./logging/logger.js";
+import type { ServerMetrics } from "./metrics/server-metrics.js";
+import type { ServerServices } from "./server-services.js";
+import { KnowledgeRuntime } from "./knowledge/knowledge-runtime.js";
+import { reportReload, setKnowledgeGauges } from "./knowledge/report-reload.js";
+import { TurnFeed } from "./turn-feed.js";
+import { loadKnowledge } from "../knowledge/load.js";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { createJapaneseTokenizer, type JapaneseTokenizer } from "../text/tokenizer.js";
+import { SearchIndex } from "../search/search-index.js";
+import { loadSynonyms } from "../search/synonyms.js";
+import { loadDialogueData } from "../dialogue/intents/load-dialogue-data.js";
+import { ConversationEngine } from "../dialogue/engine/conversation-engine.js";
+import { createSharedState } from "../shared-state/shared-state.js";
+import { createRateLimits } from "./rate-limit/rate-limits.js";
+import { HandoffService } from "../dialogue/handoff/handoff-service.js";
+import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
+
+export interface BuildServicesOptions {
+  config: ServerConfig;
+  logger: Logger;
+  metrics: ServerMetrics;
+  mask: (text: string) => string;
+  now?: () => Date;
+}
+
+export async function buildServices(o: BuildServicesOptions): Promise<ServerServices> {
+  const now = o.now ?? (() => new Date());
+  // The tokenizer's dictionary loads while the knowledge files are read and validated.
+  const tokenizing = createJapaneseTokenizer();
+  const report = reportReload(o.logger, o.metrics, () => runtime.health());
+  const [runtime, tokenizer, data] = await Promise.all([
+    KnowledgeRuntime.start<SearchIndex>({
+      dir: o.config.knowledgeDir,
+      load: loadKnowledge,
+      buildIndex: async (kb) => buildIndex(kb, await tokenizing),
+      onReload: report,
+    }),
+    tokenizing,
+    loadDialogueData(BUNDLED_INTENTS),
+  ]);
+  setKnowledgeGauges(o.metrics, runtime.health());
+  const scope = resolveScope(o.config.municipality, runtime.current().knowledge);
+  // Sessions, duplicate deliveries and rate-limit buckets: in Redis when REDIS_URL is set (several replicas), else here.
+  const shared = await createSharedState(o.config.env, { onRedisError: (f) => o.logger.warn(f, "redis connection trouble") });
+  const limits = createRateLimits(o.config.env, shared.rateBuckets, o.metrics);
+  const sessions = shared.sessions;
+  const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
+  const engine = new ConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish });
+  const handoff = new HandoffService({ store: new InMemoryHandoffStore(), mask: o.mask, log: o.logger });
+  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now };
+}
+
+/** The index for one knowledge base, with its directory's synonyms (or the bundled ones). */
+async function buildIndex(kb: KnowledgeBase, tokenizer: JapaneseTokenizer): Promise<SearchIndex> {
+  const synonyms = await loadSynonyms(kb.dir, join(BUNDLED_KNOWLEDGE, "synonyms.yaml"));
+  return SearchIndex.build(kb, tokenizer, synonyms);
+}
+
+function resolveScope(municipality: string | undefined, kb: KnowledgeBase): string | null {
+  if (!municipality) return null;
+  const name = kb.resolveMunicipality(municipality);
+  if (!name) throw new ConfigError("MADOGUCHI_MUNICIPALITY", `"${municipality}" is not a municipality of this knowledge (known: ${kb.municipalities.map((m) => m.name).join(", ")})`);
+  return name;
+}

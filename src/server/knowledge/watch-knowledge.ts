@@ -1,0 +1,33 @@
+// Watches a knowledge directory (recursively) and calls `onChange` once things settle: editors save in
+// several writes and renames, so a burst of events becomes one reload after `debounceMs` of quiet.
+// Only knowledge files count (YAML, CSV); swap files, backups and source texts do not.
+import { watch, type FSWatcher } from "node:fs";
+
+const KNOWLEDGE_FILE = /\.(ya?ml|csv)$/i;
+
+export interface KnowledgeWatcher {
+  close(): void;
+}
+
+export function watchKnowledge(dir: string, debounceMs: number, onChange: () => void, onError: (e: Error) => void): KnowledgeWatcher {
+  let timer: NodeJS.Timeout | undefined;
+  const trigger = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      onChange();
+    }, debounceMs);
+    timer.unref();
+  };
+  const watcher: FSWatcher = watch(dir, { recursive: true, persistent: false }, (_event, filename) => {
+    // filename can be null on some platforms: then reload to be safe.
+    if (filename === null || KNOWLEDGE_FILE.test(filename.toString())) trigger();
+  });
+  watcher.on("error", onError);
+  return {
+    close() {
+      if (timer) clearTimeout(timer);
+      watcher.close();
+    },
+  };
+}

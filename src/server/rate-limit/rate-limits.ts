@@ -1,0 +1,31 @@
+// The server's per-user rate limits, assembled once from the environment and the shared buckets:
+// `lineAdmission` for the LINE channel (answer / one notice / drop, never a non-2xx to LINE) and
+// `limitWebRoutes` for the JSON API (429 with Retry-After). Refusals are counted in
+// madoguchi_rate_limited_total{channel, outcome}.
+import type { Env } from "../config.js";
+import type { RouteRegistrar } from "../http/route-registrar.js";
+import type { ServerMetrics } from "../metrics/server-metrics.js";
+import type { RateBuckets } from "./rate-buckets.js";
+import { readRateLimitConfig, type RateLimitConfig } from "./rate-limit-config.js";
+import { lineAdmission, type Admission } from "./line-admission.js";
+import { rateLimitedRoutes } from "./web-rate-limit.js";
+
+export interface RateLimits {
+  config: RateLimitConfig;
+  /** Whether to answer one LINE message of `user` on `channel` ("line", "line/<name>"). */
+  lineAdmission(channel: string, user: string): Promise<Admission>;
+  /** The registrar to give the web channel: its /api/* routes answer 429 past the limit. */
+  limitWebRoutes(routes: RouteRegistrar): RouteRegistrar;
+}
+
+export function createRateLimits(env: Env, buckets: RateBuckets, metrics: ServerMetrics): RateLimits {
+  const config = readRateLimitConfig(env);
+  const limited = metrics.registry.counter("madoguchi_rate_limited_total", "Requests refused by a per-user rate limit, by channel and outcome (line: notice, drop; web: 429).", ["channel", "outcome"]);
+  return {
+    config,
+    lineAdmission: lineAdmission({ buckets, rule: config.line, onLimited: (channel, outcome) => limited.inc({ channel, outcome }) }),
+    limitWebRoutes: (routes) => rateLimitedRoutes(routes, {
+      buckets, rule: config.web, trustProxyHops: config.trustProxyHops, onLimited: () => limited.inc({ channel: "web", outcome: "429" }),
+    }),
+  };
+}

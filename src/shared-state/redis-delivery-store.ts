@@ -1,0 +1,13 @@
+// The duplicate-delivery store in Redis, shared by every server process: `SET key 1 NX PX ttl` is one
+// atomic command, so of two processes handed the same event at the same moment exactly one gets "OK".
+import type { Redis } from "ioredis";
+import type { DeliveryStore } from "./delivery-store.js";
+
+export class RedisDeliveryStore implements DeliveryStore {
+  constructor(private readonly redis: Redis) {}
+
+  async claim(id: string, ttlMs: number): Promise<boolean> {
+    const ttl = Math.max(1, Math.round(ttlMs));
+    return (await this.redis.set(`delivery:${id}`, "1", "PX", ttl, "NX")) === "OK";
+  }
+}

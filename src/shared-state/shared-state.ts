@@ -1,0 +1,50 @@
+// The state several server processes must share to act as one: conversation sessions, which webhook
+// deliveries were already taken, and the per-user rate-limit buckets. With REDIS_URL set it lives in
+// Redis (run as many replicas as you like behind a load balancer); without it, in this process's memory
+// (one process only: a second one would answer duplicates and lose conversations).
+import type { Env } from "../server/config.js";
+import type { SessionStore } from "../dialogue/session/session-store.js";
+import { InMemorySessionStore } from "../dialogue/session/in-memory-session-store.js";
+import { InMemoryRateBuckets, type RateBuckets } from "../server/rate-limit/rate-buckets.js";
+import { InMemoryDeliveryStore, type DeliveryStore } from "./delivery-store.js";
+import { connectRedis, describeRedisUrl } from "./redis-connection.js";
+import { RedisSessionStore } from "./redis-session-store.js";
+import { RedisDeliveryStore } from "./redis-delivery-store.js";
+import { RedisRateBuckets } from "./redis-rate-buckets.js";
+
+export interface SharedState {
+  kind: "memory" | "redis";
+  /** Where the state lives, for the banner and logs: "memory", or the Redis URL without its password. */
+  where: string;
+  sessions: SessionStore;
+  /** LINE's DedupeStore and Slack's EventDedupe. */
+  deliveries: DeliveryStore;
+  rateBuckets: RateBuckets;
+  close(): Promise<void>;
+}
+
+export interface SharedStateOptions {
+  onRedisError?: (fields: { code: string; redis: string }) => void;
+}
+
+export const DEFAULT_REDIS_KEY_PREFIX = "madoguchi:";
+
+export async function createSharedState(env: Env, options: SharedStateOptions = {}): Promise<SharedState> {
+  const url = env["REDIS_URL"]?.trim();
+  if (!url) {
+    return {
+      kind: "memory", where: "memory",
+      sessions: new InMemorySessionStore(), deliveries: new InMemoryDeliveryStore(), rateBuckets: new InMemoryRateBuckets(),
+      close: async () => undefined,
+    };
+  }
+  const keyPrefix = env["REDIS_KEY_PREFIX"]?.trim() || DEFAULT_REDIS_KEY_PREFIX;
+  const redis = await connectRedis(url, { keyPrefix, onError: options.onRedisError });
+  return {
+    kind: "redis", where: describeRedisUrl(url),
+    sessions: new RedisSessionStore(redis), deliveries: new RedisDeliveryStore(redis), rateBuckets: new RedisRateBuckets(redis),
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// Turns text into the terms the index stores and queries look up. Every term is a termKey() (normalized,
+// kana folded), with a one-character prefix saying what kind of term it is:
+//   不妊        a word: base form of a content token (預けたい → 預ける)
+//   ~こども     the reading of a word written in kanji and kana (子ども), so 子供 / 子ども / こども meet
+//   =ふにん     the reading of a word written in kanji only: another kanji word with the same reading is
+//               usually a different word (起業 / 企業 are both きぎょう), so questions weigh it less
+//   +医療費     a compound: two neighbouring noun pieces joined (医療+費, 不妊+治療), rewarding phrase matches
+//   #妊治       a character bigram, the fallback for words kuromoji splits badly, unknown words and typos
+import type { JapaneseTokenizer } from "./tokenizer.js";
+import { normalize, foldKana, termKey, hasKanji, hasKana } from "./normalize.js";
+import { tokenRole, type TokenRole } from "./token-role.js";
+import { canonicalSpelling } from "./spelling-variants.js";
+
+export const READING_PREFIX = "~";
+export const KANJI_READING_PREFIX = "=";
+export const COMPOUND_PREFIX = "+";
+export const GRAM_PREFIX = "#";
+
+export interface AnalyzedWord {
+  /** The token as written (normalized). */
+  surface: string;
+  /** termKey of the base form. */
+  key: string;
+  /** Folded reading of a noun written with kanji (verbs are conjugated: their readings would not meet). */
+  reading?: string;
+  role: TokenRole;
+  /** Part of speech (名詞, 動詞, 形容詞 …). */
+  pos: string;
+  /** 名詞 and 接頭詞 pieces, which may join into compounds. */
+  nounish: boolean;
+  /** false when kuromoji's dictionary does not know the word (it guessed the boundaries). */
+  known: boolean;
+}
+
+export function analyzeWords(text: string, tokenizer: JapaneseTokenizer): AnalyzedWord[] {
+  return tokenizer.tokenize(canonicalSpelling(normalize(text))).map((t) => {
+    const key = termKey(t.base);
+    const reading = t.reading ? foldKana(t.reading) : undefined;
+    return {
+      surface: t.surface,
+      key,
+      reading: reading && reading !== key && hasKanji(t.surface) && t.pos === "名詞" ? reading : undefined,
+      role: tokenRole(t),
+      pos: t.pos,
+      nounish: t.pos === "名詞" || t.pos === "接頭詞",
+      known: t.known,
+    };
+  });
+}
+
+/** Words and their readings (content tokens only). */
+export function wordTerms(words: readonly AnalyzedWord[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (w.role !== "content") continue;
+    out.push(w.key);
+    if (w.reading) out.push(readingTerm(w.surface, w.reading));
+  }
+  return out;
+}
+
+export function readingTerm(surface: string, reading: string): string {
+  return (hasKana(surface) ? READING_PREFIX : KANJI_READING_PREFIX) + reading;
+}
+
+/** The compound two neighbouring words make, if they make one: both noun pieces, neither dropped, one content. */
+export function compoundOf(a: AnalyzedWord, b: AnalyzedWord): string | undefined {
+  if (!a.nounish || !b.nounish || a.role === "drop" || b.role === "drop") return undefined;
+  if (a.role !== "content" && b.role !== "content") return undefined;
+  return COMPOUND_PREFIX + a.key + b.key;
+}
+
+/** Neighbouring noun pieces joined pairwise (by their keys); a dropped token (particle, stop term) breaks the run. */
+export function compoundTerms(words: readonly AnalyzedWord[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const compound = compoundOf(words[i - 1]!, words[i]!);
+    if (compound) out.push(compound);
+  }
+  return out;
+}
+
+/** Character bigrams of the folded text, never across spaces or punctuation. */
+export function charNgrams(text: string, n = 2): string[] {
+  const out: string[] = [];
+  for (const piece of foldKana(normalize(text)).split(/[^\p{L}\p{N}々〆ー]+/u)) {
+    const chars = [...piece];
+    for (let i = 0; i + n <= chars.length; i++) out.push(GRAM_PREFIX + chars.slice(i, i + n).join(""));
+  }
+  return out;
+}
+
+/** Every term of a text: words, readings and compounds (bigrams are added per field by the index). */
+export function analyzeText(text: string, tokenizer: JapaneseTokenizer): string[] {
+  const words = analyzeWords(text, tokenizer);
+  return [...wordTerms(words), ...compoundTerms(words)];
+}

@@ -1,0 +1,109 @@
+// Loads kuromoji's IPADIC dictionary faster than kuromoji's own loader (measured in docs/search.md):
+// - its loader gunzips 17 MB into 96 MB asynchronously and then copies every buffer once more;
+// - here the first start gunzips synchronously without the copy and writes the decompressed files to a
+//   cache directory, and later starts read those files as they are (about half the stock start-up).
+// The cache is best effort: when it cannot be written (read-only install), every start gunzips.
+import { createRequire } from "node:module";
+import { readFileSync, statSync, mkdirSync, writeFileSync, renameSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { Tokenizer, IpadicFeatures } from "kuromoji";
+
+const require = createRequire(import.meta.url);
+
+interface KuromojiLoader {
+  load(callback: (err: Error | null, dic: unknown) => void): void;
+  loadArrayBuffer(file: string, callback: (err: Error | null, buffer?: ArrayBuffer) => void): void;
+}
+type LoaderClass = new (dicPath: string) => KuromojiLoader;
+type TokenizerClass = new (dic: unknown) => Tokenizer<IpadicFeatures>;
+
+export interface DictionaryLoadOptions {
+  /** kuromoji's dict/ directory (default: the installed package's). */
+  dictionaryDir?: string;
+  /** Where decompressed files are kept; null disables the cache. Default: node_modules/.cache/madoguchi. */
+  cacheDir?: string | null;
+}
+
+export interface LoadedDictionary {
+  tokenizer: Tokenizer<IpadicFeatures>;
+  /** "cache" when the decompressed files were read, "gzip" when the .gz files were. */
+  source: "cache" | "gzip";
+}
+
+const MANIFEST = "manifest.json";
+
+export function defaultDictionaryDir(): string {
+  return join(dirname(require.resolve("kuromoji/package.json")), "dict");
+}
+
+export function defaultCacheDir(): string {
+  const kuromojiRoot = dirname(require.resolve("kuromoji/package.json"));
+  const version = (require("kuromoji/package.json") as { version: string }).version;
+  return join(dirname(kuromojiRoot), ".cache", "madoguchi", `kuromoji-${version}-dict`);
+}
+
+export function loadKuromojiDictionary(options: DictionaryLoadOptions = {}): Promise<LoadedDictionary> {
+  const dictionaryDir = options.dictionaryDir ?? defaultDictionaryDir();
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const cached = cacheDir ? readManifest(cacheDir) : undefined;
+  const decompressed = new Map<string, Buffer>();
+  const Loader = require("kuromoji/src/loader/NodeDictionaryLoader") as LoaderClass;
+  const Tokenizer = require("kuromoji/src/Tokenizer") as TokenizerClass;
+  const loader = new Loader(dictionaryDir);
+  loader.loadArrayBuffer = (file, callback) => {
+    try {
+      const name = basename(file, ".gz");
+      const bytes = cached && cacheDir ? readFileSync(join(cacheDir, name)) : gunzipSync(readFileSync(file));
+      if (!cached) decompressed.set(name, bytes);
+      callback(null, ownArrayBuffer(bytes));
+    } catch (e) {
+      callback(e as Error);
+    }
+  };
+  return new Promise((resolve, reject) => {
+    loader.load((err, dic) => {
+      if (err) return reject(err);
+      if (!cached && cacheDir) writeCache(cacheDir, decompressed);
+      resolve({ tokenizer: new Tokenizer(dic), source: cached ? "cache" : "gzip" });
+    });
+  });
+}
+
+/** The bytes as a whole ArrayBuffer (typed arrays over it need offset 0), copying only when they are not. */
+function ownArrayBuffer(bytes: Buffer): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
+}
+
+/** The cache is usable only when its manifest exists and every file has the size the manifest gives. */
+function readManifest(cacheDir: string): Record<string, number> | undefined {
+  try {
+    const sizes = JSON.parse(readFileSync(join(cacheDir, MANIFEST), "utf8")) as Record<string, number>;
+    for (const [name, size] of Object.entries(sizes)) {
+      if (statSync(join(cacheDir, name), { throwIfNoEntry: false })?.size !== size) return undefined;
+    }
+    return Object.keys(sizes).length > 0 ? sizes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each file is written under a temporary name and renamed, the manifest last: readers never see half a cache. */
+function writeCache(cacheDir: string, files: Map<string, Buffer>): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const sizes: Record<string, number> = {};
+    for (const [name, bytes] of files) {
+      const tmp = join(cacheDir, `${name}.${process.pid}.tmp`);
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, join(cacheDir, name));
+      sizes[name] = bytes.byteLength;
+    }
+    const tmp = join(cacheDir, `${MANIFEST}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(sizes));
+    renameSync(tmp, join(cacheDir, MANIFEST));
+  } catch {
+    // A read-only install: every start decompresses, which is only slower.
+  }
+}

@@ -1,0 +1,51 @@
+// Words that carry no topic in questions about municipal programs. Particles and auxiliaries are dropped by
+// part of speech (token-role.ts); these are content words by grammar that every question or every program
+// name contains, so scoring them only adds noise (事業, 支援, 制度 appear in most names) and cost (a term
+// that matches half the corpus builds a result for half the corpus). Written as base forms; compared after
+// termKey(), so katakana/hiragana and width do not matter.
+import { termKey } from "./normalize.js";
+
+export const STOP_WORDS: readonly string[] = [
+  // the words every program name and description uses
+  "事業", "支援", "制度", "施策", "取組", "取り組み", "取組み", "推進",
+  // question frames: 〜について教えて / 〜はありますか / 〜したい / 〜の方法
+  "ある", "有る", "いる", "居る", "する", "なる", "成る", "できる", "出来る", "おこなう", "行う", "やる",
+  "教える", "知る", "わかる", "分かる", "思う", "考える", "言う", "聞く", "調べる", "探す", "見る", "見つける",
+  "ほしい", "欲しい", "いい", "よい", "良い", "ない", "無い", "たい", "くださる", "下さる", "いただく", "頂く", "願う", "お願い",
+  "方法", "やり方", "仕方", "方", "人", "ひと", "人たち", "方々", "こと", "事", "もの", "物", "ため", "為", "とき", "時", "場合", "ところ", "所",
+  "何", "なに", "なん", "どう", "どんな", "どの", "どれ", "どれくらい", "どのくらい", "いくつ",
+  "私", "わたし", "僕", "ぼく", "自分", "うち", "我が家", "みんな", "皆",
+  "について", "関する", "内容", "詳細", "詳しい", "一覧", "案内", "紹介", "件", "等", "など", "ほか", "他",
+  "市", "町", "村", "市内", "市役所", "役所", "役場",
+  "心配", "不安", "困る", "困っている", "気になる", "ちゃんと",
+  "今", "今度", "最近", "今年", "来年", "今日", "明日", "ちょっと", "少し", "全部", "全て", "すべて",
+  // 副詞可能 nouns that only place things in time or order
+  "以上", "以下", "以内", "以降", "以前", "前", "後", "間", "中", "上", "下", "最初", "最後", "毎日", "毎月", "毎年",
+];
+
+export const STOP_TERMS: ReadonlySet<string> = new Set(STOP_WORDS.map(termKey));
+
+export function isStopTerm(key: string): boolean {
+  return STOP_TERMS.has(key);
+}
+
+/**
+ * Words that say what a resident wants to know about a topic (its procedure, place, time, cost), not the
+ * topic: 「火葬場の予約」 is about 火葬場. They are searched, but count little toward deciding whether an
+ * entry answers the question, so a question whose topic the knowledge lacks is not answered by an entry
+ * that merely mentions 予約 or 相談.
+ */
+export const ASPECT_WORDS: readonly string[] = [
+  "手続き", "手続", "申請", "申し込み", "申込", "申込み", "予約", "登録", "届", "届け", "届出", "届け出", "提出", "相談", "問い合わせ", "問合せ",
+  "窓口", "担当", "担当課", "連絡先", "電話", "番号", "電話番号", "住所", "場所", "時間", "日時", "日程", "期間", "期限", "締め切り",
+  "料金", "金額", "値段", "費用", "支払い", "支払", "納付", "対象", "条件", "資格", "必要", "書類", "受付", "変更", "更新", "確認",
+  "取り方", "出し方", "使い方", "払い方", "やり方", "仕組み", "結果", "状況", "スケジュール", "開館", "営業", "利用",
+  // question words: which aspect is asked (FAQ entries differ by them: どこで申請 / いつまでに申請)
+  "どこ", "いつ", "誰", "だれ", "いくら",
+];
+
+export const ASPECT_TERMS: ReadonlySet<string> = new Set(ASPECT_WORDS.map(termKey));
+
+export function isAspectTerm(key: string): boolean {
+  return ASPECT_TERMS.has(key);
+}

@@ -1,0 +1,43 @@
+// The Japanese tokenizer: kuromoji with IPADIC, created once at start-up (loading its dictionary takes a few
+// hundred milliseconds) and passed to whatever needs it as a plain object. Never a module global.
+import { loadKuromojiDictionary, type DictionaryLoadOptions } from "./kuromoji-dictionary.js";
+
+/** One morpheme as kuromoji reads it, in the fields the rest of the code uses. */
+export interface JapaneseToken {
+  surface: string;
+  /** Dictionary (base) form: 預け → 預ける. The surface for unknown words. */
+  base: string;
+  /** Katakana reading, when the dictionary knows the word. */
+  reading?: string;
+  /** Part of speech and its first sub-category, e.g. 名詞 / 接尾. */
+  pos: string;
+  posDetail: string;
+  /** false for words not in the dictionary (kuromoji guessed their boundaries). */
+  known: boolean;
+}
+
+export interface JapaneseTokenizer {
+  tokenize(text: string): JapaneseToken[];
+  /** How the dictionary was read ("cache": pre-decompressed files; "gzip": kuromoji's own files). */
+  readonly dictionarySource: "cache" | "gzip";
+}
+
+export type TokenizerOptions = DictionaryLoadOptions;
+
+export async function createJapaneseTokenizer(options: TokenizerOptions = {}): Promise<JapaneseTokenizer> {
+  const { tokenizer, source } = await loadKuromojiDictionary(options);
+  return {
+    dictionarySource: source,
+    tokenize(text: string): JapaneseToken[] {
+      if (text === "") return [];
+      return tokenizer.tokenize(text).map((t) => ({
+        surface: t.surface_form,
+        base: t.basic_form && t.basic_form !== "*" ? t.basic_form : t.surface_form,
+        reading: t.reading && t.reading !== "*" ? t.reading : undefined,
+        pos: t.pos,
+        posDetail: t.pos_detail_1,
+        known: t.word_type === "KNOWN",
+      }));
+    },
+  };
+}

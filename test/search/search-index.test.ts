@@ -1,0 +1,146 @@
+// The search over the real knowledge, one table per mechanism. Each row is a resident's or staff member's
+// question and the program a person would point to. One tokenizer and one index for the whole file.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createJapaneseTokenizer } from "../../src/text/tokenizer.js";
+import { loadKnowledgeOrThrow } from "../../src/knowledge/load.js";
+import { loadSynonyms } from "../../src/search/synonyms.js";
+import { SearchIndex, type SearchOptions } from "../../src/search/search-index.js";
+
+let index: SearchIndex;
+beforeAll(async () => {
+  const [tokenizer, knowledge, synonyms] = await Promise.all([createJapaneseTokenizer(), loadKnowledgeOrThrow("knowledge"), loadSynonyms("knowledge")]);
+  index = SearchIndex.build(knowledge, tokenizer, synonyms);
+});
+
+type Row = [question: string, scope: string | null, oneOf: string[]];
+
+/** The first result is one of the expected programs. */
+function expectFirst([question, scope, oneOf]: Row) {
+  const { noMatch, results } = index.search(question, { municipality: scope });
+  expect(noMatch, `${question}: noMatch`).toBe(false);
+  expect(oneOf, `${question} → ${results.map((r) => r.name).join(" | ")}`).toContain(results[0]?.name);
+}
+
+describe("normalization: width, case, long vowels", () => {
+  it.each<Row>([
+    ["ﾌｧﾐﾘｰｻﾎﾟｰﾄ", "飯塚市", ["ファミリーサポートセンター事業"]],
+    ["ｺﾐｭﾆﾃｨﾊﾞｽ", "伊万里市", ["コミュニティバス等運行事業"]],
+    ["ＧＩＧＡスクール", "伊万里市", ["小学校パソコン管理事業（小学校GIGAスクール構想環境整備事業）", "中学校パソコン管理事業（中学校GIGAスクール構想環境整備事業）"]],
+    ["ﾌﾚｲﾙ予防", "飯塚市", ["健幸フレイル予防事業"]],
+    ["スポーツ合宿　誘致", null, ["スポーツ合宿誘致事業"]],
+    ["エリアワゴン〜", null, ["エリアワゴン運行事業"]],
+  ])("%s", (...row) => expectFirst(row));
+});
+
+describe("readings: hiragana finds kanji and katakana", () => {
+  it.each<Row>([
+    ["ふにんちりょう", null, ["不妊治療エンゼルサポート事業"]],
+    ["がくどうほいく", "伊万里市", ["留守家庭児童クラブ管理運営事業"]],
+    ["じんつうたくしー", null, ["陣痛タクシー事業"]],
+    ["こどものいりょうひ", "伊万里市", ["子どもの医療費助成事業"]],
+    ["しょうがいじほいく", "伊万里市", ["障害児保育促進事業"]],
+    ["よやくのりあいたくしー", null, ["予約乗合タクシー運行事業"]],
+    ["さんごけあ", "飯塚市", ["産後ケア事業"]],
+    ["子供の医療費", "飯塚市", ["子ども医療費助成事業"]], // 子供 / 子ども meet by reading
+  ])("%s", (...row) => expectFirst(row));
+});
+
+describe("synonyms: everyday words find the documents' words", () => {
+  it.each<Row>([
+    ["妊活の助成", "伊万里市", ["不妊治療エンゼルサポート事業"]],
+    ["学童に入れたい", "伊万里市", ["留守家庭児童クラブ管理運営事業"]],
+    ["ファミサポ", "伊万里市", ["子育てファミリーサポートセンター運営事業"]],
+    ["家のリフォームに補助はある？", "飯塚市", ["住宅改修補助事業"]],
+    ["引っ越してくる人への補助", "飯塚市", ["移住支援事業", "筑豊地域外からの移住者住宅取得奨励事業", "定住化促進事業"]],
+    ["3人目が生まれたらお祝い金がもらえる？", "飯塚市", ["未来の地域人財応援事業"]],
+    ["起業したい", "飯塚市", ["新規創業者等支援事業", "新産業創出支援センター(トライバレーセンター)管理運営事業", "新産業創出支援事業"]],
+    ["結婚相手を探したい", null, ["婚活推進事業"]],
+    ["お年寄りの介護予防", "飯塚市", ["健幸フレイル予防事業", "地域包括支援センター運営事業"]],
+  ])("%s", (...row) => expectFirst(row));
+});
+
+describe("character bigrams: misspellings and words kuromoji does not know", () => {
+  it.each<Row>([
+    ["嘉穂劇場", null, ["嘉徳劇場保存整備事業"]], // the document writes 嘉徳
+    ["ファミリーサポト", "飯塚市", ["ファミリーサポートセンター事業"]],
+    ["トライバレー", null, ["新産業創出支援センター(トライバレーセンター)管理運営事業"]],
+    ["エンゼルサポート", null, ["不妊治療エンゼルサポート事業"]],
+    ["いまりんバス", "伊万里市", ["コミュニティバス等運行事業"]],
+  ])("%s", (...row) => expectFirst(row));
+});
+
+describe("no match: nothing in the knowledge answers these", () => {
+  it.each<[string, string | null]>([
+    ["粗大ごみの出し方", null],
+    ["戸籍謄本の取り方", null],
+    ["図書館の開館時間", null],
+    ["住民票の写しを取りたい", null],
+    ["火葬場の予約", "飯塚市"],
+    ["印鑑登録のやり方", null],
+    ["犬の登録と狂犬病の予防注射", "飯塚市"],
+    ["こんにちは", null],
+    ["ありがとう", "伊万里市"],
+    ["教えてください", null],
+    ["？？？", null],
+    ["", null],
+  ])("%s", (question, scope) => {
+    const response = index.search(question, { municipality: scope });
+    expect(response, `${question} → ${response.results.map((r) => r.name).join(" | ")}`).toEqual({ noMatch: true, results: [] });
+  });
+});
+
+describe("municipality scope", () => {
+  it.each<[string, SearchOptions["municipality"], string]>([
+    ["コミュニティバス", "伊万里市", "伊万里市"],
+    ["コミュニティバス", "飯塚市", "飯塚市"],
+    ["新規就農", "伊万里", "伊万里市"], // short name
+    ["新規就農", "iizuka", "飯塚市"], // slug
+    ["子どもの医療費", "いいづかし", "飯塚市"], // reading
+  ])("%s in %s: every result is in %s", (question, scope, city) => {
+    const { results } = index.search(question, { municipality: scope, top: 10 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((r) => r.municipality))).toEqual(new Set([city]));
+  });
+
+  it.each<[string, string]>([
+    ["飯塚 移住 補助", "飯塚市"],
+    ["伊万里市の婚活", "伊万里市"],
+    ["いいづかの病児保育", "飯塚市"],
+  ])("a municipality named in an unscoped question scopes it: %s", (question, city) => {
+    const { results } = index.search(question, { top: 10 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((r) => r.municipality))).toEqual(new Set([city]));
+  });
+
+  it("a deployment's scope wins over a municipality named in the question", () => {
+    const { results } = index.search("飯塚の移住支援", { municipality: "伊万里市" });
+    expect(results.every((r) => r.municipality === "伊万里市")).toBe(true);
+  });
+
+  it("a municipality the knowledge does not have finds nothing", () => {
+    expect(index.search("子どもの医療費", { municipality: "福岡市" })).toEqual({ noMatch: true, results: [] });
+  });
+});
+
+describe("filters and result shape", () => {
+  it("filters by category and type", () => {
+    const { results } = index.search("バス", { category: "交通", top: 10 });
+    expect(results.length).toBeGreaterThan(1);
+    expect(index.search("バス", { type: "faq" }).noMatch).toBe(true);
+  });
+
+  it("returns type, id, municipality, name and score, best first, at most top", () => {
+    const { results } = index.search("保育", { municipality: "伊万里市", top: 3 });
+    expect(results).toHaveLength(3);
+    for (const r of results) expect(Object.keys(r).sort()).toEqual(["id", "municipality", "name", "score", "type"]);
+    expect(results[0]!.score).toBeGreaterThanOrEqual(results[2]!.score);
+  });
+
+  it("explains what a question became", () => {
+    const explained = index.explain("にんかつの助成");
+    const labels = explained.concepts.map((c) => c.label);
+    expect(labels).toContain("助成");
+    expect(explained.concepts.flatMap((c) => c.synonyms)).toContain("不妊治療");
+    expect(index.explain("飯塚 移住").municipality).toBe("飯塚市");
+  });
+});

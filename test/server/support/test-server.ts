@@ -1,0 +1,35 @@
+// Starts the real server (knowledge, index, engine, web routes) on 127.0.0.1 with an ephemeral port and
+// its log lines captured, for tests that talk to it over HTTP.
+import { readServerConfig } from "../../../src/server/config.js";
+import { startServer, type RunningServer } from "../../../src/server/start-server.js";
+import { captureLogs, type LogCapture } from "./log-capture.js";
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  logs: LogCapture;
+  get(path: string): Promise<Response>;
+  getJson<T = Record<string, unknown>>(path: string): Promise<{ status: number; body: T; response: Response }>;
+  postJson<T = Record<string, unknown>>(path: string, body: unknown): Promise<{ status: number; body: T; response: Response }>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, options: { reloadOnSighup?: boolean } = {}): Promise<TestServer> {
+  const logs = captureLogs();
+  const config = readServerConfig({ PORT: "0", HOST: "127.0.0.1", MADOGUCHI_WATCH: "off", LOG_LEVEL: "info", ...env });
+  const server = await startServer({ config, logDestination: logs.destination, mounts: [], reloadOnSighup: options.reloadOnSighup });
+  const url = server.url;
+  const parse = async <T>(response: Response) => ({ status: response.status, body: (await response.json()) as T, response });
+  return {
+    server, url, logs,
+    get: (path) => fetch(`${url}${path}`),
+    getJson: async (path) => parse(await fetch(`${url}${path}`)),
+    postJson: async (path, body) => parse(await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })),
+    close: () => server.close(),
+  };
+}
+
+/** Lets the server's asynchronous log writes and response 'close' events happen. */
+export function settle(ms = 30): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
