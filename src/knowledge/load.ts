@@ -11,8 +11,11 @@ import { KnowledgeBase } from "./knowledge-base.js";
 import { crossCheck, type Located } from "./cross-check.js";
 import { KnowledgeError, type Problem } from "./problems.js";
 
+/** The synonym proposals staff record from Slack; reviewed by people, not loaded as knowledge. */
+export const REVIEW_FILE = "synonym-proposals.yaml";
+
 /** Files at the top of a knowledge directory that are not programs or FAQ entries. */
-const RESERVED = new Set(["municipalities.yaml", "synonyms.yaml", "synonym-proposals.yaml"]);
+const RESERVED = new Set(["municipalities.yaml", "synonyms.yaml", REVIEW_FILE]);
 const SKIPPED_DIRS = new Set(["sources", "node_modules", ".git"]);
 
 export interface LoadOutcome {
@@ -38,7 +41,8 @@ export async function loadKnowledge(dir: string): Promise<LoadOutcome> {
   const c: Collected = { municipalities: [], programs: [], faqs: [], csvFaqs: new Set(), problems: [] };
   for (const file of files) {
     const rel = relative(dir, file).split(sep).join("/");
-    hash.update(rel).update(await readFile(file));
+    // Staff proposals under review change nothing the bot says: they do not change the version.
+    if (rel !== REVIEW_FILE) hash.update(rel).update(await readFile(file));
     await collectFile(file, rel, c);
   }
   for (const f of c.csvFaqs) f.value = { ...f.value, municipality: resolveCsvMunicipality(f.value.municipality, c.municipalities) };

@@ -95,11 +95,18 @@ function termsToSearch(plan: QueryPlan, frequency: readonly number[]): string[] 
   return [...plan.boosts.keys()].filter((t) => !skipped.has(t));
 }
 
-/** How many entries contain the concept's own word (or reading): its specificity in this shard. */
+/**
+ * How many entries contain the concept's own word (or reading): its specificity in this shard. For a
+ * compound noun, its compounds; when no entry has them, its rarest word (0 when a word is unknown here).
+ */
 function conceptFrequency(c: Concept, df: (term: string) => number): number {
   let most = 0;
   for (const t of c.terms) if (t.found >= 0.9) most = Math.max(most, df(t.term));
-  return most;
+  if (!c.phrase) return most;
+  for (const t of c.phrase.compounds) most = Math.max(most, df(t));
+  if (most > 0) return most;
+  const perPart = c.phrase.parts.map((terms) => Math.max(0, ...terms.filter((t) => t.found >= 0.9).map((t) => df(t.term))));
+  return perPart.length === 0 ? 0 : Math.min(...perPart);
 }
 
 function bonusFound(plan: QueryPlan, r: SearchResult): number {

@@ -86,12 +86,12 @@ function pathUnits(best: readonly Step[], text: string): Unit[] {
 }
 
 function unknownUnit(text: string): Unit {
-  return { surface: text, key: text, role: "content", pos: "名詞", nounish: true, known: false };
+  return { surface: text, key: text, role: "content", pos: "名詞", posDetail: "一般", nounish: true, known: false };
 }
 
 function lexiconUnit(w: LexiconWord): Unit {
   return {
-    surface: w.reading, key: w.keys[0]!, reading: w.reading, role: w.stop ? "drop" : "content", pos: "名詞", nounish: true, known: true,
+    surface: w.reading, key: w.keys[0]!, reading: w.reading, role: w.stop ? "drop" : "content", pos: "名詞", posDetail: "一般", nounish: true, known: true,
     alternatives: w.keys.slice(1), parts: w.parts,
   };
 }

@@ -4,15 +4,13 @@
 //   concept 学童 {terms: 学童, =がくどう …; expansions: 留守家庭児童クラブ, 放課後児童クラブ …}, concept 入れる.
 // A municipality named in the question is taken out of the concepts and becomes the search's scope.
 import type { JapaneseTokenizer } from "../text/tokenizer.js";
-import { analyzeWords, compoundTerms, compoundOf, charNgrams, READING_PREFIX, KANJI_READING_PREFIX, COMPOUND_PREFIX, type AnalyzedWord } from "../text/analyze.js";
-import { termKey, hasKana, isHiragana } from "../text/normalize.js";
-import { isAspectTerm } from "../text/stop-terms.js";
+import { analyzeWords, compoundTerms, type AnalyzedWord } from "../text/analyze.js";
 import type { CompiledSynonyms, Expansion } from "./synonyms.js";
 import type { ReadingLexicon } from "./reading-lexicon.js";
 import type { MunicipalityMatcher } from "./municipality-mention.js";
-import { rewriteKanaRuns, type Unit } from "./kana-runs.js";
-import { matchSynonyms, range } from "./synonym-match.js";
-import { TERM_BOOSTS, ASPECT_WEIGHTS, conceptWeight } from "./ranking.js";
+import { rewriteKanaRuns } from "./kana-runs.js";
+import { buildConcepts } from "./concepts.js";
+import { TERM_BOOSTS } from "./ranking.js";
 
 /** A term that shows the concept, and how surely (1: its own word; 0.9: its reading; 0.3: a kanji homophone). */
 export interface ConceptTerm {
@@ -31,6 +29,17 @@ export interface Concept {
   terms: ConceptTerm[];
   expansions: Expansion[];
   grams: string[];
+  /**
+   * A compound noun of several words (健康保険証, 予約乗合タクシー): found in proportion to its neighbouring-word
+   * compounds an entry has (健康保険 but not 保険証: half), or less when it only has the words apart.
+   */
+  phrase?: Phrase;
+}
+
+export interface Phrase {
+  /** The terms of each word of the compound (a suffix as its compound with the word before: +保険証). */
+  parts: ConceptTerm[][];
+  compounds: string[];
 }
 
 export interface QueryPlan {
@@ -72,63 +81,6 @@ function dropSpan(words: readonly AnalyzedWord[], start: number, end: number): A
   });
 }
 
-function buildConcepts(units: readonly Unit[], synonyms: CompiledSynonyms): Concept[] {
-  const concepts: Concept[] = [];
-  const claimed = matchSynonyms(units, synonyms);
-  const seen = new Set<string>();
-  units.forEach((u, i) => {
-    const match = claimed.get(i);
-    if (match) {
-      if (match.first !== i) return;
-      const span = range(match.first, match.last).filter((k) => units[k]!.role === "content");
-      // In a phrase (学童保育) each word alone shows the phrase only in part; the phrase's compounds fully.
-      const part = span.length > 1 ? 0.5 : 1;
-      const own = span.flatMap((k) => unitTerms(units, k)).map((t) => (t.term.startsWith(COMPOUND_PREFIX) ? t : { ...t, found: t.found * part }));
-      const terms = [{ term: match.key, found: 1 }, ...own];
-      // A synonym word is a topic word, unless it is one verb, adjective or aspect word (もらえる, 預ける).
-      const single = span.length === 1 && match.first === match.last ? units[span[0]!]! : undefined;
-      // Made of question words only (いくら, どこで): what the resident wants to know, weighed as an aspect.
-      const aspectOnly = span.every((k) => isAspectTerm(units[k]!.key));
-      const weights = aspectOnly ? ASPECT_WEIGHTS : single ? synonymWordWeight(single) : conceptWeight("名詞", match.key);
-      concepts.push({ label: match.text, ...weights, terms: dedupe(terms), expansions: [...synonyms.expansionsOf(match.key)], grams: charNgrams(match.text) });
-      return;
-    }
-    if (u.role !== "content" || seen.has(u.key)) return;
-    seen.add(u.key);
-    concepts.push({ label: u.surface, ...conceptWeight(u.pos, u.key), terms: dedupe(unitTerms(units, i)), expansions: [], grams: charNgrams(u.surface) });
-  });
-  return concepts;
-}
-
-/** A verb the synonyms file knows (引っ越す → 移住, 預ける → 保育) names a topic more than other verbs do. */
-function synonymWordWeight(u: Unit): { weight: number; missingWeight: number } {
-  return u.pos === "名詞" ? conceptWeight(u.pos, u.key) : { weight: 0.6, missingWeight: 0.6 };
-}
-
-/** The terms that show unit i: its word, readings, homophones and parts, and compounds with its neighbours. */
-function unitTerms(units: readonly Unit[], i: number): ConceptTerm[] {
-  const u = units[i]!;
-  const terms: ConceptTerm[] = [{ term: u.key, found: 1 }];
-  // A word written in kana (こども) is its own reading: it meets 子ども and 子供 through theirs.
-  const reading = u.reading ?? (u.pos === "名詞" && isHiragana(u.key) ? u.key : undefined);
-  if (reading) {
-    terms.push({ term: READING_PREFIX + reading, found: 0.9 }, { term: reading, found: 0.9 });
-    terms.push({ term: KANJI_READING_PREFIX + reading, found: hasKana(u.surface) ? 0.9 : 0.3 });
-  }
-  for (const a of u.alternatives ?? []) terms.push({ term: a, found: 0.9 });
-  for (const p of u.parts ?? []) terms.push({ term: p, found: 0.6 });
-  for (const c of [i > 0 ? compoundOf(units[i - 1]!, u) : undefined, i + 1 < units.length ? compoundOf(u, units[i + 1]!) : undefined]) {
-    if (c) terms.push({ term: c, found: 1 });
-  }
-  return terms;
-}
-
-function dedupe(terms: readonly ConceptTerm[]): ConceptTerm[] {
-  const best = new Map<string, number>();
-  for (const t of terms) best.set(t.term, Math.max(t.found, best.get(t.term) ?? 0));
-  return [...best].map(([term, found]) => ({ term, found }));
-}
-
 function termBoosts(concepts: readonly Concept[], bonus: readonly string[]): Map<string, number> {
   const boosts = new Map<string, number>();
   const put = (term: string, boost: number) => boosts.set(term, Math.max(boost, boosts.get(term) ?? 0));
@@ -136,6 +88,8 @@ function termBoosts(concepts: readonly Concept[], bonus: readonly string[]): Map
     for (const t of c.terms) put(t.term, t.found === 1 ? TERM_BOOSTS.word : t.found * TERM_BOOSTS.reading);
     for (const e of c.expansions) for (const t of e.terms) put(t, /^[~=]/u.test(t) ? TERM_BOOSTS.synonymReading : TERM_BOOSTS.synonym);
     for (const g of c.grams) put(g, TERM_BOOSTS.gram);
+    for (const t of c.phrase?.parts.flat() ?? []) put(t.term, t.found === 1 ? TERM_BOOSTS.word : t.found * TERM_BOOSTS.reading);
+    for (const t of c.phrase?.compounds ?? []) put(t, TERM_BOOSTS.compound);
   }
   for (const b of bonus) put(b, TERM_BOOSTS.compound);
   return boosts;

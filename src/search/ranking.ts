@@ -89,7 +89,30 @@ export function matchConcept(c: Concept, fieldsOf: TermFields): ConceptMatch {
     const share = c.grams.filter((g) => fieldsOf(g)).length / c.grams.length;
     if (share >= 0.5) offer(GRAMS_FOUND * share ** 1.5, FIELD_WEIGHT.grams);
   }
+  if (c.phrase) {
+    const compounds = c.phrase.compounds.filter((t) => fieldsOf(t));
+    const compoundShare = compounds.length / Math.max(1, c.phrase.compounds.length);
+    offer(compoundShare, bestOf(compounds, fieldsOf));
+    let partsFound = 0;
+    let partsField = 0;
+    for (const part of c.phrase.parts) {
+      let best = 0;
+      for (const t of part) if (fieldsOf(t.term)) best = Math.max(best, t.found);
+      partsFound += best;
+      partsField = Math.max(partsField, bestOf(part.filter((t) => fieldsOf(t.term)).map((t) => t.term), fieldsOf));
+    }
+    offer(PARTS_FOUND * (partsFound / Math.max(1, c.phrase.parts.length)), partsField);
+  }
   return { found, strength };
+}
+
+/** The compound nouns' words found apart (バス路線 for 路線バス): probably the same thing, maybe not. */
+const PARTS_FOUND = 0.75;
+
+function bestOf(terms: readonly string[], fieldsOf: TermFields): number {
+  let best = 0;
+  for (const t of terms) best = Math.max(best, bestField(fieldsOf(t) ?? []));
+  return best;
 }
 
 function bestField(fields: readonly string[]): number {

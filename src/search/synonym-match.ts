@@ -19,14 +19,17 @@ export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms
   const claimed = new Map<number, SynonymMatch>();
   const bySurface = new Joined(units.map((u) => termKey(u.surface)));
   const byBase = new Joined(units.map((u) => u.key));
-  const claim = (key: string, first: number, last: number) => {
-    if (range(first, last).some((i) => claimed.has(i))) return;
+  const found: { key: string; first: number; last: number }[] = [];
+  for (const key of synonyms.keys) for (const [first, last] of bySurface.find(key)) found.push({ key, first, last });
+  for (const { baseForm, key } of synonyms.baseForms) for (const [first, last] of byBase.find(baseForm)) found.push({ key, first, last });
+  for (const key of synonyms.keys) for (const [first, last] of byBase.find(key)) found.push({ key, first, last });
+  // Longest (in words) first, then leftmost: お店を始めたい is 店を始める, not お店 + 始める.
+  found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  for (const { key, first, last } of found) {
+    if (range(first, last).some((i) => claimed.has(i))) continue;
     const match = { key, text: units.slice(first, last + 1).map((u) => u.surface).join(""), first, last };
     for (const i of range(first, last)) claimed.set(i, match);
-  };
-  for (const key of synonyms.keys) for (const [first, last] of bySurface.find(key)) claim(key, first, last);
-  for (const { baseForm, key } of synonyms.baseForms) for (const [first, last] of byBase.find(baseForm)) claim(key, first, last);
-  for (const key of synonyms.keys) for (const [first, last] of byBase.find(key)) claim(key, first, last);
+  }
   return claimed;
 }
 

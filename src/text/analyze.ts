@@ -24,8 +24,9 @@ export interface AnalyzedWord {
   /** Folded reading of a noun written with kanji (verbs are conjugated: their readings would not meet). */
   reading?: string;
   role: TokenRole;
-  /** Part of speech (名詞, 動詞, 形容詞 …). */
+  /** Part of speech (名詞, 動詞, 形容詞 …) and its first sub-category (接尾, 数 …). */
   pos: string;
+  posDetail: string;
   /** 名詞 and 接頭詞 pieces, which may join into compounds. */
   nounish: boolean;
   /** false when kuromoji's dictionary does not know the word (it guessed the boundaries). */
@@ -42,6 +43,7 @@ export function analyzeWords(text: string, tokenizer: JapaneseTokenizer): Analyz
       reading: reading && reading !== key && hasKanji(t.surface) && t.pos === "名詞" ? reading : undefined,
       role: tokenRole(t),
       pos: t.pos,
+      posDetail: t.posDetail,
       nounish: t.pos === "名詞" || t.pos === "接頭詞",
       known: t.known,
     };

@@ -1,6 +1,8 @@
 // GET /api/programs/:id, /api/faqs/:id, /api/categories and POST /api/chat against the real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalProgram } from "../../src/knowledge/canonical.js";
+import { renderPlainText } from "../../src/dialogue/reply/render-plain-text.js";
+import type { Reply } from "../../src/dialogue/reply/reply.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 interface ChatBody { session: string; reply: { text: string; intent: string; noMatch: boolean; cards: { id: string; name: string; sourceDate: string }[]; programs: { id: string }[]; suggestions: { label: string; action: Record<string, unknown> }[] } }
@@ -54,8 +56,10 @@ describe("POST /api/chat", () => {
     expect(first.body.reply.programs.map((p) => p.id)).toContain("imari-funin-chiryo-angel-support");
     const second = await t.postJson<ChatBody>("/api/chat", { session, text: "いくらまで？" });
     expect(second.body.reply.intent).toBe("amount");
-    expect(second.body.reply.text).toContain("10万円");
-    expect(second.body.reply.text).toContain("令和3年11月");
+    // What the pane shows: the text, and the card or list with its source line.
+    const shown = renderPlainText(second.body.reply as unknown as Reply);
+    expect(shown).toContain("10万円");
+    expect(shown).toContain("令和3年11月");
   });
 
   it("follows a suggestion button: its action is sent back as it came", async () => {
@@ -65,13 +69,13 @@ describe("POST /api/chat", () => {
     expect(contact).toBeDefined();
     const second = await t.postJson<ChatBody>("/api/chat", { session, action: contact!.action });
     expect(second.status).toBe(200);
-    expect(second.body.reply.text).toContain("こども家庭課");
+    expect(renderPlainText(second.body.reply as unknown as Reply)).toContain("こども家庭課");
   });
 
   it("keeps sessions apart", async () => {
     await t.postJson("/api/chat", { session: "test-session-a", text: "不妊治療の助成ある？" });
     const other = await t.postJson<ChatBody>("/api/chat", { session: "test-session-b", text: "いくらまで？" });
-    expect(other.body.reply.text).not.toContain("10万円");
+    expect(renderPlainText(other.body.reply as unknown as Reply)).not.toContain("10万円");
   });
 
   it.each([

@@ -14,7 +14,8 @@ export interface DriveResult {
 }
 
 export interface DriveOptions {
-  target: LineTarget;
+  /** Several targets (replicas behind one Redis): events go to each in turn. */
+  target: LineTarget | LineTarget[];
   client: HttpClient;
   /** Events per second. */
   rate: number;
@@ -29,6 +30,7 @@ export interface DriveOptions {
 
 export async function driveLine(o: DriveOptions): Promise<DriveResult> {
   const total = Math.round(o.rate * o.seconds);
+  const targets = Array.isArray(o.target) ? o.target : [o.target];
   const eventIds: string[] = [];
   const ackMs: number[] = [];
   let notAcked = 0;
@@ -41,10 +43,11 @@ export async function driveLine(o: DriveOptions): Promise<DriveResult> {
     const due = Math.min(total, Math.floor(elapsed * o.rate) + 1);
     for (; sent < due; sent++) {
       const user = lineUserId(sent % o.users, o.run);
-      const e = textEvent(o.target.sink, user, pick(RESIDENT_QUESTIONS, sent * 7 + Math.floor(sent / o.users)));
+      const target = targets[sent % targets.length]!;
+      const e = textEvent(target.sink, user, pick(RESIDENT_QUESTIONS, sent * 7 + Math.floor(sent / o.users)));
       eventIds.push(e.eventId);
       const body = webhookBody([e.event]);
-      const p = postLine(o.client, o.target, body).then((r: Sent) => {
+      const p = postLine(o.client, target, body).then((r: Sent) => {
         if (r.status >= 200 && r.status < 300) ackMs.push(r.ms);
         else notAcked++;
       });

@@ -2,6 +2,8 @@
 // several writes and renames, so a burst of events becomes one reload after `debounceMs` of quiet.
 // Only knowledge files count (YAML, CSV); swap files, backups and source texts do not.
 import { watch, type FSWatcher } from "node:fs";
+import { basename } from "node:path";
+import { REVIEW_FILE } from "../../knowledge/load.js";
 
 const KNOWLEDGE_FILE = /\.(ya?ml|csv)$/i;
 
@@ -21,7 +23,9 @@ export function watchKnowledge(dir: string, debounceMs: number, onChange: () => 
   };
   const watcher: FSWatcher = watch(dir, { recursive: true, persistent: false }, (_event, filename) => {
     // filename can be null on some platforms: then reload to be safe.
-    if (filename === null || KNOWLEDGE_FILE.test(filename.toString())) trigger();
+    // Proposals recorded from Slack are not knowledge: writing one must not reload the index.
+    if (filename === null) trigger();
+    else if (KNOWLEDGE_FILE.test(filename.toString()) && basename(filename.toString()) !== REVIEW_FILE) trigger();
   });
   watcher.on("error", onError);
   return {

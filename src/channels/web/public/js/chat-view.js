@@ -50,7 +50,8 @@ export function createChat({ log, form, input, resetButton, municipality }) {
       reply.list.length ? el("ol", { class: "chat-list" }, reply.list.map((item) => el("li", {},
         el("button", { type: "button", class: "chat-list-item", onclick: () => chooseListItem(item) },
           el("span", { class: "chat-list-n", text: `${item.n}.` }), " ", item.label,
-          item.detail ? el("span", { class: "chat-list-detail", text: item.detail }) : null)))) : null,
+          item.detail ? el("span", { class: "chat-list-detail pre-line", text: item.detail }) : null)))) : null,
+      reply.listFooter ? el("p", { class: "bubble pre-line", text: reply.listFooter }) : null,
       reply.cards.map(chatCard),
       reply.suggestions.length ? el("div", { class: "chips", role: "group", "aria-label": "次の質問の候補" }, reply.suggestions.map((s) =>
         el("button", { type: "button", class: "chip", onclick: () => send({ action: s.action }, s.label), text: s.label }))) : null,
