@@ -13,6 +13,8 @@ export interface ShardHit {
   ref: EntryRef;
   score: number;
   coverage: number;
+  /** The weight of the concepts it contains (a question of only 場所 or いつ has little to go on). */
+  evidence: number;
 }
 
 /** A term in more than this share of a shard's entries is not scored (when the shard has enough entries to tell). */
@@ -82,7 +84,8 @@ export class IndexShard {
       const fieldsOf = (t: string) => (r.match[t] as string[] | undefined) ?? (commonTerms.has(t) ? COMMON_FIELDS : undefined);
       const matches = plan.concepts.map((c) => matchConcept(c, fieldsOf));
       const score = conceptScore(matches, weights) + BONUS_WEIGHT * bonusFound(plan, r) + BM25_WEIGHT * (r.score / topBm25);
-      return { ref: this.refs.get(r.id as string)!, score, coverage: coverage(plan.concepts, matches) };
+      const evidence = matches.reduce((sum, m, i) => sum + plan.concepts[i]!.weight * m.found, 0);
+      return { ref: this.refs.get(r.id as string)!, score, coverage: coverage(plan.concepts, matches), evidence };
     });
   }
 

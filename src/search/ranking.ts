@@ -133,3 +133,5 @@ export function idf(df: number, n: number): number {
 
 /** Below this coverage the best entry does not answer the question: 「見つかりませんでした」. */
 export const NO_MATCH_COVERAGE = 0.5;
+/** Nor when what it contains is only aspects or verbs (「市役所の場所」 names no topic at all). */
+export const NO_MATCH_EVIDENCE = 0.4;

@@ -13,7 +13,7 @@ import { ReadingLexicon } from "./reading-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
 import { createQueryPlanner, type QueryPlan, type QueryPlanner } from "./query-plan.js";
-import { NO_MATCH_COVERAGE } from "./ranking.js";
+import { NO_MATCH_COVERAGE, NO_MATCH_EVIDENCE } from "./ranking.js";
 
 export interface SearchOptions {
   /** The deployment's scope: a municipality's full or short name; null/absent: every municipality. */
@@ -98,7 +98,7 @@ export class SearchIndex {
     const hits = this.shardsInScope(plan, options.municipality).flatMap((s) => s.search(plan, accept));
     hits.sort((a, b) => b.score - a.score);
     const best = hits[0];
-    if (!best || best.coverage < NO_MATCH_COVERAGE) return { noMatch: true, results: [] };
+    if (!best || best.coverage < NO_MATCH_COVERAGE || best.evidence < NO_MATCH_EVIDENCE) return { noMatch: true, results: [] };
     return { noMatch: false, results: hits.slice(0, options.top ?? 5).map(toHit) };
   }
 
