@@ -39,14 +39,18 @@ export function conceptWeight(pos: string, key: string): { weight: number; missi
 
 export const ASPECT_WEIGHTS = { weight: 0.3, missingWeight: 0.6 } as const;
 
-/** The weighted share of the concepts an entry contains, from 0 to 1. */
+/**
+ * The weighted share of the concepts an entry contains, from 0 to 1. What it contains counts by where:
+ * a concept in the name says the entry is about it; one in the description may be a detail (店舗家賃 in a
+ * start-up program does not make it answer 「市営住宅の家賃」).
+ */
 export function coverage(concepts: readonly Concept[], matches: readonly ConceptMatch[]): number {
   let found = 0;
   let missing = 0;
   concepts.forEach((c, i) => {
-    const f = matches[i]!.found;
-    found += c.weight * f;
-    missing += c.missingWeight * (1 - f);
+    const m = matches[i]!;
+    found += c.weight * m.evidence;
+    missing += c.missingWeight * (1 - m.found);
   });
   return found + missing === 0 ? 0 : found / (found + missing);
 }
@@ -55,19 +59,23 @@ export function coverage(concepts: readonly Concept[], matches: readonly Concept
 export type TermFields = (term: string) => readonly string[] | undefined;
 
 export interface ConceptMatch {
-  /** How far the entry contains the concept (0–1), for coverage. */
+  /** How far the entry contains the concept (0–1). */
   found: number;
   /** found × the weight of the field it was found in, at its best, for ranking. */
   strength: number;
+  /** found, discounted a little when only a description has it, for coverage. */
+  evidence: number;
 }
 
 /** Every way the entry may contain the concept; the best for coverage and the best for ranking may differ. */
 export function matchConcept(c: Concept, fieldsOf: TermFields): ConceptMatch {
   let found = 0;
   let strength = 0;
+  let evidence = 0;
   const offer = (f: number, field: number) => {
     if (f > found) found = f;
     if (f * field > strength) strength = f * field;
+    if (f * (0.5 + 0.5 * field) > evidence) evidence = f * (0.5 + 0.5 * field);
   };
   for (const t of c.terms) {
     const fields = fieldsOf(t.term);
@@ -103,7 +111,7 @@ export function matchConcept(c: Concept, fieldsOf: TermFields): ConceptMatch {
     }
     offer(PARTS_FOUND * (partsFound / Math.max(1, c.phrase.parts.length)), partsField);
   }
-  return { found, strength };
+  return { found, strength, evidence };
 }
 
 /** The compound nouns' words found apart (バス路線 for 路線バス): probably the same thing, maybe not. */

@@ -15,9 +15,9 @@ import { createJapaneseTokenizer, type JapaneseTokenizer } from "../text/tokeniz
 import { SearchIndex } from "../search/search-index.js";
 import { loadSynonyms } from "../search/synonyms.js";
 import { loadDialogueData } from "../dialogue/intents/load-dialogue-data.js";
-import { ConversationEngine } from "../dialogue/engine/conversation-engine.js";
 import { createSharedState } from "../shared-state/shared-state.js";
 import { createRateLimits } from "./rate-limit/rate-limits.js";
+import { ScheduledConversationEngine } from "./rate-limit/scheduled-engine.js";
 import { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
 
@@ -51,7 +51,7 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const limits = createRateLimits(o.config.env, shared.rateBuckets, o.metrics);
   const sessions = shared.sessions;
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
-  const engine = new ConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish });
+  const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish }, limits.turns);
   const handoff = new HandoffService({ store: new InMemoryHandoffStore(), mask: o.mask, log: o.logger });
   return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now };
 }

@@ -24,13 +24,16 @@ export interface JapaneseTokenizer {
 
 export type TokenizerOptions = DictionaryLoadOptions;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export async function createJapaneseTokenizer(options: TokenizerOptions = {}): Promise<JapaneseTokenizer> {
   const { tokenizer, source } = await loadKuromojiDictionary(options);
   return {
     dictionarySource: source,
     tokenize(text: string): JapaneseToken[] {
       if (text === "") return [];
-      return tokenizer.tokenize(text).map((t) => ({
+      // kuromoji throws on a lone surrogate (JSON can carry "\ud94a"): give it U+FFFD instead, same length.
+      return tokenizer.tokenize(text.replace(LONE_SURROGATE, "\uFFFD")).map((t) => ({
         surface: t.surface_form,
         base: t.basic_form && t.basic_form !== "*" ? t.basic_form : t.surface_form,
         reading: t.reading && t.reading !== "*" ? t.reading : undefined,
