@@ -1,8 +1,8 @@
 // `madoguchi chat`: talk to the bot in the terminal.
 import type { Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { BUNDLED_INTENTS_DIR, BUNDLED_KNOWLEDGE_DIR, knowledgeDir } from "./paths.js";
-import { bundledSynonymsPath, createCliEngine } from "../channels/cli/cli-engine.js";
+import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../server/config.js";
+import { createCliEngine } from "../channels/cli/cli-engine.js";
 import { runChat } from "../channels/cli/chat-session.js";
 
 export const chatCommand: Command = {
@@ -11,9 +11,9 @@ export const chatCommand: Command = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, { municipality: { type: "string" }, knowledge: { type: "string" }, intents: { type: "string" } });
     const { engine, knowledge } = await createCliEngine({
-      knowledgeDir: knowledgeDir(values.knowledge, io.env),
-      intentsDir: values.intents ?? BUNDLED_INTENTS_DIR,
-      bundledSynonyms: bundledSynonymsPath(BUNDLED_KNOWLEDGE_DIR),
+      knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env),
+      intentsDir: values.intents ?? BUNDLED_INTENTS,
+      bundledSynonyms: BUNDLED_SYNONYMS,
     });
     const municipality = values.municipality === undefined ? null : knowledge.resolveMunicipality(values.municipality) ?? null;
     if (values.municipality !== undefined && !municipality) {

@@ -3,7 +3,7 @@
 // source text it cites (names, departments and numbers must occur there; see knowledge/fidelity).
 import type { Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { knowledgeDir } from "./paths.js";
+import { resolveKnowledgeDir } from "../server/config.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
 import { checkFidelity } from "../knowledge/fidelity/check-fidelity.js";
@@ -14,7 +14,7 @@ export const checkCommand: Command = {
   usage: "madoguchi check [--knowledge DIR] [--no-sources]\n  --no-sources  skip comparing programs with their source documents",
   async run(args, io) {
     const { values } = parseCommandArgs(args, { knowledge: { type: "string" }, "no-sources": { type: "boolean" } });
-    const dir = knowledgeDir(values.knowledge, io.env);
+    const dir = resolveKnowledgeDir(values.knowledge, io.env);
     const { knowledge, problems } = await loadKnowledge(dir);
     const all: Problem[] = knowledge && !values["no-sources"] ? await checkFidelity(knowledge) : problems;
     all.push(...(await checkSynonymProposals(dir))); // knowledge/synonym-proposals.yaml (Slack App Home)

@@ -2,8 +2,8 @@
 import type { Command } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { BUNDLED_INTENTS_DIR, BUNDLED_KNOWLEDGE_DIR, knowledgeDir } from "./paths.js";
-import { bundledSynonymsPath, createCliEngine } from "../channels/cli/cli-engine.js";
+import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../server/config.js";
+import { createCliEngine } from "../channels/cli/cli-engine.js";
 import { converseLines } from "../channels/cli/converse-lines.js";
 
 export const converseCommand: Command = {
@@ -13,9 +13,9 @@ export const converseCommand: Command = {
     const { values } = parseCommandArgs(args, { json: { type: "boolean" }, knowledge: { type: "string" }, intents: { type: "string" } });
     if (!values.json) throw new UsageError("only --json is supported: one JSON object per line in and out (use `madoguchi chat` to talk)");
     const { engine } = await createCliEngine({
-      knowledgeDir: knowledgeDir(values.knowledge, io.env),
-      intentsDir: values.intents ?? BUNDLED_INTENTS_DIR,
-      bundledSynonyms: bundledSynonymsPath(BUNDLED_KNOWLEDGE_DIR),
+      knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env),
+      intentsDir: values.intents ?? BUNDLED_INTENTS,
+      bundledSynonyms: BUNDLED_SYNONYMS,
     });
     const bad = await converseLines(engine, io.stdin, (line) => io.stdout.write(`${line}\n`));
     if (bad > 0) io.stderr.write(`madoguchi converse: ${bad} line(s) could not be answered (answered with "error")\n`);

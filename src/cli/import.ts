@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { CliIo, Command } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { knowledgeDir } from "./paths.js";
+import { resolveKnowledgeDir } from "../server/config.js";
 import { decodeTableBytes } from "../knowledge/table-text.js";
 import { importProgramTable, TableImportError, type TableImport } from "../knowledge/import/program-table.js";
 import { importFaqCsv } from "../knowledge/import/faq-import.js";
@@ -52,7 +52,7 @@ async function importPrograms(args: string[], io: CliIo): Promise<number> {
   if (!municipality || !document) throw new UsageError("--municipality and --document are required for programs");
   const text = await readInput(file, io);
   if (text === undefined) return 1;
-  const dir = knowledgeDir(values.knowledge, io.env);
+  const dir = resolveKnowledgeDir(values.knowledge, io.env);
   const known = await knownMunicipality(dir, municipality, document, io);
   const tokenizer = await createJapaneseTokenizer();
   const idPrefix = values["id-prefix"] ?? known?.slug ?? (romajiWords(municipality.replace(/[市町村区]$/, ""), tokenizer).join("") || "program");

@@ -1,7 +1,7 @@
 // `madoguchi list`: the whole knowledge base, as canonical JSON (--json) or one line per entry.
 import type { Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { knowledgeDir } from "./paths.js";
+import { resolveKnowledgeDir } from "../server/config.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { canonicalEntries } from "../knowledge/canonical.js";
 import { formatProblem } from "../knowledge/problems.js";
@@ -11,7 +11,7 @@ export const listCommand: Command = {
   usage: "madoguchi list [--json] [--knowledge DIR]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, { json: { type: "boolean" }, knowledge: { type: "string" } });
-    const dir = knowledgeDir(values.knowledge, io.env);
+    const dir = resolveKnowledgeDir(values.knowledge, io.env);
     const { knowledge, problems } = await loadKnowledge(dir);
     if (!knowledge) {
       for (const p of problems) io.stderr.write(`${formatProblem(p)}\n`);

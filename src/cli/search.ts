@@ -4,11 +4,10 @@
 //   madoguchi search --batch < questions.jsonl                          JSON lines in and out (search/batch-line.ts)
 //   madoguchi search --explain "..."                                    the terms the question became
 import { createInterface } from "node:readline";
-import { join } from "node:path";
 import type { CliIo, Command } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { knowledgeDir, BUNDLED_KNOWLEDGE_DIR } from "./paths.js";
+import { BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../server/config.js";
 import { loadKnowledgeOrThrow } from "../knowledge/load.js";
 import { createJapaneseTokenizer } from "../text/tokenizer.js";
 import { SearchIndex, type SearchResponse } from "../search/search-index.js";
@@ -29,7 +28,7 @@ export const searchCommand: Command = {
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive whole number (got "${values.top}")`);
     const question = positionals.join(" ").trim();
     if (!values.batch && question === "") throw new UsageError("give a question, or --batch to read JSON lines from standard input");
-    const index = await buildIndex(knowledgeDir(values.knowledge, io.env));
+    const index = await buildIndex(resolveKnowledgeDir(values.knowledge, io.env));
     const scope = values.municipality;
     if (scope !== undefined && !index.resolveMunicipality(scope)) {
       io.stderr.write(`madoguchi search: unknown municipality "${scope}" in this knowledge\n`);
@@ -50,7 +49,7 @@ async function buildIndex(dir: string): Promise<SearchIndex> {
   const [tokenizer, knowledge, synonyms] = await Promise.all([
     createJapaneseTokenizer(),
     loadKnowledgeOrThrow(dir),
-    loadSynonyms(dir, join(BUNDLED_KNOWLEDGE_DIR, "synonyms.yaml")),
+    loadSynonyms(dir, BUNDLED_SYNONYMS),
   ]);
   return SearchIndex.build(knowledge, tokenizer, synonyms);
 }

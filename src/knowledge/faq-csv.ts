@@ -20,9 +20,6 @@ export const FAQ_COLUMNS = {
 type FaqColumn = keyof typeof FAQ_COLUMNS;
 type ColumnIndex = Record<FaqColumn, number>;
 
-/** Kept for callers of the first version; see decodeTableBytes. */
-export const decodeCsvBytes = decodeTableBytes;
-
 /**
  * Reads one FAQ CSV file. `idBase` names entries of files without an ID column (`<idBase>-<row>`);
  * it should be stable (the path inside the knowledge directory), so ids do not change with the cwd.

@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { FaqFile, MunicipalitiesFile, ProgramsFile, type Faq, type Municipality, type Program } from "./schema.js";
 import { readYamlList, yamlFieldLocator, type ParsedList } from "./yaml-file.js";
+import { readSynonymsFile } from "./synonyms-schema.js";
 import { readFaqCsv } from "./faq-csv.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { crossCheck, type Located } from "./cross-check.js";
@@ -76,7 +77,8 @@ async function collectFile(file: string, rel: string, c: Collected): Promise<voi
     return located;
   };
   if (rel === "municipalities.yaml") keep(await readYamlList(file, label, MunicipalitiesFile), c.municipalities);
-  else if (RESERVED.has(rel)) return; // validated by their own modules (search synonyms, review proposals)
+  else if (rel === "synonyms.yaml") c.problems.push(...(await readSynonymsFile(file, label)).problems);
+  else if (RESERVED.has(rel)) return; // validated by their own modules (review proposals)
   else if (/\.csv$/i.test(rel)) keep(await readFaqCsv(file, label, rel), c.faqs).forEach((f) => c.csvFaqs.add(f));
   else if (rel.startsWith("faq/")) keep(await readYamlList(file, label, FaqFile), c.faqs);
   else keep(await readYamlList(file, label, ProgramsFile), c.programs);

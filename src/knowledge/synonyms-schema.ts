@@ -10,11 +10,20 @@ import type { Problem } from "./problems.js";
 const word = z.string().trim().min(1, "must not be empty").max(40, "is too long for a word (40 characters at most)");
 const words = z.array(word).min(1, "needs at least one word");
 
-export const OneWaySynonym = z.strictObject({ words, means: words });
-export const SameSynonym = z.strictObject({ same: z.array(word).min(2, "needs at least two words") });
-export const SynonymGroup = z.union([OneWaySynonym, SameSynonym], {
-  error: "must be either {words: [...], means: [...]} or {same: [...]}",
-});
+/** One object with optional keys and a check of which go together, so each mistake gets its own message. */
+export const SynonymGroup = z
+  .strictObject({ words: words.optional(), means: words.optional(), same: z.array(word).min(2, "needs at least two words").optional() })
+  .superRefine((g, ctx) => {
+    const oneWay = g.words !== undefined || g.means !== undefined;
+    if (oneWay && g.same !== undefined) {
+      ctx.addIssue({ code: "custom", message: "must be either words + means or same, not both" });
+    } else if (oneWay && (g.words === undefined || g.means === undefined)) {
+      const missing = g.words === undefined ? "words" : "means";
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required: words (what residents say) go with means (what documents write)" });
+    } else if (!oneWay && g.same === undefined) {
+      ctx.addIssue({ code: "custom", message: "must be either words + means (one way) or same (interchangeable words)" });
+    }
+  });
 export type SynonymGroup = z.infer<typeof SynonymGroup>;
 export const SynonymsFile = z.array(SynonymGroup);
 

@@ -1,8 +1,7 @@
 // Knowledge entries as index documents: each searchable field analyzed once into its terms (see
 // text/analyze.ts), plus character bigrams of the name-like fields. minisearch then only splits on spaces.
 import type { Faq, Program } from "../knowledge/schema.js";
-import type { JapaneseTokenizer } from "../text/tokenizer.js";
-import { analyzeWords, wordTerms, compoundTerms, charNgrams, type AnalyzedWord } from "../text/analyze.js";
+import { wordTerms, compoundTerms, charNgrams, type AnalyzedWord } from "../text/analyze.js";
 import type { FieldName } from "./fields.js";
 
 export type EntryType = "program" | "faq";
@@ -24,8 +23,10 @@ export interface IndexDocument {
 
 /** Receives every analyzed text of an entry (the reading lexicon learns the corpus words from it). */
 export type WordsSink = (words: readonly AnalyzedWord[]) => void;
+/** Text → its analyzed words (analyzeWords with the tokenizer, memoized per build by the index). */
+export type Analyze = (text: string) => readonly AnalyzedWord[];
 
-export function programDocument(p: Program, tokenizer: JapaneseTokenizer, onWords?: WordsSink): IndexDocument {
+export function programDocument(p: Program, analyze: Analyze, onWords?: WordsSink): IndexDocument {
   const texts: Partial<Record<FieldName, string[]>> = {
     name: [p.name],
     aliases: p.aliases ?? [],
@@ -36,10 +37,10 @@ export function programDocument(p: Program, tokenizer: JapaneseTokenizer, onWord
     categories: [...(p.categories ?? []), ...(p.audiences ?? [])],
   };
   const ref: EntryRef = { type: "program", id: p.id, municipality: p.municipality, name: p.name, categories: p.categories ?? [] };
-  return { key: `program:${p.id}`, ref, fields: analyzeFields(texts, [p.name, ...(p.aliases ?? [])], tokenizer, onWords) };
+  return { key: `program:${p.id}`, ref, fields: analyzeFields(texts, [p.name, ...(p.aliases ?? [])], analyze, onWords) };
 }
 
-export function faqDocument(f: Faq, tokenizer: JapaneseTokenizer, onWords?: WordsSink): IndexDocument {
+export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): IndexDocument {
   const texts: Partial<Record<FieldName, string[]>> = {
     question: [f.question],
     answer: [f.answer],
@@ -47,16 +48,16 @@ export function faqDocument(f: Faq, tokenizer: JapaneseTokenizer, onWords?: Word
     categories: f.category ? [f.category] : [],
   };
   const ref: EntryRef = { type: "faq", id: f.id, municipality: f.municipality ?? null, name: f.question, categories: f.category ? [f.category] : [] };
-  return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, [f.question], tokenizer, onWords) };
+  return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, [f.question], analyze, onWords) };
 }
 
-function analyzeFields(texts: Partial<Record<FieldName, string[]>>, gramSources: string[], tokenizer: JapaneseTokenizer, onWords?: WordsSink): Partial<Record<FieldName, string[]>> {
+function analyzeFields(texts: Partial<Record<FieldName, string[]>>, gramSources: string[], analyze: Analyze, onWords?: WordsSink): Partial<Record<FieldName, string[]>> {
   const fields: Partial<Record<FieldName, string[]>> = {};
   for (const [field, parts] of Object.entries(texts) as [FieldName, string[]][]) {
     const terms: string[] = [];
     for (const part of parts) {
       if (part.trim() === "") continue;
-      const words = analyzeWords(part, tokenizer);
+      const words = analyze(part);
       onWords?.(words);
       terms.push(...wordTerms(words), ...compoundTerms(words));
     }

@@ -24,6 +24,10 @@ const COMMON_MIN_ENTRIES = 20;
 const RERANKED = 200;
 /** Terms that are not scored count as found in the description of every entry. */
 const COMMON_FIELDS = ["summary"];
+/** A compound found one character off (嘉穂劇場 for the document's 嘉徳劇場). */
+const FUZZY_FIELDS = ["fuzzy"];
+/** Compounds at least this long (characters) that no entry has are also searched one character off. */
+const FUZZY_MIN_LENGTH = 4;
 /** Each neighbouring-word compound of the question found in the entry (a phrase match). */
 const BONUS_WEIGHT = 0.5;
 /** BM25 relative to the best candidate's: breaks ties between entries that contain the same concepts. */
@@ -65,9 +69,13 @@ export class IndexShard {
   search(plan: QueryPlan, accept: (ref: EntryRef) => boolean): ShardHit[] {
     const df = (term: string) => this.index.documentFrequency(term);
     const common = this.size >= COMMON_MIN_ENTRIES ? COMMON_SHARE * this.size : Infinity;
-    const commonTerms = new Set([...plan.boosts.keys()].filter((t) => df(t) > common));
+    const counts = new Map([...plan.boosts.keys()].map((t) => [t, df(t)]));
+    const commonTerms = new Set([...counts].filter(([, n]) => n > common).map(([t]) => t));
     const frequency = plan.concepts.map((c) => conceptFrequency(c, df));
-    const terms = termsToSearch(plan, frequency).filter((t) => !commonTerms.has(t));
+    const fuzzy = fuzzyCompounds(plan, df);
+    // Only terms some entry has (and is not too common to score) are searched, and the compounds tried one
+    // character off: each term costs minisearch a lookup in every field.
+    const terms = termsToSearch(plan, frequency).filter((t) => fuzzy.has(t) || (counts.get(t)! > 0 && !commonTerms.has(t)));
     if (terms.length === 0) return [];
     const results = this.index.search(terms.join(" "), {
       fields: [...FIELDS],
@@ -75,13 +83,15 @@ export class IndexShard {
       boostTerm: (term) => plan.boosts.get(term) ?? 1,
       tokenize: splitTerms,
       processTerm: keepTerm,
+      fuzzy: (term) => (fuzzy.has(term) ? 1 : false),
       filter: (r) => accept(this.refs.get(r.id as string)!),
     });
     if (results.length === 0) return [];
     const weights = plan.concepts.map((c, i) => c.weight * idf(frequency[i]!, this.size));
     const topBm25 = results[0]!.score;
     return results.slice(0, RERANKED).map((r) => {
-      const fieldsOf = (t: string) => (r.match[t] as string[] | undefined) ?? (commonTerms.has(t) ? COMMON_FIELDS : undefined);
+      const fieldsOf = (t: string) =>
+        (r.match[t] as string[] | undefined) ?? (commonTerms.has(t) ? COMMON_FIELDS : fuzzy.has(t) && r.queryTerms.includes(t) ? FUZZY_FIELDS : undefined);
       const matches = plan.concepts.map((c) => matchConcept(c, fieldsOf));
       const score = conceptScore(matches, weights) + BONUS_WEIGHT * bonusFound(plan, r) + BM25_WEIGHT * (r.score / topBm25);
       const evidence = matches.reduce((sum, m, i) => sum + plan.concepts[i]!.weight * m.found, 0);
@@ -89,6 +99,12 @@ export class IndexShard {
     });
   }
 
+}
+
+/** The question's compounds no entry has, long enough that one character off is still the same name. */
+function fuzzyCompounds(plan: QueryPlan, df: (term: string) => number): Set<string> {
+  const compounds = plan.concepts.flatMap((c) => c.phrase?.compounds ?? []);
+  return new Set(compounds.filter((t) => t.length - 1 >= FUZZY_MIN_LENGTH && df(t) === 0));
 }
 
 /** Every term of the plan, except the bigrams of concepts whose own words the shard has. */

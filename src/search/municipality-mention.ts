@@ -13,7 +13,8 @@ export interface Mention {
 }
 
 export class MunicipalityMatcher {
-  private readonly forms: { form: string; municipality: string }[];
+  /** Forms by their first character, longest first: a question is scanned once, whatever the country's size. */
+  private readonly byFirst = new Map<string, { form: string; municipality: string }[]>();
 
   constructor(municipalities: readonly NamedMunicipality[]) {
     const forms: { form: string; municipality: string }[] = [];
@@ -22,17 +23,20 @@ export class MunicipalityMatcher {
       const candidates = [m.name, short, m.reading, m.reading?.replace(/(し|まち|ちょう|むら|そん|く)$/u, "")];
       for (const form of new Set(candidates)) if (form && form.length >= 2) forms.push({ form, municipality: m.name });
     }
-    this.forms = forms.sort((a, b) => b.form.length - a.form.length);
+    for (const f of forms.sort((a, b) => b.form.length - a.form.length)) {
+      const first = f.form[0]!;
+      if (!this.byFirst.has(first)) this.byFirst.set(first, []);
+      this.byFirst.get(first)!.push(f);
+    }
   }
 
   /** The leftmost, then longest, mention in a normalized text. */
   find(text: string): Mention | undefined {
-    let found: Mention | undefined;
-    for (const { form, municipality } of this.forms) {
-      const start = text.indexOf(form);
-      if (start < 0) continue;
-      if (!found || start < found.start) found = { municipality, start, end: start + form.length };
+    for (let start = 0; start < text.length; start++) {
+      for (const { form, municipality } of this.byFirst.get(text[start]!) ?? []) {
+        if (text.startsWith(form, start)) return { municipality, start, end: start + form.length };
+      }
     }
-    return found;
+    return undefined;
   }
 }

@@ -125,9 +125,12 @@ function bestOf(terms: readonly string[], fieldsOf: TermFields): number {
 
 function bestField(fields: readonly string[]): number {
   let best = 0;
-  for (const f of fields) best = Math.max(best, FIELD_WEIGHT[f as FieldName] ?? 0);
+  for (const f of fields) best = Math.max(best, f === "fuzzy" ? FUZZY_WEIGHT : FIELD_WEIGHT[f as FieldName] ?? 0);
   return best;
 }
+
+/** A compound found one character off: most likely a misspelling of the same name. */
+const FUZZY_WEIGHT = 0.8;
 
 /** A concept shown only by a synonym's words: the resident's word is not the document's. */
 const SYNONYM_FOUND = 0.75;

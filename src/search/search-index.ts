@@ -4,7 +4,7 @@
 import type { Faq, Municipality, Program } from "../knowledge/schema.js";
 import type { SynonymGroup } from "../knowledge/synonyms-schema.js";
 import type { JapaneseTokenizer } from "../text/tokenizer.js";
-import { analyzeWords } from "../text/analyze.js";
+import { analyzeWords, type AnalyzedWord } from "../text/analyze.js";
 import { foldKana, isHiragana, isKana, normalize, termKey } from "../text/normalize.js";
 import { STOP_WORDS, isAspectTerm } from "../text/stop-terms.js";
 import { faqDocument, programDocument, type EntryRef, type EntryType, type IndexDocument } from "./entry-document.js";
@@ -12,7 +12,7 @@ import { IndexShard, type ShardHit } from "./index-shard.js";
 import { ReadingLexicon } from "./reading-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
-import { createQueryPlanner, type QueryPlan, type QueryPlanner } from "./query-plan.js";
+import { createQueryPlanner, type QueryPlanner } from "./query-plan.js";
 import { NO_MATCH_COVERAGE, NO_MATCH_EVIDENCE } from "./ranking.js";
 
 export interface SearchOptions {
@@ -57,12 +57,20 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The shard of entries without a municipality (national FAQ files): searched in every scope. */
+/**
+ * Entries are sharded by prefecture: a question scoped to a municipality searches its prefecture's index
+ * only (and keeps that municipality's entries), so its cost does not grow with the country, while the
+ * vocabulary of similar municipalities is stored once per prefecture rather than once per municipality
+ * (at 1,734 municipalities that difference is most of the memory). Entries without a municipality (a
+ * national FAQ file) have their own shard, searched in every scope.
+ */
 const SHARED = "";
 
 export class SearchIndex {
   private constructor(
     private readonly shards: ReadonlyMap<string, IndexShard>,
+    /** Municipality → the key of its shard (its prefecture). */
+    private readonly shardOf: ReadonlyMap<string, string>,
     private readonly planner: QueryPlanner,
     private readonly names: ReadonlyMap<string, string>,
     readonly size: number,
@@ -73,29 +81,37 @@ export class SearchIndex {
     const learn = (words: Parameters<ReadingLexicon["addWords"]>[0]) => lexicon.addWords(words);
     const total = source.programs.length + source.faqs.length;
     const byShard = new Map<string, IndexDocument[]>();
+    const shardOf = new Map(source.municipalities.map((m) => [m.name, `${m.prefecture}/`]));
     let count = 0;
     const add = (doc: IndexDocument) => {
-      const shard = doc.ref.municipality ?? SHARED;
+      const city = doc.ref.municipality;
+      const shard = city === null ? SHARED : shardOf.get(city) ?? city;
       if (!byShard.has(shard)) byShard.set(shard, []);
       byShard.get(shard)!.push(doc);
       if (++count % 1000 === 0) options.onProgress?.(count, total);
     };
-    for (const p of source.programs) add(programDocument(p, tokenizer, learn));
-    for (const f of source.faqs) add(faqDocument(f, tokenizer, learn));
+    // Texts that repeat (a department, a category, the same program in many municipalities) are read once.
+    const analyzed = new Map<string, readonly AnalyzedWord[]>();
+    const analyze = (text: string) => analyzed.get(text) ?? analyzed.set(text, analyzeWords(text, tokenizer)).get(text)!;
+    for (const p of source.programs) add(programDocument(p, analyze, learn));
+    for (const f of source.faqs) add(faqDocument(f, analyze, learn));
+    analyzed.clear();
     const synonyms = compileSynonyms(synonymGroups, tokenizer);
     learnSynonymReadings(synonyms, tokenizer, lexicon);
     learnStopReadings(tokenizer, lexicon);
     const shards = new Map([...byShard].map(([name, docs]) => [name, new IndexShard(docs)]));
     const municipalities = new MunicipalityMatcher(source.municipalities);
     const planner = createQueryPlanner({ tokenizer, synonyms, lexicon, municipalities });
-    return new SearchIndex(shards, planner, municipalityNames(source.municipalities), total);
+    return new SearchIndex(shards, shardOf, planner, municipalityNames(source.municipalities), total);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const plan = this.planner.plan(query);
     if (plan.concepts.length === 0) return { noMatch: true, results: [] };
-    const accept = (ref: EntryRef) => (!options.type || ref.type === options.type) && (!options.category || ref.categories.includes(options.category));
-    const hits = this.shardsInScope(plan, options.municipality).flatMap((s) => s.search(plan, accept));
+    const scope = options.municipality ? this.resolveMunicipality(options.municipality) ?? options.municipality : plan.municipality;
+    const accept = (ref: EntryRef) =>
+      (!scope || ref.municipality === null || ref.municipality === scope) && (!options.type || ref.type === options.type) && (!options.category || ref.categories.includes(options.category));
+    const hits = this.shardsInScope(scope).flatMap((s) => s.search(plan, accept));
     hits.sort((a, b) => b.score - a.score);
     const best = hits[0];
     if (!best || best.coverage < NO_MATCH_COVERAGE || best.evidence < NO_MATCH_EVIDENCE) return { noMatch: true, results: [] };
@@ -117,11 +133,9 @@ export class SearchIndex {
     return this.names.get(termKey(input));
   }
 
-  private shardsInScope(plan: QueryPlan, scope: string | null | undefined): IndexShard[] {
-    const shared = this.shards.get(SHARED);
-    const named = scope ? this.resolveMunicipality(scope) ?? scope : plan.municipality;
-    if (!named) return [...this.shards.values()];
-    return [this.shards.get(named), shared].filter((s): s is IndexShard => s !== undefined);
+  private shardsInScope(scope: string | undefined): IndexShard[] {
+    if (!scope) return [...this.shards.values()];
+    return [this.shards.get(this.shardOf.get(scope) ?? scope), this.shards.get(SHARED)].filter((s): s is IndexShard => s !== undefined);
   }
 }
 

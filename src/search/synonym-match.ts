@@ -20,9 +20,10 @@ export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms
   const bySurface = new Joined(units.map((u) => termKey(u.surface)));
   const byBase = new Joined(units.map((u) => u.key));
   const found: { key: string; first: number; last: number }[] = [];
-  for (const key of synonyms.keys) for (const [first, last] of bySurface.find(key)) found.push({ key, first, last });
-  for (const { baseForm, key } of synonyms.baseForms) for (const [first, last] of byBase.find(baseForm)) found.push({ key, first, last });
-  for (const key of synonyms.keys) for (const [first, last] of byBase.find(key)) found.push({ key, first, last });
+  for (const { text, key } of synonyms.patterns) {
+    for (const [first, last] of bySurface.find(text)) if (text === key) found.push({ key, first, last });
+    for (const [first, last] of byBase.find(text)) found.push({ key, first, last });
+  }
   // Longest (in words) first, then leftmost: お店を始めたい is 店を始める, not お店 + 始める.
   found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   for (const { key, first, last } of found) {
@@ -36,6 +37,8 @@ export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms
 /** Strings of consecutive units joined, to find a word spanning whole units. */
 class Joined {
   private readonly text: string;
+  /** The characters the text has: most synonym words start with one it lacks. */
+  private readonly chars: Set<string>;
   private readonly starts = new Map<number, number>();
   private readonly ends = new Map<number, number>();
 
@@ -47,10 +50,12 @@ class Joined {
       if (p.length > 0) this.ends.set(at, i);
     });
     this.text = pieces.join("");
+    this.chars = new Set(this.text);
   }
 
   /** [first unit, last unit] of every occurrence that starts and ends at unit boundaries. */
   *find(word: string): Generator<[number, number]> {
+    if (!this.chars.has(word[0]!)) return;
     for (let from = this.text.indexOf(word); from >= 0; from = this.text.indexOf(word, from + 1)) {
       const first = this.starts.get(from);
       const last = this.ends.get(from + word.length);

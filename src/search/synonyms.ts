@@ -26,8 +26,11 @@ export interface Expansion {
 export interface CompiledSynonyms {
   /** Synonym words by termKey, longest first (for leftmost-longest matching). */
   readonly keys: readonly string[];
-  /** Synonym words as their words' base forms joined (店を始める), longest first → their termKey. */
-  readonly baseForms: readonly { baseForm: string; key: string }[];
+  /**
+   * What to look for in a question: every synonym word as written (text = key) and as its words' base
+   * forms joined (店を始める for 店を始めたい), each with the synonym word (termKey) it stands for.
+   */
+  readonly patterns: readonly { text: string; key: string }[];
   expansionsOf(key: string): readonly Expansion[];
   /** The words that lead to expansions, as the file spells them (for the reading lexicon). */
   readonly sourceWords: readonly string[];
@@ -56,17 +59,17 @@ export function compileSynonyms(groups: readonly SynonymGroup[], tokenizer: Japa
     byKey.get(key)!.set(to, e);
   };
   for (const g of groups) {
-    if ("same" in g) for (const a of g.same) for (const b of g.same) link(a, b);
-    else for (const w of g.words) for (const m of g.means) link(w, m);
+    for (const a of g.same ?? []) for (const b of g.same ?? []) link(a, b);
+    for (const w of g.words ?? []) for (const m of g.means ?? []) link(w, m);
   }
-  const sourceWords = [...new Set(groups.flatMap((g) => ("same" in g ? g.same : g.words)))];
+  const sourceWords = [...new Set(groups.flatMap((g) => [...(g.same ?? []), ...(g.words ?? [])]))];
   const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
   const baseForms = sourceWords
     .filter((w) => byKey.has(termKey(w)))
-    .map((w) => ({ baseForm: analyzeWords(w, tokenizer).map((t) => t.key).join(""), key: termKey(w) }))
-    .filter((b) => b.baseForm !== b.key && b.baseForm.length > 1)
-    .sort((a, b) => b.baseForm.length - a.baseForm.length);
-  return { keys, baseForms, sourceWords, expansionsOf: (key) => [...(byKey.get(key)?.values() ?? [])] };
+    .map((w) => ({ text: analyzeWords(w, tokenizer).map((t) => t.key).join(""), key: termKey(w) }))
+    .filter((b) => b.text !== b.key && b.text.length > 1);
+  const patterns = [...keys.map((key) => ({ text: key, key })), ...baseForms];
+  return { keys, patterns, sourceWords, expansionsOf: (key) => [...(byKey.get(key)?.values() ?? [])] };
 }
 
 /**

@@ -2,7 +2,7 @@
 // reload), the dialogue data, the conversation engine, sessions, the handoff desk and the turn feed.
 import { join } from "node:path";
 import type { ServerConfig } from "./config.js";
-import { BUNDLED_KNOWLEDGE, BUNDLED_INTENTS, ConfigError } from "./config.js";
+import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, ConfigError } from "./config.js";
 import type { Logger } from "./logging/logger.js";
 import type { ServerMetrics } from "./metrics/server-metrics.js";
 import type { ServerServices } from "./server-services.js";
@@ -58,7 +58,7 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
 
 /** The index for one knowledge base, with its directory's synonyms (or the bundled ones). */
 async function buildIndex(kb: KnowledgeBase, tokenizer: JapaneseTokenizer): Promise<SearchIndex> {
-  const synonyms = await loadSynonyms(kb.dir, join(BUNDLED_KNOWLEDGE, "synonyms.yaml"));
+  const synonyms = await loadSynonyms(kb.dir, BUNDLED_SYNONYMS);
   return SearchIndex.build(kb, tokenizer, synonyms);
 }
 

@@ -1,5 +1,6 @@
-// How a channel (LINE, Slack) plugs into the server. Each channel module exports one ChannelMount; the
-// list in channel-mounts.ts names them (one line per channel). At start-up the server calls `mount` with
+// How a channel (LINE, Slack) plugs into the server. Each has one ChannelMount in mounts/, which hands the
+// channel the shared services it needs (the channel itself knows nothing of the server); the list in
+// channel-mounts.ts names them (one line per channel). At start-up the server calls `mount` with
 // the shared services; a channel whose settings are absent from the environment returns null and stays
 // off, one whose settings are wrong throws (the server refuses to start and prints the message).
 //
@@ -7,7 +8,7 @@
 // handler, so signatures are checked over exactly what the platform signed. Bodies over the server's cap
 // (1 MiB) are answered 413 before any handler runs.
 import type { ServerConfig } from "./config.js";
-import type { RouteRegistrar } from "./http/route-registrar.js";
+import type { RouteRegistrar } from "../channels/http/route-registrar.js";
 import type { Logger } from "./logging/logger.js";
 import type { ServerMetrics } from "./metrics/server-metrics.js";
 import type { BackgroundTasks } from "./background-tasks.js";

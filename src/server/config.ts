@@ -3,10 +3,12 @@
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
 
-/** src/server/ or dist/server/ → the package root, where the bundled knowledge lives. */
+/** src/server/ or dist/server/ → the package root, where the bundled knowledge lives (the CLI reads these too). */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BUNDLED_KNOWLEDGE = resolve(PACKAGE_ROOT, "knowledge");
 export const BUNDLED_INTENTS = resolve(PACKAGE_ROOT, "intents");
+/** The synonyms used when a knowledge directory has none of its own. */
+export const BUNDLED_SYNONYMS = resolve(BUNDLED_KNOWLEDGE, "synonyms.yaml");
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -49,6 +51,11 @@ export interface ConfigOverrides {
   knowledgeDir?: string;
 }
 
+/** The knowledge directory: `flag` (--knowledge), else MADOGUCHI_KNOWLEDGE, else the bundled knowledge. */
+export function resolveKnowledgeDir(flag: string | undefined, env: Env): string {
+  return resolve(flag ?? env["MADOGUCHI_KNOWLEDGE"] ?? BUNDLED_KNOWLEDGE);
+}
+
 export function readServerConfig(env: Env = process.env, overrides: ConfigOverrides = {}): ServerConfig {
   const logLevel = (env["LOG_LEVEL"] ?? "info").toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
@@ -56,7 +63,7 @@ export function readServerConfig(env: Env = process.env, overrides: ConfigOverri
   return {
     host: overrides.host ?? env["HOST"] ?? "127.0.0.1",
     port: integer("PORT", overrides.port ?? env["PORT"], 3000, 0, 65535),
-    knowledgeDir: resolve(overrides.knowledgeDir ?? env["MADOGUCHI_KNOWLEDGE"] ?? BUNDLED_KNOWLEDGE),
+    knowledgeDir: resolveKnowledgeDir(overrides.knowledgeDir, env),
     municipality,
     logLevel,
     bodyLimit: integer("MADOGUCHI_BODY_LIMIT", env["MADOGUCHI_BODY_LIMIT"], 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -1,6 +1,6 @@
 // GET /healthz and GET /metrics: what an operator or a load balancer asks the server.
 import type { RouteTable } from "./http/route-table.js";
-import { jsonResponse, textResponse } from "./http/types.js";
+import { jsonResponse, textResponse } from "../channels/http/route.js";
 import type { KnowledgeHealth } from "./knowledge/knowledge-runtime.js";
 import type { ServerMetrics } from "./metrics/server-metrics.js";
 

@@ -7,7 +7,7 @@ import type { ServerConfig } from "./config.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createServerMetrics, type ServerMetrics } from "./metrics/server-metrics.js";
 import { RouteTable } from "./http/route-table.js";
-import { createHttpServer } from "./http/http-server.js";
+import { createHttpServer, type HttpServer } from "./http/http-server.js";
 import { BackgroundTasks } from "./background-tasks.js";
 import { registerCoreRoutes } from "./core-routes.js";
 import { buildServices } from "./build-services.js";
@@ -58,13 +58,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   registerWebRoutes(services.limits.limitWebRoutes(routes), { snapshot: () => services.runtime.current(), engine: services.engine, metrics, scope: services.scope, now: services.now });
   channels = await mountChannels(options.mounts ?? (await Promise.all(CHANNEL_MOUNTS.map((load) => load()))), { config, routes, logger, metrics, tasks, services });
   const http = createHttpServer({ routes, bodyLimit: config.bodyLimit, logger, metrics });
-  let address: AddressInfo;
-  try {
-    address = await http.listen(config.port, config.host);
-  } catch (e) {
-    await closeAll(channels, services);
-    throw e;
-  }
+  const address = await listenOrClose(http, config, channels, services);
   const reload = (reason = "manual") => services.runtime.reload(reason);
   const watcher = startWatching(config, logger, reload);
   const onSighup = () => { void reload("SIGHUP"); };
@@ -85,6 +79,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger.flush();
     },
   };
+}
+
+/** Listens; when it cannot (the port is taken), closes the channels already mounted before failing. */
+async function listenOrClose(http: HttpServer, config: ServerConfig, channels: MountedChannels, services: ServerServices): Promise<AddressInfo> {
+  try {
+    return await http.listen(config.port, config.host);
+  } catch (e) {
+    await closeAll(channels, services);
+    throw e;
+  }
 }
 
 function startWatching(config: ServerConfig, logger: Logger, reload: (reason: string) => Promise<ReloadOutcome>): KnowledgeWatcher | undefined {

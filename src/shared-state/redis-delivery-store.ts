@@ -1,7 +1,7 @@
 // The duplicate-delivery store in Redis, shared by every server process: `SET key 1 NX PX ttl` is one
 // atomic command, so of two processes handed the same event at the same moment exactly one gets "OK".
 import type { Redis } from "ioredis";
-import type { DeliveryStore } from "./delivery-store.js";
+import type { DeliveryStore } from "../channels/delivery-store.js";
 
 export class RedisDeliveryStore implements DeliveryStore {
   constructor(private readonly redis: Redis) {}

@@ -6,7 +6,7 @@ import type { Env } from "../server/config.js";
 import type { SessionStore } from "../dialogue/session/session-store.js";
 import { InMemorySessionStore } from "../dialogue/session/in-memory-session-store.js";
 import { InMemoryRateBuckets, type RateBuckets } from "../server/rate-limit/rate-buckets.js";
-import { InMemoryDeliveryStore, type DeliveryStore } from "./delivery-store.js";
+import { InMemoryDeliveryStore, type DeliveryStore } from "../channels/delivery-store.js";
 import { connectRedis, describeRedisUrl } from "./redis-connection.js";
 import { RedisSessionStore } from "./redis-session-store.js";
 import { RedisDeliveryStore } from "./redis-delivery-store.js";

@@ -38,8 +38,18 @@ export function foldKana(text: string): string {
 
 /** The comparison key of a word: normalize + foldKana, without spaces. */
 export function termKey(text: string): string {
-  return foldKana(normalize(text)).replace(/ /gu, "");
+  let key = KEYS.get(text);
+  if (key === undefined) {
+    key = foldKana(normalize(text)).replace(/ /gu, "");
+    if (KEYS.size >= KEY_CACHE_SIZE) KEYS.clear();
+    KEYS.set(text, key);
+  }
+  return key;
 }
+
+/** Keys of recent words: a pure function's memo (indexing calls it for every token of every entry). */
+const KEYS = new Map<string, string>();
+const KEY_CACHE_SIZE = 100_000;
 
 /** Hiragana only (after folding, so katakana counts too); ー allowed. */
 export function isKana(text: string): boolean {

@@ -12,11 +12,13 @@ const hello = [{ type: "text" as const, text: "こんにちは" }];
 
 let platform: FakeLinePlatform;
 const sleeps: number[] = [];
+/** The client's clock moves only when it sleeps, so a 429's pause is waited out to the millisecond. */
+let clock = 0;
 
 function client(overrides: Partial<ConstructorParameters<typeof LineApiClient>[0]> = {}) {
   return new LineApiClient({
-    channelAccessToken: TOKEN, apiBaseUrl: platform.baseUrl, random: () => 0.5,
-    sleep: async (ms) => { sleeps.push(ms); }, ...overrides,
+    channelAccessToken: TOKEN, apiBaseUrl: platform.baseUrl, random: () => 0.5, now: () => clock,
+    sleep: async (ms) => { sleeps.push(ms); clock += ms; }, ...overrides,
   });
 }
 

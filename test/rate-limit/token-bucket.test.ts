@@ -66,7 +66,7 @@ describe("lineAdmission", () => {
 
 describe("readRateLimitConfig", () => {
   it("has defaults and names a bad variable", () => {
-    expect(readRateLimitConfig({})).toEqual({ line: { burst: 10, perMinute: 20 }, web: { burst: 120, perMinute: 600 }, trustProxyHops: 0 });
+    expect(readRateLimitConfig({})).toEqual({ line: { burst: 10, perMinute: 20 }, web: { burst: 120, perMinute: 600 }, trustProxyHops: 0, turnConcurrency: 1 });
     expect(() => readRateLimitConfig({ MADOGUCHI_RATE_WEB_PER_MINUTE: "fast" })).toThrow(/MADOGUCHI_RATE_WEB_PER_MINUTE: must be a whole number/);
     expect(() => readRateLimitConfig({ MADOGUCHI_TRUST_PROXY: "-1" })).toThrow(/MADOGUCHI_TRUST_PROXY/);
   });

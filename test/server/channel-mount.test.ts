@@ -5,7 +5,7 @@ import { createHmac } from "node:crypto";
 import type { ChannelMount } from "../../src/server/channel-mount.js";
 import { readServerConfig } from "../../src/server/config.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
-import { jsonResponse } from "../../src/server/http/types.js";
+import { jsonResponse } from "../../src/channels/http/route.js";
 import { captureLogs } from "./support/log-capture.js";
 
 const SECRET = "test-channel-secret";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RouteTable } from "../../src/server/http/route-table.js";
-import { jsonResponse } from "../../src/server/http/types.js";
+import { jsonResponse } from "../../src/channels/http/route.js";
 
 const ok = () => jsonResponse(200, {});
 

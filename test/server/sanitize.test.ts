@@ -21,6 +21,14 @@ describe("sanitizeValue", () => {
     });
   });
 
+  it.each([
+    ["request failed: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.abc", "request failed: Authorization: Bearer [redacted]"],
+    ['[WARN] web-api:WebClient {"token":"xoxb-1234-5678-abcdefgh"} retrying', '[WARN] web-api:WebClient {"token":"[redacted]"} retrying'],
+    ["socket mode with xapp-1-A0-0-abcdef", "socket mode with [redacted]"],
+  ])("redacts a token written inside text: %j", (input, expected) => {
+    expect(clean(input)).toBe(expected);
+  });
+
   it("reduces errors to type, masked message and stack, and keeps their code", () => {
     const e = Object.assign(new Error("bad input from taro@example.jp"), { code: "E_BAD" });
     const out = clean({ err: e }) as { err: Record<string, unknown> };

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeLinePlatform } from "../fakes/line-platform.js";
 import { LineEvents, lineUserId, webhookBody } from "../line/line-events.js";
-import { createLineMount } from "../../src/channels/line/line-mount.js";
+import { createLineMount } from "../../src/server/mounts/line-mount.js";
 import type { LineChannel } from "../../src/channels/line/line-channel.js";
 import { HANDOFF_MESSAGES } from "../../src/dialogue/handoff/handoff-messages.js";
 import { startSlackTestServer, messageEvent, HANDOFF_CHANNEL, type SlackTestServer } from "./slack-test-server.js";

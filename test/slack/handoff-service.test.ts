@@ -5,8 +5,8 @@ import { HandoffService } from "../../src/dialogue/handoff/handoff-service.js";
 import { InMemoryHandoffStore } from "../../src/dialogue/handoff/in-memory-handoff-store.js";
 import { HANDOFF_MESSAGES } from "../../src/dialogue/handoff/handoff-messages.js";
 import type { HandoffTicket, ResidentRef, StaffDesk, ThreadRef } from "../../src/dialogue/handoff/handoff.js";
+import { maskPersonalData } from "../../src/text/mask-personal-data.js";
 
-const maskDigits = (s: string) => s.replace(/\d{4}[- ]?\d{4}[- ]?\d{4}/g, "[マイナンバー]");
 
 class RecordingDesk implements StaffDesk {
   threads: { ticket: string; text: string; thread: ThreadRef }[] = [];
@@ -30,7 +30,7 @@ class RecordingDesk implements StaffDesk {
 
 function setup() {
   let now = 1_700_000_000_000;
-  const service = new HandoffService({ store: new InMemoryHandoffStore(() => now), mask: maskDigits, idleTimeoutMs: 30 * 60_000, now: () => now });
+  const service = new HandoffService({ store: new InMemoryHandoffStore(() => now), mask: maskPersonalData, idleTimeoutMs: 30 * 60_000, now: () => now });
   const desk = new RecordingDesk();
   const sent: { to: string; text: string }[] = [];
   service.attachDesk(desk);
@@ -47,7 +47,7 @@ describe("HandoffService", () => {
     const told = await service.open(hanako, "職員と話したい", ["マイナンバーは1234-5678-9012です。児童手当の申請について"]);
     expect(told).toBe(HANDOFF_MESSAGES.opened);
     expect(desk.threads).toHaveLength(1);
-    expect(desk.threads[0]!.text).toContain("[マイナンバー]");
+    expect(desk.threads[0]!.text).toContain("[個人番号]");
     expect(desk.threads[0]!.text).not.toContain("1234-5678-9012");
     expect(await service.isActive(hanako)).toBe(true);
     expect(await service.isActive(taro)).toBe(false);
@@ -57,7 +57,7 @@ describe("HandoffService", () => {
     const { service, desk, sent } = setup();
     await service.open(hanako, "職員と話したい");
     expect(await service.relayFromResident(hanako, "電話は090-1234-5678 番号は123456789012")).toBe(true);
-    expect(desk.posts[0]!.text).not.toContain("123456789012");
+    expect(desk.posts[0]!.text).toBe("電話は[電話番号] 番号は[個人番号]");
     expect(await service.relayFromResident(taro, "児童手当")).toBe(false);
     expect(await service.relayFromStaff(desk.threads[0]!.thread, "担当の山田です。申請書をお送りします。")).toBe("sent");
     expect(sent).toEqual([{ to: "U1111", text: `${HANDOFF_MESSAGES.staffPrefix}\n担当の山田です。申請書をお送りします。` }]);
@@ -112,7 +112,7 @@ describe("HandoffService", () => {
     desk.failOpen = true;
     expect(await service.open(hanako, "職員と話したい")).toBe(HANDOFF_MESSAGES.unavailable);
     expect(await service.isActive(hanako)).toBe(false);
-    const noDesk = new HandoffService({ store: new InMemoryHandoffStore(), mask: maskDigits });
+    const noDesk = new HandoffService({ store: new InMemoryHandoffStore(), mask: maskPersonalData });
     expect(await noDesk.open(hanako, "職員と話したい")).toBe(HANDOFF_MESSAGES.unavailable);
   });
 

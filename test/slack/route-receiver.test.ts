@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { App, ReceiverEvent } from "@slack/bolt";
 import { SlackRouteReceiver } from "../../src/channels/slack/route-receiver.js";
 import { signSlackBody } from "../../src/channels/slack/verify-signature.js";
-import type { RouteRequest } from "../../src/server/http/types.js";
+import type { RouteRequest } from "../../src/channels/http/route.js";
 
 const SECRET = "receiver-test-secret";
 

@@ -86,6 +86,19 @@ describe("buttons on an answer", () => {
     expect(note!.args["replace_original"]).toBe(true);
   });
 
+  it("a suggested next step answers privately with what it asked for", async () => {
+    const { responseUrl } = await t.command("陣痛タクシー");
+    const answer = await answerTo(responseUrl);
+    const buttons = blocksOf(answer).find((b) => b.block_id === "suggestions")?.elements ?? [];
+    const contact = buttons.find((e) => JSON.parse(e.value ?? "{}").aspect === "contact");
+    expect(contact, JSON.stringify(buttons)).toBeDefined();
+    await t.interaction(blockAction(contact!.action_id!, { value: contact!.value }, answer));
+    const reply = await waitForNewResponse(answer);
+    expect(reply.args["response_type"]).toBe("ephemeral");
+    expect(JSON.stringify(reply.args)).not.toContain("使えなくなりました");
+    expect(JSON.stringify(reply.args)).toContain("こども家庭課");
+  });
+
   it("a button value that was tampered with gets a polite 'use it again' and no engine call", async () => {
     const { responseUrl } = await t.command("陣痛タクシー");
     const answer = await answerTo(responseUrl);

@@ -6,7 +6,7 @@ import { FakeSlackApi } from "../fakes/slack-api.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
 import { readServerConfig } from "../../src/server/config.js";
 import type { ChannelMount } from "../../src/server/channel-mount.js";
-import { slackMount } from "../../src/channels/slack/slack-mount.js";
+import { slackMount } from "../../src/server/mounts/slack-mount.js";
 import { signSlackBody } from "../../src/channels/slack/verify-signature.js";
 import { captureLogs, type LogCapture } from "../server/support/log-capture.js";
 

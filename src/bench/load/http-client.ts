@@ -26,7 +26,18 @@ export class HttpClient {
     this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  send(url: string, o: SendOptions = {}): Promise<Sent> {
+  /**
+   * Sends once; a request that failed on a reused keep-alive connection (the server closed it idle just as
+   * it was reused: ECONNRESET/EPIPE before any answer) is sent once more on a new one, as browsers do.
+   */
+  async send(url: string, o: SendOptions = {}): Promise<Sent> {
+    const first = await this.attempt(url, o);
+    if (first.status !== 0 || !first.reused || !(first.error === "ECONNRESET" || first.error === "EPIPE")) return first;
+    const again = await this.attempt(url, o);
+    return { ...again, ms: first.ms + again.ms };
+  }
+
+  private attempt(url: string, o: SendOptions): Promise<Sent & { reused?: boolean }> {
     const started = performance.now();
     return new Promise((resolve) => {
       const body = o.body === undefined ? undefined : Buffer.isBuffer(o.body) ? o.body : Buffer.from(o.body, "utf8");
@@ -39,7 +50,7 @@ export class HttpClient {
         res.on("error", (e: NodeJS.ErrnoException) => resolve({ status: 0, ms: performance.now() - started, headers: {}, text: "", error: e.code ?? e.message }));
       });
       req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
-      req.on("error", (e: NodeJS.ErrnoException) => resolve({ status: 0, ms: performance.now() - started, headers: {}, text: "", error: e.code ?? e.message }));
+      req.on("error", (e: NodeJS.ErrnoException) => resolve({ status: 0, ms: performance.now() - started, headers: {}, text: "", error: e.code ?? e.message, reused: req.reusedSocket }));
       req.end(body);
     });
   }

@@ -7,7 +7,10 @@ export interface Measurement {
   check: string;
   target: string;
   result: string;
+  /** The requirement was met (for latency: LINE's own limit). */
   pass: boolean;
+  /** For rows with a stricter goal than the requirement (ack p99 ≤ 100 ms): whether the goal was met too. */
+  goalMet?: boolean;
   /** Raw numbers, for the tests' own assertions and the JSON output. */
   figures: Record<string, number | string | boolean>;
 }
@@ -31,9 +34,14 @@ export class Measurements {
   /** A Markdown table (it reads as plain text too, and pastes into README). */
   table(): string {
     const header = ["check", "target", "measured", "ok"];
-    const lines = this.rows.map((r) => [r.check, r.target, r.result, r.pass ? "yes" : "NO"].map(cell));
+    const lines = this.rows.map((r) => [r.check, r.target, r.result, verdict(r)].map(cell));
     return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l.join(" | ")} |`)].join("\n");
   }
+}
+
+function verdict(r: Measurement): string {
+  if (!r.pass) return "NO";
+  return r.goalMet === false ? "within LINE's limit; goal missed" : "yes";
 }
 
 function cell(text: string): string {

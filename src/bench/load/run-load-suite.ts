@@ -34,7 +34,13 @@ export interface SuiteResult {
   keptDir?: string;
 }
 
-export async function runLoadSuite(profile: LoadProfile, say: (line: string) => void = () => undefined): Promise<SuiteResult> {
+export interface SuiteOptions {
+  /** Run only the steps whose names contain one of these words (e.g. ["spike", "fuzz", "replicas"]). */
+  only?: string[];
+}
+
+export async function runLoadSuite(profile: LoadProfile, say: (line: string) => void = () => undefined, options: SuiteOptions = {}): Promise<SuiteResult> {
+  const wanted = (name: string) => !options.only || options.only.some((w) => name.includes(w));
   const started = Date.now();
   const out = new Measurements();
   const rig = await Rig.create();
@@ -49,12 +55,14 @@ export async function runLoadSuite(profile: LoadProfile, say: (line: string) => 
       ["personal data", seedPersonalData], ["sustained load", sustainedLoad], ["spike", spikeLoad],
       ["reload under load", brokenReloadUnderLoad], ["fuzz", fuzzBodies], ["soak", soak], ["schema error at start-up", brokenKnowledgeAtStart],
     ];
-    for (const [name, step] of steps) {
+    for (const [name, step] of steps.filter(([name]) => wanted(name))) {
       say(`— ${name}`);
       await step(ctx);
     }
     const extraSecrets: string[] = [];
-    if (profile.redisServer && (await redisAvailable(profile.redisServer))) {
+    if (!wanted("replicas behind Redis")) {
+      say("— replicas: skipped");
+    } else if (profile.redisServer && (await redisAvailable(profile.redisServer))) {
       say("— replicas behind Redis");
       extraSecrets.push(...(await replicas(ctx)));
     } else {

@@ -1,6 +1,5 @@
 // Builds a conversation engine for the terminal commands (chat, converse): the knowledge, the tokenizer,
 // the synonyms and the search index, loaded once; sessions in memory.
-import { join } from "node:path";
 import { loadKnowledgeOrThrow } from "../../knowledge/load.js";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import { createJapaneseTokenizer } from "../../text/tokenizer.js";
@@ -31,8 +30,4 @@ export async function createCliEngine(o: CliEngineOptions): Promise<CliEngine> {
   const index = SearchIndex.build(knowledge, tokenizer, synonyms);
   const snapshot = { knowledge, index };
   return { engine: new ConversationEngine({ snapshot: () => snapshot, data, tokenizer }), knowledge };
-}
-
-export function bundledSynonymsPath(bundledKnowledgeDir: string): string {
-  return join(bundledKnowledgeDir, "synonyms.yaml");
 }

@@ -3,6 +3,7 @@
 // resident talks to staff (handoff), their messages go to the staff thread and the bot stays silent.
 import type { messagingApi } from "@line/bot-sdk";
 import type { Action, Reply } from "../../dialogue/reply/reply.js";
+import type { EngineInput } from "../../dialogue/engine/conversation-engine.js";
 import type { LineConversation, LineEventKind } from "./line-event.js";
 import { renderLineReply, withQuickReplies } from "./render-reply.js";
 import { greetingMessages, mediaMessages, pleaseWaitMessages } from "./fixed-replies.js";
@@ -10,16 +11,9 @@ import { lifeEventSuggestions } from "./life-events.js";
 
 type Message = messagingApi.Message;
 
-interface EngineInputBase {
-  user: string;
-  channel: string;
-  /** The account's scope, or null for an account that answers about every municipality in the knowledge. */
-  municipality: string | null;
-}
-
 /** The conversation engine as the LINE channel uses it (src/dialogue's ConversationEngine fits). */
 export interface LineEngine {
-  respond(input: (EngineInputBase & { text: string }) | (EngineInputBase & { action: Action })): Promise<Reply>;
+  respond(input: EngineInput): Promise<Reply>;
 }
 
 /** The handoff to staff as the LINE channel uses it (src/dialogue/handoff's HandoffService fits). */
@@ -98,7 +92,7 @@ export class LineAnswerer {
   }
 
   private async fromEngine(conversation: LineConversation, input: { text: string } | { action: Action }, question: string): Promise<Message[]> {
-    const base: EngineInputBase = { user: conversation.user, channel: this.opts.channel, municipality: this.opts.municipality ?? null };
+    const base = { user: conversation.user, channel: this.opts.channel, municipality: this.opts.municipality ?? null };
     const reply = await this.opts.engine.respond({ ...base, ...input });
     if (reply.handoff && this.opts.handoff) {
       const told = await this.opts.handoff.open(this.resident(conversation), question);

@@ -6,7 +6,7 @@ import { LineMessenger } from "./line-messenger.js";
 import { LineAnswerer, type LineEngine, type LineHandoff } from "./line-answerer.js";
 import { LineEventProcessor, type EventOutcome } from "./line-event-processor.js";
 import { createLineWebhookHandler, type LineWebhookRequest, type LineWebhookResponse } from "./line-webhook-handler.js";
-import type { DedupeStore } from "./dedupe-store.js";
+import type { DeliveryStore } from "../delivery-store.js";
 import { SILENT_LOG, type LineLog } from "./line-log.js";
 import type { Reply } from "../../dialogue/reply/reply.js";
 import { splitText } from "./split-text.js";
@@ -14,7 +14,7 @@ import { LINE_LIMITS } from "./line-limits.js";
 
 export interface LineChannelDeps {
   engine: LineEngine;
-  dedupe: DedupeStore;
+  dedupe: DeliveryStore;
   log?: LineLog;
   forgetSession?: (channel: string, user: string) => Promise<void>;
   forgetMessage?: (channel: string, user: string, messageId: string) => Promise<void>;

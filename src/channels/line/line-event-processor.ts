@@ -1,10 +1,10 @@
 // Handles the events of acknowledged webhooks: each event on its own (one failure never touches the others),
 // each webhookEventId once (duplicates and redeliveries dropped, also when copies arrive together), one
 // resident's events in order, different residents side by side.
-import type { DedupeStore } from "./dedupe-store.js";
+import type { DeliveryStore } from "../delivery-store.js";
 import type { LineMessenger } from "./line-messenger.js";
 import { classifyEvent, eventInfo, type LineEventInfo, type LineEventKind } from "./line-event.js";
-import { KeyedSerialQueue } from "./keyed-queue.js";
+import { KeyedSerial } from "../../dialogue/handoff/keyed-serial.js";
 import { SILENT_LOG, type LineLog } from "./line-log.js";
 import { WithdrawnMessages } from "./withdrawn-messages.js";
 import type { LineAnswerer } from "./line-answerer.js";
@@ -12,7 +12,7 @@ import type { LineAnswerer } from "./line-answerer.js";
 export interface LineEventProcessorOptions {
   answerer: LineAnswerer;
   messenger: LineMessenger;
-  dedupe: DedupeStore;
+  dedupe: DeliveryStore;
   /** How long an event id is remembered (LINE redelivers within hours; default 24 h). */
   dedupeTtlMs?: number;
   /** One-to-one chats see the loading animation when an answer takes longer than this (default 800 ms). */
@@ -23,12 +23,16 @@ export interface LineEventProcessorOptions {
   now?: () => number;
 }
 
+/** Loading-animation calls made at once; see startLoadingTimer. */
+const MAX_LOADING_CALLS_IN_FLIGHT = 4;
+
 export type EventOutcome = "answered" | "silent" | "duplicate" | "ignored" | "failed";
 
 export class LineEventProcessor {
-  private readonly queue = new KeyedSerialQueue();
+  private readonly queue = new KeyedSerial();
   private readonly withdrawn = new WithdrawnMessages();
   private readonly inFlight = new Set<Promise<void>>();
+  private loadingCallsInFlight = 0;
   private readonly log: LineLog;
   private readonly now: () => number;
 
@@ -105,7 +109,13 @@ export class LineEventProcessor {
     const chat = info.conversation;
     if (!chat?.oneToOne) return { stop: async () => {} };
     let call: Promise<void> | undefined;
-    const timer = setTimeout(() => { call = this.opts.messenger.showLoading(chat.chatId); }, this.opts.loadingAfterMs ?? 800);
+    const timer = setTimeout(() => {
+      // In a burst every waiting resident's timer fires at once: a storm of API calls that would hold up the
+      // webhook acknowledgements (issue #8's load run). A few at a time; the rest get the answer without it.
+      if (this.loadingCallsInFlight >= MAX_LOADING_CALLS_IN_FLIGHT) return;
+      this.loadingCallsInFlight++;
+      call = this.opts.messenger.showLoading(chat.chatId).finally(() => { this.loadingCallsInFlight--; });
+    }, this.opts.loadingAfterMs ?? 800);
     return {
       stop: async () => {
         clearTimeout(timer);

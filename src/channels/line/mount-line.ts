@@ -3,7 +3,7 @@
 import type { LineChannelConfig } from "./line-config.js";
 import { readLineConfig } from "./line-config.js";
 import { LineChannel, type LineChannelDeps } from "./line-channel.js";
-import { InMemoryDedupeStore, type DedupeStore } from "./dedupe-store.js";
+import { InMemoryDeliveryStore, type DeliveryStore } from "../delivery-store.js";
 import type { LineWebhookRequest, LineWebhookResponse } from "./line-webhook-handler.js";
 import type { LineHandoff, ResidentOnLine } from "./line-answerer.js";
 
@@ -26,7 +26,7 @@ export interface LineMetricsDeps {
 export interface MountLineOptions extends Omit<LineChannelDeps, "dedupe" | "onOutcome" | "onReply" | "handoff"> {
   env: Readonly<Record<string, string | undefined>>;
   /** Shared by every channel; Redis when several server processes answer one channel (issue #8). */
-  dedupe?: DedupeStore;
+  dedupe?: DeliveryStore;
   metrics?: LineMetricsDeps;
   /** The handoff to staff; each channel plugs in its way of sending to a resident. */
   handoff?: LineHandoff & { attachMessenger(channel: string, messenger: { send(resident: ResidentOnLine, text: string): Promise<void> }): void };
@@ -39,7 +39,7 @@ export interface MountLineOptions extends Omit<LineChannelDeps, "dedupe" | "onOu
 export function mountLineChannels(routes: LineRouteRegistrar, options: MountLineOptions): LineChannel[] {
   const configs = (options.configs ?? readLineConfig(options.env)).map((c) => withResolvedMunicipality(c, options.resolveMunicipality));
   if (configs.length === 0) return [];
-  const dedupe = options.dedupe ?? new InMemoryDedupeStore();
+  const dedupe = options.dedupe ?? new InMemoryDeliveryStore();
   const events = options.metrics?.registry.counter("madoguchi_line_events_total", "LINE webhook events by channel, type and outcome.", ["channel", "type", "outcome"]);
   return configs.map((config) => {
     const channel = new LineChannel(config, {

@@ -1,24 +1,10 @@
 // Button values carry an engine Action as JSON (Slack allows 2,000 characters). What comes back is
-// checked against the Action shapes before the engine sees it: an old button or a hand-made payload
+// checked by the engine's ActionSchema before the engine sees it: an old button or a hand-made payload
 // decodes to undefined, never to a guess.
 import { z } from "zod";
 import type { Action } from "../../dialogue/reply/reply.js";
-import { ASPECTS } from "../../dialogue/intents/intent-schema.js";
+import { decodeActionJson } from "../../dialogue/reply/action-schema.js";
 import { LIMITS } from "./block-limits.js";
-
-const id = z.string().min(1).max(200);
-const ActionSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("aspect"), programId: id, aspect: z.enum(ASPECTS) }),
-  z.strictObject({ kind: z.literal("select"), programId: id }),
-  z.strictObject({ kind: z.literal("category"), category: id }),
-  z.strictObject({ kind: z.literal("text"), text: z.string().min(1).max(500) }),
-  z.strictObject({ kind: z.literal("back") }),
-  z.strictObject({ kind: z.literal("reset") }),
-  z.strictObject({ kind: z.literal("handoff") }),
-  z.strictObject({ kind: z.literal("check"), op: z.enum(["start", "back", "quit", "resume", "result"]) }),
-  z.strictObject({ kind: z.literal("check"), op: z.literal("answer"), step: id, option: id }),
-  z.strictObject({ kind: z.literal("check"), op: z.literal("edit"), step: id }),
-]);
 
 /** The button value for `action`, or undefined when it would not fit. */
 export function encodeAction(action: Action): string | undefined {
@@ -27,13 +13,7 @@ export function encodeAction(action: Action): string | undefined {
 }
 
 export function decodeAction(value: string | undefined): Action | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = ActionSchema.safeParse(JSON.parse(value));
-    return parsed.success ? (parsed.data as Action) : undefined;
-  } catch {
-    return undefined;
-  }
+  return decodeActionJson(value);
 }
 
 /** What a lookup was: the words and the municipality filter, carried by share and filter controls. */

@@ -6,7 +6,7 @@
 // anyway, so a late listener costs nothing). Processing goes on after the answer.
 import { parse as parseQuery } from "node:querystring";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
-import type { RouteHandler, RouteRequest, RouteResponse } from "../../server/http/types.js";
+import type { RouteHandler, RouteRequest, RouteResponse } from "../http/route.js";
 import { verifySlackSignature } from "./verify-signature.js";
 
 export interface RouteReceiverOptions {

@@ -4,7 +4,8 @@
 import { App, webApi, type Receiver } from "@slack/bolt";
 import { boltLogger } from "./bolt-logger.js";
 import { BotIdentity } from "./bot-identity.js";
-import { dedupeEvents, InMemoryEventDedupe } from "./dedupe-middleware.js";
+import { dedupeEvents } from "./dedupe-middleware.js";
+import { InMemoryDeliveryStore } from "../delivery-store.js";
 import { SlackRouteReceiver } from "./route-receiver.js";
 import { SlackLookup } from "./slack-lookup.js";
 import { SlackStaffDesk } from "./handoff/slack-staff-desk.js";
@@ -38,13 +39,7 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options
   const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.apiUrl, timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 }, logger };
   const client = new webApi.WebClient(config.botToken, clientOptions);
   const identity = new BotIdentity(client, config.botToken);
-  const receiver = config.appToken ? undefined : new SlackRouteReceiver({
-    signingSecret: config.signingSecret,
-    now: options.signatureNow,
-    ackTimeoutMs: options.ackTimeoutMs,
-    runInBackground: deps.runInBackground,
-    onError: (e) => deps.log.error({ err: e }, "slack: event processing failed"),
-  });
+  const receiver = config.appToken ? undefined : routeReceiver(config, deps, options);
   const app = new App({
     ...(receiver ? { receiver: receiver as Receiver } : { socketMode: true, appToken: config.appToken }),
     authorize: identity.authorize,
@@ -52,19 +47,13 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options
     logger,
     convoStore: false,
   });
-  app.use(dedupeEvents(deps.dedupe ?? new InMemoryEventDedupe(), deps.log, deps.onDuplicate));
+  app.use(dedupeEvents(deps.dedupe ?? new InMemoryDeliveryStore(), deps.log, deps.onDuplicate));
   app.error(async (e) => deps.log.error({ err: e }, "slack: listener failed"));
   const lookup = new SlackLookup(deps, config.command);
   registerLookupListeners(app, lookup, config);
   registerAnswerActions(app, lookup);
   if (deps.insights) registerHomeListeners(app, { insights: deps.insights, proposals: deps.proposals, mask: deps.mask, log: deps.log, now: deps.now ?? Date.now });
-  let desk: SlackStaffDesk | undefined;
-  if (deps.handoff && config.handoffChannel) {
-    desk = new SlackStaffDesk(client, config.handoffChannel, deps.now);
-    deps.handoff.attachDesk(desk);
-    deps.handoff.setIdleTimeout(config.handoffTimeoutMinutes * 60_000);
-    registerHandoffListeners(app, deps.handoff, config.handoffChannel, deps.log);
-  }
+  const desk = attachStaffDesk(app, client, config, deps);
   return {
     app, receiver, desk,
     async start() {
@@ -76,4 +65,25 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options
       if (!receiver) await app.stop();
     },
   };
+}
+
+/** The receiver behind POST /slack/events, when Slack calls us over HTTP (no SLACK_APP_TOKEN). */
+function routeReceiver(config: SlackConfig, deps: SlackDeps, options: SlackChannelOptions): SlackRouteReceiver {
+  return new SlackRouteReceiver({
+    signingSecret: config.signingSecret,
+    now: options.signatureNow,
+    ackTimeoutMs: options.ackTimeoutMs,
+    runInBackground: deps.runInBackground,
+    onError: (e) => deps.log.error({ err: e }, "slack: event processing failed"),
+  });
+}
+
+/** With SLACK_HANDOFF_CHANNEL set, this channel becomes the handoff's staff desk: threads there reach residents. */
+function attachStaffDesk(app: App, client: webApi.WebClient, config: SlackConfig, deps: SlackDeps): SlackStaffDesk | undefined {
+  if (!deps.handoff || !config.handoffChannel) return undefined;
+  const desk = new SlackStaffDesk(client, config.handoffChannel, deps.now);
+  deps.handoff.attachDesk(desk);
+  deps.handoff.setIdleTimeout(config.handoffTimeoutMinutes * 60_000);
+  registerHandoffListeners(app, deps.handoff, config.handoffChannel, deps.log);
+  return desk;
 }

@@ -1,14 +1,11 @@
 // What the Slack channel needs from the rest of Madoguchi, as small interfaces (the server wires them).
-import type { Action, Reply } from "../../dialogue/reply/reply.js";
+import type { Reply } from "../../dialogue/reply/reply.js";
+import type { EngineInput } from "../../dialogue/engine/conversation-engine.js";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { HandoffService } from "../../dialogue/handoff/handoff-service.js";
 import type { StaffInsights } from "./home/staff-insights.js";
 import type { SynonymProposalSink } from "./home/synonym-proposal-sink.js";
-
-/** What the conversation engine is asked (ConversationEngine.respond's input). */
-export type EngineInput =
-  | { user: string; channel: string; municipality: string | null; text: string }
-  | { user: string; channel: string; municipality: string | null; action: Action };
+import type { DeliveryStore } from "../delivery-store.js";
 
 export interface AnswerEngine {
   respond(input: EngineInput): Promise<Reply>;
@@ -20,11 +17,6 @@ export interface SlackLog {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
   error(fields: object, message: string): void;
-}
-
-/** Remembers event ids; the same contract as the LINE channel's DedupeStore (Redis: SET NX PX). */
-export interface EventDedupe {
-  claim(eventId: string, ttlMs: number): Promise<boolean>;
 }
 
 export interface SlackDeps {
@@ -40,7 +32,8 @@ export interface SlackDeps {
   insights?: StaffInsights;
   /** Where 「同義語を追加」 records a proposal (knowledge/synonym-proposals.yaml). */
   proposals?: SynonymProposalSink;
-  dedupe?: EventDedupe;
+  /** Event ids already taken (the server passes the store shared with LINE; Redis with REDIS_URL). */
+  dedupe?: DeliveryStore;
   /** Counters: an event dropped as a retry of one already handled; a lookup's reply and how long it took. */
   onDuplicate?: () => void;
   onAnswer?: (reply: Reply, seconds: number) => void;

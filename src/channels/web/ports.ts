@@ -1,30 +1,13 @@
-// What the web channel needs from the layers to its left, as narrow interfaces: the search index's
-// `search` and the conversation engine's `respond`. The real SearchIndex and ConversationEngine fit them.
+// What the web channel needs from the rest of Madoguchi, as narrow interfaces: the search index's
+// `search`, the conversation engine's `respond` and the server's counters. The real SearchIndex,
+// ConversationEngine and ServerMetrics fit them.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
-import type { Action, Reply } from "../../dialogue/reply/reply.js";
-
-export interface SearchHit {
-  type: "program" | "faq";
-  id: string;
-  municipality: string | null;
-  name: string;
-  score: number;
-}
-
-export interface SearchOptions {
-  municipality?: string;
-  type?: "program" | "faq";
-  category?: string;
-  top?: number;
-}
-
-export interface SearchOutcome {
-  noMatch: boolean;
-  results: SearchHit[];
-}
+import type { SearchOptions, SearchResponse } from "../../search/search-index.js";
+import type { EngineInput } from "../../dialogue/engine/conversation-engine.js";
+import type { Reply } from "../../dialogue/reply/reply.js";
 
 export interface SearchPort {
-  search(query: string, options?: SearchOptions): SearchOutcome | Promise<SearchOutcome>;
+  search(query: string, options?: SearchOptions): SearchResponse | Promise<SearchResponse>;
 }
 
 /** The knowledge and the index built from it, read once per request (a reload swaps both at once). */
@@ -33,10 +16,13 @@ export interface WebSnapshot {
   readonly index: SearchPort;
 }
 
-export type ConversationInput =
-  | { user: string; channel: string; municipality: string | null; text: string }
-  | { user: string; channel: string; municipality: string | null; action: Action };
-
 export interface ConversationPort {
-  respond(input: ConversationInput): Promise<Reply>;
+  respond(input: EngineInput): Promise<Reply>;
+}
+
+/** The server's shared counters as the web routes use them (src/server's ServerMetrics fits). */
+export interface WebMetrics {
+  /** Seconds to answer one question; kind "search" or "chat". */
+  queryDuration: { observe(seconds: number, labels: { channel: string; kind: string }): void };
+  noMatch: { inc(labels: { channel: string }): void };
 }

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Faq, Program } from "../../knowledge/schema.js";
 import type { ProgramCard } from "../../dialogue/reply/reply.js";
 import { programCard } from "../../dialogue/answer/program-facts.js";
-import type { SearchHit } from "./ports.js";
+import type { SearchHit } from "../../search/search-index.js";
 
 export type ProgramResult = SearchHit & Omit<ProgramCard, "id" | "municipality" | "name"> & {
   type: "program";

@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { NotFound } from "../../server/http/http-error.js";
-import type { RouteHandler, RouteResponse } from "../../server/http/types.js";
+import { NotFound } from "../http/http-error.js";
+import type { RouteHandler, RouteResponse } from "../http/route.js";
 
 /** src/channels/web/ and dist/channels/web/ are both three levels under the package root. */
 export const PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "src", "channels", "web", "public");

@@ -3,9 +3,8 @@
 //   GET  /api/search            search / browse   GET /api/categories what the filters offer
 //   GET  /api/programs/:id      one program       GET /api/faqs/:id   one FAQ entry
 //   POST /api/chat              one turn of the chat pane (the conversation engine)
-import type { RouteRegistrar } from "../../server/http/route-registrar.js";
-import type { ServerMetrics } from "../../server/metrics/server-metrics.js";
-import type { ConversationPort, WebSnapshot } from "./ports.js";
+import type { RouteRegistrar } from "../http/route-registrar.js";
+import type { ConversationPort, WebMetrics, WebSnapshot } from "./ports.js";
 import { StaticFiles } from "./static-files.js";
 import { searchRoute } from "./api/search-route.js";
 import { faqRoute, programRoute } from "./api/entry-routes.js";
@@ -15,7 +14,7 @@ import { chatRoute } from "./api/chat-route.js";
 export interface WebRouteDeps {
   snapshot: () => WebSnapshot;
   engine: ConversationPort;
-  metrics: ServerMetrics;
+  metrics: WebMetrics;
   scope: string | null;
   now?: () => Date;
   /** The page's directory (tests); the package's public/ by default. */

@@ -29,19 +29,24 @@ const BODIES: Record<Exclude<Aspect, "detail">, Body> = {
 export function answerAspect(p: Program, aspect: Aspect, ctx: AnswerContext): Reply {
   if (p.nameOnly) return nameOnlyAnswer(p, aspect, ctx);
   if (aspect === "detail") return detailAnswer(p, ctx);
-  const lines = [`【${p.name}（${p.municipality}）の${ASPECT_LABELS[aspect]}】`, ...BODIES[aspect](p)];
+  const lines = [`【${p.name}（${p.municipality}）の${ASPECT_LABELS[aspect]}】`, ...aspectLines(p, aspect)];
   return reply(aspect, withNoticeAndSource(lines, p, ctx), {
     programs: [programRef(p)],
     suggestions: programSuggestions(p, aspect, ctx.hasList),
   });
 }
 
-function withNoticeAndSource(lines: string[], p: Program, ctx: AnswerContext): string {
+/** The facts of one aspect, as lines (no heading, notice or source). */
+export function aspectLines(p: Program, aspect: Exclude<Aspect, "detail">): string[] {
+  return BODIES[aspect](p);
+}
+
+export function withNoticeAndSource(lines: string[], p: Program, ctx: AnswerContext): string {
   const notice = periodNotice(p, ctx.now);
   return [...lines, ...(notice ? [notice] : []), sourceLine(ctx.kb, p)].join("\n");
 }
 
-function notStated(what: string, p: Program): string {
+export function notStated(what: string, p: Program): string {
   return `出典には${what}の記載がありません。詳しくは${whomToAsk(p)}にお問い合わせください。`;
 }
 

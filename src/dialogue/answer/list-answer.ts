@@ -20,6 +20,8 @@ export interface ListOptions {
   reasons?: Map<string, string>;
   /** Given with a pending aspect: each item shows that aspect, and the list names its sources. */
   kb?: KnowledgeBase;
+  /** Name the sources under the list even without a pending aspect (the items quote the entries). */
+  withSources?: boolean;
 }
 
 export function listAnswer(programs: Program[], o: ListOptions): Reply {
@@ -29,7 +31,8 @@ export function listAnswer(programs: Program[], o: ListOptions): Reply {
     return { n: i + 1, label: `${p.name}（${p.municipality}）`, programId: p.id, ...(detail ? { detail } : {}) };
   });
   const suggestions = shown.slice(0, LIST_MAX).map((p, i) => suggestion(`${i + 1}. ${p.name}`, { kind: "select", programId: p.id }));
-  const sources = o.kb && o.pendingAspect && o.pendingAspect !== "detail" ? [...new Set(shown.map((p) => sourceLine(o.kb!, p)))] : [];
+  const named = o.withSources || (o.pendingAspect && o.pendingAspect !== "detail");
+  const sources = o.kb && named ? [...new Set(shown.map((p) => sourceLine(o.kb!, p)))] : [];
   const footer = [...sources, narrowingQuestion(o)].join("\n");
   return reply(o.intent, o.lead, { list, listFooter: footer, suggestions, programs: shown.map(programRef) });
 }

@@ -1,16 +1,18 @@
 // Nothing in the knowledge fits: say so plainly, say what this service covers, offer categories to browse
 // and the municipality's general contact. No program is listed.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import type { Program } from "../../knowledge/schema.js";
 import type { IntentId } from "../intents/intent-schema.js";
+import { sourceLine } from "./program-facts.js";
 import { reply, suggestion, type Reply } from "../reply/reply.js";
 import { generalContact, programsInScope, scopeName } from "./scope.js";
 
 const CATEGORIES_OFFERED = 4;
 
-export function noMatchAnswer(kb: KnowledgeBase, scope: string | null, intent: IntentId = "find"): Reply {
+export function noMatchAnswer(kb: KnowledgeBase, scope: string | null, intent: IntentId = "find", lead = "お探しの内容に当てはまる制度は見つかりませんでした。"): Reply {
   const categories = topCategories(kb, scope, CATEGORIES_OFFERED);
   const text = [
-    "申し訳ありません。お探しの内容に当てはまる制度は見つかりませんでした。",
+    `申し訳ありません。${lead}`,
     `この窓口では、${scopeName(kb, scope)}の支援制度（子育て・移住・仕事など）についてお答えしています。`,
     categories.length > 0 ? `分野から探すこともできます: ${categories.join("、")}` : "",
     `制度以外のご用件や、ここで見つからないことは${generalContact(kb, scope)}にお問い合わせください。`,
@@ -23,6 +25,18 @@ export function noMatchAnswer(kb: KnowledgeBase, scope: string | null, intent: I
       suggestion("職員と話す", { kind: "handoff" }),
     ],
   });
+}
+
+/**
+ * The municipality in scope has no program for the question. `elsewhere`, another municipality's program
+ * that has one, is named (with its source) only to a deployment that serves every municipality: a city's
+ * own account answers about that city only.
+ */
+export function scopeGapAnswer(kb: KnowledgeBase, scope: string, intent: IntentId, elsewhere?: Program): Reply {
+  const r = noMatchAnswer(kb, scope, intent, `${scope}の制度には、お探しの内容に当てはまるものは見つかりませんでした。`);
+  if (!elsewhere) return r;
+  const note = `なお、${elsewhere.municipality}には「${elsewhere.name}」があります（${sourceLine(kb, elsewhere)}）。`;
+  return { ...r, text: `${r.text}\n${note}`, suggestions: [suggestion(`${elsewhere.municipality}の制度を見る`, { kind: "select", programId: elsewhere.id }), ...r.suggestions] };
 }
 
 /** The categories with the most programs in scope, most first. */

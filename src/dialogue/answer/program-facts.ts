@@ -91,6 +91,7 @@ export function programCard(kb: KnowledgeBase, p: Program, now: Date): ProgramCa
   return {
     ...programRef(p),
     summary: summaryLine(p),
+    fullSummary: p.summary?.trim() || null,
     amountText: amountText(p),
     forWhom: forWhom(p),
     department: departmentText(p),

@@ -4,12 +4,13 @@
 import type { JapaneseTokenizer } from "../../text/tokenizer.js";
 import type { DialogueData } from "../intents/load-dialogue-data.js";
 import { IntentClassifier } from "../intents/intent-classifier.js";
-import { fillerKeys } from "../intents/topic-words.js";
+import { fillerKeys, questionFillerKeys } from "../intents/topic-words.js";
 import type { Action, Reply } from "../reply/reply.js";
 import { InMemorySessionStore } from "../session/in-memory-session-store.js";
 import type { SessionStore } from "../session/session-store.js";
 import { newSession } from "../session/session.js";
 import { helpAnswer, resetAnswer } from "../answer/small-talk.js";
+import { PassageReader } from "../answer/passage-match.js";
 import type { KnowledgeSnapshot } from "./engine-deps.js";
 import { scopeOf, type EngineParts, type Turn } from "./turn.js";
 import { textTurn } from "./text-turn.js";
@@ -51,7 +52,9 @@ export class ConversationEngine {
   constructor(private readonly options: ConversationEngineOptions) {
     const fillers = fillerKeys(options.data.fillers);
     const classifier = new IntentClassifier(options.data.intents, options.tokenizer, fillers);
-    this.parts = { data: options.data, classifier, tokenizer: options.tokenizer, fillers };
+    const passages = new PassageReader(options.tokenizer);
+    const questionFillers = questionFillerKeys(options.data.fillers);
+    this.parts = { data: options.data, classifier, tokenizer: options.tokenizer, fillers, questionFillers, passages };
     this.sessions = options.sessions ?? new InMemorySessionStore();
     this.now = options.now ?? (() => new Date());
   }

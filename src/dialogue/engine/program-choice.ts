@@ -1,5 +1,7 @@
 // Whether a search result points at one program or at several. One when it is the only hit, when exactly
-// one hit's name or alias is written in the question, or when the best score clearly leads the next.
+// one hit's name or alias is written in the question, when the best hit is the only one near the top whose
+// text has every word of the question (「不妊治療の助成って何年間もらえる？」), or when the best score
+// clearly leads the next.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
 import { termKey } from "../../text/normalize.js";
@@ -21,7 +23,17 @@ export interface Choice {
   several: Program[];
 }
 
-export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[], query: string): Choice {
+/** How many of the hits nearest the top are weighed when one is chosen by its words. */
+export const NEAR_TOP = 5;
+
+/** Whether a program's own text has every word of the question: surely (as written) or maybe (a near miss counts). */
+export interface WordsCheck {
+  hasAll(p: Program): boolean;
+  mayHaveAll(p: Program): boolean;
+}
+
+/** Without `words` (passage-match.ts) only names and scores decide. */
+export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[], query: string, words?: WordsCheck): Choice {
   const programs = hits.filter((h) => h.type === "program").flatMap((h) => {
     const p = kb.program(h.id);
     return p ? [{ p, score: h.score }] : [];
@@ -31,6 +43,8 @@ export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[]
   if (!second) return { single: first.p, several: [first.p] };
   const named = mostNamed(programs.map((x) => x.p), query);
   if (named) return { single: named, several: [named] };
+  const near = programs.filter((x) => x.score >= LIST_SHARE * first.score).slice(0, NEAR_TOP);
+  if (words && words.hasAll(first.p) && !near.slice(1).some((x) => words.mayHaveAll(x.p))) return { single: first.p, several: [first.p] };
   const rival = programs.find((x) => x.p.municipality !== first.p.municipality);
   const rivalCity = rival !== undefined && rival.score >= CROSS_MUNICIPALITY_SHARE * first.score;
   if (!rivalCity && first.score >= DECISIVE_LEAD * second.score) return { single: first.p, several: [first.p] };
@@ -42,7 +56,7 @@ export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[]
  * when several are written inside one another (子育てファミリーサポートセンター contains
  * ファミリーサポートセンター); undefined when none, or when two different names tie.
  */
-function mostNamed(programs: Program[], query: string): Program | undefined {
+export function mostNamed(programs: Program[], query: string): Program | undefined {
   const q = termKey(query);
   const lengths = programs.map((p) => Math.max(0, ...[p.name, ...(p.aliases ?? [])].map((n) => {
     const key = termKey(n.replace(/事業費?$/u, ""));

@@ -6,13 +6,19 @@ import type { Aspect, IntentId } from "../intents/intent-schema.js";
 import type { Classification } from "../intents/intent-classifier.js";
 import { cutCues } from "../intents/intent-classifier.js";
 import { topicWords } from "../intents/topic-words.js";
+import { matchKey } from "../intents/match-key.js";
 import type { Reply } from "../reply/reply.js";
 import { answerAspect } from "../answer/aspect-answer.js";
 import { listAnswer } from "../answer/list-answer.js";
 import { noMatchAnswer } from "../answer/no-match-answer.js";
 import { whichProgramAnswer } from "../answer/small-talk.js";
 import { faqAnswer } from "../answer/faq-answer.js";
+import { programQuestionAnswer } from "../answer/passage-answer.js";
+import { scopeGapAnswer } from "../answer/no-match-answer.js";
+import { termCount, type QuestionTerms } from "../intents/question-terms.js";
 import { choosePrograms } from "./program-choice.js";
+import { inViewQuestion, questionTermsOf } from "./in-view-question.js";
+import { scopeGap } from "./scope-gap.js";
 import { answerContext, focusProgram, listedPrograms, scopeOf, searchEntries, setList, type Turn } from "./turn.js";
 
 /** The answer about one program, which becomes the focus. `intent` is what the message asked (find → detail). */
@@ -34,35 +40,76 @@ export function showList(turn: Turn, programs: Program[], intent: IntentId, pend
   return r;
 }
 
-/** Searches the message as a topic: one program → its card, several → a list, none → no match. */
-export function findTurn(turn: Turn, query: string, intent: IntentId = "find", aspect: Aspect = "detail", found = searchEntries(turn, query)): Reply {
+/** A message of the default intent: about the program in view in other words, else a topic to search. */
+export function findOrInViewTurn(turn: Turn, text: string, cls: Classification): Reply {
+  const found = searchEntries(turn, text);
+  const terms = questionTermsOf(turn, text, cls.cues);
+  const inView = asksForPrograms(turn, text) ? undefined : inViewQuestion(turn, text, terms, found);
+  return inView ?? findTurn(turn, text, "find", "detail", found, terms);
+}
+
+/** 「高齢者向けの制度は？」 asks for programs; 「その制度は…」 still refers to the one on show. */
+function asksForPrograms(turn: Turn, text: string): boolean {
+  const key = matchKey(text);
+  const has = (words: readonly string[]) => words.some((w) => key.includes(matchKey(w)));
+  const { fillers } = turn.parts.data;
+  return has(fillers.programWords) && !has(fillers.references);
+}
+
+/**
+ * Searches the message as a topic: one program → its card, several → a list, none → no match. A question
+ * that asks more than the program's name (「…って何年間もらえる？」) also gets the entry's sentences that
+ * answer it. `terms` are the question's words; computed from the query when not given.
+ */
+export function findTurn(turn: Turn, query: string, intent: IntentId = "find", aspect: Aspect = "detail", found = searchEntries(turn, query), terms?: QuestionTerms): Reply {
   turn.session.lastQuery = maskPersonalData(query);
   const top = found.results[0];
   if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent);
   const faq = top.type === "faq" ? turn.kb.faq(top.id) : undefined;
   if (faq) return faqAnswer(faq);
-  const choice = choosePrograms(turn.kb, found.results, query);
-  if (choice.single) return answerProgram(turn, choice.single, aspect, intent);
+  const words = terms ?? questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues);
+  const gap = scopeGap(turn, query, words, found);
+  if (gap) return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, turn.deployment ? undefined : gap);
+  const check = { hasAll: (p: Program) => turn.parts.passages.hasAll(p, { words: words.words, asked: [] }), mayHaveAll: (p: Program) => turn.parts.passages.mayHaveAll(p, words.words) };
+  const choice = choosePrograms(turn.kb, found.results, query, words.words.length > 0 ? check : undefined);
+  if (choice.single) return singleAnswer(turn, choice.single, aspect, intent, words);
   if (choice.several.length === 0) return noMatchAnswer(turn.kb, scopeOf(turn), intent);
   return showList(turn, choice.several, intent, aspect === "detail" ? null : aspect);
 }
 
 /**
+ * The program found: its card or aspect, and the entry's sentences that answer what the name does not say
+ * (a number asked, a word beyond the name). Words the entry lacks are not listed as missing here: the
+ * search matched them by meaning (会社 → 企業), and the person has not seen the program yet.
+ */
+function singleAnswer(turn: Turn, p: Program, aspect: Aspect, intent: IntentId, terms: QuestionTerms): Reply {
+  const beyond = p.nameOnly ? undefined : turn.parts.passages.beyondName(p, terms);
+  const m = beyond && termCount(beyond) > 0 ? turn.parts.passages.match(p, beyond) : undefined;
+  if (!m || m.quotes.length === 0) return answerProgram(turn, p, aspect, intent);
+  turn.session.focus = p.id;
+  turn.session.pendingAspect = null;
+  return programQuestionAnswer({ ...m, missing: [] }, answerContext(turn), { intent, ...(aspect !== "detail" ? { aspect } : { withCard: true }) });
+}
+
+/**
  * An aspect question (金額・対象・…). With a topic besides the aspect's words (「陣痛タクシーの担当課」)
- * the topic is searched, and the program in focus keeps the focus when the search finds it too
- * (「受診券は何回分？」 about 妊婦健診). Without one (「いくら？」) it is about the focus or the list.
+ * the topic is searched; a question about the program in view in other words (「返さなくていい条件は？」)
+ * is answered from its entry; a topic that clearly names another program moves the focus. Without a topic
+ * (「いくら？」) it is about the focus or the list.
  */
 export function aspectTurn(turn: Turn, text: string, cls: Classification, aspect: Aspect): Reply {
   const aspectCues = cls.cues.filter((c) => c.intent !== "find");
+  if (topicWords(text, aspectCues, turn.parts.tokenizer, turn.parts.fillers).length === 0) return followUp(turn, aspect);
+  const query = cutCues(text, aspectCues);
+  const found = searchEntries(turn, query);
+  const terms = questionTermsOf(turn, text, cls.cues);
+  const inView = inViewQuestion(turn, query, terms, found, aspect);
+  if (inView) return inView;
   const focus = focusProgram(turn);
-  if (topicWords(text, aspectCues, turn.parts.tokenizer, turn.parts.fillers).length > 0) {
-    const query = cutCues(text, aspectCues);
-    const found = searchEntries(turn, query);
-    if (!focus) return findTurn(turn, query, cls.intent, aspect, found);
-    const movesFocus = !found.noMatch && !found.results.some((h) => h.id === focus.id) && choosePrograms(turn.kb, found.results, query).single;
-    // only a topic that clearly names another program moves the focus; a vague word (「もらえる」) does not
-    if (movesFocus) return findTurn(turn, query, cls.intent, aspect, found);
-  }
+  if (!focus) return findTurn(turn, query, cls.intent, aspect, found, terms);
+  // only a topic that clearly names another program moves the focus; a vague word (「もらえる」) does not
+  const movesFocus = !found.noMatch && !found.results.some((h) => h.id === focus.id) && choosePrograms(turn.kb, found.results, query).single;
+  if (movesFocus) return findTurn(turn, query, cls.intent, aspect, found, terms);
   return followUp(turn, aspect);
 }
 

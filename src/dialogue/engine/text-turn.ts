@@ -1,31 +1,21 @@
 // Turns started by a typed message: the 制度診断 reads it first while it is running; otherwise the message
 // is classified and handled by intent. A list position (「2番目」) or a municipality alone (「飯塚市」,
 // after a question that spanned both) refers to what was said before.
-import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
-import { MunicipalityMatcher } from "../../search/municipality-mention.js";
-import { normalize } from "../../text/normalize.js";
 import { aspectOf } from "../intents/intent-schema.js";
 import type { Classification } from "../intents/intent-classifier.js";
 import { topicWords } from "../intents/topic-words.js";
 import type { Reply } from "../reply/reply.js";
 import { greetingAnswer, handoffAnswer, helpAnswer, otherMunicipalityAnswer, resetAnswer, thanksAnswer } from "../answer/small-talk.js";
 import { categoryMenu } from "../answer/browse-answer.js";
-import { aspectTurn, findTurn, ordinalTurn } from "./program-turns.js";
+import { aspectTurn, findOrInViewTurn, findTurn, ordinalTurn } from "./program-turns.js";
 import { checkTextTurn, pauseCheck, startCheckTurn } from "./check-turns.js";
 import { backTurn, browseCategory } from "./action-turn.js";
 import { isBackMessage } from "../check/check-text.js";
 import { categoryInText } from "./category-in-text.js";
 import { ordinalIn } from "./ordinal.js";
+import { firstMention } from "./municipality-mentions.js";
 import { focusProgram, scopeOf, type Turn } from "./turn.js";
 import { newSession } from "../session/session.js";
-
-const matchers = new WeakMap<KnowledgeBase, MunicipalityMatcher>();
-
-function municipalityMatcher(kb: KnowledgeBase): MunicipalityMatcher {
-  let m = matchers.get(kb);
-  if (!m) matchers.set(kb, (m = new MunicipalityMatcher(kb.municipalities)));
-  return m;
-}
 
 export function textTurn(turn: Turn, text: string): Reply {
   const inCheck = checkTextTurn(turn, text);
@@ -65,7 +55,7 @@ function byIntent(turn: Turn, text: string, cls: Classification): Reply {
     case "browse":
       return browseTurn(turn, text, cls);
     case "find":
-      return findTurn(turn, text);
+      return findOrInViewTurn(turn, text, cls);
     default:
       return aspectTurn(turn, text, cls, aspectOf(cls.intent) ?? "detail");
   }
@@ -88,7 +78,7 @@ function browseTurn(turn: Turn, text: string, cls: Classification): Reply {
  * (「飯塚市です」), it narrows the last question, which is asked again.
  */
 function municipalityTurn(turn: Turn, text: string, cls: Classification): Reply | undefined {
-  const mention = municipalityMatcher(turn.kb).find(normalize(text));
+  const mention = firstMention(turn.kb, text);
   if (!mention) return undefined;
   if (turn.deployment) return mention.municipality === turn.deployment ? undefined : otherMunicipalityAnswer(turn.kb, turn.deployment, mention.municipality);
   turn.session.municipality = mention.municipality;

@@ -6,6 +6,7 @@ import type { JapaneseTokenizer } from "../../text/tokenizer.js";
 import type { DialogueData } from "../intents/load-dialogue-data.js";
 import type { IntentClassifier } from "../intents/intent-classifier.js";
 import type { TopicWords } from "../intents/topic-words.js";
+import type { PassageReader } from "../answer/passage-match.js";
 import type { Session } from "../session/session.js";
 import type { AnswerContext } from "../answer/aspect-answer.js";
 import type { ProgramSearch, SearchOptionsLike } from "./engine-deps.js";
@@ -16,6 +17,10 @@ export interface EngineParts {
   classifier: IntentClassifier;
   tokenizer: JapaneseTokenizer;
   fillers: TopicWords;
+  /** The fillers left out of a question's words when they are looked for in a program's text. */
+  questionFillers: TopicWords;
+  /** Reads programs' own text for the words of a question (cached per program). */
+  passages: PassageReader;
 }
 
 export interface Turn {

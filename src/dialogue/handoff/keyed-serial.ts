@@ -1,5 +1,6 @@
-// Runs work one piece at a time per key (per resident), in the order it was asked for; different keys run
-// side by side. A failure is passed to its caller and does not stop the work queued after it.
+// Runs work one piece at a time per key and side by side across keys: one resident's handoff steps (and,
+// on LINE, their messages) run in the order asked for, a follow-up after its question, while other
+// residents do not wait. A failure is passed to its caller and does not stop the work queued after it.
 export class KeyedSerial {
   private readonly tails = new Map<string, Promise<unknown>>();
 

@@ -36,5 +36,14 @@ export const FillersFile = z.strictObject({
   politeness: z.array(phrase),
   /** Saying where one lives (「飯塚市に住んでいます」) names a scope, not a topic. */
   residence: z.array(phrase),
+  /**
+   * Words for programs in general: a message of the default intent with one asks for programs
+   * (「高齢者向けの制度は？」), not about the program on show.
+   */
+  programWords: z.array(phrase).default([]),
 });
 export type Fillers = z.infer<typeof FillersFile>;
+
+/** A question word that asks for a number (「何時」), and the units a passage answering it writes (「17時」). */
+export const AskedUnitsFile = z.array(z.strictObject({ asks: z.array(phrase).min(1), units: z.array(phrase).min(1) }));
+export type AskedUnits = z.infer<typeof AskedUnitsFile>;

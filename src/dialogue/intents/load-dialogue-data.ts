@@ -1,17 +1,18 @@
 // Loads the dialogue's data directory (intents/): one intent per top-level *.yaml, the 制度診断 in
-// check/, the filler words and life events in lexicon/. Returns all of it or throws one error naming
+// check/, the filler words, life events and asked units in lexicon/. Returns all of it or throws one error naming
 // every problem (file and field), like the knowledge loader.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { FillersFile, IntentDefinition, INTENT_IDS, type Fillers } from "./intent-schema.js";
+import { AskedUnitsFile, FillersFile, IntentDefinition, INTENT_IDS, type AskedUnits, type Fillers } from "./intent-schema.js";
 import { CheckFile, LifeEventsFile, type CheckDefinition, type LifeEvents } from "../check/check-schema.js";
 
 export interface DialogueData {
   intents: IntentDefinition[];
   fillers: Fillers;
   lifeEvents: LifeEvents;
+  askedUnits: AskedUnits;
   check: CheckDefinition;
 }
 
@@ -29,10 +30,11 @@ export async function loadDialogueData(dir: string): Promise<DialogueData> {
   const intents = (await Promise.all(names.map((n) => read(n, IntentDefinition)))).filter((i) => i !== undefined);
   const fillers = await read("lexicon/fillers.yaml", FillersFile);
   const lifeEvents = await read("lexicon/life-events.yaml", LifeEventsFile);
+  const askedUnits = await read("lexicon/asked-units.yaml", AskedUnitsFile);
   const check = await read("check/eligibility-check.yaml", CheckFile);
   problems.push(...intentSetProblems(intents));
-  if (problems.length > 0 || !fillers || !lifeEvents || !check) throw new DialogueDataError(problems);
-  return { intents, fillers, lifeEvents, check };
+  if (problems.length > 0 || !fillers || !lifeEvents || !askedUnits || !check) throw new DialogueDataError(problems);
+  return { intents, fillers, lifeEvents, askedUnits, check };
 }
 
 async function readValidated<T>(file: string, schema: z.ZodType<T>, problems: string[]): Promise<T | undefined> {

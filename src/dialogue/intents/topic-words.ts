@@ -4,7 +4,7 @@
 // Tokens are taken from the whole message (cutting cues out first would leave fragments like 「ました」
 // that the tokenizer misreads).
 import type { JapaneseTokenizer } from "../../text/tokenizer.js";
-import { analyzeWords } from "../../text/analyze.js";
+import { analyzeWords, type AnalyzedWord } from "../../text/analyze.js";
 import { normalize, termKey } from "../../text/normalize.js";
 import type { Fillers } from "./intent-schema.js";
 import type { CueHit } from "./cue-matcher.js";
@@ -16,19 +16,36 @@ export function fillerKeys(fillers: Fillers): TopicWords {
   return new Set([...fillers.references, ...fillers.questionWords, ...fillers.politeness, ...fillers.residence].map(termKey));
 }
 
-/** The content words of the message outside the cues' spans (offsets in normalize(text)). */
+/**
+ * The fillers a question's words are read without: residence words stay, because in a question (「住みたく
+ * なるような情報発信」) they say what is wanted, even though alone (「飯塚市に住んでいます」) they name no topic.
+ */
+export function questionFillerKeys(fillers: Fillers): TopicWords {
+  return new Set([...fillers.references, ...fillers.questionWords, ...fillers.politeness].map(termKey));
+}
+
+/** The content words of the message outside the cues' spans (offsets in normalize(text)), as written. */
 export function topicWords(text: string, cues: readonly CueHit[], tokenizer: JapaneseTokenizer, fillers: TopicWords): string[] {
+  return topicTokens(text, cues, tokenizer, fillers).map((w) => w.surface);
+}
+
+/**
+ * The same words, analyzed (base form, reading, part of speech). With `suffixes`, the one-kanji pieces
+ * that attach to a word (者, 費, 児, 券) come too, for the caller to join to their neighbour.
+ */
+export function topicTokens(text: string, cues: readonly CueHit[], tokenizer: JapaneseTokenizer, fillers: TopicWords, suffixes = false): AnalyzedWord[] {
   const normalized = normalize(text);
   if (normalized === "") return [];
   const spans = cues.flatMap((c) => (c.start !== undefined && c.end !== undefined ? [[c.start, c.end] as const] : []));
-  const out: string[] = [];
+  const out: AnalyzedWord[] = [];
   let at = 0;
   for (const w of analyzeWords(normalized, tokenizer)) {
     const start = normalized.indexOf(w.surface, at);
     const end = start < 0 ? at : start + w.surface.length;
     if (start >= 0) at = end;
     const insideCue = start >= 0 && spans.some(([s, e]) => start < e && end > s);
-    if (w.role === "content" && /[\p{L}\p{N}]/u.test(w.surface) && !insideCue && !fillers.has(w.key) && !fillers.has(termKey(w.surface))) out.push(w.surface);
+    const piece = suffixes && w.role === "attach" && /^[\u3400-\u9FFF]$/u.test(w.surface);
+    if ((w.role === "content" || piece) && /[\p{L}\p{N}]/u.test(w.surface) && !insideCue && !fillers.has(w.key) && !fillers.has(termKey(w.surface))) out.push(w);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // A Reply as plain text: for the terminal, `converse --json`, and channels that cannot show cards or
-// buttons. Everything a card shows is written out; suggestions become one line of choices.
+// buttons. Everything a card shows is written out, the summary whole; suggestions become one line of choices.
 import type { ListItem, ProgramCard, Reply } from "./reply.js";
 
 export function renderPlainText(r: Reply): string {
@@ -16,7 +16,8 @@ export function renderCard(c: ProgramCard): string {
   if (c.nameOnly) {
     lines.push("出典の資料には事業名だけが載っていて、内容・金額・対象の記載はありません。");
   } else {
-    if (c.summary) lines.push(c.summary);
+    const summary = c.fullSummary ?? c.summary;
+    if (summary) lines.push(summary);
     lines.push(`金額: ${c.amountText ?? "出典に記載なし"}`);
     lines.push(`対象: ${c.forWhom ?? "出典に記載なし"}`);
   }

@@ -11,8 +11,13 @@ export interface ProgramRef {
 
 /** The facts of one program to show on a card, all taken from its knowledge entry and source. */
 export interface ProgramCard extends ProgramRef {
-  /** The first sentence of the entry's summary; null when the source gives only the name. */
+  /**
+   * The summary's first sentences (about 120 characters), for a compact card; null when the source gives
+   * only the name. Channels that show the card alone in a detail answer should show `fullSummary`.
+   */
   summary: string | null;
+  /** The entry's whole summary, as the source writes it: the plain-text rendering and detail views show it. */
+  fullSummary: string | null;
   /** The amounts as the source writes them, joined; null when the source states none. */
   amountText: string | null;
   /** Who it is for: the eligibility text, else the audiences; null when the source says nothing. */

@@ -1,11 +1,14 @@
 // Reads a request body as raw bytes, refusing it as soon as it passes the cap: a declared
 // Content-Length over the cap is refused before a byte is read, a chunked body the moment it crosses it.
 import type { IncomingMessage } from "node:http";
-import { PayloadTooLarge } from "./http-error.js";
+import { PayloadTooLarge } from "../../channels/http/http-error.js";
 
 export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new PayloadTooLarge(limit));
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume(); // discard what is still coming (lingering close): a client that cannot send cannot read the 413
+    return Promise.reject(new PayloadTooLarge(limit));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -19,7 +22,7 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       size += chunk.length;
       if (size > limit) {
         cleanup();
-        req.pause(); // read no more of it; the 413 response closes the connection
+        req.resume(); // discard the rest until the 413 closes the connection (else the client may never read it)
         reject(new PayloadTooLarge(limit));
         return;
       }

@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "../logging/logger.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
 import type { RouteTable } from "./route-table.js";
-import type { RouteRequest, RouteResponse } from "./types.js";
-import { BadRequest, HttpError, MethodNotAllowed, NotFound } from "./http-error.js";
+import type { RouteRequest, RouteResponse } from "../../channels/http/route.js";
+import { BadRequest, HttpError, MethodNotAllowed, NotFound } from "../../channels/http/http-error.js";
 import { readRawBody } from "./read-body.js";
 import { errorResponse } from "./respond.js";
 import { SECURITY_HEADERS } from "./security-headers.js";
@@ -80,10 +80,23 @@ function write(res: ServerResponse, response: RouteResponse, id: string): void {
   headers["content-length"] = Buffer.byteLength(body);
   res.writeHead(response.status, headers);
   res.end(body);
-  if (response.headers?.["connection"] === "close") {
-    // The client may still be sending a body we refused (413): close once the answer is out.
-    res.once("finish", () => setTimeout(() => res.socket?.destroy(), 200).unref());
-  }
+  if (response.headers?.["connection"] === "close") lingerThenClose(res);
+}
+
+/**
+ * The client may still be sending a body we refused (413). Node closes a `connection: close` socket as soon
+ * as the answer is flushed; with unread bytes arriving, the kernel then resets the connection and the client
+ * may never read the answer. So: close our side, keep reading and discarding for 200 ms ("lingering
+ * close"), then destroy the socket.
+ */
+function lingerThenClose(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket) return;
+  socket.destroySoon = () => {
+    socket.end();
+    socket.resume();
+    setTimeout(() => socket.destroy(), 200).unref();
+  };
 }
 
 function record(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, id: string, outcome: Outcome, ms: number): void {

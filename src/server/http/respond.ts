@@ -1,8 +1,7 @@
 // Turns anything a handler threw into a JSON error response: HttpErrors keep their status and fixed
 // message; anything else is a 500 that says nothing about the inside (the log has the details).
-import type { RouteResponse } from "./types.js";
-import { HttpError } from "./http-error.js";
-import { jsonResponse } from "./types.js";
+import { jsonResponse, type RouteResponse } from "../../channels/http/route.js";
+import { HttpError } from "../../channels/http/http-error.js";
 
 export interface ErrorBody {
   error: { code: string; message: string; status: number };

@@ -1,11 +1,3 @@
-// The part of the route table a channel sees: it can add routes, not look at or change others.
-import type { RouteOptions } from "./route-table.js";
-import type { RouteHandler } from "./types.js";
-
-export interface RouteRegistrar {
-  /**
-   * Adds a route. The handler gets the raw body bytes (nothing parsed, so signatures can be checked
-   * first); bodies over the cap never reach it (413). `pattern`: `/webhooks/line`, `/webhooks/line/:name`.
-   */
-  add(method: string, pattern: string, handler: RouteHandler, options?: RouteOptions): void;
-}
+// Moved to src/channels/http/route-registrar.ts (channels may not import the server). Kept only for
+// src/server/rate-limit and test/rate-limit, which import this path: delete once they import the new one.
+export * from "../../channels/http/route-registrar.js";

@@ -1,12 +1,8 @@
 // Routes by method and path pattern. A pattern is literal segments, `:name` for one segment and a final
 // `*name` for the rest of the path (`/static/*file`). Exact literals win over parameters, so
 // `/webhooks/line` and `/webhooks/line/:name` can both be registered.
-import type { RouteHandler } from "./types.js";
-
-export interface RouteOptions {
-  /** Overrides the server's body cap for this route (bytes); the server's cap applies otherwise. */
-  bodyLimit?: number;
-}
+import type { RouteHandler } from "../../channels/http/route.js";
+import type { RouteOptions } from "../../channels/http/route-registrar.js";
 
 interface Route {
   method: string;

@@ -7,6 +7,8 @@
 //     city hall's counters usually share one address.
 //   MADOGUCHI_TRUST_PROXY (default 0): how many reverse proxies / load balancers stand in front; the client
 //     address is then read that many hops from the right of X-Forwarded-For.
+//   MADOGUCHI_TURN_CONCURRENCY (default 1): conversation turns run at once (turn-scheduler.ts); more only
+//     helps when turns wait on Redis, never when they wait on the CPU.
 // A burst of 0 turns that limit off.
 import { ConfigError, type Env } from "../config.js";
 import type { RateRule } from "./token-bucket.js";
@@ -17,6 +19,7 @@ export interface RateLimitConfig {
   /** undefined: no limit on the web API. */
   web: RateRule | undefined;
   trustProxyHops: number;
+  turnConcurrency: number;
 }
 
 export const DEFAULT_LINE_RULE: RateRule = { burst: 10, perMinute: 20 };
@@ -27,6 +30,7 @@ export function readRateLimitConfig(env: Env): RateLimitConfig {
     line: rule(env, "LINE", DEFAULT_LINE_RULE),
     web: rule(env, "WEB", DEFAULT_WEB_RULE),
     trustProxyHops: whole(env, "MADOGUCHI_TRUST_PROXY", 0, 0, 10),
+    turnConcurrency: whole(env, "MADOGUCHI_TURN_CONCURRENCY", 1, 1, 64),
   };
 }
 

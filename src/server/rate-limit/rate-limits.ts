@@ -1,7 +1,8 @@
 // The server's per-user rate limits, assembled once from the environment and the shared buckets:
 // `lineAdmission` for the LINE channel (answer / one notice / drop, never a non-2xx to LINE) and
 // `limitWebRoutes` for the JSON API (429 with Retry-After). Refusals are counted in
-// madoguchi_rate_limited_total{channel, outcome}.
+// madoguchi_rate_limited_total{channel, outcome}. `turns` schedules conversation turns so that webhook
+// acknowledgements never wait behind them (madoguchi_turns_waiting is its backlog).
 import type { Env } from "../config.js";
 import type { RouteRegistrar } from "../http/route-registrar.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
@@ -9,6 +10,7 @@ import type { RateBuckets } from "./rate-buckets.js";
 import { readRateLimitConfig, type RateLimitConfig } from "./rate-limit-config.js";
 import { lineAdmission, type Admission } from "./line-admission.js";
 import { rateLimitedRoutes } from "./web-rate-limit.js";
+import { TurnScheduler } from "./turn-scheduler.js";
 
 export interface RateLimits {
   config: RateLimitConfig;
@@ -16,13 +18,16 @@ export interface RateLimits {
   lineAdmission(channel: string, user: string): Promise<Admission>;
   /** The registrar to give the web channel: its /api/* routes answer 429 past the limit. */
   limitWebRoutes(routes: RouteRegistrar): RouteRegistrar;
+  turns: TurnScheduler;
 }
 
 export function createRateLimits(env: Env, buckets: RateBuckets, metrics: ServerMetrics): RateLimits {
   const config = readRateLimitConfig(env);
   const limited = metrics.registry.counter("madoguchi_rate_limited_total", "Requests refused by a per-user rate limit, by channel and outcome (line: notice, drop; web: 429).", ["channel", "outcome"]);
+  const waiting = metrics.registry.gauge("madoguchi_turns_waiting", "Conversation turns waiting to run (a backlog means questions arrive faster than this process answers them).");
   return {
     config,
+    turns: new TurnScheduler(config.turnConcurrency, (n) => waiting.set(n)),
     lineAdmission: lineAdmission({ buckets, rule: config.line, onLimited: (channel, outcome) => limited.inc({ channel, outcome }) }),
     limitWebRoutes: (routes) => rateLimitedRoutes(routes, {
       buckets, rule: config.web, trustProxyHops: config.trustProxyHops, onLimited: () => limited.inc({ channel: "web", outcome: "429" }),

@@ -5,7 +5,9 @@ import { awaitAnswers, driveLine, type DriveResult } from "../line-load.js";
 import { summarize, ms } from "../stats.js";
 import type { ScenarioContext } from "./context.js";
 
-const ACK_P99_TARGET_MS = 100;
+/** The goal from ../shared/guides/platform-limits.md; LINE's own limit (the requirement) is 2 s. */
+export const ACK_P99_GOAL_MS = 100;
+export const LINE_ACK_LIMIT_MS = 2_000;
 
 export async function sustainedLoad(ctx: ScenarioContext): Promise<void> {
   const { profile } = ctx;
@@ -31,9 +33,10 @@ async function report(ctx: ScenarioContext, id: string, check: string, drive: Dr
   const drainedSeconds = (Date.now() - started) / 1000;
   const twice = drive.eventIds.filter((id) => ctx.rig.line.answered(id) > 1).length;
   ctx.out.add({
-    id, check, target: `p99 ≤ ${ACK_P99_TARGET_MS} ms, all acked 200`,
+    id, check, target: `p99 ≤ ${ACK_P99_GOAL_MS} ms (goal), ≤ ${LINE_ACK_LIMIT_MS / 1000} s (LINE's limit); all acked 200`,
     result: `p50 ${ms(ack.p50)}, p99 ${ms(ack.p99)}, max ${ms(ack.max)} over ${drive.sent} events sent in ${drive.seconds.toFixed(1)} s; ${drive.notAcked} not acked 200`,
-    pass: ack.p99 <= ACK_P99_TARGET_MS && drive.notAcked === 0,
+    pass: ack.p99 <= LINE_ACK_LIMIT_MS && drive.notAcked === 0,
+    goalMet: ack.p99 <= ACK_P99_GOAL_MS,
     figures: { sent: drive.sent, p50: round(ack.p50), p99: round(ack.p99), max: round(ack.max), notAcked: drive.notAcked },
   });
   ctx.out.add({

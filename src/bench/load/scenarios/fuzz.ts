@@ -31,7 +31,7 @@ export async function fuzzBodies(ctx: ScenarioContext): Promise<void> {
     pass: results.length >= Math.min(10_000, ctx.profile.fuzzBodies) && crashes.length === 0 && answering,
     figures: { bodies: results.length, crashes: crashes.length, answering, ...Object.fromEntries(byClass) },
   });
-  if (crashes.length > 0) ctx.say(`  first crash: ${JSON.stringify(requests[results.indexOf(crashes[0]!)]).slice(0, 300)}`);
+  for (const crash of crashes.slice(0, 3)) ctx.say(`  crash (${crash.status || crash.error}): ${JSON.stringify(requests[results.indexOf(crash)]).slice(0, 300)}`);
 }
 
 function send(ctx: ScenarioContext, r: FuzzRequest, i: number): Promise<Sent> {

@@ -13,6 +13,7 @@ import { awaitAnswers, driveLine } from "../line-load.js";
 import { summarize, ms } from "../stats.js";
 import { count, sleep, type ScenarioContext } from "./context.js";
 import { waitFor } from "./duplicates.js";
+import { ACK_P99_GOAL_MS, LINE_ACK_LIMIT_MS } from "./ack-latency.js";
 import { DEFAULT_LINE_RULE } from "../../../server/rate-limit/rate-limit-config.js";
 
 const SCOPE = "飯塚市";
@@ -111,9 +112,10 @@ async function loadAcrossReplicas(ctx: ScenarioContext, targets: LineTarget[]): 
   const { missing } = await awaitAnswers(targets[0]!, drive.eventIds, 30_000);
   const ack = summarize(drive.ackMs);
   ctx.out.add({
-    id: "replicas-load", check: `two replicas + Redis, ${rate} LINE events/s for ${seconds} s`, target: "p99 ≤ 100 ms, 0 lost",
+    id: "replicas-load", check: `two replicas + Redis, ${rate} LINE events/s for ${seconds} s`, target: `p99 ≤ ${ACK_P99_GOAL_MS} ms (goal), ≤ ${LINE_ACK_LIMIT_MS / 1000} s (LINE's limit); 0 lost`,
     result: `p50 ${ms(ack.p50)}, p99 ${ms(ack.p99)} over ${drive.sent} events; ${missing} lost; ${drive.notAcked} not acked 200`,
-    pass: ack.p99 <= 100 && missing === 0 && drive.notAcked === 0,
+    pass: ack.p99 <= LINE_ACK_LIMIT_MS && missing === 0 && drive.notAcked === 0,
+    goalMet: ack.p99 <= ACK_P99_GOAL_MS,
     figures: { sent: drive.sent, p50: Math.round(ack.p50 * 100) / 100, p99: Math.round(ack.p99 * 100) / 100, lost: missing },
   });
 }

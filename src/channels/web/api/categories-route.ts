@@ -2,7 +2,7 @@
 // audiences that the served knowledge has programs for, each with its count, in the schema's order.
 import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
 import { AUDIENCES, CATEGORIES } from "../../../knowledge/schema.js";
-import { jsonResponse, type RouteHandler } from "../../../server/http/types.js";
+import { jsonResponse, type RouteHandler } from "../../http/route.js";
 import type { WebSnapshot } from "../ports.js";
 
 export interface FacetsResponse {

@@ -2,17 +2,16 @@
 // the same conversation engine as LINE, so staff see what residents get. The reply is the engine's
 // channel-neutral Reply (text, cards, list, suggestions); the page renders it.
 import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
-import { BadRequest } from "../../../server/http/http-error.js";
-import { readJson } from "../../../server/http/read-json.js";
-import { jsonResponse, type RouteHandler } from "../../../server/http/types.js";
-import type { ServerMetrics } from "../../../server/metrics/server-metrics.js";
-import type { ConversationPort, WebSnapshot } from "../ports.js";
+import { BadRequest } from "../../http/http-error.js";
+import { readJson } from "../../http/read-json.js";
+import { jsonResponse, type RouteHandler } from "../../http/route.js";
+import type { ConversationPort, WebMetrics, WebSnapshot } from "../ports.js";
 import { parseChatRequest, type ChatRequest } from "./chat-request.js";
 
 export interface ChatRouteDeps {
   engine: ConversationPort;
   snapshot: () => WebSnapshot;
-  metrics: ServerMetrics;
+  metrics: WebMetrics;
   /** The deployment's municipality (MADOGUCHI_MUNICIPALITY), used when the request names none. */
   scope: string | null;
 }

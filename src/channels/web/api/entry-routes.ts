@@ -5,8 +5,8 @@ import { canonicalFaq, canonicalProgram, type CanonicalFaq, type CanonicalProgra
 import type { SourceDocument } from "../../../knowledge/schema.js";
 import { periodNotice } from "../../../dialogue/answer/program-facts.js";
 import { periodEnded, warekiSpan } from "../../../dialogue/answer/period.js";
-import { NotFound } from "../../../server/http/http-error.js";
-import { jsonResponse, type RouteHandler } from "../../../server/http/types.js";
+import { NotFound } from "../../http/http-error.js";
+import { jsonResponse, type RouteHandler } from "../../http/route.js";
 import type { WebSnapshot } from "../ports.js";
 
 export interface EntryRouteDeps {

@@ -2,7 +2,7 @@
 // allowed values, and a bad one is a 400 that names the parameter (never echoes the value).
 import { AUDIENCES, CATEGORIES } from "../../../knowledge/schema.js";
 import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
-import { BadRequest } from "../../../server/http/http-error.js";
+import { BadRequest } from "../../http/http-error.js";
 
 export const MAX_QUERY_CHARS = 200;
 export const MAX_RESULTS = 100;

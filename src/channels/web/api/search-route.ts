@@ -2,16 +2,14 @@
 // → { query, noMatch, total, results: [{ type, id, municipality, name, score, summary, department, … }] }.
 // With an empty q, lists the entries the filters select (browsing by category, audience or city).
 import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
-import type { RouteHandler } from "../../../server/http/types.js";
-import { jsonResponse } from "../../../server/http/types.js";
-import type { ServerMetrics } from "../../../server/metrics/server-metrics.js";
-import type { WebSnapshot } from "../ports.js";
+import { jsonResponse, type RouteHandler } from "../../http/route.js";
+import type { WebMetrics, WebSnapshot } from "../ports.js";
 import { programResult, resultForHit, type SearchResult } from "../result-card.js";
 import { readSearchParams, MAX_RESULTS, type SearchParams } from "./query-params.js";
 
 export interface SearchRouteDeps {
   snapshot: () => WebSnapshot;
-  metrics: ServerMetrics;
+  metrics: WebMetrics;
   now: () => Date;
 }
 

@@ -10,12 +10,6 @@ export function createChat({ log, form, input, resetButton, municipality }) {
   let session = sessionStorage.getItem(SESSION_KEY) || newSession();
   let busy = false;
 
-  function newSession() {
-    const id = crypto.randomUUID();
-    sessionStorage.setItem(SESSION_KEY, id);
-    return id;
-  }
-
   function showIntro() {
     fill(log, el("li", { class: "chat-intro", text: "住民の方になったつもりで質問を入力してください。例:「不妊治療の助成ある？」→「いくらまで？」" }));
   }
@@ -30,7 +24,7 @@ export function createChat({ log, form, input, resetButton, municipality }) {
     scroll();
     try {
       const { reply } = await postJson("/api/chat", { session, municipality: municipality() || null, ...payload });
-      waiting.replaceWith(botMessage(reply));
+      waiting.replaceWith(botMessage(reply, send));
     } catch (e) {
       waiting.replaceWith(el("li", { class: "msg msg-error" }, el("p", { class: "bubble", text: `送信できませんでした（${e.message}）` })));
     } finally {
@@ -42,25 +36,6 @@ export function createChat({ log, form, input, resetButton, municipality }) {
 
   function scroll() {
     log.scrollTop = log.scrollHeight;
-  }
-
-  function botMessage(reply) {
-    return el("li", { class: `msg msg-bot${reply.noMatch ? " is-no-match" : ""}`, dataset: { intent: reply.intent } },
-      el("p", { class: "bubble pre-line", text: reply.text }),
-      reply.list.length ? el("ol", { class: "chat-list" }, reply.list.map((item) => el("li", {},
-        el("button", { type: "button", class: "chat-list-item", onclick: () => chooseListItem(item) },
-          el("span", { class: "chat-list-n", text: `${item.n}.` }), " ", item.label,
-          item.detail ? el("span", { class: "chat-list-detail pre-line", text: item.detail }) : null)))) : null,
-      reply.listFooter ? el("p", { class: "bubble pre-line", text: reply.listFooter }) : null,
-      reply.cards.map(chatCard),
-      reply.suggestions.length ? el("div", { class: "chips", role: "group", "aria-label": "次の質問の候補" }, reply.suggestions.map((s) =>
-        el("button", { type: "button", class: "chip", onclick: () => send({ action: s.action }, s.label), text: s.label }))) : null,
-    );
-  }
-
-  function chooseListItem(item) {
-    if (item.programId) send({ action: { kind: "select", programId: item.programId } }, `${item.n}番`);
-    else send({ text: `${item.n}番` }, `${item.n}番`);
   }
 
   form.addEventListener("submit", (event) => {
@@ -76,6 +51,34 @@ export function createChat({ log, form, input, resetButton, municipality }) {
     input.focus();
   });
   showIntro();
+}
+
+/** A new conversation id, kept for this tab so a reload continues the conversation. */
+function newSession() {
+  const id = crypto.randomUUID();
+  sessionStorage.setItem(SESSION_KEY, id);
+  return id;
+}
+
+/** One answer: its text, numbered list, cards and suggestion chips; `send(payload, shownAs)` is a new turn. */
+function botMessage(reply, send) {
+  return el("li", { class: `msg msg-bot${reply.noMatch ? " is-no-match" : ""}`, dataset: { intent: reply.intent } },
+    el("p", { class: "bubble pre-line", text: reply.text }),
+    reply.list.length ? el("ol", { class: "chat-list" }, reply.list.map((item) => el("li", {},
+      el("button", { type: "button", class: "chat-list-item", onclick: () => chooseListItem(item, send) },
+        el("span", { class: "chat-list-n", text: `${item.n}.` }), " ", item.label,
+        item.detail ? el("span", { class: "chat-list-detail pre-line", text: item.detail }) : null)))) : null,
+    reply.listFooter ? el("p", { class: "bubble pre-line", text: reply.listFooter }) : null,
+    reply.cards.map(chatCard),
+    reply.suggestions.length ? el("div", { class: "chips", role: "group", "aria-label": "次の質問の候補" }, reply.suggestions.map((s) =>
+      el("button", { type: "button", class: "chip", onclick: () => send({ action: s.action }, s.label), text: s.label }))) : null,
+  );
+}
+
+/** A list item with a program selects it; one without (a plain choice) is sent as 「N番」, as a resident would type. */
+function chooseListItem(item, send) {
+  if (item.programId) send({ action: { kind: "select", programId: item.programId } }, `${item.n}番`);
+  else send({ text: `${item.n}番` }, `${item.n}番`);
 }
 
 function chatCard(c) {

@@ -123,6 +123,24 @@ function pickCategory(name) {
 async function start() {
   const params = new URLSearchParams(location.search);
   ui.input.value = params.get("q") || "";
+  await loadFilters(params);
+  wireSearchControls();
+  wireChatOverlay();
+  installKeyboard({
+    input: ui.input, results: ui.results,
+    isDetailOpen: () => !ui.detail.hidden, closeDetail,
+    isChatOverlayOpen: () => document.body.classList.contains("chat-open"),
+    closeChatOverlay: () => { setChatOpen(false); ui.chatToggle.focus(); },
+  });
+  window.addEventListener("hashchange", route);
+  createChat({ log: $("chat-log"), form: $("chat-form"), input: $("chat-input"), resetButton: $("chat-reset"), municipality: () => ui.municipality.value });
+  await runSearch();
+  await route();
+  if (ui.detail.hidden) ui.input.focus();
+}
+
+/** The filters' choices from /api/categories, preset from the URL (a shared link) or the deployment's city. */
+async function loadFilters(params) {
   try {
     facets = await getJson("/api/categories");
     fillFilters(facets, ui, pickCategory);
@@ -133,6 +151,9 @@ async function start() {
   } catch (e) {
     ui.kbStatus.textContent = `知識を読み込めませんでした（${e.message}）`;
   }
+}
+
+function wireSearchControls() {
   // Search as you type, but not mid-conversion: with a Japanese IME, wait until the word is committed.
   const scheduleSearch = () => {
     clearTimeout(typingTimer);
@@ -154,6 +175,10 @@ async function start() {
     runSearch();
     ui.input.focus();
   });
+}
+
+/** On a narrow screen the chat is an overlay opened by a button. */
+function wireChatOverlay() {
   ui.chatToggle.addEventListener("click", () => {
     setChatOpen(!document.body.classList.contains("chat-open"));
     if (document.body.classList.contains("chat-open")) $("chat-input").focus();
@@ -162,17 +187,6 @@ async function start() {
     setChatOpen(false);
     ui.chatToggle.focus();
   });
-  installKeyboard({
-    input: ui.input, results: ui.results,
-    isDetailOpen: () => !ui.detail.hidden, closeDetail,
-    isChatOverlayOpen: () => document.body.classList.contains("chat-open"),
-    closeChatOverlay: () => { setChatOpen(false); ui.chatToggle.focus(); },
-  });
-  window.addEventListener("hashchange", route);
-  createChat({ log: $("chat-log"), form: $("chat-form"), input: $("chat-input"), resetButton: $("chat-reset"), municipality: () => ui.municipality.value });
-  await runSearch();
-  await route();
-  if (ui.detail.hidden) ui.input.focus();
 }
 
 start();

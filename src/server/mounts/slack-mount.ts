@@ -1,11 +1,11 @@
-// The Slack channel's ChannelMount (src/server/channel-mounts.ts lists it): on when SLACK_SIGNING_SECRET
+// The Slack channel's ChannelMount (../channel-mounts.ts lists it): on when SLACK_SIGNING_SECRET
 // and SLACK_BOT_TOKEN are set. Events, slash commands and interactivity share POST /slack/events (or
 // Socket Mode with SLACK_APP_TOKEN); the App Home counts turns from the engine's turn feed; with
 // SLACK_HANDOFF_CHANNEL set, the channel is the handoff's staff desk.
-import type { ChannelMount } from "../../server/channel-mount.js";
-import { readSlackConfig } from "./slack-config.js";
-import { TurnInsights } from "./home/turn-insights.js";
-import { SynonymProposalFile } from "./home/synonym-proposal-sink.js";
+import type { ChannelMount } from "../channel-mount.js";
+import { readSlackConfig } from "../../channels/slack/slack-config.js";
+import { TurnInsights } from "../../channels/slack/home/turn-insights.js";
+import { SynonymProposalFile } from "../../channels/slack/home/synonym-proposal-sink.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -20,7 +20,7 @@ export const slackMount: ChannelMount = {
       explain: (text) => services.runtime.current().index.explain(text).concepts.map((c) => c.label),
       program: (id) => services.knowledge().program(id),
     });
-    const { createSlackChannel } = await import("./slack-channel.js"); // Bolt loads only when Slack is on
+    const { createSlackChannel } = await import("../../channels/slack/slack-channel.js"); // Bolt loads only when Slack is on
     const unsubscribe = services.turns.subscribe(insights.record);
     const channel = createSlackChannel({ ...config, municipality: services.scope ?? undefined }, {
       engine: services.engine,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { InMemoryDedupeStore } from "../../src/channels/line/dedupe-store.js";
+import { InMemoryDeliveryStore } from "../../src/channels/delivery-store.js";
 
-describe("InMemoryDedupeStore", () => {
+describe("InMemoryDeliveryStore", () => {
   it("gives an id to exactly one of many concurrent claimers", async () => {
-    const store = new InMemoryDedupeStore();
+    const store = new InMemoryDeliveryStore();
     const results = await Promise.all(Array.from({ length: 10 }, () => store.claim("01HXYZ", 60_000)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await store.claim("01HXYZ", 60_000)).toBe(false);
@@ -12,7 +12,7 @@ describe("InMemoryDedupeStore", () => {
 
   it("forgets an id once its ttl has passed, and sweeps expired ids", async () => {
     let t = 1_000_000;
-    const store = new InMemoryDedupeStore(() => t);
+    const store = new InMemoryDeliveryStore(() => t);
     expect(await store.claim("a", 1_000)).toBe(true);
     t += 999;
     expect(await store.claim("a", 1_000)).toBe(false);

@@ -1,5 +1,5 @@
 // Parses a JSON request body for the routes that want one (never for webhooks, which verify raw bytes).
-import type { RouteRequest } from "./types.js";
+import type { RouteRequest } from "./route.js";
 import { BadRequest, InvalidJson, UnsupportedMediaType } from "./http-error.js";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });

@@ -1,6 +1,7 @@
 // Remembers which webhook deliveries (LINE webhookEventId, Slack event_id) have been taken, so each is
-// answered once. The same contract as the LINE channel's DedupeStore and the Slack channel's EventDedupe,
-// so one store serves both: `claim` is atomic, also across server processes when the store is Redis.
+// answered once. Platforms deliver the same event twice even without a retry, and the copies can arrive at
+// the same time: `claim` must be atomic. The server passes one store to every channel; with REDIS_URL it is
+// src/shared-state's Redis store (SET NX PX), which keeps the same contract across server processes.
 
 export interface DeliveryStore {
   /** true for the first caller of an id within `ttlMs`; false for every other caller, concurrent or later. */
@@ -17,10 +18,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   async claim(id: string, ttlMs: number): Promise<boolean> {
     // Check and set with no await between them: concurrent copies cannot both win.
     const t = this.now();
-    if (t >= this.nextSweep) {
-      this.nextSweep = t + 60_000;
-      for (const [key, expiry] of this.expiries) if (expiry <= t) this.expiries.delete(key);
-    }
+    this.sweep(t);
     const expiry = this.expiries.get(id);
     if (expiry !== undefined && expiry > t) return false;
     this.expiries.set(id, t + ttlMs);
@@ -29,5 +27,12 @@ export class InMemoryDeliveryStore implements DeliveryStore {
 
   get size(): number {
     return this.expiries.size;
+  }
+
+  /** At most once a minute, so memory stays bounded by the ttl without a walk on every claim. */
+  private sweep(t: number): void {
+    if (t < this.nextSweep) return;
+    this.nextSweep = t + 60_000;
+    for (const [id, expiry] of this.expiries) if (expiry <= t) this.expiries.delete(id);
   }
 }

@@ -1,9 +1,9 @@
-// The LINE channel's ChannelMount (src/server/channel-mounts.ts lists it): on when LINE_CHANNEL_SECRET and
+// The LINE channel's ChannelMount (../channel-mounts.ts lists it): on when LINE_CHANNEL_SECRET and
 // LINE_CHANNEL_ACCESS_TOKEN (or LINE_CHANNELS_FILE) are set, off otherwise.
-import type { ChannelMount, MountContext } from "../../server/channel-mount.js";
-import { readLineConfig } from "./line-config.js";
-import { mountLineChannels } from "./mount-line.js";
-import type { LineChannel } from "./line-channel.js";
+import type { ChannelMount, MountContext } from "../channel-mount.js";
+import { readLineConfig } from "../../channels/line/line-config.js";
+import { mountLineChannels } from "../../channels/line/mount-line.js";
+import type { LineChannel } from "../../channels/line/line-channel.js";
 
 /** The mount; `onMounted` sees the channels it created (tests wait on their `idle()`). */
 export function createLineMount(onMounted?: (channels: LineChannel[]) => void): ChannelMount {
