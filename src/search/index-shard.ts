@@ -66,7 +66,12 @@ export class IndexShard {
     return this.refs.size;
   }
 
-  search(plan: QueryPlan, accept: (ref: EntryRef) => boolean): ShardHit[] {
+  /**
+   * The entries of the shard that fit the question. `within` (a municipality) is applied while scoring:
+   * minisearch skips an entry whose document boost is 0 before it builds a result for it, so the other
+   * municipalities of the prefecture cost a lookup, not a result object each.
+   */
+  search(plan: QueryPlan, accept: (ref: EntryRef) => boolean, within?: string): ShardHit[] {
     const df = (term: string) => this.index.documentFrequency(term);
     const common = this.size >= COMMON_MIN_ENTRIES ? COMMON_SHARE * this.size : Infinity;
     const counts = new Map([...plan.boosts.keys()].map((t) => [t, df(t)]));
@@ -84,6 +89,7 @@ export class IndexShard {
       tokenize: splitTerms,
       processTerm: keepTerm,
       fuzzy: (term) => (fuzzy.has(term) ? 1 : false),
+      ...(within === undefined ? {} : { boostDocument: (id: string) => (this.refs.get(id)!.municipality === within ? 1 : 0) }),
       filter: (r) => accept(this.refs.get(r.id as string)!),
     });
     if (results.length === 0) return [];

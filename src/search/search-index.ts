@@ -111,7 +111,7 @@ export class SearchIndex {
     const scope = options.municipality ? this.resolveMunicipality(options.municipality) ?? options.municipality : plan.municipality;
     const accept = (ref: EntryRef) =>
       (!scope || ref.municipality === null || ref.municipality === scope) && (!options.type || ref.type === options.type) && (!options.category || ref.categories.includes(options.category));
-    const hits = this.shardsInScope(scope).flatMap((s) => s.search(plan, accept));
+    const hits = this.shardsInScope(scope).flatMap((s) => s.search(plan, accept, s === this.shards.get(SHARED) ? undefined : scope));
     hits.sort((a, b) => b.score - a.score);
     const best = hits[0];
     if (!best || best.coverage < NO_MATCH_COVERAGE || best.evidence < NO_MATCH_EVIDENCE) return { noMatch: true, results: [] };
@@ -124,7 +124,12 @@ export class SearchIndex {
       query,
       municipality: plan.municipality,
       terms: [...plan.boosts.keys()],
-      concepts: plan.concepts.map((c) => ({ label: c.label, weight: c.weight, words: c.terms.map((t) => t.term), synonyms: c.expansions.map((e) => e.text) })),
+      concepts: plan.concepts.map((c) => ({
+        label: c.label,
+        weight: c.weight,
+        words: [...c.terms.map((t) => t.term), ...(c.phrase?.compounds ?? []), ...(c.phrase?.parts.flat().map((t) => t.term) ?? [])],
+        synonyms: c.expansions.map((e) => e.text),
+      })),
     };
   }
 

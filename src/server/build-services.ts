@@ -1,6 +1,5 @@
 // Builds what the channels share: the tokenizer (once), the knowledge and its search index (rebuilt on
 // reload), the dialogue data, the conversation engine, sessions, the handoff desk and the turn feed.
-import { join } from "node:path";
 import type { ServerConfig } from "./config.js";
 import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, ConfigError } from "./config.js";
 import type { Logger } from "./logging/logger.js";

@@ -42,8 +42,8 @@ export function inViewQuestion(turn: Turn, query: string, terms: QuestionTerms, 
   if (targets.length === 0 || termCount(terms) === 0 || targets.some((p) => p.nameOnly)) return undefined;
   const matches = targets.map((p) => turn.parts.passages.match(p, terms));
   const best = Math.max(...matches.map((m) => m.found / m.total));
-  // a number asked and nothing else (「何人乗り？」) can only be about the program on show
-  const onlyNumber = terms.words.length === 0;
+  // a number asked and no thing named (「何人乗れる？」) can only be about the program on show
+  const onlyNumber = terms.asked.length > 0 && !terms.words.some((w) => w.noun);
   if (best === 0 && !onlyNumber) return undefined;
   // 「予約乗合タクシー」 again names the program: the card, as for any search, not quotes
   if (matches.some((m) => m.named) || !(onlyNumber || staysInView(turn, query, targets, found, best))) return undefined;

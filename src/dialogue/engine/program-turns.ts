@@ -17,6 +17,7 @@ import { programQuestionAnswer } from "../answer/passage-answer.js";
 import { scopeGapAnswer } from "../answer/no-match-answer.js";
 import { termCount, type QuestionTerms } from "../intents/question-terms.js";
 import { choosePrograms } from "./program-choice.js";
+import { nounsCheck } from "./nouns-check.js";
 import { inViewQuestion, questionTermsOf } from "./in-view-question.js";
 import { scopeGap } from "./scope-gap.js";
 import { answerContext, focusProgram, listedPrograms, scopeOf, searchEntries, setList, type Turn } from "./turn.js";
@@ -70,8 +71,7 @@ export function findTurn(turn: Turn, query: string, intent: IntentId = "find", a
   const words = terms ?? questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues);
   const gap = scopeGap(turn, query, words, found);
   if (gap) return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, turn.deployment ? undefined : gap);
-  const check = { hasAll: (p: Program) => turn.parts.passages.hasAll(p, { words: words.words, asked: [] }), mayHaveAll: (p: Program) => turn.parts.passages.mayHaveAll(p, words.words) };
-  const choice = choosePrograms(turn.kb, found.results, query, words.words.length > 0 ? check : undefined);
+  const choice = choosePrograms(turn.kb, found.results, query, nounsCheck(turn, words));
   if (choice.single) return singleAnswer(turn, choice.single, aspect, intent, words);
   if (choice.several.length === 0) return noMatchAnswer(turn.kb, scopeOf(turn), intent);
   return showList(turn, choice.several, intent, aspect === "detail" ? null : aspect);
