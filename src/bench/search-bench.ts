@@ -97,8 +97,13 @@ async function childSynthetic(municipalities: number, each: number): Promise<voi
   const source: SearchIndexSource = syntheticKnowledge(knowledge.programs, municipalities, each);
   const total = source.programs.length;
   const started = performance.now();
+  let reported = 0;
   const index = SearchIndex.build(source, tokenizer, synonyms, {
-    onProgress: (done) => done % 20000 === 0 && process.stderr.write(`  synthetic: ${done}/${total} entries analyzed (${((performance.now() - started) / 1000).toFixed(0)} s)\n`),
+    onProgress: (done, _total, phase) => {
+      if (done - reported < 20000 && done < total) return;
+      reported = done >= total ? 0 : done;
+      process.stderr.write(`  synthetic: ${done}/${total} entries ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    },
   });
   const buildMs = performance.now() - started;
   global.gc?.();

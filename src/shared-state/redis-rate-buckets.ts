@@ -1,10 +1,14 @@
 // Rate-limit buckets in Redis, so a resident's limit holds whichever replica their messages reach.
 // The Lua script is src/server/rate-limit/token-bucket.ts's takeToken step for step, run atomically by
 // Redis on its own clock (TIME), so replicas with slightly different clocks still share one bucket.
-// A bucket is a hash {tokens, at, noticed} that expires once it would be full again anyway.
+// A bucket is a hash {tokens, at, noticed} that expires once it would be full again anyway. While Redis is
+// unreachable every request is allowed (the limit protects the service; an outage must not silence it).
 import type { Redis } from "ioredis";
 import type { RateBuckets } from "../server/rate-limit/rate-buckets.js";
 import { idleForgetMs, refillPerMs, type RateRule, type TakeResult } from "../server/rate-limit/token-bucket.js";
+import { orFallback, type OutageReporter } from "./redis-outage.js";
+
+const ALLOWED: TakeResult = { allowed: true, retryAfterMs: 0, firstRefusal: false };
 
 const TAKE_TOKEN_LUA = `
 local burst = tonumber(ARGV[1])
@@ -34,12 +38,14 @@ return {allowed, retry, first}
 export class RedisRateBuckets implements RateBuckets {
   private sha: string | undefined;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: Redis, private readonly onOutage?: OutageReporter) {}
 
   async take(key: string, rule: RateRule): Promise<TakeResult> {
     const args = [String(rule.burst), String(refillPerMs(rule)), String(idleForgetMs(rule))];
-    const [allowed, retryAfterMs, first] = (await this.run(key, args)) as [number, number, number];
-    return { allowed: allowed === 1, retryAfterMs, firstRefusal: first === 1 };
+    return orFallback(this.redis, "rate.take", ALLOWED, this.onOutage, async () => {
+      const [allowed, retryAfterMs, first] = (await this.run(key, args)) as [number, number, number];
+      return { allowed: allowed === 1, retryAfterMs, firstRefusal: first === 1 };
+    });
   }
 
   /** EVALSHA, loading the script on first use and again after a Redis restart (NOSCRIPT). */

@@ -24,7 +24,8 @@ export interface SharedState {
 }
 
 export interface SharedStateOptions {
-  onRedisError?: (fields: { code: string; redis: string }) => void;
+  /** Connection trouble, and every store call that fell back because Redis was unreachable (say it, throttled). */
+  onRedisError?: (fields: { code: string; redis: string; op?: string }) => void;
 }
 
 export const DEFAULT_REDIS_KEY_PREFIX = "madoguchi:";
@@ -39,12 +40,31 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
     };
   }
   const keyPrefix = env["REDIS_KEY_PREFIX"]?.trim() || DEFAULT_REDIS_KEY_PREFIX;
+  const where = describeRedisUrl(url);
   const redis = await connectRedis(url, { keyPrefix, onError: options.onRedisError });
+  const onOutage = throttled((op: string, e: unknown) => options.onRedisError?.({ code: errorCode(e), redis: where, op }));
   return {
-    kind: "redis", where: describeRedisUrl(url),
-    sessions: new RedisSessionStore(redis), deliveries: new RedisDeliveryStore(redis), rateBuckets: new RedisRateBuckets(redis),
+    kind: "redis", where,
+    sessions: new RedisSessionStore(redis, { onOutage }), deliveries: new RedisDeliveryStore(redis, onOutage), rateBuckets: new RedisRateBuckets(redis, onOutage),
     async close() {
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/** Reports at most one call every 10 s, so an outage is one log line now and then, not one per message. */
+function throttled(report: (op: string, e: unknown) => void): (op: string, e: unknown) => void {
+  let last = 0;
+  return (op, e) => {
+    const now = Date.now();
+    if (now - last < 10_000) return;
+    last = now;
+    report(op, e);
+  };
+}
+
+function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === "string") return code;
+  return e instanceof Error ? e.message.slice(0, 80) : "unknown";
 }

@@ -12,10 +12,18 @@ import { listAnswer } from "../../src/dialogue/answer/list-answer.js";
 import { renderPlainText } from "../../src/dialogue/reply/render-plain-text.js";
 import { warekiFiscalYear } from "../../src/dialogue/answer/period.js";
 import { TODAY } from "./engine-harness.js";
+import { createJapaneseTokenizer, type JapaneseTokenizer } from "../../src/text/tokenizer.js";
+import { loadDialogueData, type DialogueData } from "../../src/dialogue/intents/load-dialogue-data.js";
+import { questionFillerKeys } from "../../src/dialogue/intents/topic-words.js";
+import { questionTerms } from "../../src/dialogue/intents/question-terms.js";
+import { PassageReader } from "../../src/dialogue/answer/passage-match.js";
+import { listQuestionAnswer, programQuestionAnswer } from "../../src/dialogue/answer/passage-answer.js";
 
 let kb: KnowledgeBase;
+let tokenizer: JapaneseTokenizer;
+let data: DialogueData;
 beforeAll(async () => {
-  kb = await loadKnowledgeOrThrow("knowledge");
+  [kb, tokenizer, data] = await Promise.all([loadKnowledgeOrThrow("knowledge"), createJapaneseTokenizer(), loadDialogueData("intents")]);
 });
 
 const flat = (s: string) => s.normalize("NFKC").replace(/(\d),(?=\d{3})/gu, "$1");
@@ -85,6 +93,39 @@ describe("answers state only facts from their entry", () => {
         expect(text, `${p.id} / ${aspect}`).toContain(doc.date);
       }
     }
+  });
+
+  it("for questions answered by quoting the entry, alone, with a card, with an aspect, and for a list", () => {
+    // questions with words many entries have, and numbers: every quote must be the entry's own text
+    const questions = ["何年間？", "何時まで？", "何歳から？", "何回？", "いつ開催？", "子どもは？", "高齢者は？", "市内の事業者は？", "補助の上限は何円？", "ペットは？"];
+    const reader = new PassageReader(tokenizer);
+    const ctx = { kb, now: TODAY, hasList: false };
+    const problems: string[] = [];
+    let quoted = 0;
+    for (const q of questions) {
+      const terms = questionTerms(q, [], tokenizer, questionFillerKeys(data.fillers), data.askedUnits);
+      const matches = kb.programs.map((p) => reader.match(p, terms));
+      for (const m of matches) {
+        quoted += m.quotes.length;
+        const answers = [
+          programQuestionAnswer(m, ctx, { intent: "find" }),
+          programQuestionAnswer(m, ctx, { intent: "find", withCard: true }),
+          programQuestionAnswer(m, ctx, { intent: "eligibility", aspect: "eligibility" }),
+        ];
+        for (const r of answers) for (const u of unsupported(renderPlainText(r), m.program)) problems.push(`${m.program.id} / ${q}: ${u}`);
+        const source = kb.sourceOf(m.program);
+        expect(renderPlainText(answers[0]!)).toContain(source.date);
+      }
+      for (let i = 0; i < matches.length; i += 5) {
+        for (const item of listQuestionAnswer(matches.slice(i, i + 5), ctx, "find").list) {
+          const p = kb.program(item.programId!)!;
+          const quotes = item.detail === "出典に記載なし" ? [] : (item.detail ?? "").split(" / ");
+          for (const u of unsupported(quotes.map((l) => `・${l}`).join("\n"), p)) problems.push(`${p.id} / list ${q}: ${u}`);
+        }
+      }
+    }
+    expect(quoted).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
   });
 
   it("catches an invented amount, department, city office or condition", () => {

@@ -31,6 +31,7 @@ describe("loadDialogueData", () => {
     expect(data.intents.map((i) => i.id).sort()).toEqual([...INTENT_IDS].sort());
     expect(data.check.steps.map((s) => s.id)).toEqual(["who", "household", "plans"]);
     expect(data.fillers.references).toContain("それ");
+    expect(data.askedUnits.find((a) => a.asks.includes("何時"))?.units).toContain("時");
   });
 
   it("names the file and field of a misspelt key", async () => {
@@ -55,6 +56,12 @@ describe("loadDialogueData", () => {
     const file = join(dir, "check", "eligibility-check.yaml");
     await writeFile(file, (await readFile(file, "utf8")).replace("label: 住宅の購入や改修", "label: 住宅の購入や改修やリフォームや建て替えや引っ越し"));
     expect((await problems()).some((p) => p.includes("eligibility-check.yaml") && p.includes("label"))).toBe(true);
+  });
+
+  it("refuses a number question without units", async () => {
+    const file = join(dir, "lexicon", "asked-units.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace("  units: [時]\n", ""));
+    expect((await problems()).some((p) => p.includes("asked-units.yaml") && p.includes("units"))).toBe(true);
   });
 
   it("reports broken YAML with the file name", async () => {

@@ -136,6 +136,41 @@ describe("RedisRateBuckets", () => {
   });
 });
 
+describe("a Redis outage after start-up", () => {
+  it("degrades at once instead of failing residents, reports it, and recovers when Redis is back", async () => {
+    const own = await startRedis();
+    const reports: { code: string; op?: string }[] = [];
+    const state = await createSharedState({ REDIS_URL: own.url }, { onRedisError: (f) => reports.push(f) });
+    try {
+      await state.sessions.set("line:Uout", { ...newSession(), focus: "x" });
+      await own.stop();
+      await sleep(200);
+      const started = performance.now();
+      expect(await state.deliveries.claim("line:evt-outage", 60_000)).toBe(true);
+      expect(await state.deliveries.claim("line:evt-outage", 60_000)).toBe(true); // at least once, never lost
+      expect(await state.sessions.get("line:Uout")).toBeUndefined();
+      await state.sessions.set("line:Uout", newSession());
+      expect((await state.rateBuckets.take("rate:line:Uout", { burst: 1, perMinute: 1 })).allowed).toBe(true);
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(reports.some((r) => r.op !== undefined)).toBe(true);
+      const again = await startRedis({ port: own.port });
+      try {
+        const deadline = Date.now() + 10_000;
+        while (!(await state.deliveries.claim(`line:back-${Date.now()}`, 60_000).then(() => state.sessions.set("line:Uback", newSession())).then(() => state.sessions.get("line:Uback")))) {
+          if (Date.now() > deadline) throw new Error("did not reconnect");
+          await sleep(200);
+        }
+        expect(await state.deliveries.claim("line:after", 60_000)).toBe(true);
+        expect(await state.deliveries.claim("line:after", 60_000)).toBe(false);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await state.close();
+    }
+  });
+});
+
 describe("REDIS_URL that cannot be used", () => {
   it("refuses to start, names REDIS_URL and the address, never the password", async () => {
     const port = await freePort();

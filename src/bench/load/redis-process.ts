@@ -17,13 +17,15 @@ export interface StartRedisOptions {
   binary?: string;
   /** requirepass: clients must give it (REDIS_URL redis://:password@host:port). */
   password?: string;
+  /** A given port (to restart Redis where clients expect it); a free one otherwise. */
+  port?: number;
 }
 
 export async function startRedis(o: StartRedisOptions = {}): Promise<RedisProcess> {
   const binary = o.binary ?? "redis-server";
   const dir = await mkdtemp(join(tmpdir(), "madoguchi-redis-"));
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
+    const port = o.port ?? (await freePort());
     const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no", "--protected-mode", "yes"];
     if (o.password) args.push("--requirepass", o.password);
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });

@@ -1,7 +1,8 @@
 // Answers a question about a program in its own words: the sentences of its entry that hold what was asked
 // (「障がい者の割引は？」 → 「運賃は300円、障がい者100円割引あり。」), quoted as they stand, never
 // rephrased. What the entry does not mention is said to be absent, with the department to ask. Like every
-// program answer it ends with the period notice and the source document and date.
+// program answer it names the source document and date and gives the period notice (in the text, or on the
+// card that comes with it).
 import type { Aspect, IntentId } from "../intents/intent-schema.js";
 import { reply, type Reply } from "../reply/reply.js";
 import type { ProgramMatch } from "./passage-match.js";

@@ -44,7 +44,7 @@ export function splitPassages(text: string): string[] {
   let current = "";
   const flush = () => {
     const t = current.replace(/^[\s\u3000・○●■◆◇□▪]+/u, "").trim();
-    if (t.length > 0) out.push(t);
+    if (/[\p{L}\p{N}]/u.test(t)) out.push(t); // not a lone 。 left after a parenthesis
     current = "";
   };
   for (let i = 0; i < cut.length; i++) {

@@ -1,5 +1,6 @@
 // Whether a program's own text has the things a question names: its nouns, since verbs are said in too
-// many ways (返さなくていい / 返済免除) to expect them written in the entry.
+// many ways (返さなくていい / 返済免除) to require them written in the entry. A verb still tells two
+// programs apart when one has it and the other does not (住みたくなる: 定住 has 住, 商業情報発信 not).
 import type { Program } from "../../knowledge/schema.js";
 import type { QuestionTerms } from "../intents/question-terms.js";
 import type { WordsCheck } from "./program-choice.js";
@@ -9,9 +10,12 @@ import type { Turn } from "./turn.js";
 export function nounsCheck(turn: Turn, terms: QuestionTerms): WordsCheck | undefined {
   const nouns = terms.words.filter((w) => w.noun);
   if (nouns.length === 0) return undefined;
+  const verbs = terms.words.filter((w) => !w.noun);
   const reader = turn.parts.passages;
+  const has = (p: Program, words: typeof nouns) => reader.hasAll(p, { words, asked: [] });
   return {
-    hasAll: (p: Program) => reader.hasAll(p, { words: nouns, asked: [] }),
-    mayHaveAll: (p: Program) => reader.mayHaveAll(p, nouns),
+    hasAll: (p) => has(p, nouns),
+    mayHaveAll: (p) => reader.mayHaveAll(p, nouns),
+    rivals: (p, first) => reader.mayHaveAll(p, nouns) || verbs.some((v) => has(p, [v]) && !has(first, [v])),
   };
 }

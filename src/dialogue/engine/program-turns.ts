@@ -1,5 +1,6 @@
 // Turns about programs: finding them, answering an aspect of one, and listing several. A new topic moves
-// the focus; a follow-up without a topic (「いくら？」) is answered for the program in focus.
+// the focus; a follow-up without a topic (「いくら？」) is answered for the program in focus, and one in
+// other words (「何時まで走ってる？」) from its entry's sentences (in-view-question.ts).
 import type { Program } from "../../knowledge/schema.js";
 import { maskPersonalData } from "../../text/mask-personal-data.js";
 import type { Aspect, IntentId } from "../intents/intent-schema.js";
@@ -10,11 +11,10 @@ import { matchKey } from "../intents/match-key.js";
 import type { Reply } from "../reply/reply.js";
 import { answerAspect } from "../answer/aspect-answer.js";
 import { listAnswer } from "../answer/list-answer.js";
-import { noMatchAnswer } from "../answer/no-match-answer.js";
+import { noMatchAnswer, scopeGapAnswer } from "../answer/no-match-answer.js";
 import { whichProgramAnswer } from "../answer/small-talk.js";
 import { faqAnswer } from "../answer/faq-answer.js";
 import { programQuestionAnswer } from "../answer/passage-answer.js";
-import { scopeGapAnswer } from "../answer/no-match-answer.js";
 import { termCount, type QuestionTerms } from "../intents/question-terms.js";
 import { choosePrograms } from "./program-choice.js";
 import { nounsCheck } from "./nouns-check.js";

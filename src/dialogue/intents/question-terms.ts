@@ -58,8 +58,11 @@ function joinFragments(words: AnalyzedWord[], written: string): QuestionTerm[] {
     const t = toTerm(w);
     const last = out.at(-1);
     const joined = last ? last.term.surface + t.surface : "";
-    if (last && (isFragment(last.term) || isFragment(t)) && written.includes(termKey(joined))) out[out.length - 1] = { term: { surface: joined, key: termKey(joined), noun: true }, suffix: false };
-    else out.push({ term: t, suffix: w.role === "attach" });
+    const suffix = w.role === "attach";
+    // a suffix joins the word before it; a one-kanji word joins the piece after it; a lone suffix joins nothing
+    const joins = last && !last.suffix && (suffix || isFragment(last.term) || isFragment(t)) && written.includes(termKey(joined));
+    if (joins) out[out.length - 1] = { term: { surface: joined, key: termKey(joined), noun: true }, suffix: false };
+    else out.push({ term: t, suffix });
   }
   return out.filter((x) => !x.suffix).map((x) => x.term);
 }

@@ -18,6 +18,8 @@ export interface LoadProfile {
   soakSeconds: number;
   soakLineRate: number;
   soakWebRate: number;
+  /** Largest RSS growth from the end of the warm-up to the end of the soak that passes (bytes). */
+  soakGrowthLimitBytes: number;
   /** How long the reload-under-load scenario keeps the load on. */
   reloadSeconds: number;
   /** Run the two-replica scenario against a real redis-server (skipped with a note when absent). */
