@@ -4,22 +4,27 @@
 // - any other content word (預ける, 梨).
 import { compoundOf, charNgrams, READING_PREFIX, KANJI_READING_PREFIX, COMPOUND_PREFIX } from "../text/analyze.js";
 import { hasKana, isHiragana } from "../text/normalize.js";
-import { isAspectTerm } from "../text/stop-terms.js";
+import { isAspectTerm, isQuestionWord } from "../text/stop-terms.js";
 import type { CompiledSynonyms } from "./synonyms.js";
 import type { Unit } from "./kana-runs.js";
 import type { Concept, ConceptTerm } from "./query-plan.js";
 import { matchSynonyms, range } from "./synonym-match.js";
-import { ASPECT_WEIGHTS, conceptWeight } from "./ranking.js";
+import { ASPECT_WEIGHTS, KNOWN_VERB_WEIGHTS, PLACE_BACKGROUND_WEIGHT, PLACE_MISSING_WEIGHT, QUESTION_WEIGHTS, conceptWeight } from "./ranking.js";
 
-export function buildConcepts(units: readonly Unit[], synonyms: CompiledSynonyms): Concept[] {
+/**
+ * The concepts of the question's words. `namesMunicipality`: the question names a municipality (伊万里に
+ * 引っ越す), so another place it names (福岡から) is where the resident comes from, not what they ask about.
+ */
+export function buildConcepts(units: readonly Unit[], synonyms: CompiledSynonyms, namesMunicipality = false): Concept[] {
   const concepts: Concept[] = [];
+  const push = (c: Concept, first: number, last: number) => concepts.push(placeWeighted(c, units, first, last, namesMunicipality));
   const claimed = matchSynonyms(units, synonyms);
   const seen = new Set<string>();
   let i = 0;
   while (i < units.length) {
     const match = claimed.get(i);
     if (match) {
-      concepts.push(synonymConcept(units, match.first, match.last, match.key, match.text, synonyms));
+      push(synonymConcept(units, match.first, match.last, match.key, match.text, synonyms), match.first, match.last);
       i = match.last + 1;
       continue;
     }
@@ -27,18 +32,30 @@ export function buildConcepts(units: readonly Unit[], synonyms: CompiledSynonyms
     while (end < units.length && !claimed.has(end) && isPhrasePiece(units[end]!)) end++;
     const content = range(i, end - 1).filter((k) => units[k]!.role === "content");
     if (end - i >= 2 && content.length >= 1) {
-      concepts.push(phraseConcept(units, i, end - 1));
+      push(phraseConcept(units, i, end - 1), i, end - 1);
       i = end;
       continue;
     }
     const u = units[i]!;
     if (u.role === "content" && !seen.has(u.key)) {
       seen.add(u.key);
-      concepts.push({ label: u.surface, ...conceptWeight(u.pos, u.key), terms: dedupe(unitTerms(units, i)), expansions: [], grams: charNgrams(u.surface) });
+      push({ label: u.surface, ...conceptWeight(u.pos, u.key), terms: dedupe(unitTerms(units, i)), expansions: [], grams: charNgrams(u.surface) }, i, i);
     }
     i++;
   }
   return concepts;
+}
+
+const PLACE_SUFFIXES = new Set(["都", "道", "府", "県", "市", "町", "村", "区", "郡", "州", "国"]);
+
+/** A concept that names a place (東京, 東京都の…): missing, it weighs by whether the place is the topic. */
+function placeWeighted(c: Concept, units: readonly Unit[], first: number, last: number, namesMunicipality: boolean): Concept {
+  // 東京, 東京都, 福岡県 name a place; 中国語 or 伊万里牛 name a thing of that place.
+  const pieces = range(first, last).map((k) => units[k]!).filter((u) => u.role !== "drop");
+  const isPlace = pieces.some((u) => u.place) && pieces.every((u) => u.place || (u.posDetail === "接尾" && PLACE_SUFFIXES.has(u.key)));
+  if (!isPlace) return c;
+  const origin = units[last + 1]?.surface === "から";
+  return { ...c, missingWeight: origin || namesMunicipality ? PLACE_BACKGROUND_WEIGHT : PLACE_MISSING_WEIGHT };
 }
 
 /** A noun or noun piece (prefix, suffix, number) that is not dropped: part of a compound noun. */
@@ -54,7 +71,8 @@ function synonymConcept(units: readonly Unit[], first: number, last: number, key
   const single = span.length === 1 && first === last ? units[span[0]!]! : undefined;
   // Question words only (いくら, どこで) ask for an aspect; a lone verb the file knows (引っ越す) names a topic.
   const aspectOnly = span.every((k) => isAspectTerm(units[k]!.key));
-  const weights = aspectOnly ? ASPECT_WEIGHTS : single && single.pos !== "名詞" ? { weight: 0.6, missingWeight: 0.6 } : conceptWeight("名詞", key);
+  const questionOnly = span.every((k) => isQuestionWord(units[k]!.key));
+  const weights = questionOnly ? QUESTION_WEIGHTS : aspectOnly ? ASPECT_WEIGHTS : single && single.pos !== "名詞" ? KNOWN_VERB_WEIGHTS : conceptWeight("名詞", key);
   return { label: text, ...weights, terms: dedupe([{ term: key, found: 1 }, ...own]), expansions: [...synonyms.expansionsOf(key)], grams: charNgrams(text) };
 }
 
@@ -74,7 +92,8 @@ function phraseConcept(units: readonly Unit[], first: number, last: number): Con
   const label = units.slice(first, last + 1).map((u) => u.surface).join("");
   // Aspect words joined (開館時間, 受付時間) weigh as an aspect, more when missing the more words they have.
   const aspect = content.every((k) => isAspectTerm(units[k]!.key));
-  const weights = aspect ? { weight: ASPECT_WEIGHTS.weight, missingWeight: ASPECT_WEIGHTS.missingWeight * Math.min(2, content.length) } : conceptWeight("名詞", "");
+  const asked = content.filter((k) => !isQuestionWord(units[k]!.key)).length;
+  const weights = aspect ? { ...ASPECT_WEIGHTS, missingWeight: ASPECT_WEIGHTS.missingWeight * Math.min(2, asked) } : conceptWeight("名詞", "");
   return { label, ...weights, terms: [], expansions: [], grams: charNgrams(label), phrase: { parts, compounds } };
 }
 

@@ -7,7 +7,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import { FIELDS, FIELD_BOOSTS } from "./fields.js";
 import type { EntryRef, IndexDocument } from "./entry-document.js";
 import type { Concept, QueryPlan } from "./query-plan.js";
-import { coverage, idf, matchConcept, type ConceptMatch } from "./ranking.js";
+import { coverage, idf, matchConcept, specificity, type ConceptMatch } from "./ranking.js";
 
 export interface ShardHit {
   ref: EntryRef;
@@ -62,6 +62,11 @@ export class IndexShard {
     for (const d of documents) this.refs.set(d.key, d.ref);
   }
 
+  /** Whether some entry of the shard has the term. */
+  has(term: string): boolean {
+    return this.index.documentFrequency(term) > 0;
+  }
+
   get size(): number {
     return this.refs.size;
   }
@@ -94,6 +99,7 @@ export class IndexShard {
     });
     if (results.length === 0) return [];
     const weights = plan.concepts.map((c, i) => c.weight * idf(frequency[i]!, this.size));
+    const specific = frequency.map((df) => specificity(df, this.size));
     const topBm25 = results[0]!.score;
     return results.slice(0, RERANKED).map((r) => {
       const fieldsOf = (t: string) =>
@@ -101,7 +107,7 @@ export class IndexShard {
       const matches = plan.concepts.map((c) => matchConcept(c, fieldsOf));
       const score = conceptScore(matches, weights) + BONUS_WEIGHT * bonusFound(plan, r) + BM25_WEIGHT * (r.score / topBm25);
       const evidence = matches.reduce((sum, m, i) => sum + plan.concepts[i]!.weight * m.found, 0);
-      return { ref: this.refs.get(r.id as string)!, score, coverage: coverage(plan.concepts, matches), evidence };
+      return { ref: this.refs.get(r.id as string)!, score, coverage: coverage(plan.concepts, matches, specific), evidence };
     });
   }
 

@@ -30,11 +30,13 @@ export class MunicipalityMatcher {
     }
   }
 
-  /** The leftmost, then longest, mention in a normalized text. */
-  find(text: string): Mention | undefined {
+  /** The leftmost, then longest, mention in a normalized text that `accept` takes (a whole word, say). */
+  find(text: string, accept: (m: Mention) => boolean = () => true): Mention | undefined {
     for (let start = 0; start < text.length; start++) {
       for (const { form, municipality } of this.byFirst.get(text[start]!) ?? []) {
-        if (text.startsWith(form, start)) return { municipality, start, end: start + form.length };
+        if (!text.startsWith(form, start)) continue;
+        const mention = { municipality, start, end: start + form.length };
+        if (accept(mention)) return mention;
       }
     }
     return undefined;

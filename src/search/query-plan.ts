@@ -4,10 +4,11 @@
 //   concept 学童 {terms: 学童, =がくどう …; expansions: 留守家庭児童クラブ, 放課後児童クラブ …}, concept 入れる.
 // A municipality named in the question is taken out of the concepts and becomes the search's scope.
 import type { JapaneseTokenizer } from "../text/tokenizer.js";
-import { analyzeWords, compoundTerms, type AnalyzedWord } from "../text/analyze.js";
+import { analyzeWords, compoundTerms, COMPOUND_PREFIX, type AnalyzedWord } from "../text/analyze.js";
+import { isHiragana, termKey } from "../text/normalize.js";
 import type { CompiledSynonyms, Expansion } from "./synonyms.js";
 import type { ReadingLexicon } from "./reading-lexicon.js";
-import type { MunicipalityMatcher } from "./municipality-mention.js";
+import type { Mention, MunicipalityMatcher } from "./municipality-mention.js";
 import { rewriteKanaRuns } from "./kana-runs.js";
 import { buildConcepts } from "./concepts.js";
 import { TERM_BOOSTS } from "./ranking.js";
@@ -25,6 +26,8 @@ export interface Concept {
   weight: number;
   /** How much not finding it matters (more than finding it, for aspect words: 開館時間 missing is telling). */
   missingWeight: number;
+  /** An aspect (予約, 開館時間): what the resident wants to know about the topic, weighed relative to it. */
+  aspect?: boolean;
   /** Its own words, readings and the compounds it makes with its neighbours. */
   terms: ConceptTerm[];
   expansions: Expansion[];
@@ -57,18 +60,49 @@ export interface QueryPlanner {
   plan(query: string): QueryPlan;
 }
 
-export function createQueryPlanner(deps: { tokenizer: JapaneseTokenizer; synonyms: CompiledSynonyms; lexicon: ReadingLexicon; municipalities: MunicipalityMatcher }): QueryPlanner {
+export interface PlannerDeps {
+  tokenizer: JapaneseTokenizer;
+  synonyms: CompiledSynonyms;
+  lexicon: ReadingLexicon;
+  municipalities: MunicipalityMatcher;
+  /** Whether some entry has the term (+伊万里梨: the city's name is part of a product's name there). */
+  knownTerm: (term: string) => boolean;
+}
+
+export function createQueryPlanner(deps: PlannerDeps): QueryPlanner {
   return {
     plan(query: string): QueryPlan {
       const words = analyzeWords(query, deps.tokenizer);
-      const mention = deps.municipalities.find(words.map((w) => w.surface).join(""));
+      const mention = deps.municipalities.find(words.map((w) => w.surface).join(""), (m) => isWholeMention(words, m, deps.knownTerm));
       const kept = mention ? dropSpan(words, mention.start, mention.end) : words;
       const units = rewriteKanaRuns(kept, deps.lexicon);
-      const concepts = buildConcepts(units, deps.synonyms);
+      const concepts = buildConcepts(units, deps.synonyms, mention !== undefined);
       const bonus = compoundTerms(units);
       return { query, municipality: mention?.municipality, concepts, bonus, boosts: termBoosts(concepts, bonus) };
     },
   };
+}
+
+/**
+ * A municipality's name counts as a mention only as whole words (いまりんバス is a bus, not 伊万里), and not as
+ * the first part of a longer name: before a noun, a hiragana name is part of that word (いいづかブランド),
+ * a kanji one when the knowledge has the compound (伊万里梨, 伊万里牛) — 「飯塚移住補助」 still names 飯塚.
+ */
+function isWholeMention(words: readonly AnalyzedWord[], m: Mention, knownTerm: (term: string) => boolean): boolean {
+  let at = 0;
+  let startsWord = false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (at === m.start) startsWord = true;
+    at += w.surface.length;
+    if (at < m.end) continue;
+    if (at > m.end || !startsWord) return false;
+    const next = words[k + 1];
+    if (!next || !next.nounish) return true;
+    if (isHiragana(words.slice(0, k + 1).map((x) => x.surface).join("").slice(m.start))) return false;
+    return !knownTerm(COMPOUND_PREFIX + termKey(w.surface) + next.key);
+  }
+  return false;
 }
 
 /** Words inside [start, end) of the joined surfaces are turned into dropped words. */

@@ -7,7 +7,7 @@
 // An entry's score is the sum over concepts of the best way it contains each, so twenty synonyms of one
 // word cannot outweigh two different words of the question; BM25 only breaks near-ties.
 // coverage, the weighted share of the concepts an entry contains, decides "nothing fits".
-import { isAspectTerm } from "../text/stop-terms.js";
+import { isAspectTerm, isQuestionWord } from "../text/stop-terms.js";
 import type { FieldName } from "./fields.js";
 import type { Concept } from "./query-plan.js";
 
@@ -33,26 +33,59 @@ const FIELD_WEIGHT: Record<FieldName, number> = {
  * procedures), more when absent (an entry that never mentions 開館時間 does not answer a question about it).
  */
 export function conceptWeight(pos: string, key: string): { weight: number; missingWeight: number } {
-  if (pos !== "名詞") return { weight: 0.3, missingWeight: 0.3 };
+  if (isQuestionWord(key)) return QUESTION_WEIGHTS;
+  if (pos !== "名詞") return VERB_WEIGHTS;
   return isAspectTerm(key) ? ASPECT_WEIGHTS : { weight: 1, missingWeight: 1 };
 }
 
-export const ASPECT_WEIGHTS = { weight: 0.3, missingWeight: 0.6 } as const;
+export const ASPECT_WEIGHTS = { weight: 0.3, missingWeight: 0.6, aspect: true } as const;
+/** Question words (いつ, どこ, いくら) are no topic: found they help, missing they cost nothing. */
+export const QUESTION_WEIGHTS = { weight: 0.3, missingWeight: 0 } as const;
+/**
+ * Verbs and adjectives (受ける, 構える, 替える) say what the resident will do, seldom what about: an entry
+ * that names the topic answers 「講座を受けたい」 whether or not it writes 受ける.
+ */
+export const VERB_WEIGHTS = { weight: 0.3, missingWeight: 0.1 } as const;
+/** A verb the synonyms file knows (引っ越す → 移住) names a topic. */
+export const KNOWN_VERB_WEIGHTS = { weight: 0.6, missingWeight: 0.3 } as const;
+/**
+ * A place name other than the municipality in scope (東京都の出産祝い金 asked of 飯塚市) asks about that
+ * place: missing, it weighs more than a topic. As an origin (東京から引っ越す) or beside a municipality
+ * the question names, it is background.
+ */
+export const PLACE_MISSING_WEIGHT = 2;
+export const PLACE_BACKGROUND_WEIGHT = 0.3;
 
 /**
  * The weighted share of the concepts an entry contains, from 0 to 1. What it contains counts by where:
  * a concept in the name says the entry is about it; one in the description may be a detail (店舗家賃 in a
  * start-up program does not make it answer 「市営住宅の家賃」).
  */
-export function coverage(concepts: readonly Concept[], matches: readonly ConceptMatch[]): number {
+export function coverage(concepts: readonly Concept[], matches: readonly ConceptMatch[], specificity: readonly number[]): number {
+  // A specific word found in the entry's name counts by its specificity; the aspects asked about it (its
+  // 開館時間, its 予約) count in proportion, so a rare name does not answer every question about it.
+  const weighed = matches.map((m, i) => (m.found >= EXACT_FOUND && m.strength >= NAME_STRENGTH ? Math.max(1, specificity[i]!) : Math.min(1, specificity[i]!)));
+  const topic = Math.max(1, ...weighed.filter((_, i) => matches[i]!.found >= EXACT_FOUND));
   let found = 0;
-  let missing = 0;
+  const lacking: number[] = [];
   concepts.forEach((c, i) => {
     const m = matches[i]!;
-    found += c.weight * m.evidence;
-    missing += c.missingWeight * (1 - m.found);
+    found += c.weight * m.evidence * weighed[i]!;
+    lacking.push(c.missingWeight * (1 - m.found) * (isAspectConcept(c) ? topic : 1));
   });
+  // Each further word the entry lacks says less than the one before: a long, rambling question (子どもが熱を
+  // 出した後…仕事を休めない…) lacks many everyday words, a question about another topic lacks its topic.
+  const missing = lacking.sort((a, b) => b - a).reduce((sum, w, k) => sum + w / (k + 1), 0);
   return found + missing === 0 ? 0 : found / (found + missing);
+}
+
+/** Found as its own word or reading (not only by a synonym or bigrams). */
+const EXACT_FOUND = 0.9;
+/** Found in a name, an alias or an FAQ question. */
+const NAME_STRENGTH = 0.9;
+
+function isAspectConcept(c: Concept): boolean {
+  return c.aspect === true;
 }
 
 /** Which fields of an entry each matched term was found in. */
@@ -136,6 +169,22 @@ const FUZZY_WEIGHT = 0.8;
 const SYNONYM_FOUND = 0.75;
 /** A concept shown by all of its character bigrams in a name (most likely the word itself). */
 const GRAMS_FOUND = 0.9;
+
+/**
+ * How much finding a concept says, by how few entries have it: a word one or two programs use (パンリビル,
+ * 認知症サポーター) found exactly is enough, whatever everyday words surround it; a word a fifth of the
+ * shard uses says less. 1 for a word a tenth of the entries have; for a word no entry has as written
+ * (found by synonym or bigrams), 1.
+ */
+export function specificity(df: number, n: number): number {
+  if (df === 0) return 1;
+  const ratio = idf(df, n) / idf(SPECIFICITY_REFERENCE_SHARE * n, n);
+  return Math.min(SPECIFICITY_MAX, Math.max(SPECIFICITY_MIN, ratio));
+}
+
+const SPECIFICITY_REFERENCE_SHARE = 0.1;
+const SPECIFICITY_MIN = 0.6;
+const SPECIFICITY_MAX = 1.8;
 
 /** Specificity of a concept within a shard: contained by df of its n entries. */
 export function idf(df: number, n: number): number {

@@ -106,7 +106,8 @@ export class SearchIndex {
       return [name, shard];
     }));
     const municipalities = new MunicipalityMatcher(source.municipalities);
-    const planner = createQueryPlanner({ tokenizer, synonyms, lexicon, municipalities });
+    const knownTerm = (term: string) => [...shards.values()].some((shard) => shard.has(term));
+    const planner = createQueryPlanner({ tokenizer, synonyms, lexicon, municipalities, knownTerm });
     return new SearchIndex(shards, shardOf, planner, municipalityNames(source.municipalities), total);
   }
 

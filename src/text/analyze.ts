@@ -29,6 +29,8 @@ export interface AnalyzedWord {
   posDetail: string;
   /** 名詞 and 接頭詞 pieces, which may join into compounds. */
   nounish: boolean;
+  /** A place name (東京, 福岡): a question naming another place than the one it is scoped to asks about that place. */
+  place?: boolean;
   /** false when kuromoji's dictionary does not know the word (it guessed the boundaries). */
   known: boolean;
 }
@@ -46,6 +48,7 @@ export function analyzeWords(text: string, tokenizer: JapaneseTokenizer): Analyz
       posDetail: t.posDetail,
       nounish: t.pos === "名詞" || t.pos === "接頭詞",
       known: t.known,
+      ...(t.place ? { place: true } : {}),
     };
   });
 }

@@ -44,6 +44,23 @@ export const ASPECT_WORDS: readonly string[] = [
   "どこ", "いつ", "誰", "だれ", "いくら",
 ];
 
+/**
+ * Question words (and where-to-ask words): they ask which aspect (when, where, how much) and are no topic at all. An entry that has
+ * them ranks a little higher (an FAQ 「どこで申請」), but one that lacks them is not the worse answer:
+ * 「ハーフマラソンはいつ？」 is answered by the marathon program whether or not it writes いつ.
+ */
+export const QUESTION_WORDS: readonly string[] = [
+  "どこ", "いつ", "誰", "だれ", "いくら", "何時", "どちら", "どうやって", "どうすれば", "どのように",
+  // where to ask: every answer names its department, so no entry lacks it
+  "窓口", "担当", "担当課", "連絡先", "問い合わせ", "問合せ",
+];
+
+const QUESTION_TERMS: ReadonlySet<string> = new Set(QUESTION_WORDS.map(termKey));
+
+export function isQuestionWord(key: string): boolean {
+  return QUESTION_TERMS.has(key);
+}
+
 export const ASPECT_TERMS: ReadonlySet<string> = new Set(ASPECT_WORDS.map(termKey));
 
 export function isAspectTerm(key: string): boolean {

@@ -12,6 +12,8 @@ export interface JapaneseToken {
   /** Part of speech and its first sub-category, e.g. 名詞 / 接尾. */
   pos: string;
   posDetail: string;
+  /** A place name (IPADIC 固有名詞・地域: 東京, 福岡, 大連). */
+  place?: boolean;
   /** false for words not in the dictionary (kuromoji guessed their boundaries). */
   known: boolean;
 }
@@ -39,6 +41,7 @@ export async function createJapaneseTokenizer(options: TokenizerOptions = {}): P
         reading: t.reading && t.reading !== "*" ? t.reading : undefined,
         pos: t.pos,
         posDetail: t.pos_detail_1,
+        place: t.pos_detail_2 === "地域",
         known: t.word_type === "KNOWN",
       }));
     },

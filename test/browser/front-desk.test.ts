@@ -132,6 +132,20 @@ describe("front-desk page", () => {
     expect(problems).toEqual([]);
   });
 
+  it("shows a program's whole summary when the chat answers about it alone (いまりんバス's three routes)", async () => {
+    const input = page.locator("#chat-input");
+    await input.fill("いまりんバスについて詳しく");
+    await input.press("Enter");
+    const bot = page.locator("#chat-log .msg-bot:not(.is-waiting)");
+    await expect.poll(() => bot.count()).toBe(1);
+    const summary = bot.first().locator(".chat-card-summary");
+    expect(await summary.count()).toBe(1);
+    const text = (await summary.innerText()) ?? "";
+    for (const route of ["いまりんバス市街地線", "いまりんバス地域線", "いまりんバス郊外線"]) expect(text).toContain(route);
+    expect(text.split("\n").length).toBeGreaterThanOrEqual(4); // the summary's lines stay lines
+    expect(problems).toEqual([]);
+  });
+
   it("looks right for the README: results, filters and a conversation side by side", async () => {
     await page.locator("#filter-municipality").selectOption("伊万里市");
     await typeQuestion(page, "子どもの医療費");

@@ -89,6 +89,24 @@ describe("no match: nothing in the knowledge answers these", () => {
   });
 });
 
+describe("coverage: a specific word is enough; question words, verbs and everyday filler do not sink it", () => {
+  it.each<Row>([
+    ["カブトガニはどこで見られる？", "伊万里市", ["カブトガニ保護促進事業"]],
+    ["認知症サポーターになって地域で活動したい", "飯塚市", ["認知症サポーター養成事業"]],
+    ["うちの子は小学3年生で、夏休みの間も私は仕事があるので、昼間に子どもを見てくれるところを探しています", "伊万里市", ["留守家庭児童クラブ管理運営事業"]],
+    ["大阪から移住したい", "伊万里市", ["移住・定住促進事業"]],
+    ["伊万里牛の産地を強くする取り組み", null, ["伊万里牛産地強化支援事業"]],
+  ])("%s", (...row) => expectFirst(row));
+
+  it.each<[string, string | null]>([
+    ["北海道の移住支援金", "伊万里市"],
+    ["大阪府の出産祝い金", "飯塚市"],
+  ])("a place other than the scope is what the question is about: %s → no match", (question, scope) => {
+    const response = index.search(question, { municipality: scope });
+    expect(response.noMatch, response.results.map((r) => r.name).join(" | ")).toBe(true);
+  });
+});
+
 describe("municipality scope", () => {
   it.each<[string, SearchOptions["municipality"], string]>([
     ["コミュニティバス", "伊万里市", "伊万里市"],

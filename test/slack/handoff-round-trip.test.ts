@@ -96,6 +96,24 @@ describe("handoff from LINE to Slack and back", () => {
     expect(t.slack.rejected).toEqual([]);
   });
 
+  it("shows staff the question the resident asked before asking for a person, masked", async () => {
+    const resident = lineUserId();
+    const earlier = "保育園の入園申込みの書類について。マイナンバー 1234-5678-9012 を書く欄がよくわかりません";
+    await fromResident([events.text(resident, earlier)]);
+    const before = t.slack.callsTo("chat.postMessage").length;
+    await fromResident([events.text(resident, "職員と話したい")]);
+    expect(line.replies.at(-1)!.messages).toEqual([{ type: "text", text: HANDOFF_MESSAGES.opened }]);
+    const opener = (await t.slack.waitFor("chat.postMessage", before + 1)).slice(before).find((c) => c.args["channel"] === HANDOFF_CHANNEL && c.args["thread_ts"] === undefined)!;
+    const question = JSON.stringify(opener.args["blocks"]);
+    expect(question).toContain("保育園の入園申込みの書類について");
+    expect(question).toContain("[個人番号]");
+    expect(question).toContain("職員と話したい");
+    expect(question.indexOf("保育園")).toBeLessThan(question.indexOf("職員と話したい")); // oldest first
+    expect(JSON.stringify(t.slack.callsTo("chat.postMessage"))).not.toContain("1234-5678-9012");
+    expect(t.logs.text()).not.toContain("1234-5678-9012");
+    expect(t.logs.text()).not.toContain("保育園の入園申込み");
+  });
+
   it("tells the resident when Slack cannot open the thread, and the bot keeps answering", async () => {
     const resident = lineUserId();
     t.slack.failNext("chat.postMessage", "channel_not_found");

@@ -86,6 +86,19 @@ describe("buttons on an answer", () => {
     expect(note!.args["replace_original"]).toBe(true);
   });
 
+  it("詳しく shows the program's whole summary (いまりんバス's three routes), the short one among several", async () => {
+    const { responseUrl } = await t.command("コミュニティバス 伊万里");
+    const answer = await answerTo(responseUrl);
+    const details = await t.interaction(blockAction("program_details", { value: "imari-community-bus-unko" }, answer));
+    expect(details.status).toBe(200);
+    const detailed = await waitForNewResponse(answer);
+    expect(programIds(detailed)).toEqual(["imari-community-bus-unko"]);
+    const section = blocksOf(detailed).find((b) => b.block_id === "program:imari-community-bus-unko")!;
+    for (const route of ["いまりんバス市街地線", "いまりんバス地域線", "いまりんバス郊外線"]) expect(section.text!.text).toContain(route);
+    expect(section.text!.text.length).toBeLessThanOrEqual(3000);
+    if (programIds(answer).length > 1) expect(JSON.stringify(blocksOf(answer))).not.toContain("いまりんバス郊外線");
+  });
+
   it("a suggested next step answers privately with what it asked for", async () => {
     const { responseUrl } = await t.command("陣痛タクシー");
     const answer = await answerTo(responseUrl);

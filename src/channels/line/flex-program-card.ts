@@ -1,5 +1,7 @@
-// One program card as a Flex bubble: badges (source date, 「期間終了」), name, one-line summary, the facts
+// One program card as a Flex bubble: badges (source date, 「期間終了」), name, summary, the facts
 // (amount, who it is for, department, period) and buttons that ask the engine about one aspect.
+// A card in a carousel shows the short summary in three lines; a card shown alone (a 詳しく answer) shows
+// the whole summary with its line breaks (DETAIL_CAPS).
 // Every fact comes from the engine's ProgramCard, which takes them from the knowledge entry; where the
 // source states nothing, the card says so rather than leaving a gap.
 import type { messagingApi } from "@line/bot-sdk";
@@ -15,8 +17,14 @@ export interface TextCaps {
   name: number;
   summary: number;
   fact: number;
+  /** Show the entry's whole summary (`fullSummary`), line breaks kept and no line cap: a card shown alone. */
+  wholeSummary?: boolean;
 }
 
+/** A text component's practical ceiling on LINE (the API takes more; clients render up to about this). */
+export const FLEX_TEXT_MAX = 2_000;
+
+export const DETAIL_CAPS: TextCaps = { name: 80, summary: FLEX_TEXT_MAX, fact: 400, wholeSummary: true };
 export const FULL_CAPS: TextCaps = { name: 80, summary: 120, fact: 160 };
 export const COMPACT_CAPS: TextCaps = { name: 60, summary: 60, fact: 70 };
 
@@ -39,11 +47,18 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
 }
 
+/** Like clip, but keeps line breaks (a summary's 「・…」 lines) and only tidies the spaces inside lines. */
+export function clipLines(text: string, max: number): string {
+  const tidy = text.split("\n").map((line) => line.replace(/\s+/g, " ").trim()).filter((line) => line.length > 0).join("\n");
+  const chars = [...tidy];
+  return chars.length <= max ? tidy : `${chars.slice(0, max - 1).join("")}…`;
+}
+
 export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS): Bubble {
   const body: Component[] = [
     badges(card),
     { type: "text", text: clip(card.name, caps.name), weight: "bold", size: "md", wrap: true, margin: "md" },
-    { type: "text", text: clip(card.summary ?? (card.nameOnly ? "出典には事業名だけが載っています" : "概要は出典に記載がありません"), caps.summary), size: "sm", color: GRAY, wrap: true, maxLines: 3 },
+    summaryText(card, caps),
     { type: "separator", margin: "md" },
     fact("金額", card.amountText ?? NOT_STATED, caps.fact),
     fact("対象", card.forWhom ?? NOT_STATED, caps.fact),
@@ -60,6 +75,14 @@ export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS)
     body: { type: "box", layout: "vertical", spacing: "xs", contents: body },
     footer: { type: "box", layout: "vertical", spacing: "none", contents: buttons(card) },
   };
+}
+
+function summaryText(card: ProgramCard, caps: TextCaps): messagingApi.FlexText {
+  const missing = card.nameOnly ? "出典には事業名だけが載っています" : "概要は出典に記載がありません";
+  if (caps.wholeSummary) {
+    return { type: "text", text: clipLines(card.fullSummary ?? card.summary ?? missing, caps.summary), size: "sm", color: GRAY, wrap: true };
+  }
+  return { type: "text", text: clip(card.summary ?? missing, caps.summary), size: "sm", color: GRAY, wrap: true, maxLines: 3 };
 }
 
 function badges(card: ProgramCard): messagingApi.FlexBox {

@@ -36,7 +36,10 @@ export interface LineAnswererOptions {
   municipality: string | undefined;
   /** Forgets the resident's conversation (unfollow). */
   forgetSession?: (user: string) => Promise<void>;
-  /** Drops whatever was kept of an unsent message (e.g. a question log); the channel itself keeps no text. */
+  /**
+   * Drops whatever was kept of an unsent message (the session's recent questions, the App Home's question
+   * list: the engine gets each text message's id for this); the channel itself keeps no text.
+   */
   forgetMessage?: (user: string, messageId: string) => Promise<void>;
   handoff?: LineHandoff;
   /**
@@ -61,7 +64,7 @@ export class LineAnswerer {
     switch (kind.kind) {
       case "text":
         if (await this.relayedToStaff(conversation, kind.text)) return undefined;
-        return this.fromEngine(conversation, { text: kind.text }, kind.text);
+        return this.fromEngine(conversation, { text: kind.text, ...(kind.messageId ? { messageId: kind.messageId } : {}) }, kind.text);
       case "postback":
         if (!kind.action) return staleButton();
         if (await this.relayedToStaff(conversation, postbackAsText(kind.action))) return undefined;
@@ -91,11 +94,12 @@ export class LineAnswerer {
     return (await this.opts.handoff?.relayFromResident(this.resident(conversation), text)) ?? false;
   }
 
-  private async fromEngine(conversation: LineConversation, input: { text: string } | { action: Action }, question: string): Promise<Message[]> {
+  private async fromEngine(conversation: LineConversation, input: { text: string; messageId?: string } | { action: Action }, question: string): Promise<Message[]> {
     const base = { user: conversation.user, channel: this.opts.channel, municipality: this.opts.municipality ?? null };
     const reply = await this.opts.engine.respond({ ...base, ...input });
     if (reply.handoff && this.opts.handoff) {
-      const told = await this.opts.handoff.open(this.resident(conversation), question);
+      // The engine's earlier question is masked already; the handoff masks everything again before staff see it.
+      const told = await this.opts.handoff.open(this.resident(conversation), question, reply.earlier ?? []);
       return [{ type: "text", text: told }];
     }
     return renderLineReply(reply);

@@ -5,7 +5,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { ProgramCard, Reply, Suggestion } from "../../dialogue/reply/reply.js";
 import { LINE_LIMITS, validateLineMessages } from "./line-limits.js";
-import { COMPACT_CAPS, FULL_CAPS, NOT_STATED, clip, programCardBubble } from "./flex-program-card.js";
+import { COMPACT_CAPS, DETAIL_CAPS, FULL_CAPS, NOT_STATED, clip, clipLines, programCardBubble } from "./flex-program-card.js";
 import { encodePostbackAction } from "./postback-action.js";
 import { splitText } from "./split-text.js";
 
@@ -49,11 +49,14 @@ export function quickReplyItems(suggestions: readonly Suggestion[]): messagingAp
   return items;
 }
 
-/** The cards as one carousel that fits 50 KB: full text first, then compact, then fewer cards. */
+/**
+ * The cards as one carousel that fits 50 KB: full text first, then compact, then fewer cards. A card shown
+ * alone (a 詳しく answer, a single program) first tries the whole summary.
+ */
 function cardsMessage(cards: readonly ProgramCard[]): messagingApi.FlexMessage {
   let shown = cards.slice(0, LINE_LIMITS.carouselBubbles);
   for (;;) {
-    for (const caps of [FULL_CAPS, COMPACT_CAPS]) {
+    for (const caps of shown.length === 1 ? [DETAIL_CAPS, FULL_CAPS, COMPACT_CAPS] : [FULL_CAPS, COMPACT_CAPS]) {
       const message = flexMessage(shown, shown.map((c) => programCardBubble(c, caps)));
       if (validateLineMessages([message]).length === 0) return message;
     }
@@ -67,17 +70,29 @@ function flexMessage(cards: readonly ProgramCard[], bubbles: messagingApi.FlexBu
   return { type: "flex", altText: altText(cards), contents };
 }
 
-/** What LINE shows in notifications and on clients without Flex: the program names. */
+/** What LINE shows in notifications and on clients without Flex: the program names; one card adds its summary. */
 function altText(cards: readonly ProgramCard[]): string {
-  const names = cards.map((c) => c.name).join("、");
-  return clip(cards.length === 1 ? `${names}（${cards[0]!.sourceTitle} ${cards[0]!.sourceDate}）` : `支援制度 ${cards.length}件: ${names}`, LINE_LIMITS.altTextUnits);
+  const [only] = cards;
+  if (cards.length === 1 && only) {
+    const summary = only.fullSummary ?? only.summary;
+    return clipLines(`${only.name}（${only.sourceTitle} ${only.sourceDate}）${summary ? `\n${summary}` : ""}`, LINE_LIMITS.altTextUnits);
+  }
+  return clip(`支援制度 ${cards.length}件: ${cards.map((c) => c.name).join("、")}`, LINE_LIMITS.altTextUnits);
 }
 
-/** Text only: the reply's text, then each card as lines. Used when the rich form would break a limit. */
-function plainFallback(reply: Reply): Message[] {
-  const cardLines = reply.cards.map((c) => [
-    `■ ${c.name}`, `金額: ${c.amountText ?? NOT_STATED}`, `担当: ${c.department}`, `出典: ${c.sourceTitle}（${c.sourceDate}）`,
-  ].join("\n"));
+/**
+ * Text only: the reply's text, then each card as lines (the whole summary when the card is shown alone).
+ * Used when the rich form would break a limit.
+ */
+export function plainFallback(reply: Reply): Message[] {
+  const alone = reply.cards.length === 1;
+  const cardLines = reply.cards.map((c) => {
+    const summary = alone ? c.fullSummary ?? c.summary : c.summary;
+    return [
+      `■ ${c.name}`, ...(summary ? [alone ? clipLines(summary, 2_000) : clip(summary, 120)] : []),
+      `金額: ${c.amountText ?? NOT_STATED}`, `担当: ${c.department}`, `出典: ${c.sourceTitle}（${c.sourceDate}）`,
+    ].join("\n");
+  });
   const text = [replyText(reply), ...cardLines].join("\n\n");
   const messages: Message[] = splitText(text, LINE_LIMITS.textUnits, LINE_LIMITS.messagesPerRequest).map((t) => ({ type: "text", text: t }));
   if (messages.length === 0) messages.push({ type: "text", text: "……" });

@@ -16,12 +16,15 @@ import { scopeOf, type EngineParts, type Turn } from "./turn.js";
 import { textTurn } from "./text-turn.js";
 import { actionTurn } from "./action-turn.js";
 import { turnRecord, type TurnObserver, type TurnRecord } from "./turn-record.js";
+import { forgetQuestion, noteRecentQuestion } from "./recent-questions.js";
 
 interface InputBase {
   user: string;
   channel: string;
   /** The deployment's municipality (a city's own account); null serves every municipality. */
   municipality: string | null;
+  /** The channel's id of the message (LINE): kept with the turn, so a withdrawn message can be forgotten. */
+  messageId?: string;
 }
 export type EngineInput = (InputBase & { text: string }) | (InputBase & { action: Action });
 
@@ -67,12 +70,19 @@ export class ConversationEngine {
     const session = (await this.sessions.get(key)) ?? newSession();
     const now = this.now();
     const turn: Turn = { parts: this.parts, kb, index, session, deployment, now };
-    const r = this.answer(turn, input);
+    const r = noteRecentQuestion(turn.session, typedText(input), input.messageId, this.answer(turn, input));
     if (r.intent === "reset") await this.sessions.delete(key);
     else await this.sessions.set(key, turn.session);
     const text = "text" in input ? input.text : undefined;
-    this.report(turnRecord({ user: input.user, channel: input.channel, text, actionKind: "action" in input ? input.action.kind : undefined }, r, now));
+    this.report(turnRecord({ user: input.user, channel: input.channel, text, actionKind: "action" in input ? input.action.kind : undefined, messageId: input.messageId }, r, now));
     return r;
+  }
+
+  /** The person withdrew a message (LINE unsend): drop its text from their session. */
+  async forgetMessage(ref: { user: string; channel: string; messageId: string }): Promise<void> {
+    const key = `${ref.channel}:${ref.user}`;
+    const session = await this.sessions.get(key);
+    if (session && forgetQuestion(session, ref.messageId)) await this.sessions.set(key, session);
   }
 
   /** An observer that fails must not cost the person their answer (observers log their own errors). */
@@ -94,4 +104,10 @@ export class ConversationEngine {
     const text = input.text.slice(0, MAX_MESSAGE_CHARS);
     return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn)) : textTurn(turn, text);
   }
+}
+
+/** What the person typed this turn (a message, or a suggestion that sends words), as the engine reads it. */
+function typedText(input: EngineInput): string | undefined {
+  if ("text" in input) return input.text.slice(0, MAX_MESSAGE_CHARS);
+  return input.action.kind === "text" ? input.action.text.slice(0, MAX_MESSAGE_CHARS) : undefined;
 }

@@ -16,13 +16,16 @@ export interface TurnRecord {
   noMatch: boolean;
   handoff: boolean;
   programIds: string[];
+  /** The channel's id of the message (LINE), when it has one: a withdrawn message is forgotten by it. */
+  messageId?: string;
 }
 
 export type TurnObserver = (record: TurnRecord) => void;
 
-export function turnRecord(input: { user: string; channel: string; text?: string; actionKind?: string }, r: Reply, now: Date): TurnRecord {
+export function turnRecord(input: { user: string; channel: string; text?: string; actionKind?: string; messageId?: string }, r: Reply, now: Date): TurnRecord {
   const text = input.text ?? "";
   return {
+    ...(input.messageId ? { messageId: input.messageId } : {}),
     time: now.toISOString(),
     channel: input.channel,
     user: input.user,

@@ -77,6 +77,11 @@ export interface Reply {
   noMatch: boolean;
   /** The person asked for a member of staff; the channel should pass the conversation on. */
   handoff: boolean;
+  /**
+   * With `handoff`: what the person asked earlier in this conversation (their last few typed questions,
+   * personal data already masked), oldest first, so the staff who take over see the actual question.
+   */
+  earlier?: string[];
 }
 
 export const SUGGESTION_LABEL_MAX = 20;

@@ -11,6 +11,13 @@ export interface CheckState {
   paused: boolean;
 }
 
+export interface RecentQuestion {
+  /** Masked. */
+  text: string;
+  /** The channel's id of the message (LINE), so a withdrawn message can be dropped. */
+  messageId?: string;
+}
+
 export interface Session {
   /** The program the conversation is about: 「いくら？」 is answered for it. */
   focus: string | null;
@@ -22,6 +29,11 @@ export interface Session {
   municipality: string | null;
   /** The last question searched, masked: asked again when the person then names a municipality. */
   lastQuery: string | null;
+  /**
+   * The person's last few typed questions, masked, oldest first: handed to staff with a handoff. Optional
+   * so sessions stored before it existed still read.
+   */
+  recentQuestions?: RecentQuestion[];
   check: CheckState | null;
 }
 

@@ -36,6 +36,11 @@ function mountFromContext(ctx: MountContext): LineChannel[] {
     resolveMunicipality: (input) => ctx.services.knowledge().resolveMunicipality(input),
     // The engine keys sessions `${channel}:${user}` (src/dialogue/engine/conversation-engine.ts).
     forgetSession: (channel, user) => ctx.services.sessions.delete(`${channel}:${user}`),
+    // An unsent message leaves the session's recent questions and every kept turn (the App Home's list).
+    forgetMessage: async (channel, user, messageId) => {
+      ctx.services.turns.forget({ channel, user, messageId });
+      await ctx.services.engine.forgetMessage({ channel, user, messageId });
+    },
     track: (work) => ctx.tasks.run("line-webhook", () => work),
   });
 }

@@ -21,7 +21,7 @@ export const slackMount: ChannelMount = {
       program: (id) => services.knowledge().program(id),
     });
     const { createSlackChannel } = await import("../../channels/slack/slack-channel.js"); // Bolt loads only when Slack is on
-    const unsubscribe = services.turns.subscribe(insights.record);
+    const unsubscribe = services.turns.subscribe(insights.record, insights.forget);
     const channel = createSlackChannel({ ...config, municipality: services.scope ?? undefined }, {
       engine: services.engine,
       knowledge: () => services.knowledge(),

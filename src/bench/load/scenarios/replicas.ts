@@ -116,6 +116,6 @@ async function loadAcrossReplicas(ctx: ScenarioContext, targets: LineTarget[]): 
     result: `p50 ${ms(ack.p50)}, p99 ${ms(ack.p99)} over ${drive.sent} events; ${missing} lost; ${drive.notAcked} not acked 200`,
     pass: ack.p99 <= LINE_ACK_LIMIT_MS && missing === 0 && drive.notAcked === 0,
     goalMet: ack.p99 <= ACK_P99_GOAL_MS,
-    figures: { sent: drive.sent, p50: Math.round(ack.p50 * 100) / 100, p99: Math.round(ack.p99 * 100) / 100, lost: missing },
+    figures: { sent: drive.sent, p50: Math.round(ack.p50 * 100) / 100, p99: Math.round(ack.p99 * 100) / 100, max: Math.round(ack.max), lost: missing, notAcked: drive.notAcked },
   });
 }

@@ -8,7 +8,11 @@ import type { ProgramCount, StaffInsights, UnansweredQuestion, WeekSummary } fro
 interface KeptTurn {
   id: string;
   at: number;
+  /** The channel as shown ("line"); `source` is the engine's channel name ("line/imari") for forgetting. */
   channel: string;
+  source: string;
+  user: string;
+  messageId: string | undefined;
   text: string;
   question: boolean;
   noMatch: boolean;
@@ -40,6 +44,9 @@ export class TurnInsights implements StaffInsights {
       id: `t${++this.seq}`,
       at: Date.parse(turn.time),
       channel: turn.channel.split("/")[0] ?? turn.channel,
+      source: turn.channel,
+      user: turn.user,
+      messageId: turn.messageId,
       text: turn.text,
       question: !isAction && !NOT_QUESTIONS.has(turn.intent),
       noMatch: turn.noMatch,
@@ -47,6 +54,12 @@ export class TurnInsights implements StaffInsights {
     });
     const capacity = this.options.capacity ?? 20_000;
     if (this.turns.length > capacity) this.turns.splice(0, this.turns.length - capacity);
+  };
+
+  /** The person withdrew the message (LINE unsend): its turn goes from every count and list. */
+  readonly forget = (message: { channel: string; user: string; messageId: string }): void => {
+    const i = this.turns.findIndex((t) => t.messageId === message.messageId && t.source === message.channel && t.user === message.user);
+    if (i >= 0) this.turns.splice(i, 1);
   };
 
   async summary(since: number): Promise<WeekSummary> {

@@ -34,7 +34,8 @@ export function answerMessage(reply: Reply, options: AnswerOptions = {}): SlackM
   if (asked) blocks.push(asked);
   if (reply.text.trim()) blocks.push({ type: "section", text: plain(clip(personPlainText(reply.text), LIMITS.sectionText)) });
   const shown = reply.cards.slice(0, MAX_PROGRAMS);
-  for (const card of shown) blocks.push({ type: "divider" }, programSection(card));
+  const wholeSummary = reply.cards.length === 1;
+  for (const card of shown) blocks.push({ type: "divider" }, programSection(card, { wholeSummary }));
   if (reply.cards.length > shown.length) {
     blocks.push({ type: "context", elements: [plain(`ほか ${reply.cards.length - shown.length} 件あります。ことばを足して絞り込んでください。`)] });
   }

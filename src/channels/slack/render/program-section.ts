@@ -1,4 +1,5 @@
-// One program as a Block Kit section: the name and one-line summary, then the fields staff asked for
+// One program as a Block Kit section: the name and summary (the short one among several programs, the
+// whole one when the program is shown alone), then the fields staff asked for
 // (対象, 金額, 担当課, 期間, 出典と時点) and a details button. Every fact is the engine's ProgramCard, which
 // takes it from the knowledge entry; where the source states nothing, the field says so and names the
 // department instead of leaving a gap. Knowledge text is ours: escaped for mrkdwn, never defused.
@@ -10,19 +11,25 @@ import { mrkdwn, plain, type SectionBlock } from "./block-types.js";
 export const NOT_STATED = "出典に記載なし";
 export const DETAILS_ACTION = "program_details";
 
-export function programSection(card: ProgramCard): SectionBlock {
+export interface SectionOptions {
+  /** The program is shown alone (a 詳しく answer): show its whole summary, not the first sentences. */
+  wholeSummary?: boolean;
+}
+
+export function programSection(card: ProgramCard, options: SectionOptions = {}): SectionBlock {
   return {
     type: "section",
     block_id: `program:${card.id}`.slice(0, LIMITS.blockId),
-    text: mrkdwn(clip(headline(card), LIMITS.sectionText)),
+    text: mrkdwn(clip(headline(card, options.wholeSummary === true), LIMITS.sectionText)),
     fields: programFields(card).map(([label, value]) => mrkdwn(clip(`*${label}*\n${escapeMrkdwn(value)}`, LIMITS.fieldText))),
     accessory: { type: "button", action_id: DETAILS_ACTION, text: plain("詳しく"), value: card.id },
   };
 }
 
-function headline(card: ProgramCard): string {
+function headline(card: ProgramCard, wholeSummary: boolean): string {
   const lines = [`*${escapeMrkdwn(card.name)}*　${escapeMrkdwn(card.municipality)}`];
-  if (card.summary) lines.push(escapeMrkdwn(card.summary));
+  const summary = wholeSummary ? card.fullSummary ?? card.summary : card.summary;
+  if (summary) lines.push(escapeMrkdwn(summary));
   else if (card.nameOnly) lines.push("出典には事業名のみ記載されています。内容は担当課にお問い合わせください。");
   if (card.periodEnded) lines.push(`:warning: ${escapeMrkdwn(card.notice ?? "計画期間は終了しています。")}`);
   return lines.join("\n");

@@ -69,7 +69,7 @@ function botMessage(reply, send) {
         el("span", { class: "chat-list-n", text: `${item.n}.` }), " ", item.label,
         item.detail ? el("span", { class: "chat-list-detail pre-line", text: item.detail }) : null)))) : null,
     reply.listFooter ? el("p", { class: "bubble pre-line", text: reply.listFooter }) : null,
-    reply.cards.map(chatCard),
+    reply.cards.map((c) => chatCard(c, reply.cards.length === 1)),
     reply.suggestions.length ? el("div", { class: "chips", role: "group", "aria-label": "次の質問の候補" }, reply.suggestions.map((s) =>
       el("button", { type: "button", class: "chip", onclick: () => send({ action: s.action }, s.label), text: s.label }))) : null,
   );
@@ -81,11 +81,13 @@ function chooseListItem(item, send) {
   else send({ text: `${item.n}番` }, `${item.n}番`);
 }
 
-function chatCard(c) {
+/** A program card; shown `alone` (a 詳しく answer) it carries the whole summary with its line breaks. */
+function chatCard(c, alone) {
+  const summary = alone ? c.fullSummary ?? c.summary : c.summary;
   return el("div", { class: `chat-card${c.periodEnded ? " is-ended" : ""}` },
     el("p", { class: "chat-card-title", text: c.name }),
     el("p", { class: "chat-card-city", text: c.municipality }),
-    c.summary ? el("p", { class: "chat-card-summary", text: c.summary }) : null,
+    summary ? el("p", { class: `chat-card-summary${alone ? " pre-line" : ""}`, text: summary }) : null,
     fact("金額", c.amountText),
     fact("対象", c.forWhom),
     fact("担当", departmentText(c.department)),

@@ -1,0 +1,77 @@
+// A resident on LINE withdraws a message (unsend): its question leaves the Slack App Home's list of
+// unanswered questions and the conversation's recent questions, so it never reaches staff. The real server
+// with both channels, the fake LINE platform and the fake Slack API.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { FakeLinePlatform } from "../fakes/line-platform.js";
+import { LineEvents, lineUserId, webhookBody } from "../line/line-events.js";
+import { createLineMount } from "../../src/server/mounts/line-mount.js";
+import type { LineChannel } from "../../src/channels/line/line-channel.js";
+import { HANDOFF_MESSAGES } from "../../src/dialogue/handoff/handoff-messages.js";
+import { startSlackTestServer, HANDOFF_CHANNEL, type SlackTestServer } from "./slack-test-server.js";
+
+const LINE_SECRET = "unsend-line-channel-secret-0123456789";
+const LINE_TOKEN = "unsend-line-access-token";
+const WITHDRAWN = "粗大ごみの出し方を教えて";
+const KEPT = "ペットの去勢手術の補助はありますか";
+
+let t: SlackTestServer;
+let line: FakeLinePlatform;
+let events: LineEvents;
+let channels: LineChannel[] = [];
+
+beforeAll(async () => {
+  line = await FakeLinePlatform.start({ channelAccessToken: LINE_TOKEN });
+  events = new LineEvents(line);
+  t = await startSlackTestServer(
+    { LINE_CHANNEL_SECRET: LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN, LINE_API_BASE_URL: line.baseUrl, SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL },
+    [createLineMount((c) => { channels = c; })],
+  );
+});
+
+afterAll(async () => {
+  await t.close();
+  await line.close();
+});
+
+const fromResident = async (events_: object[]) => {
+  const response = await line.deliver(`${t.server.url}/webhooks/line`, LINE_SECRET, webhookBody(events_));
+  expect(response.status).toBe(200);
+  await Promise.all(channels.map((c) => c.idle()));
+};
+
+async function appHome(): Promise<string> {
+  const count = t.slack.callsTo("views.publish").length;
+  await t.event({ type: "app_home_opened", user: "UHOME0002", channel: "DHOME", tab: "home", event_ts: String(Date.now() / 1000) });
+  return JSON.stringify((await t.slack.waitFor("views.publish", count + 1))[count]!.args["view"]);
+}
+
+it("an unsent question leaves the App Home's unanswered list and is not handed to staff", async () => {
+  const resident = lineUserId();
+  const withdrawn = events.text(resident, WITHDRAWN);
+  await fromResident([withdrawn]);
+  await fromResident([events.text(resident, KEPT)]);
+  const before = await appHome();
+  expect(before, "precondition: both questions are unanswered").toContain(WITHDRAWN);
+  expect(before).toContain(KEPT);
+
+  await fromResident([events.unsend(resident, withdrawn.message.id)]);
+  const after = await appHome();
+  expect(after).not.toContain(WITHDRAWN);
+  expect(after).toContain(KEPT);
+
+  const posts = t.slack.callsTo("chat.postMessage").length;
+  await fromResident([events.text(resident, "職員と話したい")]);
+  expect(line.replies.at(-1)!.messages).toEqual([{ type: "text", text: HANDOFF_MESSAGES.opened }]);
+  const opener = (await t.slack.waitFor("chat.postMessage", posts + 1)).slice(posts).find((c) => c.args["channel"] === HANDOFF_CHANNEL)!;
+  expect(JSON.stringify(opener.args["blocks"])).toContain(KEPT);
+  expect(JSON.stringify(opener.args["blocks"])).not.toContain(WITHDRAWN);
+});
+
+it("an unsend of a message nobody kept changes nothing", async () => {
+  const resident = lineUserId();
+  const asked = "庭木の剪定を頼みたい";
+  await fromResident([events.text(resident, asked)]);
+  await fromResident([events.unsend(resident, "999999999999")]);
+  await fromResident([events.unsend(lineUserId(), "123")]);
+  expect(await appHome()).toContain(asked);
+});
