@@ -15,10 +15,10 @@ import { ASPECT_WEIGHTS, KNOWN_VERB_WEIGHTS, PLACE_BACKGROUND_WEIGHT, PLACE_MISS
  * The concepts of the question's words. `namesMunicipality`: the question names a municipality (伊万里に
  * 引っ越す), so another place it names (福岡から) is where the resident comes from, not what they ask about.
  */
-export function buildConcepts(units: readonly Unit[], synonyms: CompiledSynonyms, namesMunicipality = false): Concept[] {
+export function buildConcepts(units: readonly Unit[], synonyms: CompiledSynonyms, namesMunicipality = false, knownTerm?: (term: string) => boolean): Concept[] {
   const concepts: Concept[] = [];
   const push = (c: Concept, first: number, last: number) => concepts.push(placeWeighted(c, units, first, last, namesMunicipality));
-  const claimed = matchSynonyms(units, synonyms);
+  const claimed = matchSynonyms(units, synonyms, knownTerm);
   const seen = new Set<string>();
   let i = 0;
   while (i < units.length) {

@@ -19,9 +19,14 @@ interface Step {
   gain: number;
   from: number;
   unit?: Unit;
+  /** A learnt compound read as its pieces (にんちしよう → 認知 + 症). */
+  pieces?: Unit[];
 }
 
-export function rewriteKanaRuns(words: readonly AnalyzedWord[], lexicon: ReadingLexicon): Unit[] {
+/** Re-reads a stretch of text (kuromoji): what a learnt word leaves of one unknown token may be grammar. */
+export type Reanalyze = (text: string) => AnalyzedWord[];
+
+export function rewriteKanaRuns(words: readonly AnalyzedWord[], lexicon: ReadingLexicon, reanalyze?: Reanalyze): Unit[] {
   const units: Unit[] = [];
   let i = 0;
   while (i < words.length) {
@@ -31,7 +36,7 @@ export function rewriteKanaRuns(words: readonly AnalyzedWord[], lexicon: Reading
       units.push(words[i]!);
       i++;
     } else {
-      units.push(...segmentRun(words.slice(i, j), lexicon));
+      units.push(...segmentRun(words.slice(i, j), lexicon, reanalyze));
       i = j;
     }
   }
@@ -40,7 +45,7 @@ export function rewriteKanaRuns(words: readonly AnalyzedWord[], lexicon: Reading
 
 const gainOf = (length: number) => length ** 1.5;
 
-function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon): Unit[] {
+function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon, reanalyze?: Reanalyze): Unit[] {
   const pieces = run.map((w) => termKey(w.surface));
   const text = pieces.join("");
   const tokenAt = new Map<number, { end: number; word: AnalyzedWord }>();
@@ -51,38 +56,50 @@ function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon): Unit
   });
   const best: Step[] = [{ gain: 0, from: -1 }];
   for (let i = 1; i <= text.length; i++) best[i] = { gain: -1, from: -1 };
-  const offer = (to: number, gain: number, from: number, unit?: Unit) => {
-    if (gain > best[to]!.gain) best[to] = { gain, from, unit };
+  const offer = (to: number, gain: number, from: number, unit?: Unit, pieces?: Unit[]) => {
+    if (gain > best[to]!.gain) best[to] = { gain, from, unit, pieces };
   };
   for (let i = 0; i < text.length; i++) {
     const g = best[i]!.gain;
     const token = tokenAt.get(i);
     if (token) offer(token.end, g + (token.word.known ? gainOf(token.end - i) : 0), i, token.word);
     offer(i + 1, g, i);
-    for (const w of lexicon.wordsAt(text, i)) offer(i + w.reading.length, g + gainOf(w.reading.length), i, lexiconUnit(w));
+    for (const w of lexicon.wordsAt(text, i)) {
+      const pieces = w.pieces?.map((p) => ({ ...p, known: true }));
+      offer(i + w.reading.length, g + gainOf(w.reading.length), i, pieces?.[0] ?? lexiconUnit(w), pieces);
+    }
   }
-  return pathUnits(best, text);
+  return pathUnits(best, text, reanalyze);
 }
 
-/** The chosen path; stretches it leaves unexplained (two characters or more) stay as unknown words. */
-function pathUnits(best: readonly Step[], text: string): Unit[] {
+/**
+ * The chosen path; stretches it leaves unexplained (two characters or more) are read again when kuromoji
+ * knows every word of them (じようかそう|をつけたいんだけど: kuromoji had read じ + one unknown token), else
+ * stay as unknown words.
+ */
+function pathUnits(best: readonly Step[], text: string, reanalyze?: Reanalyze): Unit[] {
   const units: Unit[] = [];
   let gapEnd = -1;
   const closeGap = (start: number) => {
-    if (gapEnd - start >= 2) units.unshift(unknownUnit(text.slice(start, gapEnd)));
+    if (gapEnd - start >= 2) units.unshift(...gapUnits(text.slice(start, gapEnd), reanalyze));
     gapEnd = -1;
   };
   for (let to = text.length; to > 0; to = best[to]!.from) {
     const step = best[to]!;
     if (step.unit && step.unit.known) {
       closeGap(to);
-      units.unshift(step.unit);
+      units.unshift(...(step.pieces ?? [step.unit]));
     } else if (gapEnd < 0) {
       gapEnd = to;
     }
     if (step.from === 0) closeGap(0);
   }
   return units;
+}
+
+function gapUnits(text: string, reanalyze?: Reanalyze): Unit[] {
+  const again = reanalyze?.(text);
+  return again && again.length > 0 && again.every((w) => w.known) ? again : [unknownUnit(text)];
 }
 
 function unknownUnit(text: string): Unit {

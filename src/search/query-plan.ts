@@ -75,8 +75,8 @@ export function createQueryPlanner(deps: PlannerDeps): QueryPlanner {
       const words = analyzeWords(query, deps.tokenizer);
       const mention = deps.municipalities.find(words.map((w) => w.surface).join(""), (m) => isWholeMention(words, m, deps.knownTerm));
       const kept = mention ? dropSpan(words, mention.start, mention.end) : words;
-      const units = rewriteKanaRuns(kept, deps.lexicon);
-      const concepts = buildConcepts(units, deps.synonyms, mention !== undefined);
+      const units = rewriteKanaRuns(kept, deps.lexicon, (text) => analyzeWords(text, deps.tokenizer));
+      const concepts = buildConcepts(units, deps.synonyms, mention !== undefined, deps.knownTerm);
       const bonus = compoundTerms(units);
       return { query, municipality: mention?.municipality, concepts, bonus, boosts: termBoosts(concepts, bonus) };
     },

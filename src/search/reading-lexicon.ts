@@ -13,14 +13,24 @@ export interface LexiconWord {
   parts: string[];
   /** Only stop terms have this reading (しやくしょ → 市役所): it explains the run but is not a topic. */
   stop: boolean;
+  /**
+   * For a compound of the knowledge that kuromoji splits (認知+症, 相談+会, 周遊+観光+券): its words, so the
+   * question gets the same words (and compounds) as if the resident had typed the kanji.
+   */
+  pieces?: readonly AnalyzedWord[];
 }
 
 const MIN_READING = 2;
+/** Keys of learnt compounds (never a term of the index: their pieces are). */
+const COMPOUND_KEY = "\u0000";
+/** Compounds of up to this many neighbouring noun pieces are learnt whole (周遊+観光+券). */
+const MAX_PIECES = 3;
 
 export class ReadingLexicon {
   private readonly byReading = new Map<string, Set<string>>();
   private readonly partsOf = new Map<string, string[]>();
   private readonly stopKeys = new Set<string>();
+  private readonly piecesOf = new Map<string, readonly AnalyzedWord[]>();
   private longest = 0;
 
   /** Nouns only: hiragana verbs and adjectives are what kuromoji reads well. */
@@ -29,6 +39,28 @@ export class ReadingLexicon {
       if (w.role !== "content" || w.pos !== "名詞") continue;
       const reading = w.reading ?? (isHiragana(w.key) ? w.key : undefined);
       if (reading) this.addPhrase(w.key, reading);
+    }
+    this.addCompounds(words);
+  }
+
+  /**
+   * Neighbouring noun pieces as one reading (認知症 = 認知 + 症: にんちしよう), so a hiragana run is read as the
+   * compound rather than as 認知 + 使用. A compound starts with a content word, not a suffix.
+   */
+  private addCompounds(words: readonly AnalyzedWord[]): void {
+    const readingOf = (w: AnalyzedWord) => (w.nounish && w.role !== "drop" ? w.reading ?? (isHiragana(w.key) ? w.key : undefined) : undefined);
+    for (let i = 0; i < words.length; i++) {
+      if (words[i]!.role !== "content" || readingOf(words[i]!) === undefined) continue;
+      let reading = readingOf(words[i]!)!;
+      for (let j = i + 1; j < Math.min(words.length, i + MAX_PIECES); j++) {
+        const next = readingOf(words[j]!);
+        if (next === undefined) break;
+        reading += next;
+        const pieces = words.slice(i, j + 1);
+        const key = COMPOUND_KEY + pieces.map((w) => w.key).join("");
+        if (!this.piecesOf.has(key)) this.piecesOf.set(key, pieces);
+        this.addPhrase(key, reading);
+      }
     }
   }
 
@@ -59,8 +91,14 @@ export class ReadingLexicon {
       const reading = text.slice(from, from + len);
       const keys = this.byReading.get(reading);
       if (!keys) continue;
-      const content = [...keys].filter((k) => !this.stopKeys.has(k));
-      const shown = content.length > 0 ? content : [...keys];
+      // A word kuromoji knows whole wins over a compound with the same reading (期間 over 期+間).
+      const whole = [...keys].filter((k) => !this.piecesOf.has(k));
+      if (whole.length === 0) {
+        out.push({ reading, keys: [...keys], parts: [], stop: false, pieces: this.piecesOf.get([...keys][0]!) });
+        continue;
+      }
+      const content = whole.filter((k) => !this.stopKeys.has(k));
+      const shown = content.length > 0 ? content : whole;
       out.push({ reading, keys: shown, parts: shown.flatMap((k) => this.partsOf.get(k) ?? []), stop: content.length === 0 });
     }
     return out;

@@ -5,6 +5,7 @@
 import { termKey } from "../text/normalize.js";
 import type { CompiledSynonyms } from "./synonyms.js";
 import type { Unit } from "./kana-runs.js";
+import { joinedKey, mayBeTypo } from "./synonym-typos.js";
 
 export interface SynonymMatch {
   /** The synonym word (termKey). */
@@ -15,7 +16,7 @@ export interface SynonymMatch {
   last: number;
 }
 
-export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms): Map<number, SynonymMatch> {
+export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms, knownTerm?: (term: string) => boolean): Map<number, SynonymMatch> {
   const claimed = new Map<number, SynonymMatch>();
   const bySurface = new Joined(units.map((u) => termKey(u.surface)));
   const byBase = new Joined(units.map((u) => u.key));
@@ -31,8 +32,27 @@ export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms
     const match = { key, text: units.slice(first, last + 1).map((u) => u.surface).join(""), first, last };
     for (const i of range(first, last)) claimed.set(i, match);
   }
+  if (knownTerm) matchTypos(units, synonyms, knownTerm, claimed);
   return claimed;
 }
+
+/** Stretches no synonym word claimed, matched one character off (学道保育 → 学童保育), longest first. */
+function matchTypos(units: readonly Unit[], synonyms: CompiledSynonyms, knownTerm: (term: string) => boolean, claimed: Map<number, SynonymMatch>): void {
+  for (let first = 0; first < units.length; first++) {
+    for (let last = Math.min(units.length - 1, first + MAX_TYPO_UNITS - 1); last >= first; last--) {
+      if (range(first, last).some((i) => claimed.has(i)) || !mayBeTypo(units, first, last, knownTerm)) continue;
+      const key = synonyms.typos.find(joinedKey(units, first, last));
+      if (!key) continue;
+      const match = { key, text: units.slice(first, last + 1).map((u) => u.surface).join(""), first, last };
+      for (const i of range(first, last)) claimed.set(i, match);
+      first = last;
+      break;
+    }
+  }
+}
+
+/** A misspelt word is seldom read as more than a few pieces. */
+const MAX_TYPO_UNITS = 4;
 
 /** Strings of consecutive units joined, to find a word spanning whole units. */
 class Joined {

@@ -2,6 +2,7 @@
 // searches for, each analyzed once into index terms. A question matches a synonym word when the word occurs
 // in the question's folded text (学童保育, がくどう after reading rewrite) or equals a token's base form
 // (もらえ → もらえる).
+import { SynonymTypos } from "./synonym-typos.js";
 import { access } from "node:fs/promises";
 import { join } from "node:path";
 import type { JapaneseTokenizer } from "../text/tokenizer.js";
@@ -34,6 +35,8 @@ export interface CompiledSynonyms {
   expansionsOf(key: string): readonly Expansion[];
   /** The words that lead to expansions, as the file spells them (for the reading lexicon). */
   readonly sourceWords: readonly string[];
+  /** The file's words one character off (学道保育 → 学童保育). */
+  readonly typos: SynonymTypos;
 }
 
 export function compileSynonyms(groups: readonly SynonymGroup[], tokenizer: JapaneseTokenizer): CompiledSynonyms {
@@ -69,7 +72,7 @@ export function compileSynonyms(groups: readonly SynonymGroup[], tokenizer: Japa
     .map((w) => ({ text: analyzeWords(w, tokenizer).map((t) => t.key).join(""), key: termKey(w) }))
     .filter((b) => b.text !== b.key && b.text.length > 1);
   const patterns = [...keys.map((key) => ({ text: key, key })), ...baseForms];
-  return { keys, patterns, sourceWords, expansionsOf: (key) => [...(byKey.get(key)?.values() ?? [])] };
+  return { keys, patterns, sourceWords, typos: new SynonymTypos(keys), expansionsOf: (key) => [...(byKey.get(key)?.values() ?? [])] };
 }
 
 /**

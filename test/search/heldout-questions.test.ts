@@ -67,4 +67,11 @@ describe("held-out questions", () => {
     expect(s.falseNoMatch, s.misses.join("\n")).toBeLessThanOrEqual(4);
     expect(s.noMatchRight, s.misses.join("\n")).toBeGreaterThanOrEqual(0.95);
   });
+
+  it("set 4 (hiragana, typos and spoken questions, written before the compound readings and synonym typos): hit@1 ≥ 0.8, hit@3 ≥ 0.85, out-of-scope → noMatch ≥ 0.9", () => {
+    const s = score(read("heldout-4.jsonl"));
+    expect(s.hit1, s.misses.join("\n")).toBeGreaterThanOrEqual(0.8);
+    expect(s.hit3, s.misses.join("\n")).toBeGreaterThanOrEqual(0.85);
+    expect(s.noMatchRight, s.misses.join("\n")).toBeGreaterThanOrEqual(0.9);
+  });
 });

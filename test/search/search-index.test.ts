@@ -45,6 +45,24 @@ describe("readings: hiragana finds kanji and katakana", () => {
   ])("%s", (...row) => expectFirst(row));
 });
 
+describe("readings of compounds kuromoji splits (noun + suffix): hiragana finds them whole", () => {
+  it.each<Row>([
+    // 認知+症 (にんちしよう) was read as 認知 + 使用; 相談+会 as 相談 + 段階.
+    ["にんちしょうさぽーたーようせいこうざ", "飯塚市", ["認知症サポーター養成事業"]],
+    ["いじゅうそうだんかいにいきたい", "伊万里市", ["移住・定住促進事業"]],
+    ["かんこうけんはどこで使える", "伊万里市", ["市内周遊観光券発行支援事業"]],
+    // What a learnt word leaves of one unknown kuromoji token (じ|ょうかそうをつけたいんだけど) is read again.
+    ["じょうかそうをつけたいんだけど", "飯塚市", ["浄化槽設置整備事業"]],
+  ])("%s", (...row) => expectFirst(row));
+});
+
+describe("typos of the synonyms file's words (three characters or more, one character off)", () => {
+  it.each<Row>([
+    ["学堂保育に入れたい", "伊万里市", ["留守家庭児童クラブ管理運営事業"]],
+    ["ファミサボに登録したい", "飯塚市", ["ファミリーサポートセンター事業"]],
+  ])("%s", (...row) => expectFirst(row));
+});
+
 describe("synonyms: everyday words find the documents' words", () => {
   it.each<Row>([
     ["妊活の助成", "伊万里市", ["不妊治療エンゼルサポート事業"]],
