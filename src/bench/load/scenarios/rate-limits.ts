@@ -36,8 +36,13 @@ export async function rateLimits(ctx: ScenarioContext): Promise<void> {
     && retryAfter.every((s) => Number.isInteger(s) && s >= 1) && other.status === 200;
   ctx.out.add({
     id: "rate-limit", check: "per-user rate limit (LINE burst 10, 20/min; API burst 120, 600/min)", target: "LINE: always 200, one 「少しお待ちください」; API: 429 + Retry-After",
-    result: `LINE: ${sent} messages → ${count(acks, (a) => a.status === 200)} × 200, ${answered} answered, ${notices} notice, ${sent - answers.length} silent; API: ${searches} searches → ${count(web, (r) => r.status === 200)} × 200, ${refused.length} × 429 (Retry-After ${Math.min(...retryAfter)}–${Math.max(...retryAfter)} s), other client ${other.status}`,
+    result: `LINE: ${sent} messages → ${count(acks, (a) => a.status === 200)} × 200, ${answered} answered, ${notices} notice, ${sent - answers.length} silent; API: ${searches} searches → ${count(web, (r) => r.status === 200)} × 200, ${refused.length} × 429 (Retry-After ${range(retryAfter)} s), other client ${other.status}`,
     pass: lineOk && webOk,
     figures: { lineSent: sent, lineAnswered: answered, lineNotices: notices, apiSent: searches, api429: refused.length, otherClient: other.status },
   });
+}
+
+function range(values: number[]): string {
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
 }
