@@ -2,12 +2,11 @@
 // fake Slack API. LINE → a thread in SLACK_HANDOFF_CHANNEL (masked) → a staff reply pushed on LINE → the
 // resident's messages go to the thread (the bot silent) → staff close it → the bot answers again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeLinePlatform } from "../fakes/line-platform.js";
-import { LineEvents, lineUserId, webhookBody } from "../line/line-events.js";
-import { createLineMount } from "../../src/server/mounts/line-mount.js";
-import type { LineChannel } from "../../src/channels/line/line-channel.js";
+import type { FakeLinePlatform } from "../fakes/line-platform.js";
+import { lineUserId, type LineEvents } from "../line/line-events.js";
+import { startLineAndSlack, type LineAndSlack } from "./line-and-slack.js";
 import { HANDOFF_MESSAGES } from "../../src/dialogue/handoff/handoff-messages.js";
-import { startSlackTestServer, messageEvent, HANDOFF_CHANNEL, type SlackTestServer } from "./slack-test-server.js";
+import { messageEvent, HANDOFF_CHANNEL, type SlackTestServer } from "./slack-test-server.js";
 import type { SlackCall } from "../fakes/slack-api.js";
 
 const LINE_SECRET = "handoff-line-channel-secret-0123456789";
@@ -16,27 +15,18 @@ const LINE_TOKEN = "handoff-line-access-token";
 let t: SlackTestServer;
 let line: FakeLinePlatform;
 let events: LineEvents;
-let channels: LineChannel[] = [];
+let both: LineAndSlack;
 
 beforeAll(async () => {
-  line = await FakeLinePlatform.start({ channelAccessToken: LINE_TOKEN });
-  events = new LineEvents(line);
-  t = await startSlackTestServer(
-    { LINE_CHANNEL_SECRET: LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN, LINE_API_BASE_URL: line.baseUrl, SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL },
-    [createLineMount((c) => { channels = c; })],
-  );
+  both = await startLineAndSlack(LINE_SECRET, LINE_TOKEN);
+  ({ t, line, events } = both);
 });
 
 afterAll(async () => {
-  await t.close();
-  await line.close();
+  await both.close();
 });
 
-const fromResident = async (events_: object[]) => {
-  const response = await line.deliver(`${t.server.url}/webhooks/line`, LINE_SECRET, webhookBody(events_));
-  expect(response.status).toBe(200);
-  await Promise.all(channels.map((c) => c.idle()));
-};
+const fromResident = (events_: object[]) => both.fromResident(events_);
 const pushedTexts = (user: string) => line.pushes.filter((p) => p.to === user).flatMap((p) => p.messages.map((m) => (m as { text?: string }).text ?? ""));
 const threadPosts = (ts: string): SlackCall[] => t.slack.callsTo("chat.postMessage").filter((c) => c.args["thread_ts"] === ts);
 

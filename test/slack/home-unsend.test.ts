@@ -2,12 +2,11 @@
 // unanswered questions and the conversation's recent questions, so it never reaches staff. The real server
 // with both channels, the fake LINE platform and the fake Slack API.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { FakeLinePlatform } from "../fakes/line-platform.js";
-import { LineEvents, lineUserId, webhookBody } from "../line/line-events.js";
-import { createLineMount } from "../../src/server/mounts/line-mount.js";
-import type { LineChannel } from "../../src/channels/line/line-channel.js";
+import type { FakeLinePlatform } from "../fakes/line-platform.js";
+import { lineUserId, type LineEvents } from "../line/line-events.js";
+import { startLineAndSlack, type LineAndSlack } from "./line-and-slack.js";
 import { HANDOFF_MESSAGES } from "../../src/dialogue/handoff/handoff-messages.js";
-import { startSlackTestServer, HANDOFF_CHANNEL, type SlackTestServer } from "./slack-test-server.js";
+import { HANDOFF_CHANNEL, type SlackTestServer } from "./slack-test-server.js";
 
 const LINE_SECRET = "unsend-line-channel-secret-0123456789";
 const LINE_TOKEN = "unsend-line-access-token";
@@ -17,27 +16,18 @@ const KEPT = "ペットの去勢手術の補助はありますか";
 let t: SlackTestServer;
 let line: FakeLinePlatform;
 let events: LineEvents;
-let channels: LineChannel[] = [];
+let both: LineAndSlack;
 
 beforeAll(async () => {
-  line = await FakeLinePlatform.start({ channelAccessToken: LINE_TOKEN });
-  events = new LineEvents(line);
-  t = await startSlackTestServer(
-    { LINE_CHANNEL_SECRET: LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN, LINE_API_BASE_URL: line.baseUrl, SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL },
-    [createLineMount((c) => { channels = c; })],
-  );
+  both = await startLineAndSlack(LINE_SECRET, LINE_TOKEN);
+  ({ t, line, events } = both);
 });
 
 afterAll(async () => {
-  await t.close();
-  await line.close();
+  await both.close();
 });
 
-const fromResident = async (events_: object[]) => {
-  const response = await line.deliver(`${t.server.url}/webhooks/line`, LINE_SECRET, webhookBody(events_));
-  expect(response.status).toBe(200);
-  await Promise.all(channels.map((c) => c.idle()));
-};
+const fromResident = (events_: object[]) => both.fromResident(events_);
 
 async function appHome(): Promise<string> {
   const count = t.slack.callsTo("views.publish").length;
