@@ -1,8 +1,8 @@
 // 429 with Retry-After on the JSON API past the burst, per client address; the page's files are never limited.
 import { describe, expect, it } from "vitest";
 import { RouteTable } from "../../src/server/http/route-table.js";
-import { jsonResponse, type RouteRequest } from "../../src/server/http/types.js";
-import { HttpError } from "../../src/server/http/http-error.js";
+import { jsonResponse, type RouteRequest } from "../../src/channels/http/route.js";
+import { HttpError } from "../../src/channels/http/http-error.js";
 import { errorResponse } from "../../src/server/http/respond.js";
 import { InMemoryRateBuckets } from "../../src/server/rate-limit/rate-buckets.js";
 import { clientAddress, rateLimitedRoutes } from "../../src/server/rate-limit/web-rate-limit.js";

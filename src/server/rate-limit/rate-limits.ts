@@ -4,7 +4,7 @@
 // madoguchi_rate_limited_total{channel, outcome}. `turns` schedules conversation turns so that webhook
 // acknowledgements never wait behind them (madoguchi_turns_waiting is its backlog).
 import type { Env } from "../config.js";
-import type { RouteRegistrar } from "../http/route-registrar.js";
+import type { RouteRegistrar } from "../../channels/http/route-registrar.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
 import type { RateBuckets } from "./rate-buckets.js";
 import { readRateLimitConfig, type RateLimitConfig } from "./rate-limit-config.js";

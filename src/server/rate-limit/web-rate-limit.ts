@@ -1,9 +1,9 @@
 // Per-client rate limit on the JSON API: past the burst a request gets 429 with Retry-After (seconds) and
 // the route's handler does not run. Wraps the route registrar the web channel is given, so the limit
 // applies to the routes it chooses (/api/*) and the page's files stay free.
-import type { RouteRegistrar } from "../http/route-registrar.js";
-import type { RouteRequest } from "../http/types.js";
-import { TooManyRequests } from "../http/http-error.js";
+import type { RouteRegistrar } from "../../channels/http/route-registrar.js";
+import type { RouteRequest } from "../../channels/http/route.js";
+import { TooManyRequests } from "../../channels/http/http-error.js";
 import type { RateBuckets } from "./rate-buckets.js";
 import type { RateRule } from "./token-bucket.js";
 

@@ -1,3 +1,0 @@
-// Moved to src/channels/http/http-error.ts (channels may not import the server). Kept only for
-// src/server/rate-limit and test/rate-limit, which import this path: delete once they import the new one.
-export * from "../../channels/http/http-error.js";
