@@ -7,6 +7,8 @@ import { LineAnswerer, type LineEngine, type LineHandoff } from "./line-answerer
 import { LineEventProcessor, type EventOutcome } from "./line-event-processor.js";
 import { createLineWebhookHandler, type LineWebhookRequest, type LineWebhookResponse } from "./line-webhook-handler.js";
 import type { DeliveryStore } from "../delivery-store.js";
+import type { EventQueue } from "../event-queue.js";
+import type { PatienceOptions } from "./patient-delivery.js";
 import { SILENT_LOG, type LineLog } from "./line-log.js";
 import type { Reply } from "../../dialogue/reply/reply.js";
 import { splitText } from "./split-text.js";
@@ -24,13 +26,14 @@ export interface LineChannelDeps {
   /** Called with every engine reply (the server counts no-matches). */
   onReply?: (channel: string, reply: Reply) => void;
   onOutcome?: (channel: string, type: string, outcome: EventOutcome) => void;
-  /** The server's background tasks, so a graceful stop waits for acknowledged events. */
-  track?: (work: Promise<void>) => void;
+  /** The durable queue between acknowledgement and answer (the server's journal or Redis Stream). */
+  queue?: EventQueue;
+  patience?: PatienceOptions;
   fetch?: typeof fetch;
 }
 
 export class LineChannel {
-  readonly handle: (req: LineWebhookRequest) => LineWebhookResponse;
+  readonly handle: (req: LineWebhookRequest) => Promise<LineWebhookResponse>;
   private readonly messenger: LineMessenger;
   private readonly processor: LineEventProcessor;
 
@@ -52,12 +55,13 @@ export class LineChannel {
     });
     this.processor = new LineEventProcessor({
       answerer, messenger: this.messenger, log, loadingAfterMs: config.loadingAfterMs,
+      queue: deps.queue, source: config.channel, patience: deps.patience,
       dedupe: { claim: (id, ttl) => deps.dedupe.claim(`${config.channel}:${id}`, ttl) },
       onOutcome: deps.onOutcome && ((type, outcome) => deps.onOutcome!(config.channel, type, outcome)),
     });
     this.handle = createLineWebhookHandler({
-      channelSecret: config.channelSecret, name: config.name, track: deps.track,
-      processBatch: (events, receivedAt) => this.processor.processBatch(events, receivedAt),
+      channelSecret: config.channelSecret, name: config.name,
+      acceptBatch: (events, receivedAt) => this.processor.acceptBatch(events, receivedAt),
     });
   }
 

@@ -9,7 +9,7 @@ import type { LineHandoff, ResidentOnLine } from "./line-answerer.js";
 
 /** The part of the server's route table a channel uses (src/server's RouteRegistrar fits). */
 export interface LineRouteRegistrar {
-  add(method: string, pattern: string, handler: (req: LineWebhookRequest) => LineWebhookResponse): void;
+  add(method: string, pattern: string, handler: (req: LineWebhookRequest) => Promise<LineWebhookResponse>): void;
 }
 
 interface CounterLike {

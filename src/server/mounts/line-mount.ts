@@ -4,6 +4,8 @@ import type { ChannelMount, MountContext } from "../channel-mount.js";
 import { readLineConfig } from "../../channels/line/line-config.js";
 import { mountLineChannels } from "../../channels/line/mount-line.js";
 import type { LineChannel } from "../../channels/line/line-channel.js";
+import { DEFAULT_PATIENCE_MS } from "../../channels/line/patient-delivery.js";
+import { ConfigError } from "../config.js";
 
 /** The mount; `onMounted` sees the channels it created (tests wait on their `idle()`). */
 export function createLineMount(onMounted?: (channels: LineChannel[]) => void): ChannelMount {
@@ -14,10 +16,14 @@ export function createLineMount(onMounted?: (channels: LineChannel[]) => void): 
       const channels = mountFromContext(ctx);
       if (channels.length === 0) return null;
       onMounted?.(channels);
-      return { summary: channels.map(summaryLine), close: async () => { await Promise.all(channels.map((c) => c.idle())); } };
+      // A graceful stop waits for the answers a while; what is left stays in the durable queue for the next start.
+      return { summary: channels.map(summaryLine), close: async () => { await Promise.race([Promise.all(channels.map((c) => c.idle())), sleep(CLOSE_WAIT_MS)]); } };
     },
   };
 }
+
+const CLOSE_WAIT_MS = 10_000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 export const lineMount: ChannelMount = createLineMount();
 
@@ -41,8 +47,18 @@ function mountFromContext(ctx: MountContext): LineChannel[] {
       ctx.services.turns.forget({ channel, user, messageId });
       await ctx.services.engine.forgetMessage({ channel, user, messageId });
     },
-    track: (work) => ctx.tasks.run("line-webhook", () => work),
+    patience: { maxWaitMs: patienceMs(ctx.config.env) },
+    queue: ctx.services.shared.queue, // the journal or the Redis Stream: acknowledged events survive a crash
   });
+}
+
+/** MADOGUCHI_LINE_PATIENCE_MS: how long an answer waits for an unavailable LINE API (default 10 minutes). */
+function patienceMs(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env["MADOGUCHI_LINE_PATIENCE_MS"]?.trim();
+  if (!raw) return DEFAULT_PATIENCE_MS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 20 * 60 * 1000) throw new ConfigError("MADOGUCHI_LINE_PATIENCE_MS", "must be a whole number of milliseconds from 0 to 1200000 (20 minutes)");
+  return n;
 }
 
 function summaryLine(channel: LineChannel): string {
