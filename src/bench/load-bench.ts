@@ -1,5 +1,7 @@
 // `npm run bench:load`: the long reliability run — 200 LINE events/s for 60 s, a 2,000-event spike,
-// 10,000 fuzzed bodies, a broken reload under load, two replicas behind Redis and a 10-minute soak —
+// 10,000 fuzzed bodies, a broken reload under load, two replicas behind Redis, a 10-minute soak and the
+// fault table (kill -9 of the only process / of one of two replicas during a spike, LINE API down 60 s,
+// Redis restarted, the journal's disk full) —
 // against the real server on 127.0.0.1 with fake LINE and Slack APIs. Prints the table of figures
 // (Markdown) and their raw numbers (JSON, with --json); exits 1 if any requirement was missed.
 // --short runs the bounded profile of the CI test; --only=spike,fuzz runs only the steps named so.

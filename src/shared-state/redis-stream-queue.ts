@@ -28,7 +28,6 @@ export interface RedisStreamQueueOptions {
   onTrouble?: (op: string, e: unknown) => void;
 }
 
-const STREAM = "events";
 const GROUP = "answerers";
 
 type StreamEntry = [id: string, fields: string[]];
@@ -45,8 +44,15 @@ export class RedisStreamQueue implements EventQueue {
   private readonly maxInFlight: number;
   private stopped = false;
   private loops: Promise<void>[] = [];
+  private readonly stream: string;
 
-  constructor(private readonly redis: Redis, private readonly reader: Redis, private readonly options: RedisStreamQueueOptions) {
+  /**
+   * `redis` and `reader` (which blocks in XREADGROUP) are connections of their own WITHOUT ioredis'
+   * keyPrefix — ioredis does not prefix the keys of XGROUP and XREADGROUP — so the stream's key carries the
+   * prefix explicitly: `${keyPrefix}events`.
+   */
+  constructor(private readonly redis: Redis, private readonly reader: Redis, keyPrefix: string, private readonly options: RedisStreamQueueOptions) {
+    this.stream = `${keyPrefix}events`;
     this.claimIdleMs = options.claimIdleMs ?? 15_000;
     this.addTimeoutMs = options.addTimeoutMs ?? 400;
     this.maxInFlight = options.maxInFlight ?? 256;
@@ -56,7 +62,7 @@ export class RedisStreamQueue implements EventQueue {
     if (events.length === 0) return;
     if (this.redis.status === "ready") {
       const pipeline = this.redis.pipeline();
-      for (const e of events) pipeline.xadd(STREAM, "*", "id", e.id, "s", source, "r", String(receivedAt), "p", JSON.stringify(e.payload));
+      for (const e of events) pipeline.xadd(this.stream, "*", "id", e.id, "s", source, "r", String(receivedAt), "p", JSON.stringify(e.payload));
       const added = await withTimeout(pipeline.exec(), this.addTimeoutMs).catch((e: unknown) => { this.options.onTrouble?.("stream.add", e); return undefined; });
       if (added && added.every(([err]) => !err)) return;
     }
@@ -83,6 +89,7 @@ export class RedisStreamQueue implements EventQueue {
     this.reader.disconnect();
     await Promise.all(this.loops);
     await this.flushAcks();
+    await this.redis.quit().catch(() => this.redis.disconnect());
     await this.options.fallback.close?.();
   }
 
@@ -92,7 +99,7 @@ export class RedisStreamQueue implements EventQueue {
       if (this.working.size >= this.maxInFlight) { await sleep(20); continue; }
       try {
         const count = Math.min(64, this.maxInFlight - this.working.size);
-        const reply = (await this.reader.xreadgroup("GROUP", GROUP, this.consumer, "COUNT", count, "BLOCK", 1_000, "STREAMS", STREAM, ">")) as [string, StreamEntry[]][] | null;
+        const reply = (await this.reader.xreadgroup("GROUP", GROUP, this.consumer, "COUNT", count, "BLOCK", 1_000, "STREAMS", this.stream, ">")) as [string, StreamEntry[]][] | null;
         for (const [, entries] of reply ?? []) for (const entry of entries) this.dispatch(entry, false);
       } catch (e) {
         if (this.stopped) break;
@@ -109,7 +116,7 @@ export class RedisStreamQueue implements EventQueue {
       await sleep(every);
       if (this.stopped || this.redis.status !== "ready") continue;
       try {
-        if (this.working.size > 0) await this.redis.xclaim(STREAM, GROUP, this.consumer, 0, ...this.working, "JUSTID");
+        if (this.working.size > 0) await this.redis.xclaim(this.stream, GROUP, this.consumer, 0, ...this.working, "JUSTID");
         await this.flushAcks();
         await this.claimAbandoned();
       } catch (e) {
@@ -122,7 +129,7 @@ export class RedisStreamQueue implements EventQueue {
     let cursor = "0-0";
     do {
       if (this.working.size >= this.maxInFlight) return;
-      const [next, entries] = (await this.redis.xautoclaim(STREAM, GROUP, this.consumer, this.claimIdleMs, cursor, "COUNT", 100)) as [string, (StreamEntry | null)[]];
+      const [next, entries] = (await this.redis.xautoclaim(this.stream, GROUP, this.consumer, this.claimIdleMs, cursor, "COUNT", 100)) as [string, (StreamEntry | null)[]];
       for (const entry of entries) {
         if (entry && !this.working.has(entry[0])) this.dispatch(entry, true);
       }
@@ -147,7 +154,7 @@ export class RedisStreamQueue implements EventQueue {
   private async ack(streamId: string): Promise<void> {
     try {
       if (this.redis.status !== "ready") throw new Error(`redis ${this.redis.status}`);
-      await this.redis.multi().xack(STREAM, GROUP, streamId).xdel(STREAM, streamId).exec();
+      await this.redis.multi().xack(this.stream, GROUP, streamId).xdel(this.stream, streamId).exec();
     } catch (e) {
       this.unacked.add(streamId);
       this.options.onTrouble?.("stream.ack", e);
@@ -158,7 +165,7 @@ export class RedisStreamQueue implements EventQueue {
     if (this.unacked.size === 0 || this.redis.status !== "ready") return;
     const ids = [...this.unacked];
     try {
-      await this.redis.multi().xack(STREAM, GROUP, ...ids).xdel(STREAM, ...ids).exec();
+      await this.redis.multi().xack(this.stream, GROUP, ...ids).xdel(this.stream, ...ids).exec();
       for (const id of ids) this.unacked.delete(id);
     } catch (e) {
       this.options.onTrouble?.("stream.ack", e);
@@ -168,7 +175,7 @@ export class RedisStreamQueue implements EventQueue {
   private async ensureGroup(): Promise<void> {
     while (!this.stopped) {
       try {
-        await this.redis.xgroup("CREATE", STREAM, GROUP, "0", "MKSTREAM");
+        await this.redis.xgroup("CREATE", this.stream, GROUP, "0", "MKSTREAM");
         return;
       } catch (e) {
         if (e instanceof Error && e.message.includes("BUSYGROUP")) return;

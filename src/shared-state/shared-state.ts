@@ -54,7 +54,10 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
   const where = describeRedisUrl(url);
   const redis = await connectRedis(url, { keyPrefix, onError: options.onRedisError }).catch(async (e: unknown) => { await local?.queue.close(); throw e; });
   const onOutage = throttled((op: string, e: unknown) => options.onRedisError?.({ code: errorCode(e), redis: where, op }));
-  const queue = new RedisStreamQueue(redis, redis.duplicate(), {
+  // The stream's own connections (one of them blocks in XREADGROUP), without ioredis' keyPrefix: see RedisStreamQueue.
+  const [writer, reader] = [redis.duplicate({ keyPrefix: "" }), redis.duplicate({ keyPrefix: "" })];
+  await Promise.all([writer.connect(), reader.connect()]);
+  const queue = new RedisStreamQueue(writer, reader, keyPrefix, {
     fallback: local?.queue ?? new MemoryEventQueue(),
     claimIdleMs: positive(env["MADOGUCHI_CLAIM_IDLE_MS"], "MADOGUCHI_CLAIM_IDLE_MS", 15_000),
     onTrouble: onOutage,

@@ -33,8 +33,29 @@ export class LineApiSink {
   private readonly tokens = new Map<string, IssuedToken>();
   private readonly pushKeys = new Map<string, { eventId: string; user: string }>();
   private readonly failingUsers = new Set<string>();
+  /** An outage in progress: every call answered with this status (and Retry-After), until the time given. */
+  private down: { status: number; retryAfter?: string; until: number } | undefined;
+  /** Calls refused during outages (answered 5xx/429), and connections opened (keep-alive shows as few). */
+  outageRefusals = 0;
+  connections = 0;
 
-  private constructor(private readonly server: Server, readonly baseUrl: string, private readonly accessToken: string) {}
+  private constructor(private readonly server: Server, readonly baseUrl: string, private readonly accessToken: string) {
+    server.on("connection", () => { this.connections++; });
+  }
+
+  /** LINE answers every call with `status` for `ms` (503: an outage; 429 with Retry-After: throttling). */
+  failAll(status: number, ms: number, retryAfter?: string): void {
+    this.down = { status, until: Date.now() + ms, ...(retryAfter ? { retryAfter } : {}) };
+  }
+
+  /** LINE refuses connections for `ms`: the port stops listening, then listens again. */
+  async refuseConnections(ms: number): Promise<void> {
+    const port = Number(new URL(this.baseUrl).port);
+    this.server.closeAllConnections();
+    await new Promise<void>((res) => this.server.close(() => res()));
+    await new Promise((r) => setTimeout(r, ms));
+    await new Promise<void>((res) => this.server.listen(port, "127.0.0.1", res));
+  }
 
   static async start(accessToken: string): Promise<LineApiSink> {
     let sink: LineApiSink | undefined;
@@ -75,13 +96,19 @@ export class LineApiSink {
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((res) => this.server.close(() => res()));
+    if (this.server.listening) await new Promise<void>((res) => this.server.close(() => res()));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     this.calls++;
+    if (this.down && Date.now() < this.down.until) {
+      this.outageRefusals++;
+      res.writeHead(this.down.status, { "content-type": "application/json", ...(this.down.retryAfter ? { "retry-after": this.down.retryAfter } : {}) });
+      res.end(JSON.stringify({ message: this.down.status === 429 ? "Too Many Requests" : "Service Unavailable" }));
+      return;
+    }
     const [status, body] = this.route(req, Buffer.concat(chunks).toString("utf8"));
     res.writeHead(status, { "content-type": "application/json", "x-line-request-id": randomBytes(8).toString("hex") });
     res.end(JSON.stringify(body));
