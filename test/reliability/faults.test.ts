@@ -24,6 +24,7 @@ const FAULTS = [
   ["fault-kill-only", "kill -9 of the only process during a spike of 1,000, restarted on its journal"],
   ["fault-kill-replica", "kill -9 of one of two replicas during a spike of 1,000"],
   ["fault-line-down", "the LINE API down (503, 429 with Retry-After, refused connections)"],
+  ["fault-slack-down", "the Slack API down (chat.postMessage 503)"],
   ["fault-redis-restart", "Redis restarted under load"],
   ["fault-disk-full", "the journal's disk full"],
 ] as const;

@@ -14,8 +14,19 @@ export class SlackApiSink {
   invalidPayloads = 0;
   calls = 0;
   private seq = 0;
+  /** An outage in progress: chat.* calls answered with this status until then. */
+  private down: { status: number; until: number } | undefined;
+  outageRefusals = 0;
+  connections = 0;
 
-  private constructor(private readonly server: Server, readonly origin: string, private readonly botToken: string) {}
+  private constructor(private readonly server: Server, readonly origin: string, private readonly botToken: string) {
+    server.on("connection", () => { this.connections++; });
+  }
+
+  /** Slack's chat.* methods answer `status` (503: an outage) for `ms`; auth.test keeps working. */
+  failChat(status: number, ms: number): void {
+    this.down = { status, until: Date.now() + ms };
+  }
 
   static async start(botToken: string): Promise<SlackApiSink> {
     let sink: SlackApiSink | undefined;
@@ -44,6 +55,12 @@ export class SlackApiSink {
     for await (const c of req) chunks.push(c as Buffer);
     this.calls++;
     const path = (req.url ?? "").split("?")[0] ?? "";
+    if (this.down && Date.now() < this.down.until && path.startsWith("/api/chat.")) {
+      this.outageRefusals++;
+      res.writeHead(this.down.status, { "content-type": "text/plain" });
+      res.end("Service Unavailable");
+      return;
+    }
     const body = path.startsWith("/response/") ? this.onResponseUrl(path, chunks) : this.onApi(path.slice("/api/".length), req, Buffer.concat(chunks).toString("utf8"));
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(body));

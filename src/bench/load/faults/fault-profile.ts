@@ -13,16 +13,18 @@ export interface FaultProfile {
   redisDownMs: number;
   /** Idle time after which a dead replica's entries are claimed (MADOGUCHI_CLAIM_IDLE_MS). */
   claimIdleMs: number;
+  /** How long the Slack API answers 503. */
+  slackDownSeconds: number;
   /** Size of the tmpfs the disk-full journal lives on. */
   tinyDiskBytes: number;
 }
 
 export const BENCH_FAULTS: FaultProfile = {
   spikeEvents: 1_000, killAfterEvents: 600, lineDownSeconds: 60, lineDownRate: 20,
-  redisRate: 100, redisSeconds: 20, redisDownMs: 5_000, claimIdleMs: 5_000, tinyDiskBytes: 64 * 1024,
+  redisRate: 100, redisSeconds: 20, redisDownMs: 5_000, claimIdleMs: 5_000, slackDownSeconds: 60, tinyDiskBytes: 64 * 1024,
 };
 
 export const CI_FAULTS: FaultProfile = {
   spikeEvents: 1_000, killAfterEvents: 600, lineDownSeconds: 12, lineDownRate: 20,
-  redisRate: 100, redisSeconds: 10, redisDownMs: 3_000, claimIdleMs: 3_000, tinyDiskBytes: 64 * 1024,
+  redisRate: 100, redisSeconds: 10, redisDownMs: 3_000, claimIdleMs: 3_000, slackDownSeconds: 10, tinyDiskBytes: 64 * 1024,
 };

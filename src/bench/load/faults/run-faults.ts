@@ -12,6 +12,7 @@ import { killOneReplica } from "./kill-replica.js";
 import { lineApiDown } from "./line-outage.js";
 import { redisRestarted } from "./redis-restart.js";
 import { diskFull } from "./disk-full.js";
+import { slackApiDown } from "./slack-outage.js";
 
 export async function runFaults(ctx: FaultContext, profile: FaultProfile, only?: (name: string) => boolean): Promise<void> {
   const wanted = only ?? (() => true);
@@ -19,6 +20,7 @@ export async function runFaults(ctx: FaultContext, profile: FaultProfile, only?:
   if (wanted("kill-only")) await killOnlyProcess(ctx, profile);
   if (wanted("kill-replica")) await withRedis(ctx, hasRedis, "fault-kill-replica", () => killOneReplica(ctx, profile));
   if (wanted("line-down")) await lineApiDown(ctx, profile);
+  if (wanted("slack-down")) await slackApiDown(ctx, profile);
   if (wanted("redis-restart")) await withRedis(ctx, hasRedis, "fault-redis-restart", () => redisRestarted(ctx, profile));
   if (wanted("disk-full")) await diskFull(ctx, profile);
 }
