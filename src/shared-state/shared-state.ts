@@ -56,6 +56,7 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
   const onOutage = throttled((op: string, e: unknown) => options.onRedisError?.({ code: errorCode(e), redis: where, op }));
   // The stream's own connections (one of them blocks in XREADGROUP), without ioredis' keyPrefix: see RedisStreamQueue.
   const [writer, reader] = [redis.duplicate({ keyPrefix: "" }), redis.duplicate({ keyPrefix: "" })];
+  for (const c of [writer, reader]) c.on("error", (e: unknown) => onOutage("stream.connection", e)); // the main connection reports it too
   await Promise.all([writer.connect(), reader.connect()]);
   const queue = new RedisStreamQueue(writer, reader, keyPrefix, {
     fallback: local?.queue ?? new MemoryEventQueue(),

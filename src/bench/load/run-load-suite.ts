@@ -21,13 +21,13 @@ import { BENCH_FAULTS, type FaultProfile } from "./faults/fault-profile.js";
 
 export const BENCH_PROFILE: LoadProfile = {
   name: "bench", sustainedRate: 200, sustainedSeconds: 60, spikeEvents: 2_000, fuzzBodies: 10_000,
-  soakSeconds: 600, soakLineRate: 50, soakWebRate: 20, soakGrowthLimitBytes: 64 * 1024 * 1024, reloadSeconds: 30, redisServer: "redis-server",
+  soakSeconds: 1_800, soakLineRate: 50, soakWebRate: 20, soakHeapSnapshots: true, soakGrowthLimitBytes: 64 * 1024 * 1024, reloadSeconds: 30, redisServer: "redis-server",
 };
 
 export const CI_PROFILE: LoadProfile = {
   name: "ci", sustainedRate: 200, sustainedSeconds: 10, spikeEvents: 2_000, fuzzBodies: 10_000,
   // 20 s is no soak: the heap is still finding its size, so only a gross leak fails it.
-  soakSeconds: 20, soakLineRate: 50, soakWebRate: 20, soakGrowthLimitBytes: 256 * 1024 * 1024, reloadSeconds: 10, redisServer: "redis-server",
+  soakSeconds: 20, soakLineRate: 50, soakWebRate: 20, soakHeapSnapshots: false, soakGrowthLimitBytes: 256 * 1024 * 1024, reloadSeconds: 10, redisServer: "redis-server",
 };
 
 export interface SuiteResult {
