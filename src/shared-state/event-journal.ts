@@ -11,12 +11,13 @@
 // older segments deleted. So the text a resident sent stays on disk only until it is answered (or until the
 // segment it shares with events still waiting fills up).
 //
-// Durability: accept records are written with one write() per batch of concurrent accepts (group commit)
-// and, with fsync "always" (the default), fdatasync'ed before `append` resolves: they survive a power loss.
+// Durability: accept records are written at once (a synchronous write(): the page cache) and, with fsync
+// "always" (the default), fdatasync'ed before `append` resolves — one fdatasync for every accept made while
+// the previous one ran (group commit): they survive a power loss.
 // With "never" they survive the process being killed (the kernel has them) but not the machine crashing.
 // Done records are never waited for: losing one only replays an event that the channel then recognises as
 // answered. Files are created 0600 in a 0700 directory; a lock file keeps a second process out.
-import { mkdirSync, chmodSync, openSync, readFileSync, readdirSync, writeFileSync, unlinkSync, closeSync } from "node:fs";
+import { mkdirSync, chmodSync, openSync, writeSync, readFileSync, readdirSync, writeFileSync, unlinkSync, closeSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -129,7 +130,9 @@ export class EventJournal {
       this.waiters = [];
       try {
         const bytes = Buffer.from(text, "utf8");
-        const { bytesWritten } = await this.file.write(bytes);
+        // A synchronous write (the page cache: microseconds) keeps the acknowledgement on this turn of the
+        // event loop; only the fdatasync goes to the thread pool, shared by every accept made meanwhile.
+        const bytesWritten = writeSync(this.file.fd, bytes);
         if (bytesWritten !== bytes.length) throw Object.assign(new Error("short write to the journal"), { code: "ENOSPC" });
         if (this.fsync === "always" && waiters.length > 0) await this.file.datasync();
         this.tornTail = false;

@@ -30,6 +30,9 @@ export interface SendOptions {
   /** Called once, when `at` events have been sent (the moment of the fault). */
   at?: number;
   onAt?: () => void;
+  /** Called once, when `atAcked` events have been acknowledged (a fault that must hit acknowledged work). */
+  atAcked?: number;
+  onAcked?: () => void;
 }
 
 export async function sendEvents(o: SendOptions): Promise<FaultDrive> {
@@ -46,7 +49,10 @@ export async function sendEvents(o: SendOptions): Promise<FaultDrive> {
       const e = textEvent(target.sink, lineUserId(i, o.run), pick(RESIDENT_QUESTIONS, i * 7));
       drive.sent.push(e.eventId);
       inFlight.push(postLine(o.client, target, webhookBody([e.event])).then((r) => {
-        if (r.status === 200) { drive.acked.push(e.eventId); drive.ackMs.push(r.ms); }
+        if (r.status !== 200) return;
+        drive.acked.push(e.eventId);
+        drive.ackMs.push(r.ms);
+        if (drive.acked.length === o.atAcked) o.onAcked?.();
       }));
     }
     await new Promise((r) => setTimeout(r, 5));

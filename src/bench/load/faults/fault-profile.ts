@@ -2,8 +2,8 @@
 
 export interface FaultProfile {
   spikeEvents: number;
-  /** The kill comes after this many events of the spike were sent. */
-  killAfterEvents: number;
+  /** The kill comes once this many events of the spike were acknowledged (so it hits acknowledged work). */
+  killAfterAcked: number;
   /** How long the LINE API stays down, and the event rate meanwhile. */
   lineDownSeconds: number;
   lineDownRate: number;
@@ -20,11 +20,11 @@ export interface FaultProfile {
 }
 
 export const BENCH_FAULTS: FaultProfile = {
-  spikeEvents: 1_000, killAfterEvents: 600, lineDownSeconds: 60, lineDownRate: 20,
+  spikeEvents: 1_000, killAfterAcked: 500, lineDownSeconds: 60, lineDownRate: 20,
   redisRate: 100, redisSeconds: 20, redisDownMs: 5_000, claimIdleMs: 5_000, slackDownSeconds: 60, tinyDiskBytes: 64 * 1024,
 };
 
 export const CI_FAULTS: FaultProfile = {
-  spikeEvents: 1_000, killAfterEvents: 600, lineDownSeconds: 12, lineDownRate: 20,
+  spikeEvents: 1_000, killAfterAcked: 500, lineDownSeconds: 12, lineDownRate: 20,
   redisRate: 100, redisSeconds: 10, redisDownMs: 3_000, claimIdleMs: 3_000, slackDownSeconds: 10, tinyDiskBytes: 64 * 1024,
 };

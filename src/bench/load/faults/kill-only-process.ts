@@ -9,11 +9,11 @@ export async function killOnlyProcess(ctx: FaultContext, profile: FaultProfile):
   const journal = { MADOGUCHI_JOURNAL_DIR: join(ctx.rig.dir, "journal", "solo") };
   let server = await ctx.rig.startServer("solo-1", journal);
   const target = () => [ctx.rig.lineTarget(server)];
-  ctx.say(`kill -9 of the only process: ${profile.spikeEvents} events in one second, killed after ${profile.killAfterEvents} …`);
+  ctx.say(`kill -9 of the only process: ${profile.spikeEvents} events in one second, killed once ${profile.killAfterAcked} were acknowledged …`);
   let killed: Promise<void> | undefined;
   const drive = await sendEvents({
     targets: target, client: ctx.rig.client, count: profile.spikeEvents, rate: profile.spikeEvents, run: "k1",
-    at: profile.killAfterEvents, onAt: () => { killed = server.kill9(); },
+    atAcked: profile.killAfterAcked, onAcked: () => { killed = server.kill9(); },
   });
   await killed;
   const answeredBeforeRestart = drive.acked.filter((id) => ctx.rig.line.answered(id) > 0).length;

@@ -13,11 +13,11 @@ export async function killOneReplica(ctx: FaultContext, profile: FaultProfile): 
     const env = { REDIS_URL: redis.url, MADOGUCHI_CLAIM_IDLE_MS: String(profile.claimIdleMs), MADOGUCHI_WATCH: "off" };
     const [one, two] = await Promise.all([ctx.rig.startServer("kill-replica-1", env), ctx.rig.startServer("kill-replica-2", env)]);
     let live = [one, two];
-    ctx.say(`kill -9 of one of two replicas: ${profile.spikeEvents} events in one second, replica 1 killed after ${profile.killAfterEvents} …`);
+    ctx.say(`kill -9 of one of two replicas: ${profile.spikeEvents} events in one second, replica 1 killed once ${profile.killAfterAcked} were acknowledged …`);
     let killed: Promise<void> | undefined;
     const drive = await sendEvents({
       targets: () => live.map((s) => ctx.rig.lineTarget(s)), client: ctx.rig.client, count: profile.spikeEvents, rate: profile.spikeEvents, run: "k2",
-      at: profile.killAfterEvents, onAt: () => { live = [two]; killed = one.kill9(); },
+      atAcked: profile.killAfterAcked, onAcked: () => { live = [two]; killed = one.kill9(); },
     });
     await killed;
     const caughtUp = await awaitAcked(ctx.rig.line, drive.acked, profile.claimIdleMs * 4);
