@@ -74,7 +74,10 @@ export class LineApiSink {
     return token;
   }
 
-  /** Every reply and push for this user fails with 500 (one event of a batch whose handling fails). */
+  /**
+   * Every reply and push for this user is refused for good, 400 (one event of a batch whose handling fails;
+   * a 5xx would be an outage the answer waits out: see failAll).
+   */
   failUser(user: string): void {
     this.failingUsers.add(user);
   }
@@ -141,7 +144,7 @@ export class LineApiSink {
       this.refusedTokens++;
       return [400, { message: "Invalid reply token" }];
     }
-    if (this.failingUsers.has(issued.user)) return [500, { message: "injected failure" }];
+    if (this.failingUsers.has(issued.user)) return [400, { message: "injected failure" }];
     issued.used = true;
     this.record(issued.eventId, issued.user, "reply", messages);
     return [200, { sentMessages: [] }];
@@ -149,7 +152,7 @@ export class LineApiSink {
 
   private push(retryKey: string | string[] | undefined, to: string | undefined, messages: unknown[]): [number, object] {
     if (!to) return [400, { message: "The property, 'to', in the request body is invalid" }];
-    if (this.failingUsers.has(to)) return [500, { message: "injected failure" }];
+    if (this.failingUsers.has(to)) return [400, { message: "injected failure" }];
     const key = typeof retryKey === "string" ? retryKey : undefined;
     const event = key ? this.pushKeys.get(key) : undefined;
     if (event && this.answers.has(event.eventId) && this.answers.get(event.eventId)!.via === "push") return [409, { message: "The retry key is already accepted" }];

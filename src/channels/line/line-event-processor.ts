@@ -129,12 +129,23 @@ export class LineEventProcessor {
       await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000).catch(() => true);
     }
     try {
-      outcome = await this.route(info, classifyEvent(event.payload), event);
+      outcome = (await this.firstToAnswer(event)) ? await this.route(info, classifyEvent(event.payload), event) : "duplicate";
     } catch (e) {
       this.log.error({ event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e) }, "line event failed");
     }
     this.opts.onOutcome?.(info.type, outcome);
     this.log.info({ event: info.type, webhookEventId: info.webhookEventId ?? null, redelivery: info.redelivery, redo: event.redo, outcome, ms: this.now() - started }, "line event");
+  }
+
+  /**
+   * One copy of an event is answered even when the queue holds two: an XADD whose reply Redis never sent
+   * (it was restarting, or slower than the fallback's timeout) also went to the local journal. The first
+   * handler of an event claims `answer:<id>` in the delivery store (Redis with replicas); a redo skips the
+   * claim — its first handler died holding it — and relies on the reply token and the push retry key.
+   */
+  private async firstToAnswer(event: QueuedEvent): Promise<boolean> {
+    if (event.redo) return true;
+    return this.opts.dedupe.claim(`answer:${event.id}`, this.opts.dedupeTtlMs ?? 86_400_000).catch(() => true);
   }
 
   private async route(info: LineEventInfo, kind: LineEventKind, event: QueuedEvent): Promise<EventOutcome> {

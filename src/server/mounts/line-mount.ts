@@ -22,7 +22,8 @@ export function createLineMount(onMounted?: (channels: LineChannel[]) => void): 
   };
 }
 
-const CLOSE_WAIT_MS = 10_000;
+/** Short: what is still waiting then (e.g. for an unavailable LINE API) stays in the queue for the next start. */
+const CLOSE_WAIT_MS = 3_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 export const lineMount: ChannelMount = createLineMount();

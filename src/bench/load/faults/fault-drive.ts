@@ -101,6 +101,8 @@ export function countFault(sink: LineApiSink, drive: FaultDrive): FaultCounts {
 export function addFaultRow(ctx: FaultContext, id: string, fault: string, drive: FaultDrive, caughtUpSeconds: number, note: string, extra: Record<string, number | string | boolean> = {}): FaultCounts {
   const c = countFault(ctx.rig.line, drive);
   const ack = summarize(drive.ackMs);
+  const twice = drive.sent.filter((e) => ctx.rig.line.answered(e) > 1);
+  if (twice.length > 0) ctx.say(`  ${id}: answered twice: ${twice.slice(0, 10).join(" ")} (look them up in the servers' logs)`);
   ctx.out.add({
     id, check: `fault: ${fault}`, target: "0 acknowledged events lost, 0 answered twice",
     result: `sent ${c.sent}, acknowledged ${c.acknowledged}, answered ${c.answered}, answered twice ${c.answeredTwice}, lost ${c.lost}; ack p99 ${ms(ack.p99)}; caught up ${caughtUpSeconds.toFixed(1)} s after the last event; ${note}`,
