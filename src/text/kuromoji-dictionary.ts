@@ -1,17 +1,25 @@
 // Loads kuromoji's IPADIC dictionary faster than kuromoji's own loader (measured in docs/search.md):
 // - its loader gunzips 17 MB into 96 MB asynchronously and then copies every buffer once more;
 // - here the first start gunzips synchronously without the copy and writes the decompressed files to a
-//   cache directory, and later starts read those files as they are (about half the stock start-up).
+//   cache directory, and later starts read those files as they are (about half the stock start-up);
+// - the word → token-info map, which kuromoji builds whole into ~390,000 arrays, is read on demand
+//   (kuromoji-target-map.ts): that halves the load again and most of its garbage collection.
 // The cache is best effort: when it cannot be written (read-only install), every start gunzips.
 import { createRequire } from "node:module";
 import { readFileSync, statSync, mkdirSync, writeFileSync, renameSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Tokenizer, IpadicFeatures } from "kuromoji";
+import { lazyTargetMap } from "./kuromoji-target-map.js";
 
 const require = createRequire(import.meta.url);
 
+interface TokenInfoDictionary {
+  target_map: unknown;
+  loadTargetMap(bytes: Uint8Array): TokenInfoDictionary;
+}
 interface KuromojiLoader {
+  dic: { token_info_dictionary: TokenInfoDictionary };
   load(callback: (err: Error | null, dic: unknown) => void): void;
   loadArrayBuffer(file: string, callback: (err: Error | null, buffer?: ArrayBuffer) => void): void;
 }
@@ -51,6 +59,7 @@ export function loadKuromojiDictionary(options: DictionaryLoadOptions = {}): Pro
   const Loader = require("kuromoji/src/loader/NodeDictionaryLoader") as LoaderClass;
   const Tokenizer = require("kuromoji/src/Tokenizer") as TokenizerClass;
   const loader = new Loader(dictionaryDir);
+  readTargetMapLazily(loader.dic.token_info_dictionary);
   loader.loadArrayBuffer = (file, callback) => {
     try {
       const name = basename(file, ".gz");
@@ -68,6 +77,17 @@ export function loadKuromojiDictionary(options: DictionaryLoadOptions = {}): Pro
       resolve({ tokenizer: new Tokenizer(dic), source: cached ? "cache" : "gzip" });
     });
   });
+}
+
+/** This dictionary's word → token-info map is read on demand (kuromoji-target-map.ts); kuromoji's own reader if the file is unexpected. */
+function readTargetMapLazily(dictionary: TokenInfoDictionary): void {
+  const stock = dictionary.loadTargetMap.bind(dictionary);
+  dictionary.loadTargetMap = (bytes) => {
+    const map = lazyTargetMap(bytes);
+    if (!map) return stock(bytes);
+    dictionary.target_map = map;
+    return dictionary;
+  };
 }
 
 /** The bytes as a whole ArrayBuffer (typed arrays over it need offset 0), copying only when they are not. */
