@@ -8,7 +8,8 @@ import type { CliIo, Command } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
 import { BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../server/config.js";
-import { loadKnowledgeOrThrow } from "../knowledge/load.js";
+import { loadKnowledgeCachedOrThrow } from "../knowledge/cache/knowledge-snapshot.js";
+import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import { createJapaneseTokenizer } from "../text/tokenizer.js";
 import { SearchIndex, type SearchResponse } from "../search/search-index.js";
 import { loadSynonyms } from "../search/synonyms.js";
@@ -28,7 +29,7 @@ export const searchCommand: Command = {
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive whole number (got "${values.top}")`);
     const question = positionals.join(" ").trim();
     if (!values.batch && question === "") throw new UsageError("give a question, or --batch to read JSON lines from standard input");
-    const index = await buildIndex(resolveKnowledgeDir(values.knowledge, io.env));
+    const index = await buildIndex(resolveKnowledgeDir(values.knowledge, io.env), defaultCacheDir(io.env));
     const scope = values.municipality;
     if (scope !== undefined && !index.resolveMunicipality(scope)) {
       io.stderr.write(`madoguchi search: unknown municipality "${scope}" in this knowledge\n`);
@@ -45,10 +46,10 @@ export const searchCommand: Command = {
   },
 };
 
-async function buildIndex(dir: string): Promise<SearchIndex> {
+async function buildIndex(dir: string, cacheDir: string | null): Promise<SearchIndex> {
   const [tokenizer, knowledge, synonyms] = await Promise.all([
     createJapaneseTokenizer(),
-    loadKnowledgeOrThrow(dir),
+    loadKnowledgeCachedOrThrow(dir, cacheDir),
     loadSynonyms(dir, BUNDLED_SYNONYMS),
   ]);
   return SearchIndex.build(knowledge, tokenizer, synonyms);
