@@ -6,11 +6,12 @@
 import { createHash } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deserialize, serialize } from "node:v8";
-import { KnowledgeBase } from "../knowledge-base.js";
+import type { KnowledgeBase } from "../knowledge-base.js";
 import type { LoadOutcome } from "../load.js";
 import { readCacheFile, writeCacheFile, type CacheMiss } from "./cache-file.js";
 import { codeVersion, directoryFingerprint } from "./fingerprint.js";
+import { frameParts, unframeParts } from "./parts.js";
+import { knowledgeFromParts, knowledgeParts } from "./knowledge-parts.js";
 
 /** src/knowledge/ or dist/knowledge/: the code that decides what loaded knowledge contains. */
 const KNOWLEDGE_CODE = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,7 +29,7 @@ export async function loadKnowledgeCached(dir: string, cacheDir: string | null):
   const key = snapshotKey(dir);
   const read = readCacheFile(path, key);
   if ("payload" in read) {
-    const knowledge = restore(read.payload);
+    const knowledge = await restore(read.payload);
     if (knowledge) return { knowledge, problems: [], source: "snapshot" };
   }
   const outcome = await load();
@@ -48,18 +49,17 @@ function snapshotKey(dir: string): string {
 function save(path: string, key: string, knowledge: KnowledgeBase): void {
   let bytes: Buffer;
   try {
-    bytes = serialize({ ...knowledge });
+    bytes = frameParts(knowledgeParts(knowledge));
   } catch {
     return; // something in the knowledge cannot be serialised: it is loaded from the files every time
   }
   writeCacheFile(path, key, bytes);
 }
 
-/** The knowledge base's own fields, back on its class; loadedAt is now (the time it was loaded into this process). */
-function restore(payload: Buffer): KnowledgeBase | undefined {
+/** The knowledge base made again from what it was made from; loadedAt is now (when it was loaded into this process). */
+async function restore(payload: Buffer): Promise<KnowledgeBase | undefined> {
   try {
-    const fields = deserialize(payload) as Record<string, unknown>;
-    return Object.assign(Object.create(KnowledgeBase.prototype) as KnowledgeBase, fields, { loadedAt: new Date() });
+    return await knowledgeFromParts(unframeParts(payload), async () => {});
   } catch {
     return undefined;
   }
