@@ -12,11 +12,15 @@ import { fileURLToPath } from "node:url";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { readCacheFile, writeCacheFile, type CacheMiss } from "../knowledge/cache/cache-file.js";
 import { codeVersion } from "../knowledge/cache/fingerprint.js";
+import { frameParts, unframeParts } from "../knowledge/cache/parts.js";
 
-/** How an index becomes bytes and back (decode must throw on bytes it cannot read). */
+/**
+ * How an index becomes parts (byte arrays) and back. decode runs `between` between parts, so a thread that
+ * decodes a large index keeps answering; it must throw on parts it cannot read.
+ */
 export interface IndexCodec<I> {
-  encode(index: I): Uint8Array;
-  decode(bytes: Uint8Array): I;
+  encode(index: I): Uint8Array[];
+  decode(parts: readonly Uint8Array[], between: () => Promise<void>): Promise<I>;
 }
 
 export interface SavedIndexRequest<I> {
@@ -52,7 +56,7 @@ export async function openSavedIndex<I>(r: SavedIndexRequest<I>): Promise<Opened
   let source: OpenedIndex<I>["source"] = "payload" in read ? "undecodable" : read.miss;
   if ("payload" in read) {
     try {
-      return done(r.codec.decode(read.payload), "saved");
+      return done(await r.codec.decode(unframeParts(read.payload), async () => {}), "saved");
     } catch {
       source = "undecodable";
     }
@@ -81,7 +85,7 @@ export function savedIndexKey(knowledge: KnowledgeBase, inputs: readonly string[
 function saveIndex<I>(r: Pick<SavedIndexRequest<I>, "codec">, path: string, key: string, index: I): boolean {
   let bytes: Uint8Array;
   try {
-    bytes = r.codec.encode(index);
+    bytes = frameParts(r.codec.encode(index));
   } catch {
     return false; // an index that cannot be encoded is built at every start, which is only slower
   }
