@@ -1,18 +1,18 @@
 // `madoguchi search`: finds programs and FAQ entries for a question.
 //   madoguchi search 学童保育に入りたい --municipality 伊万里市       a readable list
 //   madoguchi search --json "..."                                      one JSON object
-//   madoguchi search --batch < questions.jsonl                          JSON lines in and out (search/batch-line.ts)
+//   madoguchi search --batch < questions.jsonl                          JSON lines in and out (search-batch-protocol.ts)
 //   madoguchi search --explain "..."                                    the terms the question became
 import { createInterface } from "node:readline";
 import type { CliIo, Command } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../server/config.js";
+import { BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../config/server-config.js";
 import { loadKnowledgeOrThrow } from "../knowledge/load.js";
 import { createJapaneseTokenizer } from "../text/tokenizer.js";
 import { SearchIndex, type SearchResponse } from "../search/search-index.js";
 import { loadSynonyms } from "../search/synonyms.js";
-import { parseBatchLine, batchAnswer, batchError } from "../search/batch-line.js";
+import { parseBatchLine, batchAnswer, batchError } from "./search-batch-protocol.js";
 
 const OPTIONS = {
   json: { type: "boolean" }, batch: { type: "boolean" }, explain: { type: "boolean" },

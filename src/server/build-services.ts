@@ -1,12 +1,12 @@
 // Builds what the channels share: the tokenizer (once), the knowledge and its search index (rebuilt on
 // reload), the dialogue data, the conversation engine, sessions, the handoff desk and the turn feed.
-import type { ServerConfig } from "./config.js";
-import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, ConfigError } from "./config.js";
+import type { ServerConfig } from "../config/server-config.js";
+import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, ConfigError } from "../config/server-config.js";
 import type { Logger } from "./logging/logger.js";
 import type { ServerMetrics } from "./metrics/server-metrics.js";
 import type { ServerServices } from "./server-services.js";
-import { KnowledgeRuntime } from "./knowledge/knowledge-runtime.js";
-import { reportReload, setKnowledgeGauges } from "./knowledge/report-reload.js";
+import { KnowledgeRuntime } from "./live-knowledge/knowledge-runtime.js";
+import { reportReload, setKnowledgeGauges } from "./live-knowledge/report-reload.js";
 import { TurnFeed } from "./turn-feed.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
@@ -16,7 +16,7 @@ import { loadSynonyms } from "../search/synonyms.js";
 import { loadDialogueData } from "../dialogue/intents/load-dialogue-data.js";
 import { createSharedState } from "../shared-state/shared-state.js";
 import { createRateLimits } from "./rate-limit/rate-limits.js";
-import { ScheduledConversationEngine } from "./rate-limit/scheduled-engine.js";
+import { ScheduledConversationEngine } from "./scheduling/scheduled-engine.js";
 import { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
 

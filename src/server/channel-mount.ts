@@ -7,7 +7,7 @@
 // Routes a channel adds receive the RAW body bytes (RouteRequest.body): nothing is parsed before the
 // handler, so signatures are checked over exactly what the platform signed. Bodies over the server's cap
 // (1 MiB) are answered 413 before any handler runs.
-import type { ServerConfig } from "./config.js";
+import type { ServerConfig } from "../config/server-config.js";
 import type { RouteRegistrar } from "../channels/http/route-registrar.js";
 import type { Logger } from "./logging/logger.js";
 import type { ServerMetrics } from "./metrics/server-metrics.js";

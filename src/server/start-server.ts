@@ -3,7 +3,7 @@
 // and by the tests, which start it on 127.0.0.1 with port 0.
 import type { AddressInfo } from "node:net";
 import type { DestinationStream } from "pino";
-import type { ServerConfig } from "./config.js";
+import type { ServerConfig } from "../config/server-config.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createServerMetrics, type ServerMetrics } from "./metrics/server-metrics.js";
 import { RouteTable } from "./http/route-table.js";
@@ -15,8 +15,8 @@ import type { ServerServices } from "./server-services.js";
 import type { ChannelMount } from "./channel-mount.js";
 import { CHANNEL_MOUNTS } from "./channel-mounts.js";
 import { mountChannels, type MountedChannels } from "./mount-channels.js";
-import { watchKnowledge, type KnowledgeWatcher } from "./knowledge/watch-knowledge.js";
-import type { ReloadOutcome } from "./knowledge/knowledge-runtime.js";
+import { watchKnowledge, type KnowledgeWatcher } from "./live-knowledge/watch-knowledge.js";
+import type { ReloadOutcome } from "./live-knowledge/knowledge-runtime.js";
 import { registerWebRoutes } from "../channels/web/web-routes.js";
 import { maskPersonalData } from "../text/mask-personal-data.js";
 

@@ -2,7 +2,7 @@
 import { FakeLinePlatform } from "../fakes/line-platform.js";
 import { LineEvents, webhookBody } from "./line-events.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
-import { readServerConfig } from "../../src/server/config.js";
+import { readServerConfig } from "../../src/config/server-config.js";
 import { createLineMount } from "../../src/server/mounts/line-mount.js";
 import type { LineChannel } from "../../src/channels/line/line-channel.js";
 import { captureLogs, type LogCapture } from "../server/support/log-capture.js";

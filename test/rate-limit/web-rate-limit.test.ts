@@ -4,7 +4,7 @@ import { RouteTable } from "../../src/server/http/route-table.js";
 import { jsonResponse, type RouteRequest } from "../../src/channels/http/route.js";
 import { HttpError } from "../../src/channels/http/http-error.js";
 import { errorResponse } from "../../src/server/http/respond.js";
-import { InMemoryRateBuckets } from "../../src/server/rate-limit/rate-buckets.js";
+import { InMemoryRateBuckets } from "../../src/shared-state/rate-buckets.js";
 import { clientAddress, rateLimitedRoutes } from "../../src/server/rate-limit/web-rate-limit.js";
 
 function request(pattern: string, remoteAddress: string, headers: Record<string, string> = {}): RouteRequest & { remoteAddress: string } {

@@ -6,10 +6,10 @@ import { startRedis, type RedisProcess } from "../../src/bench/load/redis-proces
 import { createSharedState, type SharedState } from "../../src/shared-state/shared-state.js";
 import { connectRedis } from "../../src/shared-state/redis-connection.js";
 import { RedisSessionStore } from "../../src/shared-state/redis-session-store.js";
-import { InMemoryRateBuckets } from "../../src/server/rate-limit/rate-buckets.js";
+import { InMemoryRateBuckets } from "../../src/shared-state/rate-buckets.js";
 import { newSession } from "../../src/dialogue/session/session.js";
 import { freePort } from "../../src/bench/load/free-port.js";
-import type { RateRule } from "../../src/server/rate-limit/token-bucket.js";
+import type { RateRule } from "../../src/shared-state/token-bucket.js";
 
 let redis: RedisProcess;
 let a: SharedState;

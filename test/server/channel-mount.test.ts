@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
 import type { ChannelMount } from "../../src/server/channel-mount.js";
-import { readServerConfig } from "../../src/server/config.js";
+import { readServerConfig } from "../../src/config/server-config.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
 import { jsonResponse } from "../../src/channels/http/route.js";
 import { captureLogs } from "./support/log-capture.js";

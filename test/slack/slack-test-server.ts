@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { FakeSlackApi } from "../fakes/slack-api.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
-import { readServerConfig } from "../../src/server/config.js";
+import { readServerConfig } from "../../src/config/server-config.js";
 import type { ChannelMount } from "../../src/server/channel-mount.js";
 import { slackMount } from "../../src/server/mounts/slack-mount.js";
 import { signSlackBody } from "../../src/channels/slack/verify-signature.js";

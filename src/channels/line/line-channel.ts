@@ -6,7 +6,7 @@ import { LineMessenger } from "./line-messenger.js";
 import { LineAnswerer, type LineEngine, type LineHandoff } from "./line-answerer.js";
 import { LineEventProcessor, type EventOutcome } from "./line-event-processor.js";
 import { createLineWebhookHandler, type LineWebhookRequest, type LineWebhookResponse } from "./line-webhook-handler.js";
-import type { DeliveryStore } from "../delivery-store.js";
+import type { DeliveryStore } from "../../shared-state/delivery-store.js";
 import { SILENT_LOG, type LineLog } from "./line-log.js";
 import type { Reply } from "../../dialogue/reply/reply.js";
 import { splitText } from "./split-text.js";

@@ -3,7 +3,7 @@
 import type { LineChannelConfig } from "./line-config.js";
 import { readLineConfig } from "./line-config.js";
 import { LineChannel, type LineChannelDeps } from "./line-channel.js";
-import { InMemoryDeliveryStore, type DeliveryStore } from "../delivery-store.js";
+import { InMemoryDeliveryStore, type DeliveryStore } from "../../shared-state/delivery-store.js";
 import type { LineWebhookRequest, LineWebhookResponse } from "./line-webhook-handler.js";
 import type { LineHandoff, ResidentOnLine } from "./line-answerer.js";
 

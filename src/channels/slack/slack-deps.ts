@@ -5,7 +5,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { HandoffService } from "../../dialogue/handoff/handoff-service.js";
 import type { StaffInsights } from "./home/staff-insights.js";
 import type { SynonymProposalSink } from "./home/synonym-proposal-sink.js";
-import type { DeliveryStore } from "../delivery-store.js";
+import type { DeliveryStore } from "../../shared-state/delivery-store.js";
 
 export interface AnswerEngine {
   respond(input: EngineInput): Promise<Reply>;

@@ -3,14 +3,14 @@
 // `limitWebRoutes` for the JSON API (429 with Retry-After). Refusals are counted in
 // madoguchi_rate_limited_total{channel, outcome}. `turns` schedules conversation turns so that webhook
 // acknowledgements never wait behind them (madoguchi_turns_waiting is its backlog).
-import type { Env } from "../config.js";
+import type { Env } from "../../config/server-config.js";
 import type { RouteRegistrar } from "../../channels/http/route-registrar.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
-import type { RateBuckets } from "./rate-buckets.js";
+import type { RateBuckets } from "../../shared-state/rate-buckets.js";
 import { readRateLimitConfig, type RateLimitConfig } from "./rate-limit-config.js";
 import { lineAdmission, type Admission } from "./line-admission.js";
 import { rateLimitedRoutes } from "./web-rate-limit.js";
-import { TurnScheduler } from "./turn-scheduler.js";
+import { TurnScheduler } from "../scheduling/turn-scheduler.js";
 
 export interface RateLimits {
   config: RateLimitConfig;

@@ -4,8 +4,8 @@
 import type { RouteRegistrar } from "../../channels/http/route-registrar.js";
 import type { RouteRequest } from "../../channels/http/route.js";
 import { TooManyRequests } from "../../channels/http/http-error.js";
-import type { RateBuckets } from "./rate-buckets.js";
-import type { RateRule } from "./token-bucket.js";
+import type { RateBuckets } from "../../shared-state/rate-buckets.js";
+import type { RateRule } from "../../shared-state/token-bucket.js";
 
 export interface WebRateLimitOptions {
   buckets: RateBuckets;

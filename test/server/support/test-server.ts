@@ -1,6 +1,6 @@
 // Starts the real server (knowledge, index, engine, web routes) on 127.0.0.1 with an ephemeral port and
 // its log lines captured, for tests that talk to it over HTTP.
-import { readServerConfig } from "../../../src/server/config.js";
+import { readServerConfig } from "../../../src/config/server-config.js";
 import { startServer, type RunningServer } from "../../../src/server/start-server.js";
 import { captureLogs, type LogCapture } from "./log-capture.js";
 

@@ -3,7 +3,7 @@
 //   out: {"q": "...", "noMatch": false, "results": [{type, id, municipality, name, score}, ...]}
 // A line that is not such an object answers {"q": null, "error": "..."} in its place, so output line N
 // always answers input line N.
-import type { SearchResponse } from "./search-index.js";
+import type { SearchResponse } from "../search/search-index.js";
 
 export interface BatchQuery {
   q: string;

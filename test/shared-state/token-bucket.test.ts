@@ -1,7 +1,7 @@
 // The token bucket: a burst at once, then the refill rate; one first refusal per overflow.
 import { describe, expect, it } from "vitest";
-import { takeToken, type BucketState, type RateRule } from "../../src/server/rate-limit/token-bucket.js";
-import { InMemoryRateBuckets } from "../../src/server/rate-limit/rate-buckets.js";
+import { takeToken, type BucketState, type RateRule } from "../../src/shared-state/token-bucket.js";
+import { InMemoryRateBuckets } from "../../src/shared-state/rate-buckets.js";
 import { lineAdmission } from "../../src/server/rate-limit/line-admission.js";
 import { readRateLimitConfig } from "../../src/server/rate-limit/rate-limit-config.js";
 

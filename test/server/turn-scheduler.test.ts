@@ -1,8 +1,8 @@
 // Turns run one at a time, people waiting on an HTTP answer first, and the event loop gets a turn between
 // them (so a webhook's acknowledgement is never stuck behind a backlog of answers).
 import { describe, expect, it } from "vitest";
-import { TurnScheduler } from "../../src/server/rate-limit/turn-scheduler.js";
-import { priorityOf } from "../../src/server/rate-limit/scheduled-engine.js";
+import { TurnScheduler } from "../../src/server/scheduling/turn-scheduler.js";
+import { priorityOf } from "../../src/server/scheduling/scheduled-engine.js";
 
 function busy(ms: number): void {
   const end = performance.now() + ms;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InMemoryDeliveryStore } from "../../src/channels/delivery-store.js";
+import { InMemoryDeliveryStore } from "../../src/shared-state/delivery-store.js";
 
 describe("InMemoryDeliveryStore", () => {
   it("gives an id to exactly one of many concurrent claimers", async () => {
