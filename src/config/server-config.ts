@@ -1,10 +1,9 @@
 // The server's configuration, read once from an injectable environment (tests pass their own).
 // Channel mounts (LINE, Slack, Redis) read their own variables from `config.env` in their factories.
-import { fileURLToPath } from "node:url";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
+import { PACKAGE_ROOT } from "./package-root.js";
 
-/** src/server/ or dist/server/ → the package root, where the bundled knowledge lives (the CLI reads these too). */
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The bundled knowledge and dialogue data at the package root (the CLI reads these too). */
 export const BUNDLED_KNOWLEDGE = resolve(PACKAGE_ROOT, "knowledge");
 export const BUNDLED_INTENTS = resolve(PACKAGE_ROOT, "intents");
 /** The synonyms used when a knowledge directory has none of its own. */

@@ -1,7 +1,7 @@
 // LINE webhook bodies as LINE sends them (a text message event from a one-to-one chat, with a
 // webhookEventId and a reply token the sink issued), signed with the channel secret over the exact bytes.
 import { randomBytes } from "node:crypto";
-import { signLineBody } from "../../channels/line/verify-signature.js";
+import { signLineBody } from "../../src/channels/line/verify-signature.js";
 import type { LineApiSink } from "./line-api-sink.js";
 import type { HttpClient, Sent } from "./http-client.js";
 

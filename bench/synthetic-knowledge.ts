@@ -2,8 +2,8 @@
 // with 150 programs, made from the real programs by giving copies to invented municipalities. Texts repeat across
 // municipalities (as programs with the same national template do), so the index holds 260,000 entries with
 // the real vocabulary.
-import type { Municipality, Program } from "../knowledge/schema.js";
-import type { SearchIndexSource } from "../search/search-index.js";
+import type { Municipality, Program } from "../src/knowledge/schema.js";
+import type { SearchIndexSource } from "../src/search/search-index.js";
 
 const FIRST = [..."青赤白黒東西南北上下大小新古高低長松竹梅桜山川田村島浜岡原野沢谷森林石岩井泉"];
 const SECOND = [..."宮崎本江津浦見沼崎木戸橋坂平根丘野倉部"];

@@ -1,7 +1,7 @@
 // Slack requests as Slack sends them: an Events API app_mention, a slash command, signed with the signing
 // secret over `v0:{timestamp}:{raw body}`.
 import { randomBytes } from "node:crypto";
-import { signSlackBody } from "../../channels/slack/verify-signature.js";
+import { signSlackBody } from "../../src/channels/slack/verify-signature.js";
 
 export interface SlackTarget {
   /** http://127.0.0.1:port/slack/events */

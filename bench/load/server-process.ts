@@ -4,11 +4,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync, type WriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { PACKAGE_ROOT } from "../../src/config/package-root.js";
 
-/** src/bench/load or dist/bench/load → the package root; the server always runs from dist (built first). */
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+/** The server always runs from dist (built first). */
 export const SERVER_MAIN = resolve(PACKAGE_ROOT, "dist", "cli", "main.js");
 
 export interface ServerProcessOptions {

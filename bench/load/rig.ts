@@ -5,7 +5,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
-import { BUNDLED_KNOWLEDGE } from "../../config/server-config.js";
+import { BUNDLED_KNOWLEDGE } from "../../src/config/server-config.js";
 import { HttpClient } from "./http-client.js";
 import { LineApiSink } from "./line-api-sink.js";
 import { SlackApiSink } from "./slack-api-sink.js";

@@ -14,7 +14,7 @@ import { summarize, ms } from "../stats.js";
 import { count, sleep, type ScenarioContext } from "./context.js";
 import { waitFor } from "./duplicates.js";
 import { ACK_P99_GOAL_MS, LINE_ACK_LIMIT_MS } from "./ack-latency.js";
-import { DEFAULT_LINE_RULE } from "../../../server/rate-limit/rate-limit-config.js";
+import { DEFAULT_LINE_RULE } from "../../../src/server/rate-limit/rate-limit-config.js";
 
 const SCOPE = "飯塚市";
 /** A first turn that puts one program in focus, and a follow-up only that focus can answer. */

@@ -5,7 +5,7 @@
 import { postLine, textEvent, webhookBody, lineUserId } from "../line-webhooks.js";
 import { waitFor } from "./duplicates.js";
 import { count, sleep, type ScenarioContext } from "./context.js";
-import { DEFAULT_LINE_RULE, DEFAULT_WEB_RULE } from "../../../server/rate-limit/rate-limit-config.js";
+import { DEFAULT_LINE_RULE, DEFAULT_WEB_RULE } from "../../../src/server/rate-limit/rate-limit-config.js";
 
 export async function rateLimits(ctx: ScenarioContext): Promise<void> {
   const { rig, line, server } = ctx;

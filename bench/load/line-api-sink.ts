@@ -7,8 +7,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
-import { validateLineMessages } from "../../channels/line/line-limits.js";
-import { retryKeyFor } from "../../channels/line/retry-key.js";
+import { validateLineMessages } from "../../src/channels/line/line-limits.js";
+import { retryKeyFor } from "../../src/channels/line/retry-key.js";
 
 export interface LineAnswer {
   eventId: string;

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
-import { blockKitProblems, viewProblems } from "../../channels/slack/block-limits.js";
+import { blockKitProblems, viewProblems } from "../../src/channels/slack/block-limits.js";
 
 export class SlackApiSink {
   /** chat.postMessage calls per thread_ts (or channel when not in a thread). */
