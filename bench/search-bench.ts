@@ -12,10 +12,8 @@ import { tmpdir, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createJapaneseTokenizer } from "../src/text/tokenizer.js";
-import { loadKnowledgeOrThrow } from "../src/knowledge/load.js";
-import { loadSynonyms } from "../src/search/synonyms.js";
-import { SearchIndex, type SearchIndexSource } from "../src/search/search-index.js";
+import type { SearchIndex } from "../src/search/search-index.js";
+import { openSearch } from "../src/search/open-search.js";
 import { latencies, mb, median, runNode } from "./bench-stats.js";
 import { faqCsv, generateFaqQuestions, generateFaqRows } from "./faq-fixture.js";
 import { syntheticKnowledge } from "./synthetic-knowledge.js";
@@ -39,10 +37,7 @@ function benchQuestions(): Question[] {
 }
 
 async function buildReal(): Promise<{ index: SearchIndex; buildMs: number }> {
-  const [tokenizer, knowledge, synonyms] = await Promise.all([createJapaneseTokenizer(), loadKnowledgeOrThrow(KNOWLEDGE), loadSynonyms(KNOWLEDGE)]);
-  const started = performance.now();
-  const index = SearchIndex.build(knowledge, tokenizer, synonyms);
-  return { index, buildMs: performance.now() - started };
+  return openSearch({ knowledgeDir: KNOWLEDGE, fallbackSynonyms: null });
 }
 
 function timeQueries(index: SearchIndex, questions: readonly Question[], count: number, scope: (q: Question, i: number) => string | null) {
@@ -94,22 +89,27 @@ async function childKuromoji(): Promise<void> {
 
 /** Child: the synthetic country-sized index; progress on stderr, figures as JSON on stdout. */
 async function childSynthetic(municipalities: number, each: number): Promise<void> {
-  const [tokenizer, knowledge, synonyms] = await Promise.all([createJapaneseTokenizer(), loadKnowledgeOrThrow(KNOWLEDGE), loadSynonyms(KNOWLEDGE)]);
-  const source: SearchIndexSource = syntheticKnowledge(knowledge.programs, municipalities, each);
-  const total = source.programs.length;
   const started = performance.now();
   let reported = 0;
-  const index = SearchIndex.build(source, tokenizer, synonyms, {
-    onProgress: (done, _total, phase) => {
-      if (done - reported < 20000 && done < total) return;
-      reported = done >= total ? 0 : done;
-      process.stderr.write(`  synthetic: ${done}/${total} entries ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  let names: string[] = [];
+  const { index, buildMs } = await openSearch({
+    knowledgeDir: KNOWLEDGE,
+    fallbackSynonyms: null,
+    source: (knowledge) => {
+      const source = syntheticKnowledge(knowledge.programs, municipalities, each);
+      names = source.municipalities.map((m) => m.name);
+      return source;
+    },
+    build: {
+      onProgress: (done, total, phase) => {
+        if (done - reported < 20000 && done < total) return;
+        reported = done >= total ? 0 : done;
+        process.stderr.write(`  synthetic: ${done}/${total} entries ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+      },
     },
   });
-  const buildMs = performance.now() - started;
   global.gc?.();
   const memory = process.memoryUsage();
-  const names = source.municipalities.map((m) => m.name);
   const questions = benchQuestions();
   const scoped = timeQueries(index, questions, 1000, (_q, i) => names[(i * 7919) % names.length]!);
   const unscoped = timeQueries(index, questions, 30, () => null);

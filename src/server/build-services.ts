@@ -10,9 +10,9 @@ import { reportReload, setKnowledgeGauges } from "./live-knowledge/report-reload
 import { TurnFeed } from "./turn-feed.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import { createJapaneseTokenizer, type JapaneseTokenizer } from "../text/tokenizer.js";
-import { SearchIndex } from "../search/search-index.js";
-import { loadSynonyms } from "../search/synonyms.js";
+import { createJapaneseTokenizer } from "../text/tokenizer.js";
+import type { SearchIndex } from "../search/search-index.js";
+import { indexKnowledge } from "../search/open-search.js";
 import { loadDialogueData } from "../dialogue/intents/load-dialogue-data.js";
 import { createSharedState } from "../shared-state/shared-state.js";
 import { createRateLimits } from "./rate-limit/rate-limits.js";
@@ -37,7 +37,7 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
     KnowledgeRuntime.start<SearchIndex>({
       dir: o.config.knowledgeDir,
       load: loadKnowledge,
-      buildIndex: async (kb) => buildIndex(kb, await tokenizing),
+      buildIndex: async (kb) => indexKnowledge(kb, await tokenizing, { fallbackSynonyms: BUNDLED_SYNONYMS }),
       onReload: report,
     }),
     tokenizing,
@@ -53,12 +53,6 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish }, limits.turns);
   const handoff = new HandoffService({ store: new InMemoryHandoffStore(), mask: o.mask, log: o.logger });
   return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now };
-}
-
-/** The index for one knowledge base, with its directory's synonyms (or the bundled ones). */
-async function buildIndex(kb: KnowledgeBase, tokenizer: JapaneseTokenizer): Promise<SearchIndex> {
-  const synonyms = await loadSynonyms(kb.dir, BUNDLED_SYNONYMS);
-  return SearchIndex.build(kb, tokenizer, synonyms);
 }
 
 function resolveScope(municipality: string | undefined, kb: KnowledgeBase): string | null {

@@ -1,10 +1,7 @@
 // Builds a conversation engine for the terminal commands (chat, converse): the knowledge, the tokenizer,
 // the synonyms and the search index, loaded once; sessions in memory.
-import { loadKnowledgeOrThrow } from "../../knowledge/load.js";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
-import { createJapaneseTokenizer } from "../../text/tokenizer.js";
-import { SearchIndex } from "../../search/search-index.js";
-import { loadSynonyms } from "../../search/synonyms.js";
+import { openSearch } from "../../search/open-search.js";
 import { loadDialogueData } from "../../dialogue/intents/load-dialogue-data.js";
 import { ConversationEngine } from "../../dialogue/engine/conversation-engine.js";
 
@@ -21,13 +18,10 @@ export interface CliEngine {
 }
 
 export async function createCliEngine(o: CliEngineOptions): Promise<CliEngine> {
-  const [tokenizer, knowledge, synonyms, data] = await Promise.all([
-    createJapaneseTokenizer(),
-    loadKnowledgeOrThrow(o.knowledgeDir),
-    loadSynonyms(o.knowledgeDir, o.bundledSynonyms),
+  const [{ tokenizer, knowledge, index }, data] = await Promise.all([
+    openSearch({ knowledgeDir: o.knowledgeDir, fallbackSynonyms: o.bundledSynonyms }),
     loadDialogueData(o.intentsDir),
   ]);
-  const index = SearchIndex.build(knowledge, tokenizer, synonyms);
   const snapshot = { knowledge, index };
   return { engine: new ConversationEngine({ snapshot: () => snapshot, data, tokenizer }), knowledge };
 }
