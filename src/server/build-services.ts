@@ -7,7 +7,7 @@ import type { ServerMetrics } from "./metrics/server-metrics.js";
 import type { ServerServices } from "./server-services.js";
 import { KnowledgeRuntime } from "./live-knowledge/knowledge-runtime.js";
 import { reportReload, setKnowledgeGauges } from "./live-knowledge/report-reload.js";
-import { TurnFeed } from "./turn-feed.js";
+import { TurnFeed } from "../dialogue/engine/turn-feed.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { createJapaneseTokenizer } from "../text/tokenizer.js";

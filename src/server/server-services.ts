@@ -6,7 +6,7 @@ import type { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import type { ConversationEngine } from "../dialogue/engine/conversation-engine.js";
 import type { SearchIndex } from "../search/search-index.js";
 import type { KnowledgeRuntime } from "./live-knowledge/knowledge-runtime.js";
-import type { TurnFeed } from "./turn-feed.js";
+import type { TurnFeed } from "../dialogue/engine/turn-feed.js";
 import type { SharedState } from "../shared-state/shared-state.js";
 import type { RateLimits } from "./rate-limit/rate-limits.js";
 

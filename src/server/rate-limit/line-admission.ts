@@ -5,7 +5,7 @@
 import type { RateBuckets } from "../../shared-state/rate-buckets.js";
 import type { RateRule } from "../../shared-state/token-bucket.js";
 
-export type Admission = "answer" | "notice" | "drop";
+import type { Admission } from "../../channels/channel-context.js";
 
 export interface LineAdmissionOptions {
   buckets: RateBuckets;

@@ -1,7 +1,7 @@
 // The conversation engine reports every turn (text already masked) to one observer; this fans it out
 // to whoever subscribes (the Slack App Home's statistics, tests). A failing subscriber is contained.
 // A withdrawn message (LINE unsend) is fanned out the same way, so whoever kept its turn drops it.
-import type { TurnObserver, TurnRecord } from "../dialogue/engine/turn-record.js";
+import type { TurnObserver, TurnRecord } from "./turn-record.js";
 
 /** A message the person withdrew: the turn whose record has this channel, user and messageId. */
 export interface WithdrawnMessage {
