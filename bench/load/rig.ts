@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { BUNDLED_KNOWLEDGE } from "../../src/config/server-config.js";
 import { HttpClient } from "./http-client.js";
 import { LineApiSink } from "./line-api-sink.js";
-import { SlackApiSink } from "./slack-api-sink.js";
+import { FakeSlackApi } from "../../test/fakes/slack-api.js";
 import { ServerProcess } from "./server-process.js";
 import type { LineTarget } from "./line-webhooks.js";
 import type { SlackTarget } from "./slack-requests.js";
@@ -24,7 +24,7 @@ export class Rig {
   readonly client = new HttpClient(256);
   private readonly servers: ServerProcess[] = [];
 
-  private constructor(readonly dir: string, readonly knowledgeDir: string, readonly secrets: Secrets, readonly line: LineApiSink, readonly slack: SlackApiSink) {}
+  private constructor(readonly dir: string, readonly knowledgeDir: string, readonly secrets: Secrets, readonly line: LineApiSink, readonly slack: FakeSlackApi) {}
 
   static async create(): Promise<Rig> {
     const dir = await mkdtemp(join(tmpdir(), "madoguchi-load-"));
@@ -36,7 +36,7 @@ export class Rig {
       slackSecret: randomBytes(16).toString("hex"),
       slackToken: `xoxb-${randomBytes(12).toString("hex")}`,
     };
-    const [line, slack] = await Promise.all([LineApiSink.start(secrets.lineToken), SlackApiSink.start(secrets.slackToken)]);
+    const [line, slack] = await Promise.all([LineApiSink.start(secrets.lineToken), FakeSlackApi.start({ botToken: secrets.slackToken })]);
     return new Rig(dir, knowledgeDir, secrets, line, slack);
   }
 

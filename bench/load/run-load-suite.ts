@@ -97,8 +97,8 @@ function payloadLimits(ctx: ScenarioContext): void {
   const { line, slack } = ctx.rig;
   ctx.out.add({
     id: "payload-limits", check: "every outgoing LINE and Slack payload", target: "within the limits",
-    result: `${line.calls} LINE API calls (${line.answers.size} answers), ${slack.calls} Slack API calls: ${line.invalidPayloads + slack.invalidPayloads} over a limit`,
-    pass: line.invalidPayloads + slack.invalidPayloads === 0 && line.calls > 0,
-    figures: { lineCalls: line.calls, slackCalls: slack.calls, invalid: line.invalidPayloads + slack.invalidPayloads },
+    result: `${line.calls} LINE API calls (${line.answers.size} answers), ${slack.calls.length} Slack API calls: ${line.invalidPayloads + slack.rejected.length} over a limit`,
+    pass: line.invalidPayloads + slack.rejected.length === 0 && line.calls > 0,
+    figures: { lineCalls: line.calls, slackCalls: slack.calls.length, invalid: line.invalidPayloads + slack.rejected.length },
   });
 }

@@ -5,6 +5,7 @@ import { postLine, textEvent, webhookBody, lineUserId } from "../line-webhooks.j
 import { appMentionBody, slackHeaders } from "../slack-requests.js";
 import { sleep, type ScenarioContext } from "./context.js";
 import { awaitAnswers } from "../line-load.js";
+import { postsInThread } from "../slack-answers.js";
 
 export async function duplicates(ctx: ScenarioContext): Promise<void> {
   const { rig, line, slack } = ctx;
@@ -40,9 +41,9 @@ export async function duplicates(ctx: ScenarioContext): Promise<void> {
   });
   const slackAcks = [await sendSlack(slackTwice), await sendSlack(slackTwice, 1)];
   slackAcks.push(...(await Promise.all(Array.from({ length: 10 }, (_, i) => sendSlack(slackTen, i % 4)))));
-  await waitFor(() => rig.slack.postsByThread.has(slackTwice.ts) && rig.slack.postsByThread.has(slackTen.ts), 10_000);
+  await waitFor(() => postsInThread(rig.slack, slackTwice.ts) > 0 && postsInThread(rig.slack, slackTen.ts) > 0, 10_000);
   await sleep(1_500);
-  const slackOnce = [slackTwice, slackTen].filter((m) => rig.slack.postsByThread.get(m.ts) === 1).length;
+  const slackOnce = [slackTwice, slackTen].filter((m) => postsInThread(rig.slack, m.ts) === 1).length;
   const slackNotAcked = slackAcks.filter((r) => r.status !== 200).length;
   ctx.out.add({
     id: "duplicates", check: "same webhookEventId / event_id delivered twice or ten times at once", target: "answered exactly once",

@@ -6,6 +6,7 @@ import { createHmac } from "node:crypto";
 import { postLine, signedHeaders, textEvent, webhookBody, lineUserId } from "../line-webhooks.js";
 import { appMentionBody, slackHeaders } from "../slack-requests.js";
 import { sleep, type ScenarioContext } from "./context.js";
+import { postsInThread } from "../slack-answers.js";
 
 const OTHER_SECRET = "0123456789abcdef0123456789abcdef";
 const SIGNATURE_REFUSED = '{"message":"invalid signature"}';
@@ -70,6 +71,6 @@ async function forgedSlack(ctx: ScenarioContext): Promise<Forged[]> {
   return Promise.all(cases.map(async (headers) => {
     const m = appMentionBody("出産のお祝い金");
     const r = await rig.client.send(slack.url, { method: "POST", headers: headers(m.body), body: m.body });
-    return { status: r.status, echoed: r.text.includes("出産") || r.text.includes(m.eventId), answered: () => rig.slack.postsByThread.has(m.ts) };
+    return { status: r.status, echoed: r.text.includes("出産") || r.text.includes(m.eventId), answered: () => postsInThread(rig.slack, m.ts) > 0 };
   }));
 }

@@ -15,6 +15,7 @@ import { count, sleep, type ScenarioContext } from "./context.js";
 import { waitFor } from "./duplicates.js";
 import { ACK_P99_GOAL_MS, LINE_ACK_LIMIT_MS } from "./ack-latency.js";
 import { DEFAULT_LINE_RULE } from "../../../src/server/rate-limit/rate-limit-config.js";
+import { postsInThread } from "../slack-answers.js";
 
 const SCOPE = "飯塚市";
 /** A first turn that puts one program in focus, and a follow-up only that focus can answer. */
@@ -48,10 +49,10 @@ async function sameEventToBoth(ctx: ScenarioContext, targets: LineTarget[], serv
   const mentions = Array.from({ length: 5 }, () => appMentionBody("妊婦健診"));
   await Promise.all(mentions.flatMap((m) => servers.map((s) => rig.client.send(ctx.rig.slackTarget(s).url, { method: "POST", headers: slackHeaders(rig.secrets.slackSecret, m.body, "application/json"), body: m.body }))));
   await awaitAnswers(targets[0]!, events.map((e) => e.eventId), 10_000);
-  await waitFor(() => mentions.every((m) => rig.slack.postsByThread.has(m.ts)), 10_000);
+  await waitFor(() => mentions.every((m) => postsInThread(rig.slack, m.ts) > 0), 10_000);
   await sleep(1_500);
   const once = count(events, (e) => rig.line.answered(e.eventId) === 1);
-  const slackOnce = count(mentions, (m) => rig.slack.postsByThread.get(m.ts) === 1);
+  const slackOnce = count(mentions, (m) => postsInThread(rig.slack, m.ts) === 1);
   ctx.out.add({
     id: "replicas-dedupe", check: "two replicas behind one Redis: the same event delivered to both at once", target: "answered exactly once",
     result: `LINE: ${once} of ${events.length} events answered once (${acks.length} deliveries, ${count(acks, (a) => a.status === 200)} acked 200); Slack: ${slackOnce} of ${mentions.length} once`,
