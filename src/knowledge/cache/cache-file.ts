@@ -7,11 +7,13 @@
 // Wire format: the 8 bytes "MDGCACHE", a little-endian uint32 header length, the header as UTF-8 JSON
 // ({ format, key, bytes, sha256 }), then `bytes` bytes of payload.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 
 const MAGIC = Buffer.from("MDGCACHE");
 const FORMAT = 1;
+/** Cache files of one kind kept per directory (each knowledge directory has its own; tests make many). */
+const KEPT_PER_KIND = 16;
 
 export type CacheMiss = "absent" | "unreadable" | "corrupt" | "truncated" | "stale";
 
@@ -50,10 +52,27 @@ export function writeCacheFile(path: string, key: string, payload: Uint8Array): 
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, Buffer.concat([MAGIC, length, header, payload]));
     renameSync(tmp, path);
+    pruneOldest(dirname(path), kindOf(path));
     return true;
   } catch {
     rmSync(tmp, { force: true });
     return false;
+  }
+}
+
+/** "index-3f2a….bin" → "index-". */
+function kindOf(path: string): string {
+  return basename(path).replace(/[0-9a-f]+\.bin$/u, "");
+}
+
+/** Removes the least recently written files of a kind beyond KEPT_PER_KIND (best effort). */
+function pruneOldest(dir: string, kind: string): void {
+  try {
+    const files = readdirSync(dir).filter((f) => f.startsWith(kind) && f.endsWith(".bin")).map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }));
+    files.sort((a, b) => b.at - a.at);
+    for (const { f } of files.slice(KEPT_PER_KIND)) rmSync(join(dir, f), { force: true });
+  } catch {
+    // another process pruned at the same time
   }
 }
 
