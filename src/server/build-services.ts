@@ -19,6 +19,7 @@ import { createRateLimits } from "./rate-limit/rate-limits.js";
 import { ScheduledConversationEngine } from "./rate-limit/scheduled-engine.js";
 import { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
+import { staffServices } from "./staff-services.js";
 
 export interface BuildServicesOptions {
   config: ServerConfig;
@@ -52,7 +53,8 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
   const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish }, limits.turns);
   const handoff = new HandoffService({ store: new InMemoryHandoffStore(), mask: o.mask, log: o.logger });
-  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now };
+  const staff = await staffServices({ config: o.config, runtime, logger: o.logger, now });
+  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now, staff };
 }
 
 /** The index for one knowledge base, with its directory's synonyms (or the bundled ones). */

@@ -23,7 +23,7 @@ export async function subscribeKnowledgeNotices(env: Env, onNotice: () => void, 
   if (!url) return undefined;
   const channel = channelName(env);
   // pub/sub channels ignore keyPrefix; a subscribed connection can do nothing else, hence two.
-  const sub = await connectRedis(url, { keyPrefix: "", commandTimeoutMs: 0 });
+  const sub = await connectRedis(url, { keyPrefix: "" });
   const pub = await connectRedis(url, { keyPrefix: "" });
   sub.on("message", (ch: string, message: string) => {
     if (ch !== channel) return;
