@@ -30,6 +30,7 @@ export const slackMount: ChannelMount = {
       handoff: services.handoff,
       dedupe: services.shared.deliveries, // Redis when REDIS_URL is set: one answer per event across replicas
       insights,
+      staff: services.staff,
       proposals: new SynonymProposalFile(ctx.config.knowledgeDir),
       runInBackground: (name, work) => ctx.tasks.run(name, work),
       onDuplicate: () => ctx.metrics.duplicateDeliveriesDropped.inc({ channel: "slack" }),
