@@ -51,4 +51,16 @@ describe("a staff answer goes live without a restart", () => {
     expect(shown).toMatch(/出典: 職員の回答（子育て支援課 山田 確認 \d{4}-\d{2}-\d{2}）/);
     expect(shown).toContain("担当: 子育て支援課");
   });
+
+  it("stops serving an answer whose 「この日まで有効」 date has passed", async () => {
+    const add = (question: string, answer: string, until: string) => runCli(["staff", "add-answer", "--question", question, "--answer", answer,
+      "--department", "保育課", "--by", "山田", "--valid-until", until, "--knowledge", copy.dir], { MADOGUCHI_STAFF_REVIEW: "off" });
+    const expired = await add("保育園の一時預かりの料金はいくらですか", "一時預かりは1日2,000円です。", "2020-03-31");
+    const current = await add("保育園の見学はできますか", "各園に電話で予約すれば見学できます。", "2099-03-31");
+    expect([expired.code, current.code]).toEqual([0, 0]);
+    expect(await answeredWithin("保育園の見学をしたい", "各園に電話で予約すれば見学できます。", 5_000)).toBeLessThan(5_000);
+    expect(await ask("保育園の一時預かりの料金はいくら？", "expired-session")).not.toContain("1日2,000円");
+    const { body } = await t.getJson<{ results: { id: string }[] }>(`/api/search?q=${encodeURIComponent("一時預かりの料金")}`);
+    expect(body.results.map((r) => r.id)).not.toContain(lastLine(expired.stdout));
+  });
 });
