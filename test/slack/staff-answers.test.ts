@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackTestServer, type SlackTestServer } from "./slack-test-server.js";
 import { renderPlainText } from "../../src/dialogue/reply/render-plain-text.js";
+import { runCli } from "../knowledge/support/cli.js";
 
 const AUTHOR = "UAUTHOR01";
 const APPROVER = "UAPPROVE1";
@@ -139,6 +140,19 @@ describe("staff answers from the Slack App Home", () => {
     expect(replay).toContain("承認できませんでした");
     expect(replay).toContain("is waiting");
     expect(t.server.services.knowledge().faqs).toHaveLength(1);
+  });
+
+  it("lists expired answers and facts confirmed over a year ago for review", async () => {
+    const off = { MADOGUCHI_STAFF_REVIEW: "off" };
+    expect((await runCli(["staff", "add-fact", "imari-funin-chiryo-angel-support", "--field", "apply", "--value", "健康づくり課の窓口で申請", "--by", "中村",
+      "--department", "健康づくり課", "--date", "2024-04-01", "--knowledge", dir], off)).code).toBe(0);
+    expect((await runCli(["staff", "add-answer", "--question", "インフルエンザ予防接種の助成は？", "--answer", "昨年度は1回1,000円を助成しました。",
+      "--department", "健康づくり課", "--by", "中村", "--valid-until", "2021-03-31", "--knowledge", dir], off)).code).toBe(0);
+    await t.server.reload("test");
+    const home = await openHome(APPROVER);
+    expect(home).toContain("見直しが必要な情報（2件）");
+    expect(home).toContain("回答「インフルエンザ予防接種の助成は？」— 2021-03-31で有効期限切れ");
+    expect(home).toContain("不妊治療エンゼルサポート事業 の申請方法「健康づくり課の窓口で申請」— 2024-04-01 中村 確認（1年以上前）");
   });
 
   it("kept every view within Block Kit's limits", () => {

@@ -75,7 +75,7 @@ function registerHome(app: App, client: webApi.WebClient, config: SlackConfig, d
   const now = deps.now ?? Date.now;
   const approvers = new SlackApprovers(config.approvers, client, now);
   const changes = deps.staff?.changes({ mayApprove: (actor) => approvers.mayApprove(actor.slackId) });
-  const home: HomeDeps = { insights, proposals: deps.proposals, mask: deps.mask, log: deps.log, now, ...(changes ? { staffPart: staffHomePart({ changes, approvers }) } : {}) };
+  const home: HomeDeps = { insights, proposals: deps.proposals, mask: deps.mask, log: deps.log, now, ...(changes ? { staffPart: staffHomePart({ changes, approvers, now, knowledge: deps.knowledge }) } : {}) };
   registerHomeListeners(app, home);
   if (changes) registerStaffListeners(app, { changes, approvers, insights, log: deps.log, now, publish: homePublisher(home) });
 }

@@ -15,6 +15,8 @@ import { APPROVE_DRAFT_ACTION, draftBlocks, REJECT_DRAFT_ACTION } from "../staff
 import { REASON_BLOCK, REASON_INPUT, REJECT_MODAL_CALLBACK, rejectModal } from "../staff/reject-modal.js";
 import type { SlackApprovers } from "../staff/slack-approvers.js";
 import { plain } from "../render/block-types.js";
+import { reviewBlocks } from "../staff/review-blocks.js";
+import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
 
 export interface StaffListenerDeps {
   changes: StaffChanges;
@@ -26,10 +28,10 @@ export interface StaffListenerDeps {
 }
 
 /** The App Home's staff part for one user: the drafts, with buttons only where this user may decide. */
-export function staffHomePart(deps: Pick<StaffListenerDeps, "changes" | "approvers">): (user: string) => Promise<HomeStaffPart> {
+export function staffHomePart(deps: Pick<StaffListenerDeps, "changes" | "approvers" | "now"> & { knowledge: () => KnowledgeBase }): (user: string) => Promise<HomeStaffPart> {
   return async (user) => {
     const [drafts, approver] = await Promise.all([deps.changes.drafts.list(), deps.approvers.mayApprove(user)]);
-    const blocks = draftBlocks(drafts, { userId: user, approver });
+    const blocks = [...draftBlocks(drafts, { userId: user, approver }), ...reviewBlocks(deps.knowledge(), new Date(deps.now()))];
     if (!deps.approvers.configured) blocks.push({ type: "context", elements: [plain("承認できる職員が設定されていません（SLACK_STAFF_APPROVERS / SLACK_STAFF_APPROVER_GROUP）。")] });
     return { answerButtons: true, blocks };
   };
