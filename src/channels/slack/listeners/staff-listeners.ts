@@ -15,6 +15,7 @@ import { APPROVE_DRAFT_ACTION, draftBlocks, REJECT_DRAFT_ACTION } from "../staff
 import { REASON_BLOCK, REASON_INPUT, REJECT_MODAL_CALLBACK, rejectModal } from "../staff/reject-modal.js";
 import type { SlackApprovers } from "../staff/slack-approvers.js";
 import { plain } from "../render/block-types.js";
+import { ANSWER_FROM_THREAD_ACTION, readThreadAnswerValue } from "../staff/thread-answer.js";
 import { reviewBlocks } from "../staff/review-blocks.js";
 import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
 
@@ -25,6 +26,8 @@ export interface StaffListenerDeps {
   log: SlackLog;
   now: () => number;
   publish: PublishHome;
+  /** The handoff desk, for 「回答を登録」 under a staff reply in a handoff thread. */
+  handoff?: { ticketQuestion(ticketId: string): Promise<string | undefined> };
 }
 
 /** The App Home's staff part for one user: the drafts, with buttons only where this user may decide. */
@@ -46,6 +49,13 @@ export function registerStaffListeners(app: App, deps: StaffListenerDeps): void 
     const question = await deps.insights.question(action.value ?? "");
     if (!question) return void (await deps.publish(client, body.user.id, "この質問はもう残っていません。"));
     await client.views.open({ trigger_id: body.trigger_id, view: answerModal(question.text, { question: question.id }) });
+  });
+
+  app.action<BlockAction<ButtonAction>>(ANSWER_FROM_THREAD_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const value = readThreadAnswerValue(action.value);
+    const question = value ? await deps.handoff?.ticketQuestion(value.t) : undefined;
+    await client.views.open({ trigger_id: body.trigger_id, view: answerModal(question ?? "", { thread: value?.t }, value?.a) });
   });
 
   app.view(ANSWER_MODAL_CALLBACK, async ({ ack, body, view, client }) => {

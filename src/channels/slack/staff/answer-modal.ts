@@ -18,8 +18,9 @@ export interface AnswerModalContext {
   thread?: string;
 }
 
-export function answerModal(questionText: string, context: AnswerModalContext): ModalView {
+export function answerModal(questionText: string, context: AnswerModalContext, answerText?: string): ModalView {
   const initial = clip(personPlainText(questionText), 1000);
+  const answer = answerText ? clip(answerText, 2000) : "";
   return {
     type: "modal",
     callback_id: ANSWER_MODAL_CALLBACK,
@@ -29,7 +30,7 @@ export function answerModal(questionText: string, context: AnswerModalContext): 
     close: plain("やめる"),
     blocks: [
       input(BLOCKS.questions, "質問（1行に1つ。言い方を何通りでも書けます）", { multiline: true, max_length: 1000, ...(initial ? { initial_value: initial } : {}) }, "住民が聞きそうな言い方を行を分けて書くと、言い換えにも答えられます。個人の情報は消してください。"),
-      input(BLOCKS.answer, "回答", { multiline: true, max_length: 2000 }, "住民に表示される文です。出典としてあなたの名前・担当課・今日の日付が付きます。"),
+      input(BLOCKS.answer, "回答", { multiline: true, max_length: 2000, ...(answer ? { initial_value: answer } : {}) }, "住民に表示される文です。出典としてあなたの名前・担当課・今日の日付が付きます。"),
       input(BLOCKS.department, "担当課", { max_length: 100, placeholder: plain("例: 子育て支援課") }),
       input(BLOCKS.url, "参考URL（任意）", { max_length: 500, placeholder: plain("https://…") }, undefined, true),
       { type: "input", block_id: BLOCKS.validUntil, optional: true, label: plain("この日まで有効（任意）"), element: { type: "datepicker", action_id: INPUT }, hint: plain("この日を過ぎると住民には表示されず、見直しの一覧に出ます。") },
