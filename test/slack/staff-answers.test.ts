@@ -142,6 +142,25 @@ describe("staff answers from the Slack App Home", () => {
     expect(t.server.services.knowledge().faqs).toHaveLength(1);
   });
 
+  it("sends a draft back with a reason through the 「差し戻し」 modal; the author's draft then cannot be approved", async () => {
+    const opens = t.slack.callsTo("views.open").length;
+    await button(AUTHOR, "answer_question", (/"action_id":"answer_question","text":\{[^}]*\},"value":"([^"]+)"/.exec(await openHome(AUTHOR)) ?? [])[1] ?? "x");
+    const second = (await t.slack.waitFor("views.open", opens + 1))[opens];
+    const metadata = second ? String((second.args["view"] as { private_metadata: string }).private_metadata) : "{}";
+    const saved = await published(AUTHOR, () => submit(AUTHOR, "staff_answer", metadata, answerValues({ questions: "保育料はいくらですか", answer: "保育料は所得で決まります。", department: "保育課" })));
+    const id = /（(a-\d{8}-[0-9a-f]{6})）/.exec(saved)![1]!;
+    const before = t.slack.callsTo("views.open").length;
+    await button(APPROVER, "reject_draft", id);
+    const modalView = (await t.slack.waitFor("views.open", before + 1))[before]!.args["view"] as { callback_id: string; private_metadata: string };
+    expect(modalView.callback_id).toBe("staff_reject");
+    const empty = await submit(APPROVER, "staff_reject", modalView.private_metadata, { reason: { value: { type: "plain_text_input", value: "" } } });
+    expect(((await empty.json()) as { errors: Record<string, string> }).errors).toEqual({ reason: "理由を書いてください。" });
+    const done = await published(APPROVER, () => submit(APPROVER, "staff_reject", modalView.private_metadata, { reason: { value: { type: "plain_text_input", value: "所得ごとの金額表を添えてください" } } }));
+    expect(done).toContain(`差し戻しました（${id}）`);
+    const late = await published(GROUP_MEMBER, () => button(GROUP_MEMBER, "approve_draft", id));
+    expect(late).toContain("was sent back by 佐藤一郎");
+  });
+
   it("lists expired answers and facts confirmed over a year ago for review", async () => {
     const off = { MADOGUCHI_STAFF_REVIEW: "off" };
     expect((await runCli(["staff", "add-fact", "imari-funin-chiryo-angel-support", "--field", "apply", "--value", "健康づくり課の窓口で申請", "--by", "中村",
