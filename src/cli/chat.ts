@@ -1,9 +1,9 @@
 // `madoguchi chat`: talk to the bot in the terminal.
 import type { Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../server/config.js";
-import { createCliEngine } from "../channels/cli/cli-engine.js";
-import { runChat } from "../channels/cli/chat-session.js";
+import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../config/server-config.js";
+import { createCliEngine } from "../channels/terminal/cli-engine.js";
+import { runChat } from "../channels/terminal/chat-session.js";
 
 export const chatCommand: Command = {
   summary: "talk to the bot in the terminal (free text; type a suggestion's label to press it)",

@@ -1,10 +1,10 @@
-// `madoguchi converse --json`: JSON lines in and out (see channels/cli/converse-lines.ts for the format).
+// `madoguchi converse --json`: JSON lines in and out (see channels/terminal/converse-lines.ts for the format).
 import type { Command } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../server/config.js";
-import { createCliEngine } from "../channels/cli/cli-engine.js";
-import { converseLines } from "../channels/cli/converse-lines.js";
+import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../config/server-config.js";
+import { createCliEngine } from "../channels/terminal/cli-engine.js";
+import { converseLines } from "../channels/terminal/converse-lines.js";
 
 export const converseCommand: Command = {
   summary: "answer conversations as JSON lines ({user,text,municipality} in, {user,text,programs} out)",

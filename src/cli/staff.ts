@@ -4,7 +4,7 @@
 import type { Command, CliIo } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { resolveKnowledgeDir } from "../server/config.js";
+import { resolveKnowledgeDir } from "../config/server-config.js";
 import { loadKnowledgeOrThrow } from "../knowledge/load.js";
 import { formatProblem, KnowledgeError } from "../knowledge/problems.js";
 import { StaffChanges, type Proposed } from "../knowledge/staff/staff-changes.js";

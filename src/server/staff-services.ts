@@ -1,14 +1,13 @@
 // What the server gives staff: StaffChanges on the served knowledge (the Slack App Home uses it), and the
 // reload notices between replicas. After a change this replica reloads at once and publishes a notice
 // (REDIS_URL); a notice from another replica or from `madoguchi staff approve` reloads this one.
-import type { ServerConfig } from "./config.js";
+import { ConfigError, type ServerConfig } from "../config/server-config.js";
 import type { Logger } from "./logging/logger.js";
-import type { KnowledgeRuntime } from "./knowledge/knowledge-runtime.js";
+import type { KnowledgeRuntime } from "./live-knowledge/knowledge-runtime.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { StaffChanges } from "../knowledge/staff/staff-changes.js";
 import { reviewFromEnv, type ReviewPolicy } from "../knowledge/staff/review-policy.js";
 import { subscribeKnowledgeNotices, type KnowledgeNotices } from "../shared-state/knowledge-notice.js";
-import { ConfigError } from "./config.js";
 
 export interface StaffServices {
   /** Changes with a policy given by the channel (Slack checks its own approvers). */
@@ -28,7 +27,7 @@ export async function staffServices(o: StaffServicesOptions): Promise<StaffServi
   let review: boolean;
   try {
     review = reviewFromEnv(o.config.env);
-  } catch (e) {
+  } catch {
     throw new ConfigError("MADOGUCHI_STAFF_REVIEW", "must be on or off");
   }
   const notices: KnowledgeNotices | undefined = await subscribeKnowledgeNotices(o.config.env, () => {

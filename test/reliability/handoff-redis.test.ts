@@ -3,7 +3,7 @@
 // next message reaches B, and closing it on B ends it for A too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
-import { startRedis, type RedisProcess } from "../../src/bench/load/redis-process.js";
+import { startRedis, type RedisProcess } from "../../bench/load/redis-process.js";
 import { connectRedis } from "../../src/shared-state/redis-connection.js";
 import { RedisHandoffStore } from "../../src/shared-state/redis-handoff-store.js";
 import { HandoffService } from "../../src/dialogue/handoff/handoff-service.js";

@@ -2,7 +2,7 @@
 // approved staff answer reaches both within 5 s through the reload notice (Redis pub/sub), whether it is
 // approved on one replica (the Slack App Home's path) or with `madoguchi staff approve` (REDIS_URL set).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedis, type RedisProcess } from "../../src/bench/load/redis-process.js";
+import { startRedis, type RedisProcess } from "../../bench/load/redis-process.js";
 import { runCli } from "../knowledge/support/cli.js";
 import { copyKnowledge, type KnowledgeCopy } from "../server/support/knowledge-copy.js";
 import { startTestServer, settle, type TestServer } from "../server/support/test-server.js";

@@ -9,10 +9,10 @@ import type { StaffFactLine } from "../../../dialogue/reply/reply.js";
 import { periodEnded, warekiSpan } from "../../../dialogue/answer/period.js";
 import { NotFound } from "../../http/http-error.js";
 import { jsonResponse, type RouteHandler } from "../../http/route.js";
-import type { WebSnapshot } from "../ports.js";
+import type { KnowledgeSnapshot } from "../../channel-context.js";
 
 export interface EntryRouteDeps {
-  snapshot: () => WebSnapshot;
+  snapshot: () => KnowledgeSnapshot;
   now: () => Date;
 }
 
