@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import type { Command, CliIo } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { ConfigError, readServerConfig } from "../server/config.js";
+import { ConfigError, readServerConfig } from "../config/server-config.js";
 import { startServer, type RunningServer } from "../server/start-server.js";
 import { formatProblem, KnowledgeError } from "../knowledge/problems.js";
 

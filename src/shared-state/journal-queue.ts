@@ -3,7 +3,7 @@
 // the process left unfinished are handed to their channel's handler as soon as it registers (redo).
 // When the journal cannot be written (disk full), the events are handled from memory all the same and the
 // trouble is reported: the resident is answered unless this process also dies before that.
-import type { AcceptedEvent, EventQueue, QueueHandler, QueuedEvent } from "../channels/event-queue.js";
+import type { AcceptedEvent, EventQueue, QueueHandler, QueuedEvent } from "./event-queue.js";
 import type { EventJournal, JournalEntry } from "./event-journal.js";
 
 export interface JournalQueueOptions {

@@ -2,8 +2,8 @@
 // journal, events wait in memory only — `madoguchi serve` sets a default), MADOGUCHI_JOURNAL_FSYNC is
 // "always" (default: an accepted event is on disk before the 200, surviving a power loss) or "never"
 // (survives the process being killed, not the machine crashing; cheaper on slow disks).
-import type { Env } from "../server/config.js";
-import { ConfigError } from "../server/config.js";
+import type { Env } from "../config/server-config.js";
+import { ConfigError } from "../config/server-config.js";
 import { EventJournal, JournalLockedError, type FsyncPolicy } from "./event-journal.js";
 import { JournalEventQueue } from "./journal-queue.js";
 

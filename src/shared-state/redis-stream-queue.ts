@@ -14,7 +14,7 @@
 import type { Redis } from "ioredis";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import type { AcceptedEvent, EventQueue, QueueHandler } from "../channels/event-queue.js";
+import type { AcceptedEvent, EventQueue, QueueHandler } from "./event-queue.js";
 
 export interface RedisStreamQueueOptions {
   /** Where events go while Redis is away (the local journal; memory when there is none). */

@@ -1,17 +1,20 @@
-// The state several server processes must share to act as one: conversation sessions, which webhook
+// The state several server processes must share to act as one: conversation sessions, handoff tickets, which webhook
 // deliveries were already taken, and the per-user rate-limit buckets. With REDIS_URL set it lives in
 // Redis (run as many replicas as you like behind a load balancer); without it, in this process's memory
 // (one process only: a second one would answer duplicates and lose conversations).
-import { ConfigError, type Env } from "../server/config.js";
+import { ConfigError, type Env } from "../config/server-config.js";
 import type { SessionStore } from "../dialogue/session/session-store.js";
 import { InMemorySessionStore } from "../dialogue/session/in-memory-session-store.js";
-import { InMemoryRateBuckets, type RateBuckets } from "../server/rate-limit/rate-buckets.js";
-import { InMemoryDeliveryStore, type DeliveryStore } from "../channels/delivery-store.js";
+import { InMemoryRateBuckets, type RateBuckets } from "./rate-buckets.js";
+import { InMemoryDeliveryStore, type DeliveryStore } from "./delivery-store.js";
 import { connectRedis, describeRedisUrl } from "./redis-connection.js";
 import { RedisSessionStore } from "./redis-session-store.js";
 import { RedisDeliveryStore } from "./redis-delivery-store.js";
 import { RedisRateBuckets } from "./redis-rate-buckets.js";
-import { MemoryEventQueue, type EventQueue } from "../channels/event-queue.js";
+import { RedisHandoffStore } from "./redis-handoff-store.js";
+import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
+import type { HandoffStore } from "../dialogue/handoff/handoff.js";
+import { MemoryEventQueue, type EventQueue } from "./event-queue.js";
 import { openLocalQueue } from "./local-queue.js";
 import { RedisStreamQueue } from "./redis-stream-queue.js";
 
@@ -23,9 +26,11 @@ export interface SharedState {
   /** LINE's DedupeStore and Slack's EventDedupe. */
   deliveries: DeliveryStore;
   rateBuckets: RateBuckets;
+  /** Handoff tickets: a resident's handoff works whichever replica their message or the staff reply reaches. */
+  handoffs: HandoffStore;
   /** Accepted webhook events until answered: the local journal (MADOGUCHI_JOURNAL_DIR), the Redis Stream, or memory. */
   queue: EventQueue;
-  /** Where the queue lives, for the banner: "memory", "journal <dir>", "redis stream". */
+  /** Where the queue lives, for the banner: "memory", "journal <dir>", "redis stream (…)". */
   queueWhere: string;
   close(): Promise<void>;
 }
@@ -45,7 +50,7 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
   if (!url) {
     return {
       kind: "memory", where: "memory",
-      sessions: new InMemorySessionStore(), deliveries: new InMemoryDeliveryStore(), rateBuckets: new InMemoryRateBuckets(),
+      sessions: new InMemorySessionStore(), deliveries: new InMemoryDeliveryStore(), rateBuckets: new InMemoryRateBuckets(), handoffs: new InMemoryHandoffStore(),
       queue: local?.queue ?? new MemoryEventQueue(), queueWhere: local ? `journal ${local.dir}` : "memory",
       close: async () => { await local?.queue.close(); },
     };
@@ -66,6 +71,7 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
   return {
     kind: "redis", where,
     sessions: new RedisSessionStore(redis, { onOutage }), deliveries: new RedisDeliveryStore(redis, onOutage), rateBuckets: new RedisRateBuckets(redis, onOutage),
+    handoffs: new RedisHandoffStore(redis),
     queue, queueWhere: `redis stream (fallback: ${local ? `journal ${local.dir}` : "memory"})`,
     async close() {
       await queue.close();

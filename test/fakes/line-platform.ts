@@ -15,11 +15,18 @@ export interface RecordedLoading { chatId: string; loadingSeconds: number }
 export interface RejectedCall { endpoint: string; status: number; reason: string; problems?: LimitProblem[] }
 export interface FakeRichMenu { richMenuId: string; menu: Record<string, unknown>; image?: { contentType: string; bytes: Buffer } }
 
+/** A reply or push the platform accepted. */
+export type Delivery = ({ via: "reply"; replyToken: string } | { via: "push"; to: string; retryKey: string }) & { messages: unknown[] };
+
 export interface FakeLinePlatformOptions {
   channelAccessToken: string;
   /** How long a reply token stays valid (LINE: about one minute). */
   replyTokenTtlMs?: number;
   now?: () => number;
+  /** Hears every accepted reply and push (the load bench counts answers per event). */
+  onDelivered?: (delivery: Delivery) => void;
+  /** Keep `replies` and `pushes` (default true; a long load run only counts). */
+  keepDeliveries?: boolean;
 }
 
 interface InjectedFailure { status: number; body: unknown; headers: Record<string, string>; remaining: number }
@@ -40,7 +47,12 @@ export class FakeLinePlatform {
   private readonly retryKeys = new Set<string>();
   private readonly failures = new Map<string, InjectedFailure>();
   private readonly brokenTokens = new Map<string, number>();
+  private readonly brokenRecipients = new Map<string, number>();
   private readonly delays = new Map<string, number>();
+  private outage: { status: number; headers: Record<string, string>; until: number } | undefined;
+  /** Calls answered with the outage's status; TCP connections opened (keep-alive shows as few). */
+  outageRefusals = 0;
+  connections = 0;
   private readonly now: () => number;
 
   private constructor(private readonly server: Server, readonly baseUrl: string, private readonly options: FakeLinePlatformOptions) {
@@ -53,12 +65,13 @@ export class FakeLinePlatform {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     platform = new FakeLinePlatform(server, `http://127.0.0.1:${port}`, options);
+    server.on("connection", () => { platform!.connections++; });
     return platform;
   }
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   /** A fresh reply token, as LINE puts in a webhook event. */
@@ -76,6 +89,25 @@ export class FakeLinePlatform {
   /** Every reply with this token answers `status` (a LINE outage that hits one event of a batch). */
   failReplyToken(token: string, status = 500): void {
     this.brokenTokens.set(token, status);
+  }
+
+  /** Every push to this user answers `status` (with failReplyToken: a resident whose answers all fail). */
+  failRecipient(to: string, status = 500): void {
+    this.brokenRecipients.set(to, status);
+  }
+
+  /** An outage: every API call answers `status` (503; 429 with a Retry-After header) for `ms`. */
+  failAll(status: number, ms: number, headers: Record<string, string> = {}): void {
+    this.outage = { status, headers, until: this.now() + ms };
+  }
+
+  /** LINE refusing connections for `ms`: the port stops listening, then listens again. */
+  async refuseConnections(ms: number): Promise<void> {
+    const port = Number(new URL(this.baseUrl).port);
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise((r) => setTimeout(r, ms));
+    await new Promise<void>((resolve) => this.server.listen(port, "127.0.0.1", resolve));
   }
 
   /** Calls to `endpoint` wait `ms` before answering (to exercise client timeouts). */
@@ -127,6 +159,10 @@ export class FakeLinePlatform {
     };
     if (req.headers.authorization !== `Bearer ${this.options.channelAccessToken}`) return reject(401, "Authentication failed. Confirm that the access token in the authorization header is valid.");
     if (raw.length > LINE_LIMITS.requestBytes) return reject(413, "Request Entity Too Large");
+    if (this.outage && this.now() < this.outage.until) {
+      this.outageRefusals++;
+      return answer(this.outage.status, { message: this.outage.status === 429 ? "Too Many Requests" : "Service Unavailable" }, this.outage.headers);
+    }
     const failure = this.failures.get(endpoint);
     if (failure && failure.remaining > 0) {
       failure.remaining--;
@@ -164,7 +200,7 @@ export class FakeLinePlatform {
     const token = this.tokens.get(replyToken);
     if (!token || token.used || token.expiresAt < this.now()) return c.reject(400, "Invalid reply token");
     token.used = true;
-    this.replies.push({ replyToken, messages });
+    this.record({ via: "reply", replyToken, messages });
     c.answer(200, { sentMessages: messages.map(() => ({ id: randomBytes(8).toString("hex") })) });
   }
 
@@ -174,11 +210,21 @@ export class FakeLinePlatform {
     if (this.retryKeys.has(retryKey)) return c.answer(409, { message: "The retry key is already accepted" });
     const { to, messages } = c.json as { to?: unknown; messages?: unknown };
     if (typeof to !== "string" || to.length === 0 || !Array.isArray(messages)) return c.reject(400, "to and messages are required");
+    const broken = this.brokenRecipients.get(to);
+    if (broken) return c.answer(broken, { message: "injected failure" });
     const problems = validateLineMessages(messages);
     if (problems.length > 0) return c.reject(400, "A message (messages[0]) in the request body is invalid", problems);
     this.retryKeys.add(retryKey);
-    this.pushes.push({ to, messages, retryKey });
+    this.record({ via: "push", to, retryKey, messages });
     c.answer(200, { sentMessages: messages.map(() => ({ id: randomBytes(8).toString("hex") })) });
+  }
+
+  private record(d: Delivery): void {
+    if (this.options.keepDeliveries !== false) {
+      if (d.via === "reply") this.replies.push({ replyToken: d.replyToken, messages: d.messages });
+      else this.pushes.push({ to: d.to, messages: d.messages, retryKey: d.retryKey });
+    }
+    this.options.onDelivered?.(d);
   }
 
   private loading(c: CallContext): void {

@@ -25,7 +25,13 @@ export class FakeSlackApi {
   readonly rejected: SlackRejection[] = [];
   private seq = 0;
   private waiters: (() => void)[] = [];
+  private outage: { status: number; until: number } | undefined;
+  /** Calls answered with the outage's status. */
+  outageRefusals = 0;
   private readonly failures = new Map<string, { error: string; remaining: number }>();
+  /** users.info's names and usergroups.users.list's members, as a workspace would have them. */
+  readonly userNames = new Map<string, string>();
+  readonly userGroups = new Map<string, string[]>();
 
   private constructor(private readonly server: Server, readonly origin: string, private readonly options: FakeSlackOptions) {}
 
@@ -53,6 +59,11 @@ export class FakeSlackApi {
   }
 
   /** The next `times` calls to `method` answer `{ ok: false, error }` (as Slack does for, e.g., channel_not_found). */
+  /** An outage: the chat.* methods answer HTTP `status` (503) for `ms`; auth.test keeps working. */
+  failChat(status: number, ms: number): void {
+    this.outage = { status, until: Date.now() + ms };
+  }
+
   failNext(method: string, error: string, times = 1): void {
     this.failures.set(method, { error, remaining: times });
   }
@@ -86,6 +97,9 @@ export class FakeSlackApi {
     let reply: Reply;
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
       reply = this.onResponseUrl(url.pathname.slice("/response/".length), raw);
+    } else if (req.method === "POST" && this.outage && Date.now() < this.outage.until && url.pathname.startsWith("/api/chat.")) {
+      this.outageRefusals++;
+      reply = { status: this.outage.status, body: { ok: false, error: "service_unavailable" } };
     } else if (req.method === "POST" && url.pathname.startsWith("/api/")) {
       reply = this.onApi(url.pathname.slice("/api/".length), req, raw);
     } else {
@@ -138,6 +152,15 @@ export class FakeSlackApi {
         return { ok: true, message_ts: ts };
       case "chat.update":
         return { ok: true, channel: args["channel"], ts: args["ts"] };
+      case "users.info": {
+        const id = String(args["user"]);
+        const name = this.userNames.get(id);
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: name ?? "", profile: { display_name: name ?? "", real_name: name ?? "" } } };
+      }
+      case "usergroups.users.list": {
+        const users = this.userGroups.get(String(args["usergroup"]));
+        return users ? { ok: true, users } : { ok: false, error: "no_such_subteam" };
+      }
       default:
         return { ok: true };
     }
@@ -160,6 +183,8 @@ const METHOD_CHECKS: Record<string, (args: Record<string, unknown>) => string[]>
   "chat.postMessage": messageCheck("message", ["channel"]),
   "chat.postEphemeral": messageCheck("message", ["channel", "user"]),
   "chat.update": messageCheck("message", ["channel", "ts"]),
+  "users.info": (args) => (args["user"] ? [] : ["missing_user"]),
+  "usergroups.users.list": (args) => (args["usergroup"] ? [] : ["missing_usergroup"]),
   "views.publish": (args) => {
     if (!args["user_id"]) return ["missing_user_id"];
     const view = args["view"] as { type?: unknown } | undefined;

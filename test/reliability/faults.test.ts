@@ -3,10 +3,10 @@
 // asserts what the "done when" says: 0 acknowledged events left unanswered, 0 answered twice, once
 // the restarted process or the surviving replica has caught up.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runFaultSuite } from "../../src/bench/load/faults/run-faults.js";
-import { CI_FAULTS } from "../../src/bench/load/faults/fault-profile.js";
-import { CI_PROFILE } from "../../src/bench/load/run-load-suite.js";
-import type { Measurements } from "../../src/bench/load/measurements.js";
+import { runFaultSuite } from "../../bench/load/faults/run-faults.js";
+import { CI_FAULTS } from "../../bench/load/faults/fault-profile.js";
+import { CI_PROFILE } from "../../bench/load/run-load-suite.js";
+import type { Measurements } from "../../bench/load/measurements.js";
 
 let table: Measurements;
 

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { startRedis, type RedisProcess } from "../../src/bench/load/redis-process.js";
+import { startRedis, type RedisProcess } from "../../bench/load/redis-process.js";
 import { RedisStreamQueue } from "../../src/shared-state/redis-stream-queue.js";
-import { MemoryEventQueue, type QueuedEvent } from "../../src/channels/event-queue.js";
+import { MemoryEventQueue, type QueuedEvent } from "../../src/shared-state/event-queue.js";
 import { EventJournal } from "../../src/shared-state/event-journal.js";
 import { JournalEventQueue } from "../../src/shared-state/journal-queue.js";
 

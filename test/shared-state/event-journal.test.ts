@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { spawn } from "node:child_process";
 import { EventJournal, JournalLockedError, type JournalEntry } from "../../src/shared-state/event-journal.js";
 import { JournalEventQueue } from "../../src/shared-state/journal-queue.js";
-import type { QueuedEvent } from "../../src/channels/event-queue.js";
+import type { QueuedEvent } from "../../src/shared-state/event-queue.js";
 
 const dirs: string[] = [];
 function freshDir(): string {

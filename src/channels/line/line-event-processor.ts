@@ -4,12 +4,12 @@
 // 200: it drops what needs no answer and duplicates, and puts the rest into the durable queue, which hands
 // them back to `handleQueued` (also after a crash, with `redo`).
 import { randomUUID } from "node:crypto";
-import type { DeliveryStore } from "../delivery-store.js";
-import { MemoryEventQueue, type AcceptedEvent, type EventQueue, type QueuedEvent } from "../event-queue.js";
+import type { DeliveryStore } from "../../shared-state/delivery-store.js";
+import { MemoryEventQueue, type AcceptedEvent, type EventQueue, type QueuedEvent } from "../../shared-state/event-queue.js";
 import { deliverPatiently, type PatienceOptions } from "./patient-delivery.js";
 import type { LineMessenger } from "./line-messenger.js";
 import { classifyEvent, eventInfo, type LineEventInfo, type LineEventKind } from "./line-event.js";
-import { KeyedSerial } from "../../dialogue/handoff/keyed-serial.js";
+import { KeyedSerial } from "../../util/keyed-serial.js";
 import { SILENT_LOG, type LineLog } from "./line-log.js";
 import { WithdrawnMessages } from "./withdrawn-messages.js";
 import type { LineAnswerer } from "./line-answerer.js";

@@ -3,21 +3,8 @@
 // body gets 400; everything else is acknowledged with 200 as soon as its events are stored in the durable
 // queue (a journal write or a Redis command: milliseconds) and answered afterwards, because LINE wants an
 // answer within 2 seconds and resends the whole batch after a non-2xx.
-import type { IncomingHttpHeaders } from "node:http";
+import { jsonResponse, type RouteRequest, type RouteResponse } from "../http/route.js";
 import { verifyLineSignature } from "./verify-signature.js";
-
-/** The request as the server's router hands it over (src/server's RouteRequest fits). */
-export interface LineWebhookRequest {
-  body: Buffer;
-  headers: IncomingHttpHeaders;
-  logFields?: Record<string, unknown>;
-}
-
-export interface LineWebhookResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
 
 export interface LineWebhookHandlerOptions {
   channelSecret: string;
@@ -28,18 +15,14 @@ export interface LineWebhookHandlerOptions {
   now?: () => number;
 }
 
-const json = (status: number, body: object): LineWebhookResponse => ({
-  status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }, body: JSON.stringify(body),
-});
+export const INVALID_SIGNATURE = jsonResponse(401, { message: "invalid signature" });
+export const INVALID_BODY = jsonResponse(400, { message: "invalid webhook body" });
 
-export const INVALID_SIGNATURE = json(401, { message: "invalid signature" });
-export const INVALID_BODY = json(400, { message: "invalid webhook body" });
-
-export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (req: LineWebhookRequest) => Promise<LineWebhookResponse> {
+export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (req: Pick<RouteRequest, "body" | "headers" | "logFields">) => Promise<RouteResponse> {
   const now = options.now ?? Date.now;
   if (!options.channelSecret) throw new Error(`LINE channel ${options.name}: the channel secret is empty`);
   return async (req) => {
-    const fields = req.logFields ?? {};
+    const fields = req.logFields;
     fields["lineChannel"] = options.name;
     if (!verifyLineSignature(options.channelSecret, req.body, req.headers["x-line-signature"])) {
       fields["lineRejected"] = req.headers["x-line-signature"] === undefined ? "no signature" : "bad signature";
@@ -49,7 +32,7 @@ export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (r
     if (!events) return INVALID_BODY;
     fields["lineEvents"] = events.length;
     if (events.length > 0) await options.acceptBatch(events, now());
-    return json(200, {});
+    return jsonResponse(200, {});
   };
 }
 

@@ -44,3 +44,12 @@ export async function deliverPatiently(
     }
   }
 }
+
+/** MADOGUCHI_LINE_PATIENCE_MS: how long an answer waits for an unavailable LINE API (default 10 minutes). */
+export function patienceFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env["MADOGUCHI_LINE_PATIENCE_MS"]?.trim();
+  if (!raw) return DEFAULT_PATIENCE_MS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 20 * 60 * 1000) throw new Error("MADOGUCHI_LINE_PATIENCE_MS: must be a whole number of milliseconds from 0 to 1200000 (20 minutes)");
+  return n;
+}
