@@ -41,6 +41,7 @@ export class LineChannel {
     this.processor = new LineEventProcessor({
       answerer, messenger: this.messenger, log, loadingAfterMs: config.loadingAfterMs,
       queue: ctx.queue, source: channel, patience: { maxWaitMs: patienceFromEnv(ctx.env) },
+      track: (work) => ctx.background("line-event", () => work),
       dedupe: { claim: (id, ttl) => ctx.deliveries.claim(`${channel}:${id}`, ttl) },
       onOutcome: (type, outcome) => {
         ctx.metrics.lineEvents.inc({ channel, type, outcome });

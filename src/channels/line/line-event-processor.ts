@@ -24,6 +24,8 @@ export interface LineEventProcessorOptions {
   source?: string;
   /** How long an answer waits for the LINE API to come back. */
   patience?: PatienceOptions;
+  /** Each event's handling, for the server's background work (a graceful stop and `idle()` wait for it). */
+  track?: (work: Promise<void>) => void;
   /** How long an event id is remembered (LINE redelivers within hours; default 24 h). */
   dedupeTtlMs?: number;
   /** One-to-one chats see the loading animation when an answer takes longer than this (default 800 ms). */
@@ -112,6 +114,7 @@ export class LineEventProcessor {
     const done = work.then(() => undefined, () => undefined);
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));
+    this.opts.track?.(done);
   }
 
   private settled(info: LineEventInfo, outcome: EventOutcome): undefined {
