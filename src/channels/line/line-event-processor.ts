@@ -93,7 +93,7 @@ export class LineEventProcessor {
     const kind = classifyEvent(raw);
     if (info.standby || kind.kind === "ignored" || !info.conversation) return this.settled(info, "ignored");
     try {
-      if (info.webhookEventId && !(await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000))) return this.settled(info, "duplicate");
+      if (info.webhookEventId && !(await claimSoon(this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000)))) return this.settled(info, "duplicate");
     } catch (e) {
       this.log.warn({ err: errorSummary(e) }, "line dedupe check failed; answering"); // answered twice beats never
     }
@@ -217,6 +217,17 @@ export class LineEventProcessor {
       },
     };
   }
+}
+
+/**
+ * The duplicate check before the 200 may not hold up the acknowledgement: a Redis that is going away can
+ * leave a command waiting for its 2 s timeout. After 300 ms the event counts as new (answered at least
+ * once; the answer claim in `firstToAnswer` still keeps a second copy from being answered).
+ */
+function claimSoon(claim: Promise<boolean>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), 300); });
+  return Promise.race([claim, late]).finally(() => clearTimeout(timer));
 }
 
 /** An error's name and status for the log: never its message, which could quote what a resident wrote. */
