@@ -34,11 +34,19 @@ describe("GET /metrics", () => {
     expect(text).toMatch(/^madoguchi_http_requests_total\{route="\/api\/programs\/:id",method="GET",status="404"\} 1$/m);
     expect(text).toContain("# TYPE madoguchi_query_duration_seconds histogram");
     expect(text).toMatch(/^madoguchi_query_duration_seconds_count\{channel="web",kind="search"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^madoguchi_query_duration_seconds_bucket\{channel="web",kind="search",le="\+Inf"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^madoguchi_query_duration_seconds_bucket\{le="\+Inf",channel="web",kind="search"\} [1-9]\d*$/m);
     expect(text).toMatch(/^madoguchi_no_match_total\{channel="web"\} [1-9]\d*$/m);
     expect(text).toMatch(/^madoguchi_duplicate_deliveries_dropped_total\{channel="line"\} 1$/m);
     expect(text).toMatch(new RegExp(`^madoguchi_knowledge_entries\\{type="program"\\} ${t.server.services.knowledge().programs.length}$`, "m"));
     expect(text).toMatch(/^madoguchi_knowledge_stale 0$/m);
+  });
+
+  it("exposes the process, heap, GC and event-loop metrics operators expect from a Node service", async () => {
+    const text = await (await t.get("/metrics")).text();
+    for (const name of ["process_cpu_seconds_total", "process_resident_memory_bytes", "nodejs_heap_size_used_bytes", "nodejs_eventloop_lag_seconds", "nodejs_gc_duration_seconds"]) {
+      expect(text, name).toMatch(new RegExp(`^# TYPE ${name} `, "m"));
+    }
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d*$/m);
   });
 });
 

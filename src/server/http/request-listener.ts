@@ -103,7 +103,7 @@ function record(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, i
   const method = KNOWN_METHODS.has(req.method ?? "") ? req.method! : "OTHER";
   const status = res.headersSent ? res.statusCode : 0; // 0: the client went away before an answer
   deps.metrics.httpRequests.inc({ route: outcome.route, method, status: String(status) });
-  deps.metrics.httpDuration.observe(ms / 1000, { route: outcome.route });
+  deps.metrics.httpDuration.observe({ route: outcome.route }, ms / 1000);
   const path = decodedPath(req.url ?? "");
   deps.logger.info({
     ...outcome.logFields, reqId: id, method, route: outcome.route, path, status, ms: Math.round(ms * 1000) / 1000,
