@@ -9,7 +9,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { tmpdir, loadavg } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { SearchIndex } from "../src/search/search-index.js";
@@ -68,7 +68,7 @@ async function faqBatch() {
   try {
     const rows = generateFaqRows(1800);
     await writeFile(join(dir, "faq.csv"), faqCsv(rows));
-    const input = generateFaqQuestions(rows, 750).map((q) => JSON.stringify({ q: q.q, municipality: null })).join("\n") + "\n";
+    const input = `${generateFaqQuestions(rows, 750).map((q) => JSON.stringify({ q: q.q, municipality: null })).join("\n")}\n`;
     const run = await runNode([CLI, "search", "--json", "--batch", "--knowledge", dir], input);
     return { ms: run.ms, answered: run.stdout.trim().split("\n").length, exit: run.code };
   } finally {

@@ -215,7 +215,7 @@ export class FakeLinePlatform {
 
   private richMenuProblems(menu: Record<string, unknown>): string | undefined {
     const size = menu["size"] as { width?: number; height?: number } | undefined;
-    if (!size || size.width !== 2500 || (size.height !== 1686 && size.height !== 843)) return "size must be 2500x1686 or 2500x843";
+    if (size?.width !== 2500 || (size.height !== 1686 && size.height !== 843)) return "size must be 2500x1686 or 2500x843";
     if (typeof menu["name"] !== "string" || menu["name"].length > 300) return "name is required (≤ 300 characters)";
     if (typeof menu["chatBarText"] !== "string" || menu["chatBarText"].length > 14) return "chatBarText is required (≤ 14 characters)";
     const areas = menu["areas"];
