@@ -112,13 +112,16 @@ export class FakeLinePlatform {
 
   // ---- webhook side -------------------------------------------------------------------------------
 
-  /** POSTs a webhook body to the bot the way LINE does, signed with `channelSecret` (or with `signature`). */
-  async deliver(url: string, channelSecret: string, body: object | string, signature?: string | null): Promise<Response> {
+  /**
+   * POSTs a webhook body to the bot the way LINE does, signed with `channelSecret` (or with `signature`);
+   * `send` is fetch, or the server's in-process request function.
+   */
+  async deliver(url: string, channelSecret: string, body: object | string, signature?: string | null, send: (url: string, init: RequestInit) => Promise<Response> = fetch): Promise<Response> {
     const raw = typeof body === "string" ? body : JSON.stringify(body);
     const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
     const sig = signature === undefined ? signLineBody(channelSecret, raw) : signature;
     if (sig !== null) headers["x-line-signature"] = sig;
-    return fetch(url, { method: "POST", headers, body: raw });
+    return send(url, { method: "POST", headers, body: raw });
   }
 
   // ---- API side -----------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ describe("request log", () => {
   const SECRETS = ["1234 5678 9012", "123456789012", "090-1234-5678", "０９０ー１２３４ー５６７８", "taro.yamada@example.jp"];
 
   it("writes one line per request with ids, lengths and outcomes, never the words asked", async () => {
-    const res = await fetch(`${t.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "log-test-1", text: "不妊治療の助成ある？" }) });
+    const res = await t.request(`/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "log-test-1", text: "不妊治療の助成ある？" }) });
     const id = res.headers.get("x-request-id");
     await res.json();
     await settle();
@@ -67,9 +67,9 @@ describe("request log", () => {
   it("masks My Numbers, phone numbers and e-mail addresses wherever they appear, and strips line breaks", async () => {
     const message = `マイナンバーは${SECRETS[0]}、${SECRETS[1]}です。電話は${SECRETS[2]}か${SECRETS[3]}、メールは${SECRETS[4]}\r\n{"level":60,"msg":"forged"}`;
     await t.postJson("/api/chat", { session: "log-test-2", text: message });
-    await fetch(`${t.url}/api/search?${new URLSearchParams({ q: message.slice(0, 150) })}`);
-    await fetch(`${t.url}/api/programs/${encodeURIComponent(SECRETS[4]!)}`);
-    await fetch(`${t.url}/nowhere/${SECRETS[1]}/${encodeURIComponent(SECRETS[2]!)}`);
+    await t.request(`/api/search?${new URLSearchParams({ q: message.slice(0, 150) })}`);
+    await t.request(`/api/programs/${encodeURIComponent(SECRETS[4]!)}`);
+    await t.request(`/nowhere/${SECRETS[1]}/${encodeURIComponent(SECRETS[2]!)}`);
     // A channel logging carelessly is masked too (the logger cleans every argument).
     t.server.logger.info({ text: message, nested: { list: [message] }, channelSecret: "s3cr3t-value" }, message);
     await settle();

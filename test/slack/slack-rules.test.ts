@@ -60,9 +60,9 @@ describe("malformed bodies", () => {
   ] as const)("%s, correctly signed → 400, and the server keeps serving", async (_name, body, contentType) => {
     const raw = Buffer.from(body, "latin1");
     const ts = String(now());
-    const response = await fetch(t.eventsUrl, { method: "POST", headers: { "content-type": contentType, "x-slack-request-timestamp": ts, "x-slack-signature": signSlackBody(SIGNING_SECRET, ts, raw) }, body: raw });
+    const response = await t.server.request(t.eventsUrl, { method: "POST", headers: { "content-type": contentType, "x-slack-request-timestamp": ts, "x-slack-signature": signSlackBody(SIGNING_SECRET, ts, raw) }, body: raw });
     expect(response.status).toBe(400);
-    const health = await fetch(`${t.server.url}/healthz`);
+    const health = await t.server.request(`/healthz`);
     expect(health.status).toBe(200);
   });
 });
@@ -85,7 +85,7 @@ describe("retries", () => {
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
     await new Promise((r) => setTimeout(r, 500));
     expect(t.slack.callsTo("chat.postMessage").filter((c) => c.args["channel"] === "DRETRY02")).toHaveLength(1);
-    const metrics = await (await fetch(`${t.server.url}/metrics`)).text();
+    const metrics = await (await t.server.request(`/metrics`)).text();
     expect(metrics).toMatch(/madoguchi_duplicate_deliveries_dropped_total\{channel="slack"\} (\d+)/);
     expect(Number(/madoguchi_duplicate_deliveries_dropped_total\{channel="slack"\} (\d+)/.exec(metrics)![1])).toBeGreaterThanOrEqual(9 + 2);
   });
