@@ -105,7 +105,7 @@ describe("request pipeline", () => {
     const res = await fetch(`${base}/items/abc?x=1`);
     const id = res.headers.get("x-request-id");
     await res.text();
-    await new Promise((r) => setTimeout(r, 20));
+    await logs.next((e) => e["reqId"] === id); // written when the response closes, just after the client has it
     const lines = logs.entries().filter((e) => e["reqId"] === id);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ msg: "request", method: "GET", route: "/items/:id", path: "/items/abc", status: 200 });

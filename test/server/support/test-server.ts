@@ -32,8 +32,3 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     close: () => server.close(),
   };
 }
-
-/** Lets the server's asynchronous log writes and response 'close' events happen. */
-export function settle(ms = 30): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
