@@ -32,3 +32,12 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     close: () => server.close(),
   };
 }
+
+/**
+ * A pause, for polling loops that measure how soon something happens and for showing that something did
+ * NOT happen within a debounce. To wait for something that will happen, wait on it instead:
+ * `server.idle()`, `logs.next(match)`, the fakes' `waitFor`.
+ */
+export function settle(ms = 30): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
