@@ -50,8 +50,9 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const limits = createRateLimits(o.config.env, shared.rateBuckets, o.metrics);
   const sessions = shared.sessions;
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
-  const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish }, limits.turns);
   const handoff = new HandoffService({ store: new InMemoryHandoffStore(), mask: o.mask, log: o.logger });
+  const staffReachable = (channel: string) => handoff.canReach(channel);
+  const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish, staffReachable }, limits.turns);
   return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now };
 }
 

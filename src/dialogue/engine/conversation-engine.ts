@@ -35,6 +35,11 @@ export interface ConversationEngineOptions {
   sessions?: SessionStore;
   now?: () => Date;
   onTurn?: TurnObserver;
+  /**
+   * Whether a member of staff can take over a conversation on this channel (a staff desk is configured
+   * and the channel can carry its replies). Without it no reply offers or promises a handoff.
+   */
+  staffReachable?: (channel: string) => boolean;
 }
 
 /** Longer messages are cut: nobody asks about a program in more, and the tokenizer's cost grows with it. */
@@ -69,8 +74,10 @@ export class ConversationEngine {
     const key = `${input.channel}:${input.user}`;
     const session = (await this.sessions.get(key)) ?? newSession();
     const now = this.now();
-    const turn: Turn = { parts: this.parts, kb, index, session, deployment, now };
-    const r = noteRecentQuestion(turn.session, typedText(input), input.messageId, this.answer(turn, input));
+    const staffReachable = this.options.staffReachable?.(input.channel) ?? false;
+    const turn: Turn = { parts: this.parts, kb, index, session, deployment, now, staffReachable };
+    const answered = this.answer(turn, input);
+    const r = noteRecentQuestion(turn.session, typedText(input), input.messageId, staffReachable ? answered : withoutHandoffOffer(answered));
     if (r.intent === "reset") await this.sessions.delete(key);
     else await this.sessions.set(key, turn.session);
     const text = "text" in input ? input.text : undefined;
@@ -102,8 +109,14 @@ export class ConversationEngine {
       return actionTurn(turn, action);
     }
     const text = input.text.slice(0, MAX_MESSAGE_CHARS);
-    return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn)) : textTurn(turn, text);
+    return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn), turn.staffReachable) : textTurn(turn, text);
   }
+}
+
+/** Where nobody can take over, no button offers it (the handoff answer itself then names whom to call). */
+function withoutHandoffOffer(r: Reply): Reply {
+  if (!r.suggestions.some((s) => s.action.kind === "handoff")) return r;
+  return { ...r, suggestions: r.suggestions.filter((s) => s.action.kind !== "handoff") };
 }
 
 /** What the person typed this turn (a message, or a suggestion that sends words), as the engine reads it. */

@@ -5,11 +5,11 @@ import { aspectOf } from "../intents/intent-schema.js";
 import type { Classification } from "../intents/intent-classifier.js";
 import { topicWords } from "../intents/topic-words.js";
 import type { Reply } from "../reply/reply.js";
-import { greetingAnswer, handoffAnswer, helpAnswer, otherMunicipalityAnswer, resetAnswer, thanksAnswer } from "../answer/small-talk.js";
+import { greetingAnswer, helpAnswer, otherMunicipalityAnswer, resetAnswer, thanksAnswer } from "../answer/small-talk.js";
 import { categoryMenu } from "../answer/browse-answer.js";
 import { aspectTurn, findOrInViewTurn, findTurn, ordinalTurn } from "./program-turns.js";
 import { checkTextTurn, pauseCheck, startCheckTurn } from "./check-turns.js";
-import { backTurn, browseCategory } from "./action-turn.js";
+import { backTurn, browseCategory, handoffTurn } from "./action-turn.js";
 import { isBackMessage } from "../check/check-text.js";
 import { categoryInText } from "./category-in-text.js";
 import { ordinalIn } from "./ordinal.js";
@@ -47,9 +47,9 @@ function byIntent(turn: Turn, text: string, cls: Classification): Reply {
     case "thanks":
       return thanksAnswer(turn.kb, scope);
     case "help":
-      return helpAnswer(turn.kb, scope);
+      return helpAnswer(turn.kb, scope, turn.staffReachable);
     case "handoff":
-      return handoffAnswer(turn.kb, scope);
+      return handoffTurn(turn);
     case "check":
       return startCheckTurn(turn);
     case "browse":

@@ -31,6 +31,8 @@ export interface Turn {
   /** The deployment's municipality (a city's own account), fixed; null serves every municipality. */
   deployment: string | null;
   now: Date;
+  /** A member of staff can take over on this channel (see ConversationEngineOptions.staffReachable). */
+  staffReachable: boolean;
 }
 
 /** The municipality this turn answers for: the deployment's, else one the person named. */

@@ -75,8 +75,11 @@ export interface Reply {
   programs: ProgramRef[];
   intent: IntentId;
   noMatch: boolean;
-  /** The person asked for a member of staff; the channel should pass the conversation on. */
-  handoff: boolean;
+  /**
+   * The person asked for a member of staff and one can take over on this channel: the channel should pass
+   * the conversation on. Absent otherwise (never a promise where nobody is behind it).
+   */
+  handoff?: true;
   /**
    * With `handoff`: what the person asked earlier in this conversation (their last few typed questions,
    * personal data already masked), oldest first, so the staff who take over see the actual question.
@@ -88,7 +91,7 @@ export const SUGGESTION_LABEL_MAX = 20;
 
 /** A reply with the defaults filled in. */
 export function reply(intent: IntentId, text: string, parts: Partial<Omit<Reply, "intent" | "text">> = {}): Reply {
-  return { text, cards: [], list: [], suggestions: [], programs: [], noMatch: false, handoff: false, ...parts, intent };
+  return { text, cards: [], list: [], suggestions: [], programs: [], noMatch: false, ...parts, intent };
 }
 
 export function suggestion(label: string, action: Action): Suggestion {
