@@ -11,6 +11,7 @@ import type { SessionStore } from "../session/session-store.js";
 import { newSession } from "../session/session.js";
 import { helpAnswer, resetAnswer } from "../answer/small-talk.js";
 import { PassageReader } from "../answer/passage-match.js";
+import { OptionWords } from "../check/option-words.js";
 import type { KnowledgeSnapshot } from "./engine-deps.js";
 import { scopeOf, type EngineParts, type Turn } from "./turn.js";
 import { textTurn } from "./text-turn.js";
@@ -62,7 +63,8 @@ export class ConversationEngine {
     const classifier = new IntentClassifier(options.data.intents, options.tokenizer, fillers);
     const passages = new PassageReader(options.tokenizer);
     const questionFillers = questionFillerKeys(options.data.fillers);
-    this.parts = { data: options.data, classifier, tokenizer: options.tokenizer, fillers, questionFillers, passages };
+    const optionWords = new OptionWords(options.tokenizer);
+    this.parts = { data: options.data, classifier, tokenizer: options.tokenizer, fillers, questionFillers, passages, optionWords };
     this.sessions = options.sessions ?? new InMemorySessionStore();
     this.now = options.now ?? (() => new Date());
   }

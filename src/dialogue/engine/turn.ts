@@ -7,6 +7,7 @@ import type { DialogueData } from "../intents/load-dialogue-data.js";
 import type { IntentClassifier } from "../intents/intent-classifier.js";
 import type { TopicWords } from "../intents/topic-words.js";
 import type { PassageReader } from "../answer/passage-match.js";
+import type { OptionWords } from "../check/option-words.js";
 import type { Session } from "../session/session.js";
 import type { AnswerContext } from "../answer/aspect-answer.js";
 import type { ProgramSearch, SearchOptionsLike } from "./engine-deps.js";
@@ -21,6 +22,8 @@ export interface EngineParts {
   questionFillers: TopicWords;
   /** Reads programs' own text for the words of a question (cached per program). */
   passages: PassageReader;
+  /** Recognises the 制度診断's options in a typed answer (by word and by reading). */
+  optionWords: OptionWords;
 }
 
 export interface Turn {
