@@ -6,14 +6,15 @@ import type { Action, Reply } from "../../dialogue/reply/reply.js";
 import type { EngineInput } from "../../dialogue/engine/conversation-engine.js";
 import type { LineConversation, LineEventKind } from "./line-event.js";
 import { renderLineReply, withQuickReplies } from "./render-reply.js";
-import { greetingMessages, mediaMessages, pleaseWaitMessages } from "./fixed-replies.js";
-import { lifeEventSuggestions } from "./life-events.js";
+import { accountSuggestions, greetingMessages, mediaMessages, pleaseWaitMessages, type LineExamples } from "./fixed-replies.js";
 
 type Message = messagingApi.Message;
 
 /** The conversation engine as the LINE channel uses it (src/dialogue's ConversationEngine fits). */
 export interface LineEngine {
   respond(input: EngineInput): Promise<Reply>;
+  /** Example questions from the account's own programs, for the follow greeting (absent: none shown). */
+  exampleQuestions?(municipality: string | null): LineExamples;
 }
 
 /** The handoff to staff as the LINE channel uses it (src/dialogue/handoff's HandoffService fits). */
@@ -66,17 +67,17 @@ export class LineAnswerer {
         if (await this.relayedToStaff(conversation, kind.text)) return undefined;
         return this.fromEngine(conversation, { text: kind.text, ...(kind.messageId ? { messageId: kind.messageId } : {}) }, kind.text);
       case "postback":
-        if (!kind.action) return staleButton();
+        if (!kind.action) return staleButton(this.examples());
         if (await this.relayedToStaff(conversation, postbackAsText(kind.action))) return undefined;
         return this.fromEngine(conversation, { action: kind.action }, postbackAsText(kind.action));
       case "follow":
-        return greetingMessages(this.opts.municipality);
+        return greetingMessages(this.opts.municipality, this.examples());
       case "unfollow":
         await this.opts.forgetSession?.(conversation.user);
         return undefined;
       case "media":
         if (await this.relayedToStaff(conversation, `（${kind.mediaType} が送られました）`)) return undefined;
-        return mediaMessages(kind.mediaType);
+        return mediaMessages(kind.mediaType, this.examples());
       default:
         return undefined;
     }
@@ -84,6 +85,10 @@ export class LineAnswerer {
 
   async forgetMessage(conversation: LineConversation, messageId: string): Promise<void> {
     await this.opts.forgetMessage?.(conversation.user, messageId);
+  }
+
+  private examples(): LineExamples {
+    return this.opts.engine.exampleQuestions?.(this.opts.municipality ?? null) ?? {};
   }
 
   private resident(conversation: LineConversation): ResidentOnLine {
@@ -106,9 +111,9 @@ export class LineAnswerer {
   }
 }
 
-function staleButton(): Message[] {
+function staleButton(examples: LineExamples): Message[] {
   const messages: Message[] = [{ type: "text", text: STALE_BUTTON }];
-  withQuickReplies(messages, lifeEventSuggestions());
+  withQuickReplies(messages, accountSuggestions(examples));
   return messages;
 }
 

@@ -42,7 +42,10 @@ export class LineChannel {
     });
     this.messenger = new LineMessenger(client, { log });
     const engine: LineEngine = deps.onReply
-      ? { respond: async (input) => { const reply = await deps.engine.respond(input); deps.onReply!(config.channel, reply); return reply; } }
+      ? {
+          respond: async (input) => { const reply = await deps.engine.respond(input); deps.onReply!(config.channel, reply); return reply; },
+          ...(deps.engine.exampleQuestions ? { exampleQuestions: (m: string | null) => deps.engine.exampleQuestions!(m) } : {}),
+        }
       : deps.engine;
     const answerer = new LineAnswerer({
       engine, channel: config.channel, municipality: config.municipality, handoff: deps.handoff,

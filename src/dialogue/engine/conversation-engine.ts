@@ -13,9 +13,10 @@ import { helpAnswer, resetAnswer } from "../answer/small-talk.js";
 import { PassageReader } from "../answer/passage-match.js";
 import { OptionWords } from "../check/option-words.js";
 import type { KnowledgeSnapshot } from "./engine-deps.js";
-import { scopeOf, type EngineParts, type Turn } from "./turn.js";
+import { examplesOf, scopeOf, type EngineParts, type Turn } from "./turn.js";
 import { textTurn } from "./text-turn.js";
 import { actionTurn } from "./action-turn.js";
+import { exampleQuestions, type ExampleQuestions } from "./example-questions.js";
 import { turnRecord, type TurnObserver, type TurnRecord } from "./turn-record.js";
 import { forgetQuestion, noteRecentQuestion } from "./recent-questions.js";
 
@@ -87,6 +88,13 @@ export class ConversationEngine {
     return r;
   }
 
+  /** The example questions a greeting outside the conversation (LINE's follow message) should suggest. */
+  exampleQuestions(municipality: string | null): ExampleQuestions {
+    const { knowledge, index } = this.options.snapshot();
+    const scope = municipality === null ? null : knowledge.resolveMunicipality(municipality) ?? null;
+    return exampleQuestions(knowledge, index, scope, this.options.data.lifeEvents);
+  }
+
   /** The person withdrew a message (LINE unsend): drop its text from their session. */
   async forgetMessage(ref: { user: string; channel: string; messageId: string }): Promise<void> {
     const key = `${ref.channel}:${ref.user}`;
@@ -111,7 +119,7 @@ export class ConversationEngine {
       return actionTurn(turn, action);
     }
     const text = input.text.slice(0, MAX_MESSAGE_CHARS);
-    return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn), turn.staffReachable) : textTurn(turn, text);
+    return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn), turn.staffReachable, examplesOf(turn)) : textTurn(turn, text);
   }
 }
 

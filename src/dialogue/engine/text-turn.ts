@@ -14,7 +14,7 @@ import { isBackMessage } from "../check/check-text.js";
 import { categoryInText } from "./category-in-text.js";
 import { ordinalIn } from "./ordinal.js";
 import { firstMention } from "./municipality-mentions.js";
-import { focusProgram, scopeOf, type Turn } from "./turn.js";
+import { examplesOf, focusProgram, scopeOf, type Turn } from "./turn.js";
 import { newSession } from "../session/session.js";
 
 export function textTurn(turn: Turn, text: string): Reply {
@@ -43,11 +43,11 @@ function byIntent(turn: Turn, text: string, cls: Classification): Reply {
       turn.session = newSession();
       return resetAnswer(turn.kb, turn.deployment);
     case "greeting":
-      return greetingAnswer(turn.kb, scope);
+      return greetingAnswer(turn.kb, scope, examplesOf(turn));
     case "thanks":
       return thanksAnswer(turn.kb, scope);
     case "help":
-      return helpAnswer(turn.kb, scope, turn.staffReachable);
+      return helpAnswer(turn.kb, scope, turn.staffReachable, examplesOf(turn));
     case "handoff":
       return handoffTurn(turn);
     case "check":
@@ -86,5 +86,5 @@ function municipalityTurn(turn: Turn, text: string, cls: Classification): Reply 
   const saysMore = topicWords(text, [...cls.cues, span], turn.parts.tokenizer, turn.parts.fillers).length > 0;
   if (saysMore || cls.intent !== "find") return undefined;
   const last = turn.session.lastQuery;
-  return last ? findTurn(turn, last) : greetingAnswer(turn.kb, mention.municipality);
+  return last ? findTurn(turn, last) : greetingAnswer(turn.kb, mention.municipality, examplesOf(turn, mention.municipality));
 }

@@ -11,6 +11,7 @@ import type { OptionWords } from "../check/option-words.js";
 import type { Session } from "../session/session.js";
 import type { AnswerContext } from "../answer/aspect-answer.js";
 import type { ProgramSearch, SearchOptionsLike } from "./engine-deps.js";
+import { exampleQuestions, type ExampleQuestions } from "./example-questions.js";
 
 /** Built once per engine. */
 export interface EngineParts {
@@ -48,6 +49,11 @@ export const SEARCH_TOP = 10;
 export function searchEntries(turn: Turn, query: string, options: SearchOptionsLike = {}) {
   const municipality = scopeOf(turn) ?? undefined;
   return turn.index.search(query, { top: SEARCH_TOP, ...(municipality ? { municipality } : {}), ...options });
+}
+
+/** The example questions for the greeting and help, from the scope's own programs. */
+export function examplesOf(turn: Turn, scope: string | null = scopeOf(turn)): ExampleQuestions {
+  return exampleQuestions(turn.kb, turn.index, scope, turn.parts.data.lifeEvents);
 }
 
 export function answerContext(turn: Turn): AnswerContext {
