@@ -50,10 +50,11 @@ describe("a resident's question", () => {
     expect(labels).toEqual(["金額", "対象", "問い合わせ先", "申請方法", "詳しく"]);
   });
 
-  it("several matches come as a numbered list whose quick reply opens the chosen program's card", async () => {
+  it("several matches come as a numbered carousel whose quick reply opens the chosen program's card", async () => {
     const user = lineUserId();
     const { messages } = await ask("伊万里牛のこと", user);
-    expect(messages[0]!.text).toMatch(/1\. 伊万里牛/);
+    const carousel = messages.find((m) => m.type === "flex")!;
+    expect(allText(bubbles(carousel)[0]!.body)).toMatch(/1\. 伊万里牛/);
     const choice = messages.at(-1)!.quickReply!.items!.map((i) => i.action as messagingApi.PostbackAction).find((a) => a.label!.includes("伊万里牛産地強化支援事業"))!;
     const press = t.events.postback(user, choice.data!);
     await t.deliver([press]);

@@ -118,6 +118,21 @@ describe("renderLineReply", () => {
     expect(validateLineMessages(messages)).toEqual([]);
   });
 
+  it("sends a list of the longest cards as a numbered carousel within 50 KB, at most 12, the list as altText", () => {
+    const longest = [...cards].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 15);
+    const list = longest.map((c, i) => ({ n: i + 1, label: `${c.name}（${c.municipality}）`, programId: c.id, detail: "理由: 子育て・第3子" }));
+    const messages = renderLineReply(reply("find", "関係しそうな制度が15件見つかりました。", { list, listCards: longest, listFooter: "どれについて知りたいですか？" }));
+    expect(validateLineMessages(messages)).toEqual([]);
+    const flex = flexOf(messages)!;
+    const bubbles = bubblesOf(flex);
+    expect(bubbles).toHaveLength(12);
+    expect(textsOf(bubbles[1])).toContain("理由: 子育て・第3子");
+    expect(textsOf(bubbles[1]).some((t) => t.startsWith("2. "))).toBe(true);
+    expect(flex.altText).toContain("1. ");
+    expect(flex.altText.length).toBeLessThanOrEqual(LINE_LIMITS.altTextUnits);
+    expect((messages[0] as messagingApi.TextMessage).text).toBe("関係しそうな制度が15件見つかりました。\n\nどれについて知りたいですか？");
+  });
+
   it("writes the numbered list and its question into the text", () => {
     const messages = renderLineReply(reply("find", "いくつか見つかりました。", {
       list: [{ n: 1, label: "出産祝金", detail: "伊万里市" }, { n: 2, label: "子育て応援" }], listFooter: "どれについて知りたいですか？",

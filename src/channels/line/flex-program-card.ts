@@ -41,6 +41,7 @@ export const CARD_BUTTONS: readonly { label: string; aspect: Aspect }[] = [
 
 const GRAY = "#666666";
 const ENDED_RED = "#B3261E";
+const LIST_NOTE = "#1A4F9C";
 
 export function clip(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, " ").trim()];
@@ -54,10 +55,18 @@ export function clipLines(text: string, max: number): string {
   return chars.length <= max ? tidy : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS): Bubble {
+/** A card's place in a list: its number (as the resident refers to it, 「2番」) and why it is listed. */
+export interface ListPlace {
+  n: number;
+  note?: string | undefined;
+}
+
+export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS, place?: ListPlace): Bubble {
+  const name = place ? `${place.n}. ${card.name}` : card.name;
   const body: Component[] = [
     badges(card),
-    { type: "text", text: clip(card.name, caps.name), weight: "bold", size: "md", wrap: true, margin: "md" },
+    { type: "text", text: clip(name, caps.name), weight: "bold", size: "md", wrap: true, margin: "md" },
+    ...(place?.note ? [{ type: "text", text: clip(place.note, caps.fact), size: "xs", color: LIST_NOTE, wrap: true } as Component] : []),
     summaryText(card, caps),
     { type: "separator", margin: "md" },
     fact("金額", card.amountText ?? NOT_STATED, caps.fact),

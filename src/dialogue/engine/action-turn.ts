@@ -34,7 +34,7 @@ export function handoffTurn(turn: Turn): Reply {
 }
 
 export function browseCategory(turn: Turn, category: string): Reply {
-  const r = categoryAnswer(turn.kb, scopeOf(turn), category);
+  const r = categoryAnswer(turn.kb, scopeOf(turn), category, turn.now);
   if (r.programs.length > 0) setList(turn, r.programs.map((p) => p.id));
   return r;
 }

@@ -15,7 +15,7 @@ function definition(turn: Turn): CheckDefinition {
 function view(turn: Turn): Reply {
   const state = turn.session.check;
   if (!state) return startCheckTurn(turn);
-  const { reply: r, shown } = checkReply(definition(turn), state, turn.kb, scopeOf(turn));
+  const { reply: r, shown } = checkReply(definition(turn), state, turn.kb, scopeOf(turn), turn.now);
   if (state.asking === null) {
     turn.session.list = shown;
     turn.session.focus = null;

@@ -35,6 +35,7 @@ export function showList(turn: Turn, programs: Program[], intent: IntentId, pend
     lead: lead ?? `関係しそうな制度が${Math.min(programs.length, 5)}件見つかりました。`,
     pendingAspect,
     kb: turn.kb,
+    now: turn.now,
     municipalities: scopeOf(turn) ? undefined : [...new Set(programs.map((p) => p.municipality))],
   });
   setList(turn, r.programs.map((p) => p.id), pendingAspect);

@@ -70,6 +70,11 @@ export interface Reply {
   list: ListItem[];
   /** Said after the list: the question that narrows it (「どれについて知りたいですか？…」). */
   listFooter?: string;
+  /**
+   * The listed programs' cards, in list order, for channels that show a list as cards side by side (LINE's
+   * carousel). `list` stays the whole answer for every other channel, and the fallback where cards cannot go.
+   */
+  listCards?: ProgramCard[];
   suggestions: Suggestion[];
   /** Every program this reply shows, in order. */
   programs: ProgramRef[];
