@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fixture, problemLines, runCli } from "./support/cli.js";
+import { fixture, problemLines, REAL_KNOWLEDGE, runCli } from "./support/cli.js";
 
 const IIZUKA_TABLE = fixture("import/iizuka-jigyo-ichiran.tsv");
 const IIZUKA_MUNICIPALITY = `- name: 飯塚市
@@ -142,6 +142,18 @@ describe("import faq", () => {
       answer: "健康保険が適用されない不妊治療に対して、年間10万円を上限に通算5年間を償還払い方式で助成します。", department: "健康づくり課",
     });
     expect((await runCli(["check", "--knowledge", dir])).stdout).toContain("2 FAQ entries");
+  });
+
+  it("README's command on a fresh clone: --out knowledge/faq/imari.yaml makes the missing folder, and the FAQ loads", async () => {
+    await cp(REAL_KNOWLEDGE, dir, { recursive: true });
+    await rm(join(dir, "faq"), { recursive: true, force: true }); // a fresh clone has no knowledge/faq/
+    const out = join(dir, "faq", "imari.yaml");
+    const r = await runCli(["import", "faq", fixture("faq-only/よくある質問.csv"), "--municipality", "伊万里市", "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(parse(await readFile(out, "utf8"))).toHaveLength(2);
+    const check = await runCli(["check", "--knowledge", dir]);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toContain("2 FAQ entries");
   });
 
   it("fills the municipality and prefixes ids when asked", async () => {
