@@ -83,6 +83,15 @@ describe("renderLineReply", () => {
     expect(textsOf(flexOf(renderLineReply(reply("find", "x", { cards: [running] })))!.contents)).not.toContain("期間終了");
   });
 
+  it("marks a name-only row's audiences as inferred, and shows a status the source states", () => {
+    const inferred = cards.find((c) => c.id === "imari-tokubetsu-shien-gakko-rusu-katei-jido-club-unei")!;
+    expect(textsOf(bubblesOf(flexOf(renderLineReply(reply("detail", "", { cards: [inferred] })))!)[0])).toContain("子育て世帯・障がい者向け（事業名からの推定）");
+    const reviewed = cards.find((c) => c.id === "iizuka-gaikoku-jinzai-koyo-shien")!;
+    const texts = textsOf(bubblesOf(flexOf(renderLineReply(reply("detail", "", { cards: [reviewed] })))!)[0]);
+    expect(texts).toContain("見直し中");
+    expect(texts.some((t) => t.startsWith("状況: 見直し中（資料の記載:「【令和4年度は予算ゼロ】"))).toBe(true);
+  });
+
   it("says the source does not state an amount rather than leaving it blank", () => {
     const card = cards.find((c) => c.amountText === null && !c.nameOnly)!;
     const texts = textsOf(flexOf(renderLineReply(reply("find", "x", { cards: [card] })))!.contents);

@@ -74,6 +74,9 @@ export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS,
     fact("担当", card.department, caps.fact),
     fact("期間", card.periodText ?? NOT_STATED, caps.fact),
   ];
+  if (card.status) {
+    body.push({ type: "text", text: clip(`状況: ${card.status}`, caps.fact), size: "xs", color: ENDED_RED, wrap: true, margin: "sm" });
+  }
   if (card.periodEnded && card.notice) {
     body.push({ type: "text", text: clip(card.notice, caps.fact), size: "xs", color: ENDED_RED, wrap: true, margin: "sm" });
   }
@@ -97,6 +100,7 @@ function summaryText(card: ProgramCard, caps: TextCaps): messagingApi.FlexText {
 function badges(card: ProgramCard): messagingApi.FlexBox {
   const contents: Component[] = [badge(clip(`出典 ${card.sourceDate}`, 18), "#E8F0FE", "#1A4F9C")];
   if (card.periodEnded) contents.push(badge("期間終了", "#FCE8E6", ENDED_RED));
+  else if (card.status) contents.push(badge(clip(card.status.split("（")[0]!, 8), "#FCE8E6", ENDED_RED));
   return { type: "box", layout: "horizontal", spacing: "sm", contents };
 }
 

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
 import type { Aspect } from "../intents/intent-schema.js";
 import { reply, type Reply } from "../reply/reply.js";
-import { amountsOf, departmentText, forWhom, periodNotice, programCard, programRef, sourceLine, whomToAsk } from "./program-facts.js";
+import { amountsOf, departmentText, forWhom, inferredMark, periodNotice, programCard, programRef, sourceLine, statusLine, whomToAsk } from "./program-facts.js";
 import { ASPECT_LABELS, programSuggestions } from "./program-suggestions.js";
 import { warekiSpan } from "./period.js";
 
@@ -43,7 +43,8 @@ export function aspectLines(p: Program, aspect: Exclude<Aspect, "detail">): stri
 
 export function withNoticeAndSource(lines: string[], p: Program, ctx: AnswerContext): string {
   const notice = periodNotice(p, ctx.now);
-  return [...lines, ...(notice ? [notice] : []), sourceLine(ctx.kb, p)].join("\n");
+  const status = statusLine(p);
+  return [...lines, ...(status ? [`状況: ${status}`] : []), ...(notice ? [notice] : []), sourceLine(ctx.kb, p)].join("\n");
 }
 
 export function notStated(what: string, p: Program): string {
@@ -69,7 +70,7 @@ function eligibilityBody(p: Program): string[] {
     lines.push(notStated("対象者", p));
     if (p.summary) lines.push(`事業の概要: ${p.summary}`);
   }
-  if (p.audiences && p.audiences.length > 0) lines.push(`対象の分類: ${p.audiences.join("・")}`);
+  if (p.audiences && p.audiences.length > 0) lines.push(`対象の分類: ${p.audiences.join("・")}${inferredMark(p, "audiences")}`);
   return lines;
 }
 

@@ -28,6 +28,11 @@ export interface ProgramCard extends ProgramRef {
   periodEnded: boolean;
   /** 「計画期間は令和6年度まで。…」 when the period has ended. */
   notice: string | null;
+  /**
+   * What the source says of the program's status when it is not simply running (予算ゼロ, 見直し中…), with
+   * its words: 「見直し中（資料の記載:「【令和4年度は予算ゼロ】…」）。…」; null when the source says nothing.
+   */
+  status: string | null;
   nameOnly: boolean;
   sourceTitle: string;
   sourceDate: string;
