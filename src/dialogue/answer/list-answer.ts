@@ -16,8 +16,12 @@ export interface ListOptions {
   pendingAspect?: Aspect | null;
   /** When the list spans several municipalities and the person has not said which. */
   municipalities?: string[];
-  /** Why each program is on the list (制度診断), by program id. */
+  /** Why each program is on the list (制度診断), by program id: every program given is listed. */
   reasons?: Map<string, string>;
+  /** Why each program was found (the search's matched words: 「一致: 出産・第3子」), by program id. */
+  why?: Map<string, string>;
+  /** The question named something none of these has: each item is marked as only close to it. */
+  close?: boolean;
   /** Given with a pending aspect: each item shows that aspect, and the list names its sources. */
   kb?: KnowledgeBase;
   /** Name the sources under the list even without a pending aspect (the items quote the entries). */
@@ -29,7 +33,9 @@ export interface ListOptions {
 export function listAnswer(programs: Program[], o: ListOptions): Reply {
   const shown = programs.slice(0, o.reasons ? programs.length : LIST_MAX);
   const list = shown.map((p, i) => {
-    const detail = o.reasons?.get(p.id) ?? (o.pendingAspect ? aspectBrief(p, o.pendingAspect) : null);
+    const found = o.why?.get(p.id);
+    const why = o.close ? `近い制度${found ? `（${found}）` : ""}` : found;
+    const detail = o.reasons?.get(p.id) ?? (o.pendingAspect ? aspectBrief(p, o.pendingAspect) : null) ?? why ?? null;
     return { n: i + 1, label: `${p.name}（${p.municipality}）`, programId: p.id, ...(detail ? { detail } : {}) };
   });
   const suggestions = shown.slice(0, LIST_MAX).map((p, i) => suggestion(`${i + 1}. ${p.name}`, { kind: "select", programId: p.id }));

@@ -28,7 +28,9 @@ function answerText(turn: Turn, text: string): Reply {
   const cls = turn.parts.classifier.classify(text);
   const position = cls.intent === "find" || aspectOf(cls.intent) ? ordinalIn(text) : undefined;
   if (position !== undefined) {
-    const picked = ordinalTurn(turn, position, aspectOf(cls.intent));
+    // 「1番」 alone names no aspect (it only resembles the example 「1番を詳しく」): the one asked before holds
+    const named = cls.cues.some((c) => c.intent === cls.intent) ? aspectOf(cls.intent) : undefined;
+    const picked = ordinalTurn(turn, position, named);
     if (picked) return picked;
   }
   const scoped = municipalityTurn(turn, text, cls);
