@@ -11,7 +11,7 @@ import { registerRichMenu } from "../channels/line/rich-menu/register-rich-menu.
 import { renderRichMenuImage } from "../channels/line/rich-menu/rich-menu-image.js";
 import { richMenuRequest, richMenuTiles } from "../channels/line/rich-menu/rich-menu-definition.js";
 import { lifeEventsFor } from "../channels/line/life-events.js";
-import { resolveKnowledgeDir } from "../server/config.js";
+import { resolveKnowledgeDir } from "../config/server-config.js";
 import { loadKnowledgeOrThrow } from "../knowledge/load.js";
 
 export const lineCommand: Command = {

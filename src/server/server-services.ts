@@ -5,8 +5,8 @@ import type { SessionStore } from "../dialogue/session/session-store.js";
 import type { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import type { ConversationEngine } from "../dialogue/engine/conversation-engine.js";
 import type { SearchIndex } from "../search/search-index.js";
-import type { KnowledgeRuntime } from "./knowledge/knowledge-runtime.js";
-import type { TurnFeed } from "./turn-feed.js";
+import type { KnowledgeRuntime } from "./live-knowledge/knowledge-runtime.js";
+import type { TurnFeed } from "../dialogue/engine/turn-feed.js";
 import type { SharedState } from "../shared-state/shared-state.js";
 import type { RateLimits } from "./rate-limit/rate-limits.js";
 

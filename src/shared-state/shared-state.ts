@@ -2,11 +2,11 @@
 // deliveries were already taken, and the per-user rate-limit buckets. With REDIS_URL set it lives in
 // Redis (run as many replicas as you like behind a load balancer); without it, in this process's memory
 // (one process only: a second one would answer duplicates and lose conversations).
-import type { Env } from "../server/config.js";
+import type { Env } from "../config/server-config.js";
 import type { SessionStore } from "../dialogue/session/session-store.js";
 import { InMemorySessionStore } from "../dialogue/session/in-memory-session-store.js";
-import { InMemoryRateBuckets, type RateBuckets } from "../server/rate-limit/rate-buckets.js";
-import { InMemoryDeliveryStore, type DeliveryStore } from "../channels/delivery-store.js";
+import { InMemoryRateBuckets, type RateBuckets } from "./rate-buckets.js";
+import { InMemoryDeliveryStore, type DeliveryStore } from "./delivery-store.js";
 import { connectRedis, describeRedisUrl } from "./redis-connection.js";
 import { RedisSessionStore } from "./redis-session-store.js";
 import { RedisDeliveryStore } from "./redis-delivery-store.js";

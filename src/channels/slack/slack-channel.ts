@@ -5,7 +5,7 @@ import { App, webApi, type Receiver } from "@slack/bolt";
 import { boltLogger } from "./bolt-logger.js";
 import { BotIdentity } from "./bot-identity.js";
 import { dedupeEvents } from "./dedupe-middleware.js";
-import { InMemoryDeliveryStore } from "../delivery-store.js";
+import { InMemoryDeliveryStore } from "../../shared-state/delivery-store.js";
 import { SlackRouteReceiver } from "./route-receiver.js";
 import { SlackLookup } from "./slack-lookup.js";
 import { SlackStaffDesk } from "./handoff/slack-staff-desk.js";

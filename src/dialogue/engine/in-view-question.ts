@@ -11,7 +11,7 @@ import { listQuestionAnswer, programQuestionAnswer } from "../answer/passage-ans
 import { LIST_MAX } from "../answer/list-answer.js";
 import { choosePrograms, LIST_SHARE, mostNamed, NEAR_TOP } from "./program-choice.js";
 import type { ProgramSearch } from "./engine-deps.js";
-import { mentionSpans } from "./municipality-mentions.js";
+import { mentionSpans } from "./municipality-spans.js";
 import { answerContext, focusProgram, listedPrograms, setList, type Turn } from "./turn.js";
 
 type Found = ReturnType<ProgramSearch["search"]>;

@@ -4,7 +4,7 @@
 // message that arrives while the thread is still being opened waits for it instead of racing it.
 import { randomUUID } from "node:crypto";
 import { HANDOFF_MESSAGES, staffMessage } from "./handoff-messages.js";
-import { KeyedSerial } from "./keyed-serial.js";
+import { KeyedSerial } from "../../util/keyed-serial.js";
 import { residentKey, type HandoffCloseReason, type HandoffStore, type HandoffTicket, type ResidentMessenger, type ResidentRef, type StaffDesk, type ThreadRef } from "./handoff.js";
 
 export interface HandoffLog {

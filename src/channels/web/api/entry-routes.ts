@@ -7,10 +7,10 @@ import { periodNotice } from "../../../dialogue/answer/program-facts.js";
 import { periodEnded, warekiSpan } from "../../../dialogue/answer/period.js";
 import { NotFound } from "../../http/http-error.js";
 import { jsonResponse, type RouteHandler } from "../../http/route.js";
-import type { WebSnapshot } from "../ports.js";
+import type { KnowledgeSnapshot } from "../../channel-context.js";
 
 export interface EntryRouteDeps {
-  snapshot: () => WebSnapshot;
+  snapshot: () => KnowledgeSnapshot;
   now: () => Date;
 }
 
