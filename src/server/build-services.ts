@@ -19,7 +19,7 @@ import { createSharedState } from "../shared-state/shared-state.js";
 import { createRateLimits } from "./rate-limit/rate-limits.js";
 import { ScheduledConversationEngine } from "./scheduling/scheduled-engine.js";
 import { HandoffService } from "../dialogue/handoff/handoff-service.js";
-import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
+import { staffServices } from "./staff-services.js";
 
 export interface BuildServicesOptions {
   config: ServerConfig;
@@ -53,10 +53,11 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const limits = createRateLimits(o.config.env, shared.rateBuckets, o.metrics);
   const sessions = shared.sessions;
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
-  const handoff = new HandoffService({ store: new InMemoryHandoffStore(), mask: o.mask, log: o.logger });
+  const handoff = new HandoffService({ store: shared.handoffs, mask: o.mask, log: o.logger });
   const staffReachable = (channel: string) => handoff.canReach(channel);
   const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish, staffReachable }, limits.turns);
-  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now };
+  const staff = await staffServices({ config: o.config, runtime, logger: o.logger, now });
+  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now, staff };
 }
 
 function resolveScope(municipality: string | undefined, kb: KnowledgeBase): string | null {

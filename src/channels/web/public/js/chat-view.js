@@ -94,6 +94,7 @@ function chatCard(c, alone) {
     c.status ? el("p", { class: "chat-card-notice", text: `状況: ${c.status}` }) : null,
     c.notice ? el("p", { class: "chat-card-notice", text: c.notice }) : null,
     el("p", { class: "chat-card-source", text: `出典: ${c.sourceTitle}（${c.sourceDate}）` }),
+    ...(c.staffFacts || []).map((f) => el("p", { class: "chat-card-source chat-card-staff", text: `職員確認 ${f.text}` })),
     el("a", { class: "chat-card-link", href: `#/programs/${encodeURIComponent(c.id)}`, text: "詳細を表示" }),
   );
 }
