@@ -21,6 +21,8 @@ export interface ConversationPort {
   forgetMessage(ref: { channel: string; user: string; messageId: string }): Promise<void>;
   /** The person left (LINE unfollow): their session goes. */
   forgetConversation(ref: { channel: string; user: string }): Promise<void>;
+  /** Example questions that find something in the municipality's programs (greetings outside a turn). */
+  exampleQuestions?(municipality: string | null): { program?: string; topic?: string; categories?: string[] };
 }
 
 /** The knowledge and the index built from it: read once per request or event (a reload swaps both). */
