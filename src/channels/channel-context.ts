@@ -11,6 +11,8 @@ import type { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import type { Reply } from "../dialogue/reply/reply.js";
 import type { DeliveryStore } from "../shared-state/delivery-store.js";
 import type { Route, RouteRequest } from "./http/route.js";
+import type { StaffChanges } from "../knowledge/staff/staff-changes.js";
+import type { StaffActor } from "../knowledge/staff/review-policy.js";
 
 /** The conversation engine, as every channel uses it (src/dialogue's ConversationEngine fits). */
 export interface ConversationPort {
@@ -83,6 +85,8 @@ export interface ChannelContext {
   now(): Date;
   /** The server's logger: personal data is masked in everything logged through it. */
   log: ChannelLog;
+  /** Staff answers and facts: drafts and approval, checked with the channel's own approvers (Slack App Home). */
+  staff: { changes(policy: { mayApprove(actor: StaffActor): Promise<boolean> | boolean }): StaffChanges };
 }
 
 /** What a factory returns when its channel is on. */

@@ -42,13 +42,13 @@ export function programDocument(p: Program, analyze: Analyze, onWords?: WordsSin
 
 export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): IndexDocument {
   const texts: Partial<Record<FieldName, string[]>> = {
-    question: [f.question],
+    question: [f.question, ...(f.questions ?? [])],
     answer: [f.answer],
     department: f.department ? [f.department] : [],
     categories: f.category ? [f.category] : [],
   };
   const ref: EntryRef = { type: "faq", id: f.id, municipality: f.municipality ?? null, name: f.question, categories: f.category ? [f.category] : [] };
-  return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, [f.question], analyze, onWords) };
+  return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, [f.question, ...(f.questions ?? [])], analyze, onWords) };
 }
 
 function analyzeFields(texts: Partial<Record<FieldName, string[]>>, gramSources: string[], analyze: Analyze, onWords?: WordsSink): Partial<Record<FieldName, string[]>> {

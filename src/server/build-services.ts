@@ -19,7 +19,7 @@ import { createSharedState } from "../shared-state/shared-state.js";
 import { createRateLimits } from "./rate-limit/rate-limits.js";
 import { ScheduledConversationEngine } from "./scheduling/scheduled-engine.js";
 import { HandoffService } from "../dialogue/handoff/handoff-service.js";
-import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
+import { staffServices } from "./staff-services.js";
 
 export interface BuildServicesOptions {
   config: ServerConfig;
@@ -54,8 +54,9 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const sessions = shared.sessions;
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
   const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish }, limits.turns);
-  const handoff = new HandoffService({ store: new InMemoryHandoffStore(), mask: o.mask, log: o.logger });
-  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now };
+  const handoff = new HandoffService({ store: shared.handoffs, mask: o.mask, log: o.logger });
+  const staff = await staffServices({ config: o.config, runtime, logger: o.logger, now });
+  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now, staff };
 }
 
 function resolveScope(municipality: string | undefined, kb: KnowledgeBase): string | null {

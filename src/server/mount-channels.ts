@@ -41,6 +41,7 @@ export function channelContext(config: ServerConfig, s: ServerServices, metrics:
     scope: s.scope,
     now: s.now,
     log: logger,
+    staff: s.staff,
   };
 }
 

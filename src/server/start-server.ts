@@ -104,6 +104,7 @@ function startWatching(config: ServerConfig, logger: Logger, reload: (reason: st
 async function closeAll(channels: MountedChannels, services: ServerServices): Promise<void> {
   for (const close of channels.closers) await close();
   services.handoff.stop();
+  await services.staff.close();
   await services.shared.close();
 }
 

@@ -29,6 +29,7 @@ export async function slackChannel(ctx: ChannelContext, options: SlackChannelOpt
     handoff: ctx.handoff,
     dedupe: ctx.deliveries,
     insights,
+    staff: ctx.staff,
     proposals: new SynonymProposalFile(ctx.knowledgeDir),
     runInBackground: ctx.background,
     onDuplicate: () => ctx.metrics.duplicateDeliveriesDropped.inc({ channel: "slack" }),

@@ -6,6 +6,13 @@ import type { HandoffService } from "../../dialogue/handoff/handoff-service.js";
 import type { StaffInsights } from "./home/staff-insights.js";
 import type { SynonymProposalSink } from "./home/synonym-proposal-sink.js";
 import type { DeliveryStore } from "../../shared-state/delivery-store.js";
+import type { StaffChanges } from "../../knowledge/staff/staff-changes.js";
+import type { StaffActor } from "../../knowledge/staff/review-policy.js";
+
+/** Staff answers and facts (the server's StaffServices): changes checked with the channel's own approvers. */
+export interface StaffChangesSource {
+  changes(policy: { mayApprove(actor: StaffActor): Promise<boolean> | boolean }): StaffChanges;
+}
 
 export type SlackLog = ChannelLog;
 
@@ -22,6 +29,8 @@ export interface SlackDeps {
   insights?: StaffInsights;
   /** Where 「同義語を追加」 records a proposal (knowledge/synonym-proposals.yaml). */
   proposals?: SynonymProposalSink;
+  /** 「回答を登録」 and draft approval in the App Home (off when absent). */
+  staff?: StaffChangesSource;
   /** Event ids already taken (the server passes the store shared with LINE; Redis with REDIS_URL). */
   dedupe?: DeliveryStore;
   /** Counters: an event dropped as a retry of one already handled; a lookup's reply and how long it took. */

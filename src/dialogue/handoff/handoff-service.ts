@@ -131,6 +131,16 @@ export class HandoffService {
     });
   }
 
+  /** The resident's question of a ticket (masked), for staff who turn their reply into an answer. */
+  async ticketQuestion(ticketId: string): Promise<string | undefined> {
+    return (await this.options.store.get(ticketId))?.question;
+  }
+
+  /** The ticket of a thread, if the thread is a handoff's. */
+  async ticketOfThread(thread: ThreadRef): Promise<string | undefined> {
+    return (await this.options.store.byThread(thread))?.id;
+  }
+
   /** Staff closed the ticket (the button in the thread). false when it was already closed. */
   async closeByStaff(ticketId: string, staffUserId: string): Promise<boolean> {
     const found = await this.options.store.get(ticketId);

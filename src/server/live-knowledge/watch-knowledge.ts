@@ -4,8 +4,14 @@
 import { watch, type FSWatcher } from "node:fs";
 import { basename } from "node:path";
 import { REVIEW_FILE } from "../../knowledge/load.js";
+import { STAFF_DRAFTS_DIR } from "../../knowledge/staff/staff-check.js";
 
 const KNOWLEDGE_FILE = /\.(ya?ml|csv)$/i;
+
+/** Staff drafts (knowledge/staff/drafts/) wait for approval: saving one changes nothing served. */
+function isDraft(filename: string): boolean {
+  return filename.split(/[\\/]/).join("/").startsWith(`${STAFF_DRAFTS_DIR}/`);
+}
 
 export interface KnowledgeWatcher {
   close(): void;
@@ -25,7 +31,7 @@ export function watchKnowledge(dir: string, debounceMs: number, onChange: () => 
     // filename can be null on some platforms: then reload to be safe.
     // Proposals recorded from Slack are not knowledge: writing one must not reload the index.
     if (filename === null) trigger();
-    else if (KNOWLEDGE_FILE.test(filename.toString()) && basename(filename.toString()) !== REVIEW_FILE) trigger();
+    else if (KNOWLEDGE_FILE.test(filename.toString()) && basename(filename.toString()) !== REVIEW_FILE && !isDraft(filename.toString())) trigger();
   });
   watcher.on("error", onError);
   return {
