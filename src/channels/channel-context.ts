@@ -22,6 +22,8 @@ export interface ConversationPort {
   forgetMessage(ref: { channel: string; user: string; messageId: string }): Promise<void>;
   /** The person left (LINE unfollow): their session goes. */
   forgetConversation(ref: { channel: string; user: string }): Promise<void>;
+  /** Example questions that find something in the municipality's programs (greetings outside a turn). */
+  exampleQuestions?(municipality: string | null): { program?: string; topic?: string; categories?: string[] };
 }
 
 /** The knowledge and the index built from it: read once per request or event (a reload swaps both). */
@@ -48,7 +50,7 @@ interface Counter<L extends string> {
 /** The server's shared counters; every channel labels them with its own name. */
 export interface ChannelMetrics {
   /** Seconds to answer one question; kind "search" or "chat". */
-  queryDuration: { observe(seconds: number, labels: { channel: string; kind: string }): void };
+  queryDuration: { observe(labels: { channel: string; kind: string }, seconds: number): void };
   noMatch: Counter<"channel">;
   duplicateDeliveriesDropped: Counter<"channel">;
   lineEvents: Counter<"channel" | "type" | "outcome">;

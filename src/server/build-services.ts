@@ -56,8 +56,9 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const limits = createRateLimits(o.config.env, shared.rateBuckets, o.metrics);
   const sessions = shared.sessions;
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
-  const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish }, limits.turns);
   const handoff = new HandoffService({ store: shared.handoffs, mask: o.mask, log: o.logger });
+  const staffReachable = (channel: string) => handoff.canReach(channel);
+  const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish, staffReachable }, limits.turns);
   const staff = await staffServices({ config: o.config, runtime, logger: o.logger, now });
   return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now, staff };
 }

@@ -30,6 +30,7 @@ export class LineChannel {
         if (reply.noMatch) ctx.metrics.noMatch.inc({ channel: "line" });
         return reply;
       },
+      ...(ctx.engine.exampleQuestions ? { exampleQuestions: (m: string | null) => ctx.engine.exampleQuestions!(m) } : {}),
       admit: (user) => ctx.admission.line(channel, user),
       forgetSession: (user) => ctx.engine.forgetConversation({ channel, user }),
       // An unsent message leaves the session's recent questions and every kept turn (the App Home's list).
