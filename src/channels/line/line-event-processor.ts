@@ -77,6 +77,9 @@ export class LineEventProcessor {
     } catch (e) {
       this.log.error({ err: errorSummary(e), events: accepted.length }, "line events not queued");
     }
+    // A local queue hands the events over on the next turn: bridge the gap, so that whoever waits for the
+    // background work (idle(), a graceful stop) does not find it empty in between.
+    if (accepted.length > 0) this.track(new Promise<void>((resolve) => setImmediate(resolve)));
   }
 
   /** Resolves when every event taken so far has been handled (tests, graceful shutdown). */
