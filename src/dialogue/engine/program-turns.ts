@@ -65,12 +65,13 @@ function asksForPrograms(turn: Turn, text: string): boolean {
 export function findTurn(turn: Turn, query: string, intent: IntentId = "find", aspect: Aspect = "detail", found = searchEntries(turn, query), terms?: QuestionTerms): Reply {
   turn.session.lastQuery = maskPersonalData(query);
   const top = found.results[0];
-  if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent);
-  const faq = top.type === "faq" ? turn.kb.faq(top.id) : undefined;
-  if (faq) return faqAnswer(faq);
+  const faq = top?.type === "faq" ? turn.kb.faq(top.id) : undefined;
+  if (faq && !found.noMatch) return faqAnswer(faq);
   const words = terms ?? questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues);
+  // Nothing fits in the scope, or only brushes it: another municipality's program may fit (and be named).
   const gap = scopeGap(turn, query, words, found);
   if (gap) return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, turn.deployment ? undefined : gap);
+  if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent);
   const choice = choosePrograms(turn.kb, found.results, query, nounsCheck(turn, words));
   if (choice.single) return singleAnswer(turn, choice.single, aspect, intent, words);
   if (choice.several.length === 0) return noMatchAnswer(turn.kb, scopeOf(turn), intent);
