@@ -5,7 +5,8 @@
 // Project sets live under test/fixtures/; ../shared/eval sets are added when that directory exists (a
 // user's clone has none). Prints hit@1/3/5/10, answerable questions answered "no match", and how many
 // questions nothing answers got "no match".
-//   node eval/run-eval.mjs [--verbose] [--only NAME] [--features FILE]   (--features: JSON lines for fitting)
+//   node eval/run-eval.mjs [--verbose] [--only NAME] [--features FILE] [--no-sudachi] [--no-curated]
+//   (--features: JSON lines for eval/fit-confidence.mjs)
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, copyFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { tmpdir } from "node:os";
@@ -17,6 +18,8 @@ const opt = (k) => { const i = args.indexOf(`--${k}`); return i >= 0 ? args[i + 
 const verbose = args.includes("--verbose");
 const only = opt("only");
 const featuresFile = opt("features");
+/** --no-sudachi: without Sudachi's synonyms; --no-curated: without knowledge/synonyms.yaml (what each adds). */
+const buildOptions = { sudachi: !args.includes("--no-sudachi") };
 const dist = (p) => import(join(root, "dist", p));
 const { createJapaneseTokenizer } = await dist("text/tokenizer.js");
 const { loadKnowledgeOrThrow } = await dist("knowledge/load.js");
@@ -53,7 +56,7 @@ function faqSets() {
 }
 
 const tokenizer = await createJapaneseTokenizer();
-const bundledSynonyms = await loadSynonyms(join(root, "knowledge"));
+const bundledSynonyms = args.includes("--no-curated") ? [] : await loadSynonyms(join(root, "knowledge"));
 const features = [];
 const rows = [];
 
@@ -97,7 +100,7 @@ const wanted = (name) => !only || name.includes(only);
 const programs = programSets().filter((s) => wanted(s.name));
 if (programs.length > 0) {
   const knowledge = await loadKnowledgeOrThrow(join(root, "knowledge"));
-  const index = SearchIndex.build(knowledge, tokenizer, bundledSynonyms);
+  const index = SearchIndex.build(knowledge, tokenizer, bundledSynonyms, buildOptions);
   for (const set of programs) {
     const isRight = (q) => (q.expect.length === 0 ? null : (h) => q.expect.some(([city, name]) => h.municipality === city && h.name === name));
     score(set.name, index, readLines(set.file), isRight, (q) => q.municipality ?? null);
@@ -106,7 +109,7 @@ if (programs.length > 0) {
 for (const set of faqSets().filter((s) => wanted(s.name))) {
   const dir = mkdtempSync(join(tmpdir(), "madoguchi-eval-"));
   copyFileSync(join(set.dir, "faq.csv"), join(dir, "faq.csv"));
-  const index = SearchIndex.build(await loadKnowledgeOrThrow(dir), tokenizer, bundledSynonyms);
+  const index = SearchIndex.build(await loadKnowledgeOrThrow(dir), tokenizer, bundledSynonyms, buildOptions);
   const isRight = (q) => (q.relevant.length === 0 ? null : (h) => q.relevant.includes(String(h.id)));
   score(set.name, index, readLines(join(set.dir, "queries.jsonl")), isRight, () => null);
 }

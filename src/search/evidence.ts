@@ -1,7 +1,7 @@
 // What an entry shows of the question, and how sure we are that it answers it.
 //   found(group)  how well the entry contains the word: its best term's weight × the weight of the best
 //                 field it is in, to the power evidenceFieldExponent (1 in a name, 0.59 in a summary), or,
-//                 when only the word's bigrams are there, bigramCredit × share^1.5;
+//                 when only the word's bigrams are there, bigramCredit × share^1.5 × the same field factor;
 //   coverage      F / (F + M): F = Σ mass × found, M = the masses not found, heaviest first, the k-th
 //                 divided by k^missingDecay, each weighed by missingWords (a verb missing says little);
 //   confidence    σ(bias + coverage × a + score × b + ln(1 + F) × c), the logistic fit of model.ts.
@@ -76,7 +76,7 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number): { value: nu
     mask |= index.postingFields[p]!;
   }
   const share = hits / g.grams.length;
-  const credit = share >= MODEL.bigramMinShare ? MODEL.bigramCredit * share ** 1.5 : 0;
+  const credit = share >= MODEL.bigramMinShare ? MODEL.bigramCredit * share ** 1.5 * MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent : 0;
   return credit > value ? { value: credit, field: bestField(mask), expanded: true } : { value, field, expanded };
 }
 

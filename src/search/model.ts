@@ -42,8 +42,8 @@ export const MODEL = {
     sudachiStrong: 0.6,
     /** Sudachi: another 語彙 of the group (related, not the same word). */
     sudachiWeak: 0.25,
-    /** The noun of a noun + suffix (住民 of 住民票): part of what was typed, not all of it. */
-    withoutSuffix: 0.6,
+    /** A compound noun's words found apart (健康, 保険 of 国民健康保険; 住民 of 住民票): part of what was typed. */
+    partsApart: 0.6,
     /** A compound of two neighbouring words of the question (a phrase match), on top of its words. */
     compound: 0.5,
   },
@@ -79,7 +79,7 @@ export const MODEL = {
    * Confidence = σ(bias + coverage·w + score·w + ln(1 + found mass)·w), fitted on calibration questions
    * (eval/fit-confidence.mjs): the found mass is Σ kind weight × idf × found over the words the entry has.
    */
-  confidence: { bias: -7.96, coverage: 6.42, score: 1.4, foundMass: 2.69 },
+  confidence: { bias: -8.3, coverage: 5.34, score: 3.28, foundMass: 3.23 },
   /** Under this confidence the best entry does not answer: noMatch. The same for programs and FAQ entries. */
   noMatch: 0.5,
   /** Entries under this confidence are never listed. */

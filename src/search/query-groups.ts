@@ -34,6 +34,8 @@ export interface QueryGroup {
   terms: QueryTerm[];
   /** Character bigrams of the word as written (the bigram channel). */
   grams: string[];
+  /** A compound noun of several words: its IDF is its most specific word's (default: its rarest own term's). */
+  idfTerms?: string[];
 }
 
 interface GroupDeps {
@@ -54,22 +56,59 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
       i = match.last;
       continue;
     }
+    const end = phraseEnd(units, i, claimed);
+    if (end > i) {
+      const phrase = phraseGroup(units, i, end);
+      if (phrase && !seen.has(phrase.label)) groups.push(phrase);
+      if (phrase) seen.add(phrase.label);
+      i = end;
+      continue;
+    }
     const u = units[i]!;
     if (u.role !== "content" || seen.has(u.key)) continue;
     seen.add(u.key);
-    // A noun with a suffix (住民+票, 医療+費) is another word: the compound is what the resident typed.
-    const next = units[i + 1];
-    const suffixed = next && next.posDetail === "接尾" && next.role === "attach" ? compoundOf(u, next) : undefined;
-    const terms = suffixed
-      ? [{ term: suffixed, weight: MODEL.terms.word, expanded: false }, ...unitTerms(units, i).map((t) => ({ ...t, weight: t.weight * MODEL.terms.withoutSuffix }))]
-      : unitTerms(units, i);
+    const terms = unitTerms(units, i);
     if (u.pos === "名詞" && deps.sudachi) terms.push(...deps.sudachi.expand(u.key));
-    const label = suffixed ? u.surface + next!.surface : u.surface;
+    const label = u.surface;
     // A place the resident comes from (大阪から移住したい) is background, not what they ask about.
     const origin = u.place === true && units[i + 1]?.surface === "から";
     groups.push({ label, kind: origin ? "background" : kindOf(u.pos, u.key), terms: dedupe(terms), grams: charNgrams(label) });
   }
   return groups;
+}
+
+/** The last unit of a compound noun starting at i (noun pieces, not claimed by a synonym), or i. */
+function phraseEnd(units: readonly Unit[], i: number, claimed: ReadonlyMap<number, unknown>): number {
+  let end = i;
+  while (end + 1 < units.length && !claimed.has(end + 1) && isPhrasePiece(units[end + 1]!) && isPhrasePiece(units[end]!)) end++;
+  return end;
+}
+
+function isPhrasePiece(u: Unit): boolean {
+  return u.nounish && u.role !== "drop";
+}
+
+/**
+ * A compound noun of several words (国民健康保険, 固定資産税): found in proportion to its neighbouring-word
+ * compounds an entry has (+国民健康, +健康保険, +保険料), or, at terms.partsApart, its words found apart (住民 of 住民票) — so an
+ * entry with 健康 and 保険 somewhere in its summary does not answer 国民健康保険.
+ */
+function phraseGroup(units: readonly Unit[], first: number, last: number): QueryGroup | undefined {
+  const content = range(first, last).filter((k) => units[k]!.role === "content");
+  if (content.length === 0) return undefined;
+  const compounds: string[] = [];
+  for (let k = first; k < last; k++) {
+    const c = compoundOf(units[k]!, units[k + 1]!);
+    if (c) compounds.push(c);
+  }
+  const label = units.slice(first, last + 1).map((u) => u.surface).join("");
+  const terms: QueryTerm[] = [
+    ...compounds.map((term) => ({ term, weight: MODEL.terms.word / compounds.length, expanded: false, alternative: -3 })),
+    ...content.map((k) => ({ term: units[k]!.key, weight: MODEL.terms.partsApart / content.length, expanded: false, alternative: -4 })),
+  ];
+  const kinds = content.map((k) => kindOf(units[k]!.pos, units[k]!.key));
+  const kind: WordKind = kinds.every((k) => k === "question" || k === "aspect") ? (kinds.every((k) => k === "question") ? "question" : "aspect") : "noun";
+  return { label, kind, terms, grams: charNgrams(label), idfTerms: content.map((k) => units[k]!.key) };
 }
 
 function kindOf(pos: string, key: string): WordKind {

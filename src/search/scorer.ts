@@ -45,8 +45,7 @@ export function prepare(plan: QueryPlan, lookup: TermLookup): PreparedQuery {
 }
 
 function prepareGroup(group: QueryGroup, lookup: TermLookup): PreparedGroup {
-  const own = group.terms.filter((t) => !t.expanded && t.weight >= MODEL.terms.reading && lookup.df(t.term) > 0);
-  const idf = own.length > 0 ? Math.min(...own.map((t) => lookup.idf(t.term))) : lookup.idf("\u0000");
+  const idf = groupIdf(group, lookup);
   const alternatives = new Map<string, PreparedGroup["alternatives"][number]>();
   group.terms.forEach((t, k) => {
     const id = lookup.id(t.term);
@@ -57,6 +56,16 @@ function prepareGroup(group: QueryGroup, lookup: TermLookup): PreparedGroup {
     alternatives.get(key)!.push({ id, weight: t.weight * Math.min(1, lookup.index.idf[id]! / idf), found: t.weight, expanded: t.expanded });
   });
   return { group, idf, mass: MODEL.words[group.kind] * idf, alternatives: [...alternatives.values()], grams: group.grams.map((g) => ({ id: lookup.id(g) })) };
+}
+
+/**
+ * How specific a word of the question is: the IDF of its rarest own spelling the corpus has (a word no entry
+ * has: the IDF of df 0); a compound noun's, its most specific word's.
+ */
+function groupIdf(group: QueryGroup, lookup: TermLookup): number {
+  if (group.idfTerms) return Math.max(...group.idfTerms.map((t) => lookup.idf(t)));
+  const own = group.terms.filter((t) => !t.expanded && t.weight >= MODEL.terms.reading && lookup.df(t.term) > 0);
+  return own.length > 0 ? Math.min(...own.map((t) => lookup.idf(t.term))) : lookup.idf("\u0000");
 }
 
 /** The best entries (at most MODEL.candidates) among those `accept` lets through. */
