@@ -48,7 +48,13 @@ function programSets() {
 
 function faqSets() {
   const sets = [];
-  const add = (name, dir) => existsSync(join(dir, "queries.jsonl")) && sets.push({ name, dir });
+  // Every queries*.jsonl beside a faq.csv is a set (faq-town has queries-calibration and queries-validation).
+  const add = (name, dir) => {
+    if (!existsSync(join(dir, "faq.csv"))) return;
+    for (const f of readdirSync(dir).sort()) {
+      if (f.startsWith("queries") && f.endsWith(".jsonl")) sets.push({ name: `${name}${f === "queries.jsonl" ? "" : `/${f.replace(/^queries-?|\.jsonl$/gu, "")}`}`, dir, queries: join(dir, f) });
+    }
+  };
   add("shared faq-city", join(shared, "faq-city"));
   const heldout = join(root, "test/fixtures/heldout");
   if (existsSync(heldout)) for (const d of readdirSync(heldout).sort()) add(`heldout/${d}`, join(heldout, d));
@@ -106,11 +112,16 @@ if (programs.length > 0) {
     score(set.name, index, readLines(set.file), isRight, (q) => q.municipality ?? null);
   }
 }
+const faqIndexes = new Map();
 for (const set of faqSets().filter((s) => wanted(s.name))) {
-  const dir = mkdtempSync(join(tmpdir(), "madoguchi-eval-"));
-  copyFileSync(join(set.dir, "faq.csv"), join(dir, "faq.csv"));
-  const index = SearchIndex.build(await loadKnowledgeOrThrow(dir), tokenizer, bundledSynonyms, buildOptions);
+  let index = faqIndexes.get(set.dir);
+  if (!index) {
+    const dir = mkdtempSync(join(tmpdir(), "madoguchi-eval-"));
+    copyFileSync(join(set.dir, "faq.csv"), join(dir, "faq.csv"));
+    index = SearchIndex.build(await loadKnowledgeOrThrow(dir), tokenizer, bundledSynonyms, buildOptions);
+    faqIndexes.set(set.dir, index);
+  }
   const isRight = (q) => (q.relevant.length === 0 ? null : (h) => q.relevant.includes(String(h.id)));
-  score(set.name, index, readLines(join(set.dir, "queries.jsonl")), isRight, () => null);
+  score(set.name, index, readLines(set.queries), isRight, () => null);
 }
 if (featuresFile) writeFileSync(featuresFile, features.map((f) => JSON.stringify(f)).join("\n") + "\n");

@@ -79,7 +79,7 @@ export const MODEL = {
    * Confidence = σ(bias + coverage·w + score·w + ln(1 + found mass)·w), fitted on calibration questions
    * (eval/fit-confidence.mjs): the found mass is Σ kind weight × idf × found over the words the entry has.
    */
-  confidence: { bias: -8.3, coverage: 5.34, score: 3.28, foundMass: 3.23 },
+  confidence: { bias: -7.9, coverage: 4.3, score: 2.62, foundMass: 3.27 },
   /** Under this confidence the best entry does not answer: noMatch. The same for programs and FAQ entries. */
   noMatch: 0.5,
   /** Entries under this confidence are never listed. */
