@@ -3,7 +3,7 @@
 // source text it cites (names, departments and numbers must occur there; see knowledge/fidelity).
 import type { Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { resolveKnowledgeDir } from "../server/config.js";
+import { resolveKnowledgeDir } from "../config/server-config.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
 import { checkFidelity } from "../knowledge/fidelity/check-fidelity.js";

@@ -10,4 +10,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   chat: async () => (await import("./chat.js")).chatCommand,
   converse: async () => (await import("./converse.js")).converseCommand,
   line: async () => (await import("./line.js")).lineCommand,
+  staff: async () => (await import("./staff.js")).staffCommand,
 };

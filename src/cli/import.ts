@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { CliIo, Command } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { resolveKnowledgeDir } from "../server/config.js";
+import { resolveKnowledgeDir } from "../config/server-config.js";
 import { decodeTableBytes } from "../knowledge/table-text.js";
 import { importProgramTable, TableImportError, type TableImport } from "../knowledge/import/program-table.js";
 import { importFaqCsv } from "../knowledge/import/faq-import.js";

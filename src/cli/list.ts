@@ -1,7 +1,7 @@
 // `madoguchi list`: the whole knowledge base, as canonical JSON (--json) or one line per entry.
 import type { Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { resolveKnowledgeDir } from "../server/config.js";
+import { resolveKnowledgeDir } from "../config/server-config.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { canonicalEntries } from "../knowledge/canonical.js";
 import { formatProblem } from "../knowledge/problems.js";

@@ -1,18 +1,17 @@
 // `madoguchi search`: finds programs and FAQ entries for a question.
 //   madoguchi search 学童保育に入りたい --municipality 伊万里市       a readable list
 //   madoguchi search --json "..."                                      one JSON object
-//   madoguchi search --batch < questions.jsonl                          JSON lines in and out (search/batch-line.ts)
+//   madoguchi search --batch < questions.jsonl                          JSON lines in and out (search-batch-protocol.ts)
 //   madoguchi search --explain "..."                                    the terms the question became
 import { createInterface } from "node:readline";
 import type { CliIo, Command } from "./command.js";
 import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../server/config.js";
-import { loadKnowledgeOrThrow } from "../knowledge/load.js";
-import { createJapaneseTokenizer } from "../text/tokenizer.js";
-import { SearchIndex, type SearchResponse } from "../search/search-index.js";
-import { loadSynonyms } from "../search/synonyms.js";
-import { parseBatchLine, batchAnswer, batchError } from "../search/batch-line.js";
+import { resolveKnowledgeDir } from "../config/server-config.js";
+import type { SearchIndex, SearchResponse } from "../search/search-index.js";
+import { openSearch } from "../search/open-search.js";
+import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
+import { parseBatchLine, batchAnswer, batchError } from "./search-batch-protocol.js";
 
 const OPTIONS = {
   json: { type: "boolean" }, batch: { type: "boolean" }, explain: { type: "boolean" },
@@ -28,7 +27,7 @@ export const searchCommand: Command = {
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive whole number (got "${values.top}")`);
     const question = positionals.join(" ").trim();
     if (!values.batch && question === "") throw new UsageError("give a question, or --batch to read JSON lines from standard input");
-    const index = await buildIndex(resolveKnowledgeDir(values.knowledge, io.env));
+    const { index } = await openSearch({ knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env), cacheDir: defaultCacheDir(io.env) });
     const scope = values.municipality;
     if (scope !== undefined && !index.resolveMunicipality(scope)) {
       io.stderr.write(`madoguchi search: unknown municipality "${scope}" in this knowledge\n`);
@@ -44,15 +43,6 @@ export const searchCommand: Command = {
     return 0;
   },
 };
-
-async function buildIndex(dir: string): Promise<SearchIndex> {
-  const [tokenizer, knowledge, synonyms] = await Promise.all([
-    createJapaneseTokenizer(),
-    loadKnowledgeOrThrow(dir),
-    loadSynonyms(dir, BUNDLED_SYNONYMS),
-  ]);
-  return SearchIndex.build(knowledge, tokenizer, synonyms);
-}
 
 async function runBatch(index: SearchIndex, io: CliIo, defaults: { top: number; municipality?: string }): Promise<number> {
   let failed = 0;

@@ -2,7 +2,7 @@
 // LINE and Slack when they are configured. Runs until SIGINT or SIGTERM; SIGHUP reloads the knowledge.
 import type { Command, CliIo } from "./command.js";
 import { parseCommandArgs } from "./args.js";
-import { ConfigError, readServerConfig } from "../server/config.js";
+import { ConfigError, readServerConfig } from "../config/server-config.js";
 import { startServer, type RunningServer } from "../server/start-server.js";
 import { formatProblem, KnowledgeError } from "../knowledge/problems.js";
 

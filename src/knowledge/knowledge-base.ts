@@ -1,5 +1,6 @@
 // The loaded, validated knowledge: immutable once built, swapped whole on reload.
 import type { Faq, Municipality, Program, SourceDocument } from "./schema.js";
+import type { FactField, StaffFact } from "./staff/staff-fact.js";
 
 /** Where an entry is written: the file as shown to staff, its absolute path, and the entry's first line. */
 export interface EntryOrigin {
@@ -13,6 +14,8 @@ export interface KnowledgeBaseInit {
   municipalities: Municipality[];
   programs: Program[];
   faqs: Faq[];
+  /** Program facts confirmed by staff (an overlay beside the documents'). */
+  staffFacts?: StaffFact[];
   /** Content hash of every knowledge file: changes exactly when the knowledge does. */
   version: string;
   loadedAt: Date;
@@ -25,24 +28,37 @@ export class KnowledgeBase {
   readonly municipalities: readonly Municipality[];
   readonly programs: readonly Program[];
   readonly faqs: readonly Faq[];
+  readonly staffFacts: readonly StaffFact[];
   readonly version: string;
   readonly loadedAt: Date;
   private readonly programsById: Map<string, Program>;
   private readonly faqsById: Map<string, Faq>;
   private readonly municipalitiesByName: Map<string, Municipality>;
   private readonly origins: ReadonlyMap<string, EntryOrigin>;
+  private readonly factsByProgram: Map<string, StaffFact[]>;
 
-  constructor(init: KnowledgeBaseInit) {
+  constructor(private readonly init: KnowledgeBaseInit) {
     this.dir = init.dir;
     this.municipalities = init.municipalities;
     this.programs = init.programs;
     this.faqs = init.faqs;
+    this.staffFacts = init.staffFacts ?? [];
+    this.factsByProgram = new Map();
+    for (const f of this.staffFacts) this.factsByProgram.set(f.program, [...(this.factsByProgram.get(f.program) ?? []), f]);
     this.version = init.version;
     this.loadedAt = init.loadedAt;
     this.programsById = new Map(init.programs.map((p) => [p.id, p]));
     this.faqsById = new Map(init.faqs.map((f) => [f.id, f]));
     this.municipalitiesByName = new Map(init.municipalities.map((m) => [m.name, m]));
     this.origins = init.origins ?? new Map();
+  }
+
+  /**
+   * What this knowledge base was made from: a copy of it is the same knowledge (a snapshot, or knowledge
+   * loaded in a worker thread, is passed on as this and rebuilt with the constructor).
+   */
+  toInit(): KnowledgeBaseInit {
+    return this.init;
   }
 
   /** The file and line a program or FAQ entry is written at (undefined for knowledge built in memory). */
@@ -60,6 +76,15 @@ export class KnowledgeBase {
 
   faq(id: string): Faq | undefined {
     return this.faqsById.get(id);
+  }
+
+  /** The staff-confirmed facts of a program, in the order amount, apply, contact, status as written. */
+  staffFactsOf(programId: string): readonly StaffFact[] {
+    return this.factsByProgram.get(programId) ?? [];
+  }
+
+  staffFact(programId: string, field: FactField): StaffFact | undefined {
+    return this.staffFactsOf(programId).find((f) => f.field === field);
   }
 
   municipality(name: string): Municipality | undefined {

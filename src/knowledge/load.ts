@@ -11,6 +11,8 @@ import { readFaqCsv } from "./faq-csv.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { crossCheck, type Located } from "./cross-check.js";
 import { KnowledgeError, type Problem } from "./problems.js";
+import { StaffFactsFile, type StaffFact } from "./staff/staff-fact.js";
+import { checkStaffEntries, STAFF_DRAFTS_DIR } from "./staff/staff-check.js";
 
 /** The synonym proposals staff record from Slack; reviewed by people, not loaded as knowledge. */
 export const REVIEW_FILE = "synonym-proposals.yaml";
@@ -29,6 +31,8 @@ interface Collected {
   municipalities: Located<Municipality>[];
   programs: Located<Program>[];
   faqs: Located<Faq>[];
+  /** Program facts confirmed by staff (knowledge/staff/facts/). */
+  facts: Located<StaffFact>[];
   /** FAQ entries from CSV files, whose 地方公共団体名 may be written "佐賀県伊万里市". */
   csvFaqs: Set<Located<Faq>>;
   problems: Problem[];
@@ -37,9 +41,9 @@ interface Collected {
 export async function loadKnowledge(dir: string): Promise<LoadOutcome> {
   const missing = await missingDirectory(dir);
   if (missing) return { problems: [missing] };
-  const files = await listFiles(dir);
+  const files = (await listFiles(dir)).filter((f) => !isDraft(dir, f));
   const hash = createHash("sha256");
-  const c: Collected = { municipalities: [], programs: [], faqs: [], csvFaqs: new Set(), problems: [] };
+  const c: Collected = { municipalities: [], programs: [], faqs: [], facts: [], csvFaqs: new Set(), problems: [] };
   for (const file of files) {
     const rel = relative(dir, file).split(sep).join("/");
     // Staff proposals under review change nothing the bot says: they do not change the version.
@@ -47,13 +51,18 @@ export async function loadKnowledge(dir: string): Promise<LoadOutcome> {
     await collectFile(file, rel, c);
   }
   for (const f of c.csvFaqs) f.value = { ...f.value, municipality: resolveCsvMunicipality(f.value.municipality, c.municipalities) };
-  const problems = [...c.problems, ...(await atFieldLines(crossCheck(c.municipalities, c.programs, c.faqs), c))];
+  const problems = [
+    ...c.problems,
+    ...(await atFieldLines(crossCheck(c.municipalities, c.programs, c.faqs), c)),
+    ...checkStaffEntries(c.programs, c.faqs, c.facts),
+  ];
   if (problems.length > 0) return { problems };
   const knowledge = new KnowledgeBase({
     dir,
     municipalities: c.municipalities.map((m) => m.value),
     programs: c.programs.map((p) => p.value),
     faqs: c.faqs.map((f) => f.value),
+    staffFacts: c.facts.map((f) => f.value),
     version: hash.digest("hex").slice(0, 12),
     loadedAt: new Date(),
     origins: new Map([...c.programs, ...c.faqs].map((e) => [e.value.id, { file: e.file, path: e.path ?? e.file, line: e.line }])),
@@ -80,7 +89,9 @@ async function collectFile(file: string, rel: string, c: Collected): Promise<voi
   else if (rel === "synonyms.yaml") c.problems.push(...(await readSynonymsFile(file, label)).problems);
   else if (RESERVED.has(rel)) return; // validated by their own modules (review proposals)
   else if (/\.csv$/i.test(rel)) keep(await readFaqCsv(file, label, rel), c.faqs).forEach((f) => c.csvFaqs.add(f));
-  else if (rel.startsWith("faq/")) keep(await readYamlList(file, label, FaqFile), c.faqs);
+  else if (rel.startsWith("faq/") || rel.startsWith("staff/faq/")) keep(await readYamlList(file, label, FaqFile), c.faqs);
+  else if (rel.startsWith("staff/facts/")) keep(await readYamlList(file, label, StaffFactsFile), c.facts);
+  else if (rel.startsWith("staff/")) return; // drafts and the audit trail: not knowledge until approved
   else keep(await readYamlList(file, label, ProgramsFile), c.programs);
 }
 
@@ -105,6 +116,11 @@ async function atFieldLines(problems: Problem[], c: Collected): Promise<Problem[
     const line = (await yamlFieldLocator(path))(p.entry, p.field);
     return { ...p, line: line ?? p.line };
   }));
+}
+
+/** Drafts wait for a second member of staff: never served, and they do not change the version. */
+function isDraft(dir: string, file: string): boolean {
+  return relative(dir, file).split(sep).join("/").startsWith(`${STAFF_DRAFTS_DIR}/`);
 }
 
 async function missingDirectory(dir: string): Promise<Problem | undefined> {

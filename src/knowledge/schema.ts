@@ -1,6 +1,7 @@
 // The knowledge base's schema. Every type the rest of the code uses is inferred from here.
 // Objects are strict: an unknown field is an error, so a typo in a YAML key never silently drops a fact.
 import { z } from "zod";
+import { StaffSource } from "./staff/staff-source.js";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -122,10 +123,14 @@ export const Faq = z.strictObject({
   id: z.string().trim().min(1),
   municipality: text.optional(),
   question: text,
+  /** Other wordings of the same question (staff answers record how residents actually asked). */
+  questions: z.array(text).optional(),
   answer: text,
   category: z.string().optional(),
   department: z.string().optional(),
   url: z.string().optional(),
+  /** Set when a member of staff gave the answer (knowledge/staff/faq/): who, department, date. */
+  source: StaffSource.optional(),
 });
 export type Faq = z.infer<typeof Faq>;
 

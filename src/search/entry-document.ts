@@ -43,7 +43,7 @@ export function programDocument(p: Program, analyze: Analyze, onWords?: WordsSin
 
 export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): IndexDocument {
   const texts: Partial<Record<FieldName, string[]>> = {
-    question: [f.question],
+    question: [f.question, ...(f.questions ?? [])],
     answer: [f.answer],
     department: f.department ? [f.department] : [],
     categories: f.category ? [f.category] : [],

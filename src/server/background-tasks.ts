@@ -20,6 +20,11 @@ export class BackgroundTasks {
     this.running.add(task);
   }
 
+  /** Resolves when no task is running, including tasks started while waiting (tests wait on this, never on a timer). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
   get size(): number {
     return this.running.size;
   }

@@ -1,24 +1,25 @@
 // Builds what the channels share: the tokenizer (once), the knowledge and its search index (rebuilt on
 // reload), the dialogue data, the conversation engine, sessions, the handoff desk and the turn feed.
-import type { ServerConfig } from "./config.js";
-import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, ConfigError } from "./config.js";
+import type { ServerConfig } from "../config/server-config.js";
+import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, ConfigError } from "../config/server-config.js";
 import type { Logger } from "./logging/logger.js";
 import type { ServerMetrics } from "./metrics/server-metrics.js";
 import type { ServerServices } from "./server-services.js";
-import { KnowledgeRuntime } from "./knowledge/knowledge-runtime.js";
-import { reportReload, setKnowledgeGauges } from "./knowledge/report-reload.js";
-import { TurnFeed } from "./turn-feed.js";
-import { loadKnowledge } from "../knowledge/load.js";
+import { KnowledgeRuntime } from "./live-knowledge/knowledge-runtime.js";
+import { reportReload, setKnowledgeGauges } from "./live-knowledge/report-reload.js";
+import { TurnFeed } from "../dialogue/engine/turn-feed.js";
+import { loadKnowledgeCached } from "../knowledge/cache/knowledge-snapshot.js";
+import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import { createJapaneseTokenizer, type JapaneseTokenizer } from "../text/tokenizer.js";
-import { SearchIndex } from "../search/search-index.js";
-import { loadSynonyms } from "../search/synonyms.js";
+import { createJapaneseTokenizer } from "../text/tokenizer.js";
+import type { SearchIndex } from "../search/search-index.js";
+import { indexKnowledge } from "../search/open-search.js";
 import { loadDialogueData } from "../dialogue/intents/load-dialogue-data.js";
 import { createSharedState } from "../shared-state/shared-state.js";
 import { createRateLimits } from "./rate-limit/rate-limits.js";
-import { ScheduledConversationEngine } from "./rate-limit/scheduled-engine.js";
+import { ScheduledConversationEngine } from "./scheduling/scheduled-engine.js";
 import { HandoffService } from "../dialogue/handoff/handoff-service.js";
-import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
+import { staffServices } from "./staff-services.js";
 
 export interface BuildServicesOptions {
   config: ServerConfig;
@@ -33,11 +34,13 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   // The tokenizer's dictionary loads while the knowledge files are read and validated.
   const tokenizing = createJapaneseTokenizer();
   const report = reportReload(o.logger, o.metrics, () => runtime.health());
+  // MADOGUCHI_CACHE_DIR: the knowledge snapshot read at start when no knowledge file changed.
+  const cacheDir = defaultCacheDir(o.config.env);
   const [runtime, tokenizer, data] = await Promise.all([
     KnowledgeRuntime.start<SearchIndex>({
       dir: o.config.knowledgeDir,
-      load: loadKnowledge,
-      buildIndex: async (kb) => buildIndex(kb, await tokenizing),
+      load: (dir) => loadKnowledgeCached(dir, cacheDir),
+      buildIndex: async (kb) => indexKnowledge(kb, await tokenizing, { fallbackSynonyms: BUNDLED_SYNONYMS }),
       onReload: report,
     }),
     tokenizing,
@@ -51,14 +54,9 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const sessions = shared.sessions;
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
   const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish }, limits.turns);
-  const handoff = new HandoffService({ store: new InMemoryHandoffStore(), mask: o.mask, log: o.logger });
-  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now };
-}
-
-/** The index for one knowledge base, with its directory's synonyms (or the bundled ones). */
-async function buildIndex(kb: KnowledgeBase, tokenizer: JapaneseTokenizer): Promise<SearchIndex> {
-  const synonyms = await loadSynonyms(kb.dir, BUNDLED_SYNONYMS);
-  return SearchIndex.build(kb, tokenizer, synonyms);
+  const handoff = new HandoffService({ store: shared.handoffs, mask: o.mask, log: o.logger });
+  const staff = await staffServices({ config: o.config, runtime, logger: o.logger, now });
+  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now, staff };
 }
 
 function resolveScope(municipality: string | undefined, kb: KnowledgeBase): string | null {

@@ -1,7 +1,7 @@
 // GET /healthz and GET /metrics: what an operator or a load balancer asks the server.
 import type { RouteTable } from "./http/route-table.js";
 import { jsonResponse, textResponse } from "../channels/http/route.js";
-import type { KnowledgeHealth } from "./knowledge/knowledge-runtime.js";
+import type { KnowledgeHealth } from "./live-knowledge/knowledge-runtime.js";
 import type { ServerMetrics } from "./metrics/server-metrics.js";
 
 export interface CoreRouteDeps {

@@ -5,10 +5,11 @@ import type { SessionStore } from "../dialogue/session/session-store.js";
 import type { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import type { ConversationEngine } from "../dialogue/engine/conversation-engine.js";
 import type { SearchIndex } from "../search/search-index.js";
-import type { KnowledgeRuntime } from "./knowledge/knowledge-runtime.js";
-import type { TurnFeed } from "./turn-feed.js";
+import type { KnowledgeRuntime } from "./live-knowledge/knowledge-runtime.js";
+import type { TurnFeed } from "../dialogue/engine/turn-feed.js";
 import type { SharedState } from "../shared-state/shared-state.js";
 import type { RateLimits } from "./rate-limit/rate-limits.js";
+import type { StaffServices } from "./staff-services.js";
 
 export interface ServerServices {
   /** Read `runtime.current()` once per request or event and use that snapshot throughout. */
@@ -30,4 +31,6 @@ export interface ServerServices {
   /** The deployment's municipality (MADOGUCHI_MUNICIPALITY, resolved to its full name), or null. */
   scope: string | null;
   now: () => Date;
+  /** Staff answers and facts (drafts, approval) and the reload notices between replicas. */
+  staff: StaffServices;
 }

@@ -3,7 +3,7 @@
 // and by the tests, which start it on 127.0.0.1 with port 0.
 import type { AddressInfo } from "node:net";
 import type { DestinationStream } from "pino";
-import type { ServerConfig } from "./config.js";
+import type { ServerConfig } from "../config/server-config.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createServerMetrics, type ServerMetrics } from "./metrics/server-metrics.js";
 import { RouteTable } from "./http/route-table.js";
@@ -12,20 +12,18 @@ import { BackgroundTasks } from "./background-tasks.js";
 import { registerCoreRoutes } from "./core-routes.js";
 import { buildServices } from "./build-services.js";
 import type { ServerServices } from "./server-services.js";
-import type { ChannelMount } from "./channel-mount.js";
-import { CHANNEL_MOUNTS } from "./channel-mounts.js";
-import { mountChannels, type MountedChannels } from "./mount-channels.js";
-import { watchKnowledge, type KnowledgeWatcher } from "./knowledge/watch-knowledge.js";
-import type { ReloadOutcome } from "./knowledge/knowledge-runtime.js";
-import { registerWebRoutes } from "../channels/web/web-routes.js";
+import type { ChannelFactory } from "../channels/channel-context.js";
+import { CHANNELS, channelContext, mountChannels, type MountedChannels } from "./mount-channels.js";
+import { watchKnowledge, type KnowledgeWatcher } from "./live-knowledge/watch-knowledge.js";
+import type { ReloadOutcome } from "./live-knowledge/knowledge-runtime.js";
 import { maskPersonalData } from "../text/mask-personal-data.js";
 
 export interface StartServerOptions {
   config: ServerConfig;
   /** Where log lines go (default: stdout). */
   logDestination?: DestinationStream;
-  /** The channels to try (default: every channel in channel-mounts.ts). */
-  mounts?: ChannelMount[];
+  /** The channels to try (default: web, LINE and Slack, see mount-channels.ts). */
+  channels?: readonly ChannelFactory[];
   /** Reload on SIGHUP (the CLI turns this on; tests call `reload()`). */
   reloadOnSighup?: boolean;
   now?: () => Date;
@@ -41,6 +39,8 @@ export interface RunningServer {
   services: ServerServices;
   channels: MountedChannels;
   reload(reason?: string): Promise<ReloadOutcome>;
+  /** Resolves when the work started after answering (acknowledged LINE events, Slack listeners) is done. */
+  idle(): Promise<void>;
   /** Stops accepting requests, waits for requests and background work in flight, closes the channels. */
   close(): Promise<void>;
 }
@@ -53,10 +53,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const routes = new RouteTable();
   const tasks = new BackgroundTasks(logger);
   const startedAt = new Date();
-  let channels: MountedChannels = { names: ["web"], summary: [], off: [], closers: [] };
+  let channels: MountedChannels = { names: [], summary: [], off: [], closers: [] };
   registerCoreRoutes(routes, { health: () => services.runtime.health(), metrics, channels: () => channels.names, startedAt });
-  registerWebRoutes(services.limits.limitWebRoutes(routes), { snapshot: () => services.runtime.current(), engine: services.engine, metrics, scope: services.scope, now: services.now });
-  channels = await mountChannels(options.mounts ?? (await Promise.all(CHANNEL_MOUNTS.map((load) => load()))), { config, routes, logger, metrics, tasks, services });
+  channels = await mountChannels(options.channels ?? CHANNELS, channelContext(config, services, metrics, tasks, logger), routes);
   const http = createHttpServer({ routes, bodyLimit: config.bodyLimit, logger, metrics });
   const address = await listenOrClose(http, config, channels, services);
   const reload = (reason = "manual") => services.runtime.reload(reason);
@@ -68,6 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   logger.info({ url, channels: channels.names, knowledgeVersion: services.runtime.health().version, sharedState: services.shared.where }, "listening");
   return {
     url, address, config, logger, metrics, services, channels, reload,
+    idle: () => tasks.idle(),
     async close() {
       watcher?.close();
       process.off("SIGHUP", onSighup);
@@ -104,6 +104,7 @@ function startWatching(config: ServerConfig, logger: Logger, reload: (reason: st
 async function closeAll(channels: MountedChannels, services: ServerServices): Promise<void> {
   for (const close of channels.closers) await close();
   services.handoff.stop();
+  await services.staff.close();
   await services.shared.close();
 }
 

@@ -3,7 +3,7 @@
 // state refuses to start rather than answering twice or forgetting conversations.
 // Commands have a timeout, so an unreachable Redis fails a turn quickly instead of stalling every one.
 import { Redis } from "ioredis";
-import { ConfigError } from "../server/config.js";
+import { ConfigError } from "../config/server-config.js";
 
 export interface RedisConnectionOptions {
   /** Put before every key (REDIS_KEY_PREFIX, default "madoguchi:"), so several deployments can share one Redis. */

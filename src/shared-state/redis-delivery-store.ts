@@ -2,7 +2,7 @@
 // atomic command, so of two processes handed the same event at the same moment exactly one gets "OK".
 // While Redis is unreachable every claim succeeds: an event answered twice beats one never answered.
 import type { Redis } from "ioredis";
-import type { DeliveryStore } from "../channels/delivery-store.js";
+import type { DeliveryStore } from "./delivery-store.js";
 import { orFallback, type OutageReporter } from "./redis-outage.js";
 
 export class RedisDeliveryStore implements DeliveryStore {

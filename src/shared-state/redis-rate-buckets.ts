@@ -1,11 +1,11 @@
 // Rate-limit buckets in Redis, so a resident's limit holds whichever replica their messages reach.
-// The Lua script is src/server/rate-limit/token-bucket.ts's takeToken step for step, run atomically by
+// The Lua script is src/shared-state/token-bucket.ts's takeToken step for step, run atomically by
 // Redis on its own clock (TIME), so replicas with slightly different clocks still share one bucket.
 // A bucket is a hash {tokens, at, noticed} that expires once it would be full again anyway. While Redis is
 // unreachable every request is allowed (the limit protects the service; an outage must not silence it).
 import type { Redis } from "ioredis";
-import type { RateBuckets } from "../server/rate-limit/rate-buckets.js";
-import { idleForgetMs, refillPerMs, type RateRule, type TakeResult } from "../server/rate-limit/token-bucket.js";
+import type { RateBuckets } from "./rate-buckets.js";
+import { idleForgetMs, refillPerMs, type RateRule, type TakeResult } from "./token-bucket.js";
 import { orFallback, type OutageReporter } from "./redis-outage.js";
 
 const ALLOWED: TakeResult = { allowed: true, retryAfterMs: 0, firstRefusal: false };

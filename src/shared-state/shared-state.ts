@@ -1,16 +1,19 @@
-// The state several server processes must share to act as one: conversation sessions, which webhook
+// The state several server processes must share to act as one: conversation sessions, handoff tickets, which webhook
 // deliveries were already taken, and the per-user rate-limit buckets. With REDIS_URL set it lives in
 // Redis (run as many replicas as you like behind a load balancer); without it, in this process's memory
 // (one process only: a second one would answer duplicates and lose conversations).
-import type { Env } from "../server/config.js";
+import type { Env } from "../config/server-config.js";
 import type { SessionStore } from "../dialogue/session/session-store.js";
 import { InMemorySessionStore } from "../dialogue/session/in-memory-session-store.js";
-import { InMemoryRateBuckets, type RateBuckets } from "../server/rate-limit/rate-buckets.js";
-import { InMemoryDeliveryStore, type DeliveryStore } from "../channels/delivery-store.js";
+import { InMemoryRateBuckets, type RateBuckets } from "./rate-buckets.js";
+import { InMemoryDeliveryStore, type DeliveryStore } from "./delivery-store.js";
 import { connectRedis, describeRedisUrl } from "./redis-connection.js";
 import { RedisSessionStore } from "./redis-session-store.js";
 import { RedisDeliveryStore } from "./redis-delivery-store.js";
 import { RedisRateBuckets } from "./redis-rate-buckets.js";
+import { RedisHandoffStore } from "./redis-handoff-store.js";
+import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
+import type { HandoffStore } from "../dialogue/handoff/handoff.js";
 
 export interface SharedState {
   kind: "memory" | "redis";
@@ -20,6 +23,8 @@ export interface SharedState {
   /** LINE's DedupeStore and Slack's EventDedupe. */
   deliveries: DeliveryStore;
   rateBuckets: RateBuckets;
+  /** Handoff tickets: a resident's handoff works whichever replica their message or the staff reply reaches. */
+  handoffs: HandoffStore;
   close(): Promise<void>;
 }
 
@@ -35,7 +40,7 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
   if (!url) {
     return {
       kind: "memory", where: "memory",
-      sessions: new InMemorySessionStore(), deliveries: new InMemoryDeliveryStore(), rateBuckets: new InMemoryRateBuckets(),
+      sessions: new InMemorySessionStore(), deliveries: new InMemoryDeliveryStore(), rateBuckets: new InMemoryRateBuckets(), handoffs: new InMemoryHandoffStore(),
       close: async () => undefined,
     };
   }
@@ -46,6 +51,7 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
   return {
     kind: "redis", where,
     sessions: new RedisSessionStore(redis, { onOutage }), deliveries: new RedisDeliveryStore(redis, onOutage), rateBuckets: new RedisRateBuckets(redis, onOutage),
+    handoffs: new RedisHandoffStore(redis),
     async close() {
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -3,7 +3,7 @@
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "./engine-harness.js";
-import { converseLines, parseConverseLine } from "../../src/channels/cli/converse-lines.js";
+import { converseLines, parseConverseLine } from "../../src/channels/terminal/converse-lines.js";
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,11 +1,9 @@
 // Builds the real engine over the repository's knowledge and intents (no fakes: the knowledge, tokenizer,
 // synonyms and index are the ones the bot serves), with a clock the test sets.
-import { join } from "node:path";
-import { loadKnowledgeOrThrow } from "../../src/knowledge/load.js";
 import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.js";
-import { createJapaneseTokenizer, type JapaneseTokenizer } from "../../src/text/tokenizer.js";
-import { SearchIndex } from "../../src/search/search-index.js";
-import { loadSynonyms } from "../../src/search/synonyms.js";
+import type { JapaneseTokenizer } from "../../src/text/tokenizer.js";
+import type { SearchIndex } from "../../src/search/search-index.js";
+import { openSearch } from "../../src/search/open-search.js";
 import { loadDialogueData, type DialogueData } from "../../src/dialogue/intents/load-dialogue-data.js";
 import { ConversationEngine, type ConversationEngineOptions } from "../../src/dialogue/engine/conversation-engine.js";
 import { InMemorySessionStore } from "../../src/dialogue/session/in-memory-session-store.js";
@@ -22,13 +20,7 @@ export interface Harness {
 export const TODAY = new Date("2026-11-21T12:00:00+09:00");
 
 export async function createHarness(): Promise<Harness> {
-  const [tokenizer, knowledge, synonyms, data] = await Promise.all([
-    createJapaneseTokenizer(),
-    loadKnowledgeOrThrow("knowledge"),
-    loadSynonyms("knowledge", join("knowledge", "synonyms.yaml")),
-    loadDialogueData("intents"),
-  ]);
-  const index = SearchIndex.build(knowledge, tokenizer, synonyms);
+  const [{ tokenizer, knowledge, index }, data] = await Promise.all([openSearch({ knowledgeDir: "knowledge" }), loadDialogueData("intents")]);
   const snapshot = { knowledge, index };
   return {
     knowledge,

@@ -8,7 +8,7 @@ import type { TurnRecord } from "../../src/dialogue/engine/turn-record.js";
 import { KnowledgeBase } from "../../src/knowledge/knowledge-base.js";
 import { SUGGESTION_LABEL_MAX } from "../../src/dialogue/reply/reply.js";
 import { SearchIndex } from "../../src/search/search-index.js";
-import { loadSynonyms } from "../../src/search/synonyms.js";
+import { indexKnowledge } from "../../src/search/open-search.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -109,7 +109,7 @@ describe("ConversationEngine", () => {
   it("answers from an FAQ entry when one fits better than any program", async () => {
     const faq = { id: "imari-sodai-gomi", municipality: "伊万里市", question: "粗大ごみの出し方を知りたい", answer: "粗大ごみは事前申込制です。", department: "環境課" };
     const knowledge = new KnowledgeBase({ dir: h.knowledge.dir, municipalities: [...h.knowledge.municipalities], programs: [...h.knowledge.programs], faqs: [faq], version: "faq", loadedAt: TODAY });
-    const index = SearchIndex.build(knowledge, h.tokenizer, await loadSynonyms("knowledge", "knowledge/synonyms.yaml"));
+    const index = await indexKnowledge(knowledge, h.tokenizer);
     const r = await h.engine({ snapshot: () => ({ knowledge, index }) }).respond(said("a", "粗大ごみの出し方", "伊万里市"));
     expect(r.text).toContain("粗大ごみは事前申込制です。");
     expect(r.text).toContain("環境課");

@@ -15,11 +15,18 @@ export interface RecordedLoading { chatId: string; loadingSeconds: number }
 export interface RejectedCall { endpoint: string; status: number; reason: string; problems?: LimitProblem[] }
 export interface FakeRichMenu { richMenuId: string; menu: Record<string, unknown>; image?: { contentType: string; bytes: Buffer } }
 
+/** A reply or push the platform accepted. */
+export type Delivery = ({ via: "reply"; replyToken: string } | { via: "push"; to: string; retryKey: string }) & { messages: unknown[] };
+
 export interface FakeLinePlatformOptions {
   channelAccessToken: string;
   /** How long a reply token stays valid (LINE: about one minute). */
   replyTokenTtlMs?: number;
   now?: () => number;
+  /** Hears every accepted reply and push (the load bench counts answers per event). */
+  onDelivered?: (delivery: Delivery) => void;
+  /** Keep `replies` and `pushes` (default true; a long load run only counts). */
+  keepDeliveries?: boolean;
 }
 
 interface InjectedFailure { status: number; body: unknown; headers: Record<string, string>; remaining: number }
@@ -40,6 +47,7 @@ export class FakeLinePlatform {
   private readonly retryKeys = new Set<string>();
   private readonly failures = new Map<string, InjectedFailure>();
   private readonly brokenTokens = new Map<string, number>();
+  private readonly brokenRecipients = new Map<string, number>();
   private readonly delays = new Map<string, number>();
   private readonly now: () => number;
 
@@ -76,6 +84,11 @@ export class FakeLinePlatform {
   /** Every reply with this token answers `status` (a LINE outage that hits one event of a batch). */
   failReplyToken(token: string, status = 500): void {
     this.brokenTokens.set(token, status);
+  }
+
+  /** Every push to this user answers `status` (with failReplyToken: a resident whose answers all fail). */
+  failRecipient(to: string, status = 500): void {
+    this.brokenRecipients.set(to, status);
   }
 
   /** Calls to `endpoint` wait `ms` before answering (to exercise client timeouts). */
@@ -164,7 +177,7 @@ export class FakeLinePlatform {
     const token = this.tokens.get(replyToken);
     if (!token || token.used || token.expiresAt < this.now()) return c.reject(400, "Invalid reply token");
     token.used = true;
-    this.replies.push({ replyToken, messages });
+    this.record({ via: "reply", replyToken, messages });
     c.answer(200, { sentMessages: messages.map(() => ({ id: randomBytes(8).toString("hex") })) });
   }
 
@@ -174,11 +187,21 @@ export class FakeLinePlatform {
     if (this.retryKeys.has(retryKey)) return c.answer(409, { message: "The retry key is already accepted" });
     const { to, messages } = c.json as { to?: unknown; messages?: unknown };
     if (typeof to !== "string" || to.length === 0 || !Array.isArray(messages)) return c.reject(400, "to and messages are required");
+    const broken = this.brokenRecipients.get(to);
+    if (broken) return c.answer(broken, { message: "injected failure" });
     const problems = validateLineMessages(messages);
     if (problems.length > 0) return c.reject(400, "A message (messages[0]) in the request body is invalid", problems);
     this.retryKeys.add(retryKey);
-    this.pushes.push({ to, messages, retryKey });
+    this.record({ via: "push", to, retryKey, messages });
     c.answer(200, { sentMessages: messages.map(() => ({ id: randomBytes(8).toString("hex") })) });
+  }
+
+  private record(d: Delivery): void {
+    if (this.options.keepDeliveries !== false) {
+      if (d.via === "reply") this.replies.push({ replyToken: d.replyToken, messages: d.messages });
+      else this.pushes.push({ to: d.to, messages: d.messages, retryKey: d.retryKey });
+    }
+    this.options.onDelivered?.(d);
   }
 
   private loading(c: CallContext): void {

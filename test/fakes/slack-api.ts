@@ -26,6 +26,9 @@ export class FakeSlackApi {
   private seq = 0;
   private waiters: (() => void)[] = [];
   private readonly failures = new Map<string, { error: string; remaining: number }>();
+  /** users.info's names and usergroups.users.list's members, as a workspace would have them. */
+  readonly userNames = new Map<string, string>();
+  readonly userGroups = new Map<string, string[]>();
 
   private constructor(private readonly server: Server, readonly origin: string, private readonly options: FakeSlackOptions) {}
 
@@ -138,6 +141,15 @@ export class FakeSlackApi {
         return { ok: true, message_ts: ts };
       case "chat.update":
         return { ok: true, channel: args["channel"], ts: args["ts"] };
+      case "users.info": {
+        const id = String(args["user"]);
+        const name = this.userNames.get(id);
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: name ?? "", profile: { display_name: name ?? "", real_name: name ?? "" } } };
+      }
+      case "usergroups.users.list": {
+        const users = this.userGroups.get(String(args["usergroup"]));
+        return users ? { ok: true, users } : { ok: false, error: "no_such_subteam" };
+      }
       default:
         return { ok: true };
     }
@@ -160,6 +172,8 @@ const METHOD_CHECKS: Record<string, (args: Record<string, unknown>) => string[]>
   "chat.postMessage": messageCheck("message", ["channel"]),
   "chat.postEphemeral": messageCheck("message", ["channel", "user"]),
   "chat.update": messageCheck("message", ["channel", "ts"]),
+  "users.info": (args) => (args["user"] ? [] : ["missing_user"]),
+  "usergroups.users.list": (args) => (args["usergroup"] ? [] : ["missing_usergroup"]),
   "views.publish": (args) => {
     if (!args["user_id"]) return ["missing_user_id"];
     const view = args["view"] as { type?: unknown } | undefined;

@@ -2,9 +2,9 @@
 import { FakeLinePlatform } from "../fakes/line-platform.js";
 import { LineEvents, webhookBody } from "./line-events.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
-import { readServerConfig } from "../../src/server/config.js";
-import { createLineMount } from "../../src/server/mounts/line-mount.js";
-import type { LineChannel } from "../../src/channels/line/line-channel.js";
+import { readServerConfig } from "../../src/config/server-config.js";
+import { webChannel } from "../../src/channels/web/index.js";
+import { lineChannel } from "../../src/channels/line/index.js";
 import { captureLogs, type LogCapture } from "../server/support/log-capture.js";
 
 export const CHANNEL_SECRET = "test-line-channel-secret-0123456789";
@@ -17,7 +17,6 @@ export interface LineTestServer {
   logs: LogCapture;
   /** The webhook URL of the environment's channel. */
   webhookUrl: string;
-  channels: LineChannel[];
   /** Delivers a signed webhook with `events` (as LINE does) and returns the response. */
   deliver(events: object[], url?: string): Promise<Response>;
   /** Resolves when every acknowledged event has been handled. */
@@ -28,7 +27,6 @@ export interface LineTestServer {
 export async function startLineTestServer(env: Record<string, string> = {}): Promise<LineTestServer> {
   const platform = await FakeLinePlatform.start({ channelAccessToken: ACCESS_TOKEN });
   const logs = captureLogs();
-  let channels: LineChannel[] = [];
   const config = readServerConfig({
     HOST: "127.0.0.1", PORT: "0", MADOGUCHI_WATCH: "off", LOG_LEVEL: "info",
     LINE_CHANNEL_SECRET: CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN, LINE_API_BASE_URL: platform.baseUrl,
@@ -37,7 +35,7 @@ export async function startLineTestServer(env: Record<string, string> = {}): Pro
   });
   let server: RunningServer;
   try {
-    server = await startServer({ config, logDestination: logs.destination, mounts: [createLineMount((c) => { channels = c; })] });
+    server = await startServer({ config, logDestination: logs.destination, channels: [webChannel, lineChannel] });
   } catch (e) {
     await platform.close();
     throw e;
@@ -46,9 +44,8 @@ export async function startLineTestServer(env: Record<string, string> = {}): Pro
   return {
     server, platform, logs, webhookUrl,
     events: new LineEvents(platform),
-    get channels() { return channels; },
     deliver: (events, url = webhookUrl) => platform.deliver(url, CHANNEL_SECRET, webhookBody(events)),
-    settle: async () => { await Promise.all(channels.map((c) => c.idle())); },
+    settle: () => server.idle(),
     close: async () => { await server.close(); await platform.close(); },
   };
 }

@@ -7,8 +7,8 @@
 // and the 100 ms goal): the only timing checks are stall detectors far above any healthy figure — an
 // acknowledgement that waits behind the backlog of answers took 20–30 s before the turn scheduler.
 import { beforeAll, describe, expect, it } from "vitest";
-import { CI_PROFILE, runLoadSuite } from "../../src/bench/load/run-load-suite.js";
-import type { Measurement, Measurements } from "../../src/bench/load/measurements.js";
+import { CI_PROFILE, runLoadSuite } from "../../bench/load/run-load-suite.js";
+import type { Measurement, Measurements } from "../../bench/load/measurements.js";
 
 let table: Measurements;
 

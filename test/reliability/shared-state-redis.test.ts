@@ -2,14 +2,14 @@
 // connections race), sessions shared between connections and forgotten when idle, rate-limit buckets
 // that behave exactly like the in-memory ones and are shared too, and a clear refusal when Redis is absent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedis, type RedisProcess } from "../../src/bench/load/redis-process.js";
+import { startRedis, type RedisProcess } from "../../bench/load/redis-process.js";
 import { createSharedState, type SharedState } from "../../src/shared-state/shared-state.js";
 import { connectRedis } from "../../src/shared-state/redis-connection.js";
 import { RedisSessionStore } from "../../src/shared-state/redis-session-store.js";
-import { InMemoryRateBuckets } from "../../src/server/rate-limit/rate-buckets.js";
+import { InMemoryRateBuckets } from "../../src/shared-state/rate-buckets.js";
 import { newSession } from "../../src/dialogue/session/session.js";
-import { freePort } from "../../src/bench/load/free-port.js";
-import type { RateRule } from "../../src/server/rate-limit/token-bucket.js";
+import { freePort } from "../../bench/load/free-port.js";
+import type { RateRule } from "../../src/shared-state/token-bucket.js";
 
 let redis: RedisProcess;
 let a: SharedState;

@@ -3,10 +3,8 @@
 // mechanisms against regressions; a failure names every question that missed.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createJapaneseTokenizer } from "../../src/text/tokenizer.js";
-import { loadKnowledgeOrThrow } from "../../src/knowledge/load.js";
-import { loadSynonyms } from "../../src/search/synonyms.js";
-import { SearchIndex } from "../../src/search/search-index.js";
+import { openSearch } from "../../src/search/open-search.js";
+import type { SearchIndex } from "../../src/search/search-index.js";
 
 interface Question {
   id: string;
@@ -20,8 +18,7 @@ const read = (file: string): Question[] =>
 
 let index: SearchIndex;
 beforeAll(async () => {
-  const [tokenizer, knowledge, synonyms] = await Promise.all([createJapaneseTokenizer(), loadKnowledgeOrThrow("knowledge"), loadSynonyms("knowledge")]);
-  index = SearchIndex.build(knowledge, tokenizer, synonyms);
+  ({ index } = await openSearch({ knowledgeDir: "knowledge" }));
 });
 
 function score(questions: Question[]) {

@@ -1,15 +1,12 @@
 // The search over the real knowledge, one table per mechanism. Each row is a resident's or staff member's
 // question and the program a person would point to. One tokenizer and one index for the whole file.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createJapaneseTokenizer } from "../../src/text/tokenizer.js";
-import { loadKnowledgeOrThrow } from "../../src/knowledge/load.js";
-import { loadSynonyms } from "../../src/search/synonyms.js";
-import { SearchIndex, type SearchOptions } from "../../src/search/search-index.js";
+import { openSearch } from "../../src/search/open-search.js";
+import type { SearchIndex, SearchOptions } from "../../src/search/search-index.js";
 
 let index: SearchIndex;
 beforeAll(async () => {
-  const [tokenizer, knowledge, synonyms] = await Promise.all([createJapaneseTokenizer(), loadKnowledgeOrThrow("knowledge"), loadSynonyms("knowledge")]);
-  index = SearchIndex.build(knowledge, tokenizer, synonyms);
+  ({ index } = await openSearch({ knowledgeDir: "knowledge" }));
 });
 
 type Row = [question: string, scope: string | null, oneOf: string[]];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolve } from "node:path";
-import { BUNDLED_KNOWLEDGE, ConfigError, readServerConfig } from "../../src/server/config.js";
+import { BUNDLED_KNOWLEDGE, ConfigError, readServerConfig } from "../../src/config/server-config.js";
 
 describe("readServerConfig", () => {
   it("defaults to 127.0.0.1:3000, the bundled knowledge, a 1 MiB body cap and watching on", () => {

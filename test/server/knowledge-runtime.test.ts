@@ -1,10 +1,10 @@
 // The runtime that serves knowledge + index and swaps them on reload, against real knowledge files.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { KnowledgeRuntime, type ReloadOutcome } from "../../src/server/knowledge/knowledge-runtime.js";
+import { KnowledgeRuntime, type ReloadOutcome } from "../../src/server/live-knowledge/knowledge-runtime.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { KnowledgeError } from "../../src/knowledge/problems.js";
 import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.js";
-import { watchKnowledge } from "../../src/server/knowledge/watch-knowledge.js";
+import { watchKnowledge } from "../../src/server/live-knowledge/watch-knowledge.js";
 import { copyKnowledge, extraProgramYaml, type KnowledgeCopy } from "./support/knowledge-copy.js";
 
 /** The "index" here is the list of program names: enough to see which knowledge a snapshot holds. */

@@ -3,8 +3,7 @@
 import { expect } from "vitest";
 import { FakeLinePlatform } from "../fakes/line-platform.js";
 import { LineEvents, webhookBody } from "../line/line-events.js";
-import { createLineMount } from "../../src/server/mounts/line-mount.js";
-import type { LineChannel } from "../../src/channels/line/line-channel.js";
+import { lineChannel } from "../../src/channels/line/index.js";
 import { startSlackTestServer, HANDOFF_CHANNEL, type SlackTestServer } from "./slack-test-server.js";
 
 export interface LineAndSlack {
@@ -17,10 +16,9 @@ export interface LineAndSlack {
 
 export async function startLineAndSlack(lineSecret: string, lineToken: string): Promise<LineAndSlack> {
   const line = await FakeLinePlatform.start({ channelAccessToken: lineToken });
-  let channels: LineChannel[] = [];
   const t = await startSlackTestServer(
     { LINE_CHANNEL_SECRET: lineSecret, LINE_CHANNEL_ACCESS_TOKEN: lineToken, LINE_API_BASE_URL: line.baseUrl, SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL },
-    [createLineMount((c) => { channels = c; })],
+    [lineChannel],
   );
   return {
     t,
@@ -29,7 +27,7 @@ export async function startLineAndSlack(lineSecret: string, lineToken: string): 
     async fromResident(events) {
       const response = await line.deliver(`${t.server.url}/webhooks/line`, lineSecret, webhookBody(events));
       expect(response.status).toBe(200);
-      await Promise.all(channels.map((c) => c.idle()));
+      await t.server.idle();
     },
     async close() {
       await t.close();

@@ -4,9 +4,10 @@
 import { randomBytes } from "node:crypto";
 import { FakeSlackApi } from "../fakes/slack-api.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
-import { readServerConfig } from "../../src/server/config.js";
-import type { ChannelMount } from "../../src/server/channel-mount.js";
-import { slackMount } from "../../src/server/mounts/slack-mount.js";
+import { readServerConfig } from "../../src/config/server-config.js";
+import type { ChannelFactory } from "../../src/channels/channel-context.js";
+import { webChannel } from "../../src/channels/web/index.js";
+import { slackChannel } from "../../src/channels/slack/index.js";
 import { signSlackBody } from "../../src/channels/slack/verify-signature.js";
 import { captureLogs, type LogCapture } from "../server/support/log-capture.js";
 
@@ -37,7 +38,7 @@ export interface SlackTestServer {
   close(): Promise<void>;
 }
 
-export async function startSlackTestServer(env: Record<string, string> = {}, extraMounts: ChannelMount[] = []): Promise<SlackTestServer> {
+export async function startSlackTestServer(env: Record<string, string> = {}, extraChannels: ChannelFactory[] = []): Promise<SlackTestServer> {
   const slack = await FakeSlackApi.start({ botToken: BOT_TOKEN });
   const logs = captureLogs();
   const config = readServerConfig({
@@ -45,7 +46,7 @@ export async function startSlackTestServer(env: Record<string, string> = {}, ext
     SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl,
     ...env,
   });
-  const server = await startServer({ config, logDestination: logs.destination, mounts: [...extraMounts, slackMount] });
+  const server = await startServer({ config, logDestination: logs.destination, channels: [webChannel, ...extraChannels, slackChannel] });
   const eventsUrl = `${server.url}/slack/events`;
   const post = (req: SignedPost) => {
     const ts = String(req.timestamp ?? Math.floor(Date.now() / 1000));

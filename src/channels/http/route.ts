@@ -37,6 +37,19 @@ export interface RouteResponse {
 
 export type RouteHandler = (req: RouteRequest) => RouteResponse | Promise<RouteResponse>;
 
+export interface RouteOptions {
+  /** Overrides the server's body cap for this route (bytes); the server's cap applies otherwise. */
+  bodyLimit?: number;
+}
+
+/** One route a channel serves. `pattern`: `/webhooks/line`, `/webhooks/line/:name`, `/static/*file`. */
+export interface Route {
+  method: string;
+  pattern: string;
+  handler: RouteHandler;
+  options?: RouteOptions;
+}
+
 /** A JSON response (UTF-8, no caching: answers change when the knowledge is reloaded). */
 export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): RouteResponse {
   return {

@@ -69,6 +69,8 @@ export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS)
     body.push({ type: "text", text: clip(card.notice, caps.fact), size: "xs", color: ENDED_RED, wrap: true, margin: "sm" });
   }
   body.push({ type: "text", text: clip(`出典: ${card.sourceTitle}（${card.sourceDate}）`, caps.fact), size: "xxs", color: GRAY, wrap: true, margin: "md" });
+  // staff-confirmed facts after the document's source line, each naming its own source
+  for (const f of card.staffFacts ?? []) body.push({ type: "text", text: clip(`職員確認 ${f.text}`, caps.fact), size: "xxs", color: GRAY, wrap: true, margin: "sm" });
   return {
     type: "bubble",
     size: "kilo",

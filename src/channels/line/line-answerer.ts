@@ -4,17 +4,13 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Action, Reply } from "../../dialogue/reply/reply.js";
 import type { EngineInput } from "../../dialogue/engine/conversation-engine.js";
+import type { Admission } from "../channel-context.js";
 import type { LineConversation, LineEventKind } from "./line-event.js";
 import { renderLineReply, withQuickReplies } from "./render-reply.js";
 import { greetingMessages, mediaMessages, pleaseWaitMessages } from "./fixed-replies.js";
 import { lifeEventSuggestions } from "./life-events.js";
 
 type Message = messagingApi.Message;
-
-/** The conversation engine as the LINE channel uses it (src/dialogue's ConversationEngine fits). */
-export interface LineEngine {
-  respond(input: EngineInput): Promise<Reply>;
-}
 
 /** The handoff to staff as the LINE channel uses it (src/dialogue/handoff's HandoffService fits). */
 export interface LineHandoff {
@@ -29,7 +25,8 @@ export interface ResidentOnLine {
 }
 
 export interface LineAnswererOptions {
-  engine: LineEngine;
+  /** One turn of the conversation engine. */
+  respond(input: EngineInput): Promise<Reply>;
   /** The channel name the engine and the handoff know this LINE account by ("line", or "line/<name>"). */
   channel: string;
   /** The account's scope: a city's account answers about that city. */
@@ -46,7 +43,7 @@ export interface LineAnswererOptions {
    * Per-resident flood control (the server's rate limit, issue #8): "answer"; "notice" = say 「少しお待ちください」
    * once; "drop" = stay silent. LINE still gets 200 for every webhook.
    */
-  admit?: (user: string) => Promise<"answer" | "notice" | "drop">;
+  admit?: (user: string) => Promise<Admission>;
 }
 
 const STALE_BUTTON = "このボタンは使えなくなりました。お手数ですが、知りたいことを文字で送るか、下のボタンから選んでください。";
@@ -96,7 +93,7 @@ export class LineAnswerer {
 
   private async fromEngine(conversation: LineConversation, input: { text: string; messageId?: string } | { action: Action }, question: string): Promise<Message[]> {
     const base = { user: conversation.user, channel: this.opts.channel, municipality: this.opts.municipality ?? null };
-    const reply = await this.opts.engine.respond({ ...base, ...input });
+    const reply = await this.opts.respond({ ...base, ...input });
     if (reply.handoff && this.opts.handoff) {
       // The engine's earlier question is masked already; the handoff masks everything again before staff see it.
       const told = await this.opts.handoff.open(this.resident(conversation), question, reply.earlier ?? []);

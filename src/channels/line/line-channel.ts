@@ -1,63 +1,56 @@
-// One LINE official account, assembled: API client, messenger, answerer, event processor and webhook handler.
+// One LINE official account, assembled from the channel context: API client, messenger, answerer, event
+// processor and webhook handler.
 import type { messagingApi } from "@line/bot-sdk";
+import type { ChannelContext } from "../channel-context.js";
+import type { RouteHandler } from "../http/route.js";
 import type { LineChannelConfig } from "./line-config.js";
 import { LineApiClient } from "./line-api-client.js";
 import { LineMessenger } from "./line-messenger.js";
-import { LineAnswerer, type LineEngine, type LineHandoff } from "./line-answerer.js";
-import { LineEventProcessor, type EventOutcome } from "./line-event-processor.js";
-import { createLineWebhookHandler, type LineWebhookRequest, type LineWebhookResponse } from "./line-webhook-handler.js";
-import type { DeliveryStore } from "../delivery-store.js";
-import { SILENT_LOG, type LineLog } from "./line-log.js";
-import type { Reply } from "../../dialogue/reply/reply.js";
+import { LineAnswerer } from "./line-answerer.js";
+import { LineEventProcessor } from "./line-event-processor.js";
+import { createLineWebhookHandler } from "./line-webhook-handler.js";
 import { splitText } from "./split-text.js";
 import { LINE_LIMITS } from "./line-limits.js";
 
-export interface LineChannelDeps {
-  engine: LineEngine;
-  dedupe: DeliveryStore;
-  log?: LineLog;
-  forgetSession?: (channel: string, user: string) => Promise<void>;
-  forgetMessage?: (channel: string, user: string, messageId: string) => Promise<void>;
-  handoff?: LineHandoff;
-  /** Per-resident rate limit (the server's `limits.lineAdmission`); absent: every message is answered. */
-  admit?: (channel: string, user: string) => Promise<"answer" | "notice" | "drop">;
-  /** Called with every engine reply (the server counts no-matches). */
-  onReply?: (channel: string, reply: Reply) => void;
-  onOutcome?: (channel: string, type: string, outcome: EventOutcome) => void;
-  /** The server's background tasks, so a graceful stop waits for acknowledged events. */
-  track?: (work: Promise<void>) => void;
-  fetch?: typeof fetch;
-}
-
 export class LineChannel {
-  readonly handle: (req: LineWebhookRequest) => LineWebhookResponse;
+  readonly handle: RouteHandler;
   private readonly messenger: LineMessenger;
   private readonly processor: LineEventProcessor;
 
-  constructor(readonly config: LineChannelConfig, deps: LineChannelDeps) {
-    const log = deps.log ?? SILENT_LOG;
-    const client = new LineApiClient({
-      channelAccessToken: config.channelAccessToken, apiBaseUrl: config.apiBaseUrl, dataApiBaseUrl: config.dataApiBaseUrl, log,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    });
+  constructor(readonly config: LineChannelConfig, ctx: ChannelContext) {
+    const { channel } = config;
+    const log = ctx.log;
+    const client = new LineApiClient({ channelAccessToken: config.channelAccessToken, apiBaseUrl: config.apiBaseUrl, dataApiBaseUrl: config.dataApiBaseUrl, log });
     this.messenger = new LineMessenger(client, { log });
-    const engine: LineEngine = deps.onReply
-      ? { respond: async (input) => { const reply = await deps.engine.respond(input); deps.onReply!(config.channel, reply); return reply; } }
-      : deps.engine;
     const answerer = new LineAnswerer({
-      engine, channel: config.channel, municipality: config.municipality, handoff: deps.handoff,
-      admit: deps.admit && ((user) => deps.admit!(config.channel, user)),
-      forgetSession: deps.forgetSession && ((user) => deps.forgetSession!(config.channel, user)),
-      forgetMessage: deps.forgetMessage && ((user, id) => deps.forgetMessage!(config.channel, user, id)),
+      channel, municipality: config.municipality, handoff: ctx.handoff,
+      respond: async (input) => {
+        const reply = await ctx.engine.respond(input);
+        if (reply.noMatch) ctx.metrics.noMatch.inc({ channel: "line" });
+        return reply;
+      },
+      admit: (user) => ctx.admission.line(channel, user),
+      forgetSession: (user) => ctx.engine.forgetConversation({ channel, user }),
+      // An unsent message leaves the session's recent questions and every kept turn (the App Home's list).
+      forgetMessage: async (user, messageId) => {
+        ctx.turns.forget({ channel, user, messageId });
+        await ctx.engine.forgetMessage({ channel, user, messageId });
+      },
     });
     this.processor = new LineEventProcessor({
       answerer, messenger: this.messenger, log, loadingAfterMs: config.loadingAfterMs,
-      dedupe: { claim: (id, ttl) => deps.dedupe.claim(`${config.channel}:${id}`, ttl) },
-      onOutcome: deps.onOutcome && ((type, outcome) => deps.onOutcome!(config.channel, type, outcome)),
+      dedupe: { claim: (id, ttl) => ctx.deliveries.claim(`${channel}:${id}`, ttl) },
+      onOutcome: (type, outcome) => {
+        ctx.metrics.lineEvents.inc({ channel, type, outcome });
+        if (outcome === "duplicate") ctx.metrics.duplicateDeliveriesDropped.inc({ channel: "line" });
+      },
     });
     this.handle = createLineWebhookHandler({
-      channelSecret: config.channelSecret, name: config.name, track: deps.track,
-      processBatch: (events, receivedAt) => this.processor.processBatch(events, receivedAt),
+      channelSecret: config.channelSecret, name: config.name,
+      processBatch: (events, receivedAt) => {
+        const work = this.processor.processBatch(events, receivedAt);
+        ctx.background("line-webhook", () => work);
+      },
     });
   }
 

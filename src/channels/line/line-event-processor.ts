@@ -1,10 +1,10 @@
 // Handles the events of acknowledged webhooks: each event on its own (one failure never touches the others),
 // each webhookEventId once (duplicates and redeliveries dropped, also when copies arrive together), one
 // resident's events in order, different residents side by side.
-import type { DeliveryStore } from "../delivery-store.js";
+import type { DeliveryStore } from "../../shared-state/delivery-store.js";
 import type { LineMessenger } from "./line-messenger.js";
 import { classifyEvent, eventInfo, type LineEventInfo, type LineEventKind } from "./line-event.js";
-import { KeyedSerial } from "../../dialogue/handoff/keyed-serial.js";
+import { KeyedSerial } from "../../util/keyed-serial.js";
 import { SILENT_LOG, type LineLog } from "./line-log.js";
 import { WithdrawnMessages } from "./withdrawn-messages.js";
 import type { LineAnswerer } from "./line-answerer.js";

@@ -2,45 +2,26 @@
 // (401 with a fixed body otherwise, nothing of the request echoed); a signed body that is not a webhook
 // body gets 400; everything else is acknowledged with 200 at once and handled afterwards, because LINE
 // wants an answer within 2 seconds and resends the whole batch after a non-2xx.
-import type { IncomingHttpHeaders } from "node:http";
+import { jsonResponse, type RouteRequest, type RouteResponse } from "../http/route.js";
 import { verifyLineSignature } from "./verify-signature.js";
-
-/** The request as the server's router hands it over (src/server's RouteRequest fits). */
-export interface LineWebhookRequest {
-  body: Buffer;
-  headers: IncomingHttpHeaders;
-  logFields?: Record<string, unknown>;
-}
-
-export interface LineWebhookResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
 
 export interface LineWebhookHandlerOptions {
   channelSecret: string;
-  /** Starts handling the events; must not make the webhook wait. */
-  processBatch: (events: unknown[], receivedAt: number) => Promise<void>;
-  /** Hands the handling to the server's background tasks, so a graceful stop waits for it. */
-  track?: (work: Promise<void>) => void;
+  /** Starts handling the events (as the server's background work); must not make the webhook wait. */
+  processBatch: (events: unknown[], receivedAt: number) => void;
   /** Name of the LINE channel for the request's log line (the path's <name>, or "default"). */
   name: string;
   now?: () => number;
 }
 
-const json = (status: number, body: object): LineWebhookResponse => ({
-  status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }, body: JSON.stringify(body),
-});
+export const INVALID_SIGNATURE = jsonResponse(401, { message: "invalid signature" });
+export const INVALID_BODY = jsonResponse(400, { message: "invalid webhook body" });
 
-export const INVALID_SIGNATURE = json(401, { message: "invalid signature" });
-export const INVALID_BODY = json(400, { message: "invalid webhook body" });
-
-export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (req: LineWebhookRequest) => LineWebhookResponse {
+export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (req: Pick<RouteRequest, "body" | "headers" | "logFields">) => RouteResponse {
   const now = options.now ?? Date.now;
   if (!options.channelSecret) throw new Error(`LINE channel ${options.name}: the channel secret is empty`);
   return (req) => {
-    const fields = req.logFields ?? {};
+    const fields = req.logFields;
     fields["lineChannel"] = options.name;
     if (!verifyLineSignature(options.channelSecret, req.body, req.headers["x-line-signature"])) {
       fields["lineRejected"] = req.headers["x-line-signature"] === undefined ? "no signature" : "bad signature";
@@ -49,11 +30,8 @@ export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (r
     const events = webhookEvents(req.body);
     if (!events) return INVALID_BODY;
     fields["lineEvents"] = events.length;
-    if (events.length > 0) {
-      const work = options.processBatch(events, now());
-      options.track?.(work);
-    }
-    return json(200, {});
+    if (events.length > 0) options.processBatch(events, now());
+    return jsonResponse(200, {});
   };
 }
 

@@ -91,6 +91,7 @@ export function plainFallback(reply: Reply): Message[] {
     return [
       `■ ${c.name}`, ...(summary ? [alone ? clipLines(summary, 2_000) : clip(summary, 120)] : []),
       `金額: ${c.amountText ?? NOT_STATED}`, `担当: ${c.department}`, `出典: ${c.sourceTitle}（${c.sourceDate}）`,
+      ...(c.staffFacts ?? []).map((f) => `職員確認 ${f.text}`),
     ].join("\n");
   });
   const text = [replyText(reply), ...cardLines].join("\n\n");

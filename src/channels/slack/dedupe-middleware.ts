@@ -2,7 +2,7 @@
 // a first attempt, so events are deduplicated on `event_id` before any listener runs. Events are acked by
 // Bolt before middleware, so a dropped duplicate has already been answered 200.
 import type { Middleware, AnyMiddlewareArgs } from "@slack/bolt";
-import type { DeliveryStore } from "../delivery-store.js";
+import type { DeliveryStore } from "../../shared-state/delivery-store.js";
 import type { SlackLog } from "./slack-deps.js";
 
 /** Retries come within about 5 minutes of the first try; keep ids a little longer. */

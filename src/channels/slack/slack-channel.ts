@@ -5,13 +5,16 @@ import { App, webApi, type Receiver } from "@slack/bolt";
 import { boltLogger } from "./bolt-logger.js";
 import { BotIdentity } from "./bot-identity.js";
 import { dedupeEvents } from "./dedupe-middleware.js";
-import { InMemoryDeliveryStore } from "../delivery-store.js";
+import { InMemoryDeliveryStore } from "../../shared-state/delivery-store.js";
 import { SlackRouteReceiver } from "./route-receiver.js";
 import { SlackLookup } from "./slack-lookup.js";
 import { SlackStaffDesk } from "./handoff/slack-staff-desk.js";
 import { registerLookupListeners } from "./listeners/lookup-listeners.js";
 import { registerAnswerActions } from "./listeners/answer-actions.js";
-import { registerHomeListeners } from "./listeners/home-listeners.js";
+import { homePublisher, registerHomeListeners, type HomeDeps } from "./listeners/home-listeners.js";
+import { registerStaffListeners, staffHomePart } from "./listeners/staff-listeners.js";
+import { SlackApprovers } from "./staff/slack-approvers.js";
+import type { StaffInsights } from "./home/staff-insights.js";
 import { registerHandoffListeners } from "./listeners/handoff-listeners.js";
 import type { SlackConfig } from "./slack-config.js";
 import type { SlackDeps } from "./slack-deps.js";
@@ -52,7 +55,7 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options
   const lookup = new SlackLookup(deps, config.command);
   registerLookupListeners(app, lookup, config);
   registerAnswerActions(app, lookup);
-  if (deps.insights) registerHomeListeners(app, { insights: deps.insights, proposals: deps.proposals, mask: deps.mask, log: deps.log, now: deps.now ?? Date.now });
+  if (deps.insights) registerHome(app, client, config, deps, deps.insights);
   const desk = attachStaffDesk(app, client, config, deps);
   return {
     app, receiver, desk,
@@ -65,6 +68,16 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options
       if (!receiver) await app.stop();
     },
   };
+}
+
+/** The App Home, and with staff changes on, 「回答を登録」 and the drafts to approve (approvers checked here, on the server). */
+function registerHome(app: App, client: webApi.WebClient, config: SlackConfig, deps: SlackDeps, insights: StaffInsights): void {
+  const now = deps.now ?? Date.now;
+  const approvers = new SlackApprovers(config.approvers, client, now);
+  const changes = deps.staff?.changes({ mayApprove: (actor) => approvers.mayApprove(actor.slackId) });
+  const home: HomeDeps = { insights, proposals: deps.proposals, mask: deps.mask, log: deps.log, now, ...(changes ? { staffPart: staffHomePart({ changes, approvers, now, knowledge: deps.knowledge }) } : {}) };
+  registerHomeListeners(app, home);
+  if (changes) registerStaffListeners(app, { changes, approvers, insights, log: deps.log, now, publish: homePublisher(home), handoff: deps.handoff });
 }
 
 /** The receiver behind POST /slack/events, when Slack calls us over HTTP (no SLACK_APP_TOKEN). */
@@ -84,6 +97,6 @@ function attachStaffDesk(app: App, client: webApi.WebClient, config: SlackConfig
   const desk = new SlackStaffDesk(client, config.handoffChannel, deps.now);
   deps.handoff.attachDesk(desk);
   deps.handoff.setIdleTimeout(config.handoffTimeoutMinutes * 60_000);
-  registerHandoffListeners(app, deps.handoff, config.handoffChannel, deps.log);
+  registerHandoffListeners(app, deps.handoff, config.handoffChannel, deps.log, { answerButton: deps.staff !== undefined && deps.insights !== undefined });
   return desk;
 }

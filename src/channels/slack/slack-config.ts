@@ -1,5 +1,7 @@
 // The Slack channel's settings, read once from an injectable environment. The channel is on when both
 // SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set; one without the other is a mistake worth stopping for.
+import { readApproverConfig, type ApproverConfig } from "./staff/slack-approvers.js";
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 export interface SlackConfig {
@@ -17,6 +19,8 @@ export interface SlackConfig {
   command: string;
   /** MADOGUCHI_MUNICIPALITY: the lookups' default municipality filter (none: every municipality). */
   municipality: string | undefined;
+  /** SLACK_STAFF_APPROVERS (user ids) and SLACK_STAFF_APPROVER_GROUP (a user group id): who may approve drafts. */
+  approvers: ApproverConfig;
 }
 
 export class SlackConfigError extends Error {
@@ -46,6 +50,7 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
     handoffTimeoutMinutes: minutes(env["SLACK_HANDOFF_TIMEOUT_MINUTES"]),
     command,
     municipality: env["MADOGUCHI_MUNICIPALITY"]?.trim() || undefined,
+    approvers: readApproverConfig(env),
   };
 }
 

@@ -1,26 +1,23 @@
 // What the Slack channel needs from the rest of Madoguchi, as small interfaces (the server wires them).
 import type { Reply } from "../../dialogue/reply/reply.js";
-import type { EngineInput } from "../../dialogue/engine/conversation-engine.js";
+import type { ChannelLog, ConversationPort } from "../channel-context.js";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { HandoffService } from "../../dialogue/handoff/handoff-service.js";
 import type { StaffInsights } from "./home/staff-insights.js";
 import type { SynonymProposalSink } from "./home/synonym-proposal-sink.js";
-import type { DeliveryStore } from "../delivery-store.js";
+import type { DeliveryStore } from "../../shared-state/delivery-store.js";
+import type { StaffChanges } from "../../knowledge/staff/staff-changes.js";
+import type { StaffActor } from "../../knowledge/staff/review-policy.js";
 
-export interface AnswerEngine {
-  respond(input: EngineInput): Promise<Reply>;
+/** Staff answers and facts (the server's StaffServices): changes checked with the channel's own approvers. */
+export interface StaffChangesSource {
+  changes(policy: { mayApprove(actor: StaffActor): Promise<boolean> | boolean }): StaffChanges;
 }
 
-/** The few logger methods the channel uses (pino's Logger has them); fields only, never message text. */
-export interface SlackLog {
-  debug(fields: object, message: string): void;
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
+export type SlackLog = ChannelLog;
 
 export interface SlackDeps {
-  engine: AnswerEngine;
+  engine: Pick<ConversationPort, "respond">;
   /** The knowledge being served (the filter's municipalities; cards for a list of programs). */
   knowledge: () => KnowledgeBase;
   /** Masks personal data (src/text's maskPersonalData). */
@@ -32,6 +29,8 @@ export interface SlackDeps {
   insights?: StaffInsights;
   /** Where 「同義語を追加」 records a proposal (knowledge/synonym-proposals.yaml). */
   proposals?: SynonymProposalSink;
+  /** 「回答を登録」 and draft approval in the App Home (off when absent). */
+  staff?: StaffChangesSource;
   /** Event ids already taken (the server passes the store shared with LINE; Redis with REDIS_URL). */
   dedupe?: DeliveryStore;
   /** Counters: an event dropped as a retry of one already handled; a lookup's reply and how long it took. */

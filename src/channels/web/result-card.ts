@@ -1,5 +1,6 @@
 // One search result as the page shows it: the hit (type, id, municipality, name, score) plus the facts
 // of its card, every one taken from the knowledge entry (programCard) or the FAQ row.
+import { faqExpired } from "../../knowledge/staff/validity.js";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Faq, Program } from "../../knowledge/schema.js";
 import type { ProgramCard } from "../../dialogue/reply/reply.js";
@@ -47,7 +48,7 @@ export function resultForHit(kb: KnowledgeBase, hit: SearchHit, now: Date): Sear
     return p ? { ...programResult(kb, p, hit.score, now), confidence: hit.confidence, matched: hit.matched } : undefined;
   }
   const f = kb.faq(hit.id);
-  return f ? { ...faqResult(f, hit.score), confidence: hit.confidence, matched: hit.matched } : undefined;
+  return f && !faqExpired(f, now) ? { ...faqResult(f, hit.score), confidence: hit.confidence, matched: hit.matched } : undefined; // past 「この日まで有効」: not served
 }
 
 function roundScore(score: number): number {

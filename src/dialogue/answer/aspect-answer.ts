@@ -8,6 +8,8 @@ import { reply, type Reply } from "../reply/reply.js";
 import { amountsOf, departmentText, forWhom, periodNotice, programCard, programRef, sourceLine, whomToAsk } from "./program-facts.js";
 import { ASPECT_LABELS, programSuggestions } from "./program-suggestions.js";
 import { warekiSpan } from "./period.js";
+import { staffFactLines } from "./staff-facts.js";
+import type { FactField } from "../../knowledge/staff/staff-fact.js";
 
 export interface AnswerContext {
   kb: KnowledgeBase;
@@ -29,7 +31,7 @@ const BODIES: Record<Exclude<Aspect, "detail">, Body> = {
 export function answerAspect(p: Program, aspect: Aspect, ctx: AnswerContext): Reply {
   if (p.nameOnly) return nameOnlyAnswer(p, aspect, ctx);
   if (aspect === "detail") return detailAnswer(p, ctx);
-  const lines = [`【${p.name}（${p.municipality}）の${ASPECT_LABELS[aspect]}】`, ...aspectLines(p, aspect)];
+  const lines = [`【${p.name}（${p.municipality}）の${ASPECT_LABELS[aspect]}】`, ...aspectLines(p, aspect), ...aspectStaffLines(p, aspect, ctx)];
   return reply(aspect, withNoticeAndSource(lines, p, ctx), {
     programs: [programRef(p)],
     suggestions: programSuggestions(p, aspect, ctx.hasList),
@@ -39,6 +41,15 @@ export function answerAspect(p: Program, aspect: Aspect, ctx: AnswerContext): Re
 /** The facts of one aspect, as lines (no heading, notice or source). */
 export function aspectLines(p: Program, aspect: Exclude<Aspect, "detail">): string[] {
   return BODIES[aspect](p);
+}
+
+/** Which staff-confirmed fact answers each aspect (the period's question is whether it still runs). */
+const STAFF_FIELD: Partial<Record<Aspect, FactField>> = { amount: "amount", apply: "apply", contact: "contact", period: "status" };
+
+/** The staff-confirmed fact for the aspect, as its own line with its own source (none: no lines). */
+export function aspectStaffLines(p: Program, aspect: Aspect, ctx: AnswerContext): string[] {
+  const field = STAFF_FIELD[aspect];
+  return field ? staffFactLines(ctx.kb, p, ctx.now, [field]).map((f) => `職員が確認した${f.text}`) : [];
 }
 
 export function withNoticeAndSource(lines: string[], p: Program, ctx: AnswerContext): string {
@@ -104,6 +115,7 @@ function nameOnlyAnswer(p: Program, aspect: Aspect, ctx: AnswerContext): Reply {
     `詳しくは${whomToAsk(p)}にお問い合わせください。`,
   ];
   if (aspect === "period" && p.period) lines.push(`資料上の期間: ${p.period.text}`);
+  lines.push(...aspectStaffLines(p, aspect, ctx));
   return reply(aspect, withNoticeAndSource(lines, p, ctx), {
     programs: [programRef(p)],
     cards: aspect === "detail" ? [programCard(ctx.kb, p, ctx.now)] : [],

@@ -6,7 +6,7 @@
 import type { Aspect, IntentId } from "../intents/intent-schema.js";
 import { reply, type Reply } from "../reply/reply.js";
 import type { ProgramMatch } from "./passage-match.js";
-import { aspectLines, withNoticeAndSource, type AnswerContext } from "./aspect-answer.js";
+import { aspectLines, aspectStaffLines, withNoticeAndSource, type AnswerContext } from "./aspect-answer.js";
 import { programCard, programRef, whomToAsk } from "./program-facts.js";
 import { programSuggestions } from "./program-suggestions.js";
 import { listAnswer } from "./list-answer.js";
@@ -33,7 +33,7 @@ export interface ProgramQuestionOptions {
 export function programQuestionAnswer(m: ProgramMatch, ctx: AnswerContext, o: ProgramQuestionOptions): Reply {
   const p = m.program;
   const aspect = o.aspect && o.aspect !== "detail" ? o.aspect : undefined;
-  const lines = [`【${p.name}（${p.municipality}）】`, ...(aspect ? aspectLines(p, aspect) : []), ...quoteLines(m)];
+  const lines = [`【${p.name}（${p.municipality}）】`, ...(aspect ? [...aspectLines(p, aspect), ...aspectStaffLines(p, aspect, ctx)] : []), ...quoteLines(m)];
   // the card under the text names the source and the period notice
   return reply(o.intent, o.withCard ? lines.join("\n") : withNoticeAndSource(lines, p, ctx), {
     programs: [programRef(p)],

@@ -5,6 +5,7 @@ import type { Amount, Program } from "../../knowledge/schema.js";
 import type { ProgramCard, ProgramRef } from "../reply/reply.js";
 import type { Aspect } from "../intents/intent-schema.js";
 import { periodEnded, warekiFiscalYear } from "./period.js";
+import { staffFactLines } from "./staff-facts.js";
 
 export function programRef(p: Program): ProgramRef {
   return { id: p.id, municipality: p.municipality, name: p.name };
@@ -101,6 +102,7 @@ export function programCard(kb: KnowledgeBase, p: Program, now: Date): ProgramCa
     nameOnly: p.nameOnly === true,
     sourceTitle: doc.title,
     sourceDate: doc.date,
+    staffFacts: staffFactLines(kb, p, now),
   };
 }
 

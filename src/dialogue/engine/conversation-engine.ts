@@ -17,6 +17,7 @@ import { textTurn } from "./text-turn.js";
 import { actionTurn } from "./action-turn.js";
 import { turnRecord, type TurnObserver, type TurnRecord } from "./turn-record.js";
 import { forgetQuestion, noteRecentQuestion } from "./recent-questions.js";
+import { sessionKey } from "../session/session-key.js";
 
 interface InputBase {
   user: string;
@@ -66,7 +67,7 @@ export class ConversationEngine {
     const { knowledge: kb, index } = this.options.snapshot();
     const deployment = input.municipality === null ? null : kb.resolveMunicipality(input.municipality) ?? null;
     if (input.municipality !== null && !deployment) throw new UnknownMunicipalityError(input.municipality);
-    const key = `${input.channel}:${input.user}`;
+    const key = sessionKey(input.channel, input.user);
     const session = (await this.sessions.get(key)) ?? newSession();
     const now = this.now();
     const turn: Turn = { parts: this.parts, kb, index, session, deployment, now };
@@ -80,9 +81,14 @@ export class ConversationEngine {
 
   /** The person withdrew a message (LINE unsend): drop its text from their session. */
   async forgetMessage(ref: { user: string; channel: string; messageId: string }): Promise<void> {
-    const key = `${ref.channel}:${ref.user}`;
+    const key = sessionKey(ref.channel, ref.user);
     const session = await this.sessions.get(key);
     if (session && forgetQuestion(session, ref.messageId)) await this.sessions.set(key, session);
+  }
+
+  /** The person left (LINE unfollow): forget their conversation. */
+  async forgetConversation(ref: { user: string; channel: string }): Promise<void> {
+    await this.sessions.delete(sessionKey(ref.channel, ref.user));
   }
 
   /** An observer that fails must not cost the person their answer (observers log their own errors). */

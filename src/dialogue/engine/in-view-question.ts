@@ -12,7 +12,7 @@ import { LIST_MAX } from "../answer/list-answer.js";
 import { choosePrograms, mostNamed, NEAR_TOP, staysListed } from "./program-choice.js";
 import { strengthOf } from "./engine-deps.js";
 import type { ProgramSearch } from "./engine-deps.js";
-import { mentionSpans } from "./municipality-mentions.js";
+import { mentionSpans } from "./municipality-spans.js";
 import { answerContext, focusProgram, listedPrograms, setList, type Turn } from "./turn.js";
 
 type Found = ReturnType<ProgramSearch["search"]>;

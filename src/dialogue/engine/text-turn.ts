@@ -13,7 +13,7 @@ import { backTurn, browseCategory } from "./action-turn.js";
 import { isBackMessage } from "../check/check-text.js";
 import { categoryInText } from "./category-in-text.js";
 import { ordinalIn } from "./ordinal.js";
-import { firstMention } from "./municipality-mentions.js";
+import { firstMention } from "./municipality-spans.js";
 import { focusProgram, scopeOf, type Turn } from "./turn.js";
 import { newSession } from "../session/session.js";
 

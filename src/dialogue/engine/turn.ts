@@ -10,6 +10,7 @@ import type { PassageReader } from "../answer/passage-match.js";
 import type { Session } from "../session/session.js";
 import type { AnswerContext } from "../answer/aspect-answer.js";
 import type { ProgramSearch, SearchOptionsLike } from "./engine-deps.js";
+import { withoutExpired } from "../../knowledge/staff/validity.js";
 
 /** Built once per engine. */
 export interface EngineParts {
@@ -42,7 +43,8 @@ export const SEARCH_TOP = 10;
 
 export function searchEntries(turn: Turn, query: string, options: SearchOptionsLike = {}) {
   const municipality = scopeOf(turn) ?? undefined;
-  return turn.index.search(query, { top: SEARCH_TOP, ...(municipality ? { municipality } : {}), ...options });
+  const found = turn.index.search(query, { top: SEARCH_TOP, ...(municipality ? { municipality } : {}), ...options });
+  return withoutExpired(found, (id) => turn.kb.faq(id), turn.now); // 「この日まで有効」 has passed: not served
 }
 
 export function answerContext(turn: Turn): AnswerContext {

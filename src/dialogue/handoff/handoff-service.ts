@@ -4,7 +4,7 @@
 // message that arrives while the thread is still being opened waits for it instead of racing it.
 import { randomUUID } from "node:crypto";
 import { HANDOFF_MESSAGES, staffMessage } from "./handoff-messages.js";
-import { KeyedSerial } from "./keyed-serial.js";
+import { KeyedSerial } from "../../util/keyed-serial.js";
 import { residentKey, type HandoffCloseReason, type HandoffStore, type HandoffTicket, type ResidentMessenger, type ResidentRef, type StaffDesk, type ThreadRef } from "./handoff.js";
 
 export interface HandoffLog {
@@ -129,6 +129,16 @@ export class HandoffService {
       await this.options.store.save(ticket);
       return "sent";
     });
+  }
+
+  /** The resident's question of a ticket (masked), for staff who turn their reply into an answer. */
+  async ticketQuestion(ticketId: string): Promise<string | undefined> {
+    return (await this.options.store.get(ticketId))?.question;
+  }
+
+  /** The ticket of a thread, if the thread is a handoff's. */
+  async ticketOfThread(thread: ThreadRef): Promise<string | undefined> {
+    return (await this.options.store.byThread(thread))?.id;
   }
 
   /** Staff closed the ticket (the button in the thread). false when it was already closed. */

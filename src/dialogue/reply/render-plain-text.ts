@@ -25,6 +25,8 @@ export function renderCard(c: ProgramCard): string {
   if (c.periodText) lines.push(`期間: ${c.periodText}`);
   if (c.notice) lines.push(c.notice);
   lines.push(`出典: 「${c.sourceTitle}」（資料の日付: ${c.sourceDate}）`);
+  // after the document's source line: these are not from the document, each names its own source
+  if (c.staffFacts?.length) lines.push("職員が確認した情報:", ...c.staffFacts.map((f) => `・${f.text}`));
   return lines.join("\n");
 }
 

@@ -31,6 +31,23 @@ export interface ProgramCard extends ProgramRef {
   nameOnly: boolean;
   sourceTitle: string;
   sourceDate: string;
+  /** Facts staff confirmed (amount, way to apply, contact, status), each with its own source; shown beside the document's. */
+  staffFacts: StaffFactLine[];
+}
+
+/** One staff-confirmed fact of a program, ready to show: 「金額: 1回5万円まで（子育て支援課 山田 確認 2026-12-01）」. */
+export interface StaffFactLine {
+  field: "amount" | "apply" | "contact" | "status";
+  /** 金額 / 申請方法 / 問い合わせ先 / 実施状況 */
+  label: string;
+  value: string;
+  /** 「子育て支援課 山田 確認 2026-12-01」: department, who, date. */
+  citation: string;
+  url?: string;
+  /** The confirmation is older than the configured age: shown with 「確認から1年以上たっています」. */
+  old: boolean;
+  /** The whole line as plain text (label, value, citation, and the age notice when old). */
+  text: string;
 }
 
 export type CheckAction =

@@ -1,24 +1,20 @@
 // Routes by method and path pattern. A pattern is literal segments, `:name` for one segment and a final
 // `*name` for the rest of the path (`/static/*file`). Exact literals win over parameters, so
 // `/webhooks/line` and `/webhooks/line/:name` can both be registered.
-import type { RouteHandler } from "../../channels/http/route.js";
-import type { RouteOptions } from "../../channels/http/route-registrar.js";
+import type { Route, RouteHandler, RouteOptions } from "../../channels/http/route.js";
 
-interface Route {
-  method: string;
-  pattern: string;
+interface TableRoute extends Route {
   segments: string[];
-  handler: RouteHandler;
   options: RouteOptions;
 }
 
 export type RouteMatch =
-  | { kind: "found"; route: Route; params: Record<string, string> }
+  | { kind: "found"; route: TableRoute; params: Record<string, string> }
   | { kind: "wrong-method"; allowed: string[] }
   | { kind: "none" };
 
 export class RouteTable {
-  private readonly routes: Route[] = [];
+  private readonly routes: TableRoute[] = [];
 
   /** Registers a route; registering the same method and pattern twice is a programming error. */
   add(method: string, pattern: string, handler: RouteHandler, options: RouteOptions = {}): void {
@@ -28,6 +24,11 @@ export class RouteTable {
     this.routes.push({ method: m, pattern, segments: splitPath(pattern), handler, options });
     // Most specific first: more literal segments, then no wildcard.
     this.routes.sort((a, b) => specificity(b) - specificity(a));
+  }
+
+  /** Adds a channel's routes. */
+  mount(routes: readonly Route[]): void {
+    for (const r of routes) this.add(r.method, r.pattern, r.handler, r.options);
   }
 
   get(pattern: string, handler: RouteHandler, options?: RouteOptions): void {
@@ -62,7 +63,7 @@ function splitPath(path: string): string[] {
   return path.split("/").filter((s) => s !== "");
 }
 
-function specificity(r: Route): number {
+function specificity(r: TableRoute): number {
   const literals = r.segments.filter((s) => !s.startsWith(":") && !s.startsWith("*")).length;
   const wildcard = r.segments.some((s) => s.startsWith("*")) ? 0 : 1;
   return literals * 100 + r.segments.length * 2 + wildcard;

@@ -19,6 +19,8 @@ export interface ServerMetrics {
   noMatch: Counter;
   /** Webhook events dropped because the same delivery id was already handled. labels: channel */
   duplicateDeliveriesDropped: Counter;
+  /** LINE webhook events. labels: channel ("line", "line/<name>"), type, outcome ("answered", "duplicate" …) */
+  lineEvents: Counter;
   /** labels: outcome ("ok" | "unchanged" | "failed") */
   knowledgeReloads: Counter;
   /** labels: type ("program" | "faq") */
@@ -35,6 +37,7 @@ export function createServerMetrics(registry = new MetricsRegistry()): ServerMet
     queryDuration: registry.histogram("madoguchi_query_duration_seconds", "Time to answer one question, by channel and kind (search, chat).", ["channel", "kind"], QUERY_BUCKETS),
     noMatch: registry.counter("madoguchi_no_match_total", "Questions no knowledge entry answered, by channel.", ["channel"]),
     duplicateDeliveriesDropped: registry.counter("madoguchi_duplicate_deliveries_dropped_total", "Webhook deliveries dropped as duplicates of one already handled, by channel.", ["channel"]),
+    lineEvents: registry.counter("madoguchi_line_events_total", "LINE webhook events by channel, type and outcome.", ["channel", "type", "outcome"]),
     knowledgeReloads: registry.counter("madoguchi_knowledge_reloads_total", "Knowledge reloads by outcome (ok, unchanged, failed).", ["outcome"]),
     knowledgeEntries: registry.gauge("madoguchi_knowledge_entries", "Entries in the knowledge being served, by type.", ["type"]),
     knowledgeStale: registry.gauge("madoguchi_knowledge_stale", "1 when the last knowledge reload failed and older knowledge is being served."),

@@ -2,10 +2,10 @@
 // which only adds load), so the limit is applied to the answer instead: within the burst every message is
 // answered; the first one past it gets one polite 「少しお待ちください」; the rest of the overflow is read
 // and dropped silently until the bucket refills. (The LINE channel words the notice: fixed-replies.ts.)
-import type { RateBuckets } from "./rate-buckets.js";
-import type { RateRule } from "./token-bucket.js";
+import type { RateBuckets } from "../../shared-state/rate-buckets.js";
+import type { RateRule } from "../../shared-state/token-bucket.js";
 
-export type Admission = "answer" | "notice" | "drop";
+import type { Admission } from "../../channels/channel-context.js";
 
 export interface LineAdmissionOptions {
   buckets: RateBuckets;

@@ -10,8 +10,8 @@
 //   MADOGUCHI_TURN_CONCURRENCY (default 1): conversation turns run at once (turn-scheduler.ts); more only
 //     helps when turns wait on Redis, never when they wait on the CPU.
 // A burst of 0 turns that limit off.
-import { ConfigError, type Env } from "../config.js";
-import type { RateRule } from "./token-bucket.js";
+import { ConfigError, type Env } from "../../config/server-config.js";
+import type { RateRule } from "../../shared-state/token-bucket.js";
 
 export interface RateLimitConfig {
   /** undefined: no limit on LINE. */

@@ -1,11 +1,10 @@
 // Per-client rate limit on the JSON API: past the burst a request gets 429 with Retry-After (seconds) and
-// the route's handler does not run. Wraps the route registrar the web channel is given, so the limit
-// applies to the routes it chooses (/api/*) and the page's files stay free.
-import type { RouteRegistrar } from "../../channels/http/route-registrar.js";
+// the route's handler does not run. The web channel asks before each /api/* request (the page's files
+// stay free).
 import type { RouteRequest } from "../../channels/http/route.js";
 import { TooManyRequests } from "../../channels/http/http-error.js";
-import type { RateBuckets } from "./rate-buckets.js";
-import type { RateRule } from "./token-bucket.js";
+import type { RateBuckets } from "../../shared-state/rate-buckets.js";
+import type { RateRule } from "../../shared-state/token-bucket.js";
 
 export interface WebRateLimitOptions {
   buckets: RateBuckets;
@@ -13,28 +12,19 @@ export interface WebRateLimitOptions {
   rule: RateRule | undefined;
   /** How many proxies in front of the server append to X-Forwarded-For (MADOGUCHI_TRUST_PROXY). */
   trustProxyHops: number;
-  /** Which route patterns are limited (default: everything under /api/). */
-  applies?: (pattern: string) => boolean;
   onLimited?: (route: string) => void;
 }
 
-export function rateLimitedRoutes(routes: RouteRegistrar, o: WebRateLimitOptions): RouteRegistrar {
+/** Takes one token for the request's client; throws TooManyRequests (429) when there is none. */
+export function webAdmission(o: WebRateLimitOptions): (req: RouteRequest) => Promise<void> {
   const rule = o.rule;
-  if (!rule) return routes;
-  const applies = o.applies ?? ((pattern) => pattern.startsWith("/api/"));
-  return {
-    add(method, pattern, handler, options) {
-      if (!applies(pattern)) return routes.add(method, pattern, handler, options);
-      routes.add(method, pattern, async (req) => {
-        const r = await o.buckets.take(`rate:web:${clientAddress(req, o.trustProxyHops)}`, rule);
-        if (!r.allowed) {
-          o.onLimited?.(pattern);
-          req.logFields["rateLimited"] = true;
-          throw new TooManyRequests(r.retryAfterMs / 1000);
-        }
-        return handler(req);
-      }, options);
-    },
+  if (!rule) return async () => undefined;
+  return async (req) => {
+    const r = await o.buckets.take(`rate:web:${clientAddress(req, o.trustProxyHops)}`, rule);
+    if (r.allowed) return;
+    o.onLimited?.(req.route);
+    req.logFields["rateLimited"] = true;
+    throw new TooManyRequests(r.retryAfterMs / 1000);
   };
 }
 

@@ -1,7 +1,8 @@
 // Starts the real server (knowledge, index, engine, web routes) on 127.0.0.1 with an ephemeral port and
 // its log lines captured, for tests that talk to it over HTTP.
-import { readServerConfig } from "../../../src/server/config.js";
+import { readServerConfig } from "../../../src/config/server-config.js";
 import { startServer, type RunningServer } from "../../../src/server/start-server.js";
+import { webChannel } from "../../../src/channels/web/index.js";
 import { captureLogs, type LogCapture } from "./log-capture.js";
 
 export interface TestServer {
@@ -17,7 +18,7 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, options: { reloadOnSighup?: boolean } = {}): Promise<TestServer> {
   const logs = captureLogs();
   const config = readServerConfig({ PORT: "0", HOST: "127.0.0.1", MADOGUCHI_WATCH: "off", LOG_LEVEL: "info", ...env });
-  const server = await startServer({ config, logDestination: logs.destination, mounts: [], reloadOnSighup: options.reloadOnSighup });
+  const server = await startServer({ config, logDestination: logs.destination, channels: [webChannel], reloadOnSighup: options.reloadOnSighup });
   const url = server.url;
   const parse = async <T>(response: Response) => ({ status: response.status, body: (await response.json()) as T, response });
   return {

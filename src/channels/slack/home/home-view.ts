@@ -8,10 +8,18 @@ import type { UnansweredQuestion, WeekSummary } from "./staff-insights.js";
 
 export const PROPOSE_SYNONYM_ACTION = "propose_synonym";
 export const DISMISS_QUESTION_ACTION = "dismiss_question";
+/** 「回答を登録」: opens the modal that turns the question into a staff answer (listeners/staff-listeners.ts). */
+export const ANSWER_QUESTION_ACTION = "answer_question";
 export const MAX_UNANSWERED = 15;
 const CHANNEL_NAMES: Record<string, string> = { line: "LINE", slack: "Slack", web: "Web", cli: "CLI" };
 
-export function homeView(summary: WeekSummary, unanswered: UnansweredQuestion[], now: number, notice?: string): HomeView {
+/** What the staff workflow adds to the App Home: 「回答を登録」 buttons and the drafts waiting for approval. */
+export interface HomeStaffPart {
+  answerButtons: boolean;
+  blocks: KnownBlock[];
+}
+
+export function homeView(summary: WeekSummary, unanswered: UnansweredQuestion[], now: number, notice?: string, staff?: HomeStaffPart): HomeView {
   const blocks: KnownBlock[] = [
     { type: "header", text: plain("窓口ボット　今週の状況") },
     { type: "context", elements: [plain(`直近7日（${day(summary.since)}〜${day(now)}）`)] },
@@ -20,7 +28,8 @@ export function homeView(summary: WeekSummary, unanswered: UnansweredQuestion[],
     { type: "header", text: plain("よく聞かれる制度") },
     { type: "section", text: mrkdwn(clip(topPrograms(summary), LIMITS.sectionText)) },
     { type: "header", text: plain("答えられなかった質問（新しい順）") },
-    ...unansweredBlocks(unanswered.slice(0, MAX_UNANSWERED)),
+    ...unansweredBlocks(unanswered.slice(0, MAX_UNANSWERED), staff?.answerButtons === true),
+    ...(staff?.blocks ?? []),
   ];
   return { type: "home", blocks };
 }
@@ -40,7 +49,7 @@ function topPrograms(s: WeekSummary): string {
   return s.topPrograms.slice(0, 10).map((p, i) => `${i + 1}. ${escapeMrkdwn(p.name)}（${escapeMrkdwn(p.municipality)}）— ${p.count}件`).join("\n");
 }
 
-function unansweredBlocks(questions: UnansweredQuestion[]): KnownBlock[] {
+function unansweredBlocks(questions: UnansweredQuestion[], answerButtons: boolean): KnownBlock[] {
   if (questions.length === 0) return [{ type: "section", text: plain("答えられなかった質問はありません。") }];
   return questions.flatMap((q): KnownBlock[] => [
     { type: "section", block_id: `q:${q.id}`.slice(0, LIMITS.blockId), text: mrkdwn(clip(personMrkdwn(q.text), LIMITS.sectionText), true) },
@@ -49,7 +58,8 @@ function unansweredBlocks(questions: UnansweredQuestion[]): KnownBlock[] {
       type: "actions",
       block_id: `qa:${q.id}`.slice(0, LIMITS.blockId),
       elements: [
-        { type: "button", action_id: PROPOSE_SYNONYM_ACTION, text: plain("同義語を追加"), value: q.id, style: "primary" },
+        ...(answerButtons ? [{ type: "button" as const, action_id: ANSWER_QUESTION_ACTION, text: plain("回答を登録"), value: q.id, style: "primary" as const }] : []),
+        { type: "button", action_id: PROPOSE_SYNONYM_ACTION, text: plain("同義語を追加"), value: q.id, ...(answerButtons ? {} : { style: "primary" as const }) },
         { type: "button", action_id: DISMISS_QUESTION_ACTION, text: plain("対象外"), value: q.id },
       ],
     },

@@ -7,6 +7,7 @@ import { MEANS_BLOCK, splitWords, SYNONYM_MODAL_CALLBACK, synonymModal, WORD_INP
 import type { StaffInsights } from "../home/staff-insights.js";
 import type { SynonymProposalSink } from "../home/synonym-proposal-sink.js";
 import type { SlackLog } from "../slack-deps.js";
+import type { HomeStaffPart } from "../home/home-view.js";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -16,14 +17,25 @@ export interface HomeDeps {
   mask: (text: string) => string;
   log: SlackLog;
   now: () => number;
+  /** The staff workflow's part of the App Home for this user (listeners/staff-listeners.ts), when it is on. */
+  staffPart?: (user: string) => Promise<HomeStaffPart>;
+}
+
+/** Draws a user's App Home (after an action, with a notice saying what happened). */
+export type PublishHome = (client: webApi.WebClient, user: string, notice?: string) => Promise<void>;
+
+export function homePublisher(deps: HomeDeps): PublishHome {
+  return async (client, user, notice) => {
+    const now = deps.now();
+    const [summary, unanswered, staff] = await Promise.all([
+      deps.insights.summary(now - WEEK_MS), deps.insights.unanswered(MAX_UNANSWERED), deps.staffPart?.(user),
+    ]);
+    await client.views.publish({ user_id: user, view: homeView(summary, unanswered, now, notice, staff) });
+  };
 }
 
 export function registerHomeListeners(app: App, deps: HomeDeps): void {
-  const publish = async (client: webApi.WebClient, user: string, notice?: string) => {
-    const now = deps.now();
-    const [summary, unanswered] = await Promise.all([deps.insights.summary(now - WEEK_MS), deps.insights.unanswered(MAX_UNANSWERED)]);
-    await client.views.publish({ user_id: user, view: homeView(summary, unanswered, now, notice) });
-  };
+  const publish = homePublisher(deps);
 
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab === "home") await publish(client, event.user);

@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
 import { AUDIENCES, CATEGORIES } from "../../../knowledge/schema.js";
 import { jsonResponse, type RouteHandler } from "../../http/route.js";
-import type { WebSnapshot } from "../ports.js";
+import type { KnowledgeSnapshot } from "../../channel-context.js";
 
 export interface FacetsResponse {
   municipalities: { name: string; prefecture: string; programs: number; faqs: number }[];
@@ -32,6 +32,6 @@ export function facets(kb: KnowledgeBase, scope: string | null): FacetsResponse 
   };
 }
 
-export function categoriesRoute(deps: { snapshot: () => WebSnapshot; scope: string | null }): RouteHandler {
+export function categoriesRoute(deps: { snapshot: () => KnowledgeSnapshot; scope: string | null }): RouteHandler {
   return () => jsonResponse(200, facets(deps.snapshot().knowledge, deps.scope));
 }

@@ -5,13 +5,13 @@ import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
 import { BadRequest } from "../../http/http-error.js";
 import { readJson } from "../../http/read-json.js";
 import { jsonResponse, type RouteHandler } from "../../http/route.js";
-import type { ConversationPort, WebMetrics, WebSnapshot } from "../ports.js";
+import type { ChannelMetrics, ConversationPort, KnowledgeSnapshot } from "../../channel-context.js";
 import { parseChatRequest, type ChatRequest } from "./chat-request.js";
 
 export interface ChatRouteDeps {
   engine: ConversationPort;
-  snapshot: () => WebSnapshot;
-  metrics: WebMetrics;
+  snapshot: () => KnowledgeSnapshot;
+  metrics: ChannelMetrics;
   /** The deployment's municipality (MADOGUCHI_MUNICIPALITY), used when the request names none. */
   scope: string | null;
 }

@@ -4,13 +4,15 @@ import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
 import { canonicalFaq, canonicalProgram, type CanonicalFaq, type CanonicalProgram } from "../../../knowledge/canonical.js";
 import type { SourceDocument } from "../../../knowledge/schema.js";
 import { periodNotice } from "../../../dialogue/answer/program-facts.js";
+import { staffFactLines } from "../../../dialogue/answer/staff-facts.js";
+import type { StaffFactLine } from "../../../dialogue/reply/reply.js";
 import { periodEnded, warekiSpan } from "../../../dialogue/answer/period.js";
 import { NotFound } from "../../http/http-error.js";
 import { jsonResponse, type RouteHandler } from "../../http/route.js";
-import type { WebSnapshot } from "../ports.js";
+import type { KnowledgeSnapshot } from "../../channel-context.js";
 
 export interface EntryRouteDeps {
-  snapshot: () => WebSnapshot;
+  snapshot: () => KnowledgeSnapshot;
   now: () => Date;
 }
 
@@ -22,6 +24,8 @@ export type ProgramDetail = CanonicalProgram & {
   periodEnded: boolean;
   /** 「計画期間は令和6年度まで。…」 when the period has ended. */
   notice: string | null;
+  /** Facts staff confirmed (amount, apply, contact, status), each with its own source line. */
+  staffFacts: StaffFactLine[];
   knowledgeVersion: string;
 };
 
@@ -36,6 +40,7 @@ export function programDetail(kb: KnowledgeBase, id: string, now: Date): Program
     periodSpan: warekiSpan(p) ?? null,
     periodEnded: periodEnded(p, now),
     notice: periodNotice(p, now),
+    staffFacts: staffFactLines(kb, p, now),
     knowledgeVersion: kb.version,
   };
 }

@@ -3,13 +3,13 @@
 // With an empty q, lists the entries the filters select (browsing by category, audience or city).
 import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
 import { jsonResponse, type RouteHandler } from "../../http/route.js";
-import type { WebMetrics, WebSnapshot } from "../ports.js";
+import type { ChannelMetrics, KnowledgeSnapshot } from "../../channel-context.js";
 import { programResult, resultForHit, type SearchResult } from "../result-card.js";
 import { readSearchParams, MAX_RESULTS, type SearchParams } from "./query-params.js";
 
 export interface SearchRouteDeps {
-  snapshot: () => WebSnapshot;
-  metrics: WebMetrics;
+  snapshot: () => KnowledgeSnapshot;
+  metrics: ChannelMetrics;
   now: () => Date;
 }
 
@@ -48,7 +48,7 @@ interface Found {
   indexNoMatch: boolean;
 }
 
-async function searchEntries(index: WebSnapshot["index"], kb: KnowledgeBase, params: SearchParams, now: Date): Promise<Found> {
+async function searchEntries(index: KnowledgeSnapshot["index"], kb: KnowledgeBase, params: SearchParams, now: Date): Promise<Found> {
   // The audience filter runs after the search (the index filters by municipality, type and category).
   const top = params.audience ? MAX_RESULTS : params.limit;
   const outcome = await index.search(params.q, { municipality: params.municipality, category: params.category, type: params.type, top });

@@ -93,6 +93,7 @@ function chatCard(c, alone) {
     fact("担当", departmentText(c.department)),
     c.notice ? el("p", { class: "chat-card-notice", text: c.notice }) : null,
     el("p", { class: "chat-card-source", text: `出典: ${c.sourceTitle}（${c.sourceDate}）` }),
+    ...(c.staffFacts || []).map((f) => el("p", { class: "chat-card-source chat-card-staff", text: `職員確認 ${f.text}` })),
     el("a", { class: "chat-card-link", href: `#/programs/${encodeURIComponent(c.id)}`, text: "詳細を表示" }),
   );
 }

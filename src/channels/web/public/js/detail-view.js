@@ -36,6 +36,16 @@ export function renderProgramDetail(container, p, actions) {
       el("p", { class: "source-place", text: `記載箇所: ${p.source.place}` }),
       el("p", { class: "source-note", text: `この内容は資料の時点の情報です。最新の状況は担当課にご確認ください。 表示日: ${todayJapanese()}　ID: ${p.id}` }),
     ),
+    staffFactsSection(p.staffFacts),
+  );
+}
+
+/** Facts staff confirmed, beside the document's: each with who, department and date (never merged into the fields above). */
+function staffFactsSection(facts) {
+  if (!facts || facts.length === 0) return null;
+  return el("section", { class: "source staff-facts", "aria-label": "職員が確認した情報" },
+    el("h3", { class: "source-title", text: "職員が確認した情報" }),
+    el("ul", { class: "plain" }, facts.map((f) => el("li", { text: f.text }))),
   );
 }
 
@@ -52,6 +62,12 @@ export function renderFaqDetail(container, f, actions) {
       f.department ? field("担当課", f.department) : null,
       f.url ? field("参考", f.url) : null,
     ),
+    f.source && f.source.kind === "staff"
+      ? el("section", { class: "source", "aria-label": "出典" },
+        el("h3", { class: "source-title", text: "出典" }),
+        el("p", { text: `職員の回答（${f.source.department} ${f.source.by} 確認 ${f.source.date}）` }),
+        f.source.validUntil ? el("p", { class: "source-note", text: `${f.source.validUntil}まで有効` }) : null)
+      : null,
     el("p", { class: "source-note", text: `表示日: ${todayJapanese()}　ID: ${f.id}` }),
   );
 }
