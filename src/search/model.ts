@@ -86,7 +86,7 @@ export const MODEL = {
   listFloor: 0.3,
   /** Candidates kept (best score first) before confidence is computed. */
   candidates: 50,
-  /** Dialogue: one program is taken alone when its confidence leads the next by this much. */
+  /** Dialogue: one program is taken alone when its confidence leads the next one's by this much. */
   decisiveGap: 0.25,
   /** Dialogue: a program stays on a list when its confidence is at least this share of the best one's. */
   listShare: 0.6,

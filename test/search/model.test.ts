@@ -176,7 +176,7 @@ describe("confidence and the decisions made from it", () => {
   });
 
   it("decisiveGap: the best hit is taken alone when its confidence leads the next by this much", () => {
-    expect(leads(0.9, 0.9 - MODEL.decisiveGap - 1e-9)).toBe(true);
+    expect(leads(0.9, 0.9 - MODEL.decisiveGap)).toBe(true);
     expect(leads(0.9, 0.9 - MODEL.decisiveGap / 2)).toBe(false);
   });
 

@@ -1,7 +1,8 @@
 // Whether a search result points at one program or at several. One when it is the only hit, when exactly
 // one hit's name or alias is written in the question, when the best hit is the only one near the top whose
 // text has every word of the question (「不妊治療の助成って何年間もらえる？」), or when the best hit's
-// confidence clearly leads the next one's (search/model.ts decisiveGap; listShare decides who stays listed).
+// confidence clearly leads the next one's (search/model.ts decisiveGap; listShare decides who stays listed)
+// or it shows a word of the question the next one lacks.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
 import { termKey } from "../../text/normalize.js";
@@ -15,7 +16,19 @@ export function staysListed(confidence: number, best: number): boolean {
 
 /** Whether the best hit's confidence leads another's enough to be taken alone. */
 export function leads(best: number, other: number): boolean {
-  return best - other >= MODEL.decisiveGap;
+  return best - other >= MODEL.decisiveGap - 1e-9;
+}
+
+/**
+ * Whether the best hit shows a word of the question that the other lacks, and the other none that the
+ * best lacks (「梨農家の支援」: 伊万里梨… has 梨, 伊万里牛… does not). Two hits that both contain every word
+ * (伊万里牛のこと: two 伊万里牛 programs) are a list whatever their confidences.
+ */
+export function showsMore(best: SearchHitLike, other: SearchHitLike): boolean {
+  if (!best.matched || !other.matched) return false;
+  const mine = new Set(best.matched.map((m) => m.term));
+  const theirs = new Set(other.matched.map((m) => m.term));
+  return [...theirs].every((t) => mine.has(t)) && [...mine].some((t) => !theirs.has(t));
 }
 
 export interface Choice {
@@ -38,7 +51,7 @@ export interface WordsCheck {
 export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[], query: string, words?: WordsCheck): Choice {
   const programs = hits.filter((h) => h.type === "program").flatMap((h, rank) => {
     const p = kb.program(h.id);
-    return p ? [{ p, score: strengthOf(h, rank) }] : [];
+    return p ? [{ p, score: strengthOf(h, rank), hit: h }] : [];
   });
   const [first, second] = programs;
   if (!first) return { several: [] };
@@ -50,7 +63,7 @@ export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[]
   const rival = programs.find((x) => x.p.municipality !== first.p.municipality);
   // 「コミュニティバス」 asked everywhere: each city has one, so a close rival elsewhere makes it a list.
   const rivalCity = rival !== undefined && !leads(first.score, rival.score);
-  if (!rivalCity && leads(first.score, second.score)) return { single: first.p, several: [first.p] };
+  if (!rivalCity && (leads(first.score, second.score) || showsMore(first.hit, second.hit))) return { single: first.p, several: [first.p] };
   return { several: programs.filter((x) => staysListed(x.score, first.score)).map((x) => x.p) };
 }
 
