@@ -10,6 +10,7 @@ import type { TurnFeed } from "../dialogue/engine/turn-feed.js";
 import type { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import type { Reply } from "../dialogue/reply/reply.js";
 import type { DeliveryStore } from "../shared-state/delivery-store.js";
+import type { EventQueue } from "../shared-state/event-queue.js";
 import type { Route, RouteRequest } from "./http/route.js";
 import type { StaffChanges } from "../knowledge/staff/staff-changes.js";
 import type { StaffActor } from "../knowledge/staff/review-policy.js";
@@ -21,6 +22,8 @@ export interface ConversationPort {
   forgetMessage(ref: { channel: string; user: string; messageId: string }): Promise<void>;
   /** The person left (LINE unfollow): their session goes. */
   forgetConversation(ref: { channel: string; user: string }): Promise<void>;
+  /** Example questions that find something in the municipality's programs (greetings outside a turn). */
+  exampleQuestions?(municipality: string | null): { program?: string; topic?: string; categories?: string[] };
 }
 
 /** The knowledge and the index built from it: read once per request or event (a reload swaps both). */
@@ -47,7 +50,7 @@ interface Counter<L extends string> {
 /** The server's shared counters; every channel labels them with its own name. */
 export interface ChannelMetrics {
   /** Seconds to answer one question; kind "search" or "chat". */
-  queryDuration: { observe(seconds: number, labels: { channel: string; kind: string }): void };
+  queryDuration: { observe(labels: { channel: string; kind: string }, seconds: number): void };
   noMatch: Counter<"channel">;
   duplicateDeliveriesDropped: Counter<"channel">;
   lineEvents: Counter<"channel" | "type" | "outcome">;
@@ -70,6 +73,8 @@ export interface ChannelContext {
   engine: ConversationPort;
   /** "Have we handled this delivery?", shared by LINE and Slack (Redis with REDIS_URL: across replicas). */
   deliveries: DeliveryStore;
+  /** Where acknowledged events wait for their answer: the local journal, the Redis Stream, or memory (docs/reliability.md). */
+  queue: EventQueue;
   admission: ChannelAdmission;
   metrics: ChannelMetrics;
   /** Work that outlives its HTTP answer (an acknowledged webhook); a graceful stop waits for it. */

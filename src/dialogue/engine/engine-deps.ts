@@ -3,16 +3,23 @@
 // Decisions about hits use `confidence` (strengthOf); a hit without one counts by its rank alone.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 
+/** A query word that matched an entry: as typed (or its base form), the field, and whether only through a synonym. */
+export interface MatchedTermLike {
+  term: string;
+  field: string;
+  expanded: boolean;
+}
+
 export interface SearchHitLike {
   type: "program" | "faq";
   id: string;
   municipality: string | null;
   name: string;
   score: number;
-  /** Calibrated in [0, 1] (search/model.ts); a search without it is treated as sure of its order only. */
+  /** Calibrated, in [0, 1] (the search contract of issue 11; absent from an older index). */
   confidence?: number;
-  /** The question's words the entry contains, where, and whether only through a synonym. */
-  matched?: readonly { term: string; field: string; expanded: boolean }[];
+  /** The query words this entry matched (absent from an older index). */
+  matched?: readonly MatchedTermLike[];
 }
 
 export interface SearchOptionsLike {
@@ -23,7 +30,12 @@ export interface SearchOptionsLike {
 }
 
 export interface ProgramSearch {
-  search(query: string, options?: SearchOptionsLike): { noMatch: boolean; results: readonly SearchHitLike[]; unmatched?: readonly string[] };
+  search(query: string, options?: SearchOptionsLike): {
+    noMatch: boolean;
+    results: readonly SearchHitLike[];
+    /** The query's content words no returned hit matched (absent from an older index). */
+    unmatched?: readonly string[];
+  };
 }
 
 /** The knowledge and the index built from it, swapped together on reload. */

@@ -66,6 +66,14 @@ export class HandoffService {
   }
 
   /**
+   * Whether a resident on `channel` can be handed to a person: a staff desk is attached and the channel can
+   * carry staff replies back unprompted. Where not, the engine offers no handoff (a promise nobody keeps).
+   */
+  canReach(channel: string): boolean {
+    return this.desk !== undefined && this.messengers.has(channel);
+  }
+
+  /**
    * The resident asked for a person. Opens a staff thread with the (masked) question and returns what to
    * tell the resident. `question` is what they asked; `earlier` their previous messages, oldest first.
    */
@@ -123,7 +131,7 @@ export class HandoffService {
     if (!found) return "unknown-thread";
     return this.serially(found.resident, async () => {
       const ticket = await this.options.store.get(found.id);
-      if (!ticket || ticket.state !== "open" || (await this.expired(ticket))) return "closed";
+      if (ticket?.state !== "open" || (await this.expired(ticket))) return "closed";
       if (!(await this.tellResident(ticket.resident, staffMessage(text)))) return "failed";
       ticket.lastActivityAt = this.now();
       await this.options.store.save(ticket);
