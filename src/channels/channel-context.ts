@@ -11,6 +11,7 @@ import type { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import type { Reply } from "../dialogue/reply/reply.js";
 import type { DeliveryStore } from "../shared-state/delivery-store.js";
 import type { Route, RouteRequest } from "./http/route.js";
+import type { TurnLog } from "../dialogue/engine/turn-log.js";
 import type { StaffChanges } from "../knowledge/staff/staff-changes.js";
 import type { StaffActor } from "../knowledge/staff/review-policy.js";
 
@@ -86,6 +87,8 @@ export interface ChannelContext {
   /** The server's logger: personal data is masked in everything logged through it. */
   log: ChannelLog;
   /** Staff answers and facts: drafts and approval, checked with the channel's own approvers (Slack App Home). */
+  /** The App Home's turn log, shared by replicas (Redis) or kept on disk. */
+  turnLog(): Promise<TurnLog>;
   staff: { changes(policy: { mayApprove(actor: StaffActor): Promise<boolean> | boolean }): StaffChanges };
 }
 

@@ -35,8 +35,11 @@ export function staffHomePart(deps: Pick<StaffListenerDeps, "changes" | "approve
   return async (user) => {
     const [drafts, approver] = await Promise.all([deps.changes.drafts.list(), deps.approvers.mayApprove(user)]);
     const blocks = [...draftBlocks(drafts, { userId: user, approver }), ...reviewBlocks(deps.knowledge(), new Date(deps.now()))];
+    const weekAgo = deps.now() - 7 * 24 * 3_600_000;
+    const staffAnswers = deps.knowledge().faqs.filter((f) => f.source?.kind === "staff" && Date.parse(`${f.source.date}T23:59:59+09:00`) >= weekAgo).length;
+    const numbers: [string, string][] = [["今週職員が回答", `${staffAnswers}件`], ["承認待ち", `${drafts.filter((d) => d.status === "draft").length}件`]];
     if (!deps.approvers.configured) blocks.push({ type: "context", elements: [plain("承認できる職員が設定されていません（SLACK_STAFF_APPROVERS / SLACK_STAFF_APPROVER_GROUP）。")] });
-    return { answerButtons: true, blocks };
+    return { answerButtons: true, blocks, numbers };
   };
 }
 
