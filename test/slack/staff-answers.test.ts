@@ -171,7 +171,7 @@ describe("staff answers from the Slack App Home", () => {
     const home = await openHome(APPROVER);
     expect(home).toContain("見直しが必要な情報（2件）");
     expect(home).toContain("回答「インフルエンザ予防接種の助成は？」— 2021-03-31で有効期限切れ");
-    expect(home).toContain("不妊治療エンゼルサポート事業 の申請方法「健康づくり課の窓口で申請」— 2024-04-01 中村 確認（1年以上前）");
+    expect(home).toContain("不妊治療エンゼルサポート事業 の申請方法「健康づくり課の窓口で申請」— 2024-04-01 中村 確認（12か月以上前）");
   });
 
   it("kept every view within Block Kit's limits", () => {
