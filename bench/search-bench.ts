@@ -1,46 +1,38 @@
-// `npm run bench`: what the search costs (docs/search.md records the figures).
-//   1. kuromoji's own start-up (process start → tokenizer ready, its stock loader), fresh processes;
-//   2. ours: `madoguchi search --json QUESTION` from process start to the answer, fresh processes;
-//   3. query latency p50/p99 over ≥ 1,000 questions and memory, at the real knowledge size;
-//   4. a 1,800-entry FAQ CSV directory answering 750 questions with `search --json --batch`;
-//   5. the same at 260,000 synthetic entries (1,734 municipalities × 150 programs), in a child process.
-// Options: --runs N (fresh processes per start-up figure, default 5), --municipalities N / --each N (size
-// of the synthetic run), --skip-synthetic.
+// `npm run bench`: every figure of issue 14's table, each the median (and spread) of several fresh
+// processes, with its target; ratios are taken pair by pair in the same run (the machine is shared).
+//   1. start-up: `madoguchi search --json Q` from spawn to exit vs stock kuromoji's own load (spawn to exit);
+//   2. at the real size, in fresh processes: index build, query p50/p99 as scoped in the questions;
+//   3. `search --json --batch` over 2,000 questions, from outside: (wall(2,000) − wall(1)) / 1,999;
+//   4. `converse --json` over 1,000 turns, the same way: per-turn cost and turns/s on one core;
+//   5. the same for a 1,800-entry FAQ CSV directory answering 750 questions (no target: the FAQ-only case);
+//   6. with --national: 260,100 synthetic entries (1,734 municipalities × 150) in a child process.
+// Options: --runs N (fresh processes per figure, default 5), --national (minutes), --municipalities N /
+// --each N (size of the synthetic run).
+import { cpus, loadavg, tmpdir } from "node:os";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
-import { tmpdir, loadavg } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { createRequire } from "node:module";
 import type { SearchIndex } from "../src/search/search-index.js";
 import { openSearch } from "../src/search/open-search.js";
-import { latencies, mb, median, runNode } from "./bench-stats.js";
-import { faqCsv, generateFaqQuestions, generateFaqRows } from "./faq-fixture.js";
-import { syntheticKnowledge } from "./synthetic-knowledge.js";
 import { PACKAGE_ROOT } from "../src/config/package-root.js";
+import { latencies, mb, runNode } from "./bench-stats.js";
+import { syntheticKnowledge } from "./synthetic-knowledge.js";
+import { faqCsv, generateFaqQuestions, generateFaqRows } from "./faq-fixture.js";
+import { benchQuestions, batchInput, converseInput, type BenchQuestion } from "./figures/bench-inputs.js";
+import { figureTable, showSpread, spread, type FigureRow } from "./figures/figure-table.js";
 
 const ROOT = PACKAGE_ROOT;
 const CLI = join(ROOT, "dist", "cli", "main.js");
 const SELF = fileURLToPath(import.meta.url);
 const KNOWLEDGE = join(ROOT, "knowledge");
+const BATCH_QUESTIONS = 2000;
+const TURNS = 1000;
 
-interface Question {
-  q: string;
-  municipality: string | null;
-}
+type Latency = ReturnType<typeof latencies>;
 
-/** The repository's held-out questions (test/fixtures/search), the bench's query mix. */
-function benchQuestions(): Question[] {
-  return ["heldout-questions.jsonl", "heldout-questions-2.jsonl"].flatMap((f) =>
-    readFileSync(join(ROOT, "test", "fixtures", "search", f), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Question),
-  );
-}
-
-async function buildReal(): Promise<{ index: SearchIndex; buildMs: number }> {
-  return openSearch({ knowledgeDir: KNOWLEDGE, fallbackSynonyms: null });
-}
-
-function timeQueries(index: SearchIndex, questions: readonly Question[], count: number, scope: (q: Question, i: number) => string | null) {
+function timeQueries(index: SearchIndex, questions: readonly BenchQuestion[], count: number, scope: (q: BenchQuestion, i: number) => string | null): Latency {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const q = questions[i % questions.length]!;
@@ -51,44 +43,28 @@ function timeQueries(index: SearchIndex, questions: readonly Question[], count: 
   return latencies(samples);
 }
 
-async function startUps(runs: number) {
-  const kuromoji = [];
-  const ours = [];
-  for (let i = 0; i < runs; i++) {
-    kuromoji.push(JSON.parse((await runNode([SELF, "--child", "kuromoji"])).stdout) as { ms: number; rssMb: number });
-    ours.push((await runNode([CLI, "search", "--json", "不妊治療の助成はありますか"])).ms);
-  }
-  const kuromojiMs = median(kuromoji.map((k) => k.ms));
-  const oursMs = median(ours);
-  return { kuromojiMs, kuromojiRssMb: median(kuromoji.map((k) => k.rssMb)), oursMs, ratio: oursMs / kuromojiMs };
-}
-
-async function faqBatch() {
-  const dir = await mkdtemp(join(tmpdir(), "madoguchi-bench-faq-"));
-  try {
-    const rows = generateFaqRows(1800);
-    await writeFile(join(dir, "faq.csv"), faqCsv(rows));
-    const input = generateFaqQuestions(rows, 750).map((q) => JSON.stringify({ q: q.q, municipality: null })).join("\n") + "\n";
-    const run = await runNode([CLI, "search", "--json", "--batch", "--knowledge", dir], input);
-    return { ms: run.ms, answered: run.stdout.trim().split("\n").length, exit: run.code };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** Child: stock kuromoji, timed from process start (performance.now() counts from it). */
+/** Child: stock kuromoji's own loader, nothing else. */
 async function childKuromoji(): Promise<void> {
-  const { createRequire } = await import("node:module");
   const kuromoji = createRequire(import.meta.url)("kuromoji") as typeof import("kuromoji");
-  const dicPath = join(ROOT, "node_modules", "kuromoji", "dict");
-  kuromoji.builder({ dicPath }).build((err) => {
+  kuromoji.builder({ dicPath: join(ROOT, "node_modules", "kuromoji", "dict") }).build((err) => {
     if (err) throw err;
-    process.stdout.write(JSON.stringify({ ms: performance.now(), rssMb: mb(process.memoryUsage().rss) }));
+    process.stdout.write(JSON.stringify({ rssMb: mb(process.memoryUsage().rss) }));
   });
+}
+
+/** Child: the index at the real size — build time and query latency (the query mix warmed up once first). */
+async function childReal(): Promise<void> {
+  const { index, buildMs } = await openSearch({ knowledgeDir: KNOWLEDGE, fallbackSynonyms: null });
+  const questions = benchQuestions(ROOT);
+  timeQueries(index, questions, questions.length, (q) => q.municipality);
+  const scoped = timeQueries(index, questions, 2000, (q) => q.municipality);
+  const unscoped = timeQueries(index, questions, 1000, () => null);
+  process.stdout.write(JSON.stringify({ entries: index.size, buildMs, scoped, unscoped, heapMb: mb(process.memoryUsage().heapUsed) }));
 }
 
 /** Child: the synthetic country-sized index; progress on stderr, figures as JSON on stdout. */
 async function childSynthetic(municipalities: number, each: number): Promise<void> {
+  const total = municipalities * each;
   const started = performance.now();
   let reported = 0;
   let names: string[] = [];
@@ -101,7 +77,7 @@ async function childSynthetic(municipalities: number, each: number): Promise<voi
       return source;
     },
     build: {
-      onProgress: (done, total, phase) => {
+      onProgress: (done, _total, phase) => {
         if (done - reported < 20000 && done < total) return;
         reported = done >= total ? 0 : done;
         process.stderr.write(`  synthetic: ${done}/${total} entries ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
@@ -110,39 +86,112 @@ async function childSynthetic(municipalities: number, each: number): Promise<voi
   });
   global.gc?.();
   const memory = process.memoryUsage();
-  const questions = benchQuestions();
+  const questions = benchQuestions(ROOT);
   const scoped = timeQueries(index, questions, 1000, (_q, i) => names[(i * 7919) % names.length]!);
-  const unscoped = timeQueries(index, questions, 30, () => null);
+  const unscoped = timeQueries(index, questions, 100, () => null);
   process.stdout.write(JSON.stringify({ entries: index.size, buildMs, heapMb: mb(memory.heapUsed), rssMb: mb(memory.rss), scoped, unscoped }));
 }
 
+const json = <T>(stdout: string): T => JSON.parse(stdout) as T;
+
+async function startUpRows(runs: number): Promise<FigureRow[]> {
+  const ours: number[] = [];
+  const stock: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const k = (await runNode([SELF, "--child", "kuromoji"])).ms;
+    const o = (await runNode([CLI, "search", "--json", "不妊治療の助成はありますか"])).ms;
+    stock.push(k);
+    ours.push(o);
+    ratios.push(o / k);
+  }
+  const ratio = spread(ratios);
+  return [{
+    figure: "process start → first answer (`madoguchi search`) vs kuromoji's own stock load, same run",
+    measured: `${showSpread(spread(ours), 0, " ms")} vs ${showSpread(spread(stock), 0, " ms")}: **${showSpread(ratio, 2, "×")}**`,
+    target: "≤ 0.7×",
+    pass: ratio.median <= 0.7,
+  }];
+}
+
+async function realSizeRows(runs: number): Promise<FigureRow[]> {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(json<{ entries: number; buildMs: number; scoped: Latency; unscoped: Latency }>((await runNode([SELF, "--child", "real"])).stdout));
+  const build = spread(results.map((r) => r.buildMs));
+  const p50 = spread(results.map((r) => r.scoped.p50));
+  const p99 = spread(results.map((r) => r.scoped.p99));
+  return [
+    { figure: `index build at the real size (${results[0]!.entries} entries)`, measured: showSpread(build, 0, " ms"), target: "read from a saved index in ≤ 50 ms", pass: undefined },
+    { figure: "query at the real size, scoped", measured: `p50 ${showSpread(p50, 3, " ms")}, p99 ${showSpread(p99, 2, " ms")}`, target: "p50 ≤ 0.2 ms, p99 ≤ 1 ms", pass: p50.median <= 0.2 && p99.median <= 1 },
+  ];
+}
+
+/** Per-item cost from outside: (wall(n items) − wall(1 item)) / (n − 1), pair by pair, fresh processes. */
+async function perItem(runs: number, args: string[], input: (count: number) => string, n: number): Promise<number[]> {
+  const costs: number[] = [];
+  const many = input(n);
+  const one = input(1);
+  for (let i = 0; i < runs; i++) {
+    const single = await runNode(args, one);
+    const all = await runNode(args, many);
+    if (all.code !== 0) throw new Error(`${args.join(" ")} exited ${all.code}`);
+    costs.push((all.ms - single.ms) / (n - 1));
+  }
+  return costs;
+}
+
+async function throughputRows(runs: number): Promise<FigureRow[]> {
+  const questions = benchQuestions(ROOT);
+  const batch = spread(await perItem(runs, [CLI, "search", "--json", "--batch"], (n) => batchInput(questions, n), BATCH_QUESTIONS));
+  const turn = spread(await perItem(runs, [CLI, "converse", "--json"], (n) => converseInput(questions, n), TURNS));
+  return [
+    { figure: `\`search --json --batch\` over ${BATCH_QUESTIONS.toLocaleString("en")} questions, from outside, process start removed`, measured: `${showSpread(batch, 3, " ms")} a question`, target: "≤ 0.3 ms a question", pass: batch.median <= 0.3 },
+    { figure: `one conversation turn (\`converse --json\`, ${TURNS.toLocaleString("en")} turns, process start removed)`, measured: `${showSpread(turn, 2, " ms")} per turn (≈ ${(1000 / turn.median).toFixed(0)} turns/s on a core)`, target: "≤ 1 ms per turn (≥ 1,000 turns/s)", pass: turn.median <= 1 },
+  ];
+}
+
+async function faqRow(runs: number): Promise<FigureRow> {
+  const dir = await mkdtemp(join(tmpdir(), "madoguchi-bench-faq-"));
+  try {
+    const rows = generateFaqRows(1800);
+    await writeFile(join(dir, "faq.csv"), faqCsv(rows));
+    const questions = generateFaqQuestions(rows, 750).map((q) => JSON.stringify({ q: q.q, municipality: null }));
+    const cost = spread(await perItem(runs, [CLI, "search", "--json", "--batch", "--knowledge", dir], (n) => questions.slice(0, n).join("\n") + "\n", questions.length));
+    return { figure: "`search --json --batch` over a 1,800-entry FAQ CSV, 750 questions, process start removed", measured: `${showSpread(cost, 3, " ms")} a question`, target: "–", pass: undefined };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function nationalRows(municipalities: number, each: number): Promise<FigureRow[]> {
+  process.stderr.write(`synthetic ${municipalities} municipalities × ${each} programs: building (progress below)…\n`);
+  const child = await runNode(["--max-old-space-size=12000", "--expose-gc", SELF, "--child", "synthetic", "--municipalities", String(municipalities), "--each", String(each)]);
+  const r = json<{ entries: number; buildMs: number; heapMb: number; rssMb: number; scoped: Latency; unscoped: Latency }>(child.stdout);
+  const pass = r.buildMs <= 30_000 && r.heapMb <= 1000 && r.scoped.p99 <= 5 && r.unscoped.p99 <= 50;
+  return [{
+    figure: `${r.entries.toLocaleString("en")} synthetic entries (${municipalities.toLocaleString("en")} municipalities × ${each}), one process`,
+    measured: `build ${(r.buildMs / 1000).toFixed(1)} s, heap ${r.heapMb} MB (RSS ${r.rssMb} MB); scoped p99 ${r.scoped.p99.toFixed(2)} ms; whole country p50 ${r.unscoped.p50.toFixed(1)} ms, p99 ${r.unscoped.p99.toFixed(1)} ms`,
+    target: "build ≤ 30 s, heap ≤ 1 GB, scoped p99 ≤ 5 ms, whole country p99 ≤ 50 ms",
+    pass,
+  }];
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { child: { type: "string" }, runs: { type: "string" }, municipalities: { type: "string" }, each: { type: "string" }, "skip-synthetic": { type: "boolean" } } });
+  const { values } = parseArgs({ options: { child: { type: "string" }, runs: { type: "string" }, municipalities: { type: "string" }, each: { type: "string" }, national: { type: "boolean" } } });
   const municipalities = Number(values.municipalities ?? 1734);
   const each = Number(values.each ?? 150);
   if (values.child === "kuromoji") return childKuromoji();
+  if (values.child === "real") return childReal();
   if (values.child === "synthetic") return childSynthetic(municipalities, each);
 
-  const line = (s: string) => process.stdout.write(`${s}\n`);
-  line(`search bench (load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; figures in ms)`);
-  const s = await startUps(Number(values.runs ?? 5));
-  line(`start-up, process start → first answer: ours ${s.oursMs.toFixed(0)} | kuromoji's own load alone ${s.kuromojiMs.toFixed(0)} (RSS ${s.kuromojiRssMb} MB) | ratio ${s.ratio.toFixed(2)}`);
-
-  const { index, buildMs } = await buildReal();
-  const questions = benchQuestions();
-  const scoped = timeQueries(index, questions, 1200, (q) => q.municipality);
-  const unscoped = timeQueries(index, questions, 1200, () => null);
-  const memory = process.memoryUsage();
-  line(`real size (${index.size} entries): build ${buildMs.toFixed(0)}; query p50 ${scoped.p50.toFixed(3)} p99 ${scoped.p99.toFixed(3)} max ${scoped.max.toFixed(2)} over ${scoped.n} (as scoped in the questions); unscoped p50 ${unscoped.p50.toFixed(3)} p99 ${unscoped.p99.toFixed(3)}; heap ${mb(memory.heapUsed)} MB, RSS ${mb(memory.rss)} MB`);
-
-  const faq = await faqBatch();
-  line(`FAQ CSV of 1,800 entries, 750 questions, search --json --batch: wall ${faq.ms.toFixed(0)} (process start included), ${faq.answered} answers, exit ${faq.exit}`);
-
-  if (values["skip-synthetic"]) return;
-  line(`synthetic ${municipalities} municipalities × ${each} programs: building (progress below)…`);
-  const child = await runNode(["--max-old-space-size=12000", "--expose-gc", SELF, "--child", "synthetic", "--municipalities", String(municipalities), "--each", String(each)]);
-  const r = JSON.parse(child.stdout) as { entries: number; buildMs: number; heapMb: number; rssMb: number; scoped: ReturnType<typeof latencies>; unscoped: ReturnType<typeof latencies> };
-  line(`synthetic (${r.entries} entries): build ${(r.buildMs / 1000).toFixed(1)} s; heap ${r.heapMb} MB, RSS ${r.rssMb} MB; scoped to one municipality: query p50 ${r.scoped.p50.toFixed(3)} p99 ${r.scoped.p99.toFixed(3)} over ${r.scoped.n}; whole country: p50 ${r.unscoped.p50.toFixed(0)} p99 ${r.unscoped.p99.toFixed(0)} over ${r.unscoped.n}`);
+  const runs = Number(values.runs ?? 5);
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+  const started = performance.now();
+  process.stderr.write(`search bench: ${runs} fresh processes per figure on ${cpus().length} CPU(s), Node ${process.version}; load average ${load()}\n`);
+  const rows = [...(await startUpRows(runs)), ...(await realSizeRows(runs)), ...(await throughputRows(runs)), await faqRow(runs)];
+  if (values.national) rows.push(...(await nationalRows(municipalities, each)));
+  else rows.push({ figure: "260,100 synthetic entries (1,734 municipalities × 150)", measured: "not run (`npm run bench -- --national`, several minutes)", target: "build ≤ 30 s, heap ≤ 1 GB, scoped p99 ≤ 5 ms, whole country p99 ≤ 50 ms", pass: undefined });
+  process.stdout.write(`${figureTable(rows)}\n\n(${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${load()} on ${cpus().length} CPU(s))\n`);
 }
 
 main().catch((e: unknown) => {

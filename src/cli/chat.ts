@@ -3,6 +3,7 @@ import type { Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
 import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../config/server-config.js";
 import { createCliEngine } from "../channels/terminal/cli-engine.js";
+import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import { runChat } from "../channels/terminal/chat-session.js";
 
 export const chatCommand: Command = {
@@ -14,6 +15,7 @@ export const chatCommand: Command = {
       knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env),
       intentsDir: values.intents ?? BUNDLED_INTENTS,
       bundledSynonyms: BUNDLED_SYNONYMS,
+      cacheDir: defaultCacheDir(io.env),
     });
     const municipality = values.municipality === undefined ? null : knowledge.resolveMunicipality(values.municipality) ?? null;
     if (values.municipality !== undefined && !municipality) {

@@ -4,6 +4,7 @@ import { UsageError } from "./command.js";
 import { parseCommandArgs } from "./args.js";
 import { BUNDLED_INTENTS, BUNDLED_SYNONYMS, resolveKnowledgeDir } from "../config/server-config.js";
 import { createCliEngine } from "../channels/terminal/cli-engine.js";
+import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import { converseLines } from "../channels/terminal/converse-lines.js";
 
 export const converseCommand: Command = {
@@ -16,6 +17,7 @@ export const converseCommand: Command = {
       knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env),
       intentsDir: values.intents ?? BUNDLED_INTENTS,
       bundledSynonyms: BUNDLED_SYNONYMS,
+      cacheDir: defaultCacheDir(io.env),
     });
     const bad = await converseLines(engine, io.stdin, (line) => io.stdout.write(`${line}\n`));
     if (bad > 0) io.stderr.write(`madoguchi converse: ${bad} line(s) could not be answered (answered with "error")\n`);

@@ -10,6 +10,7 @@ import { parseCommandArgs } from "./args.js";
 import { resolveKnowledgeDir } from "../config/server-config.js";
 import type { SearchIndex, SearchResponse } from "../search/search-index.js";
 import { openSearch } from "../search/open-search.js";
+import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import { parseBatchLine, batchAnswer, batchError } from "./search-batch-protocol.js";
 
 const OPTIONS = {
@@ -26,7 +27,7 @@ export const searchCommand: Command = {
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive whole number (got "${values.top}")`);
     const question = positionals.join(" ").trim();
     if (!values.batch && question === "") throw new UsageError("give a question, or --batch to read JSON lines from standard input");
-    const { index } = await openSearch({ knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env) });
+    const { index } = await openSearch({ knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env), cacheDir: defaultCacheDir(io.env) });
     const scope = values.municipality;
     if (scope !== undefined && !index.resolveMunicipality(scope)) {
       io.stderr.write(`madoguchi search: unknown municipality "${scope}" in this knowledge\n`);

@@ -41,7 +41,7 @@ export class KnowledgeBase {
   private readonly origins: ReadonlyMap<string, EntryOrigin>;
   private readonly factsByProgram: Map<string, StaffFact[]>;
 
-  constructor(init: KnowledgeBaseInit) {
+  constructor(private readonly init: KnowledgeBaseInit) {
     this.dir = init.dir;
     this.municipalities = init.municipalities;
     this.programs = init.programs;
@@ -56,6 +56,14 @@ export class KnowledgeBase {
     this.faqsById = new Map(init.faqs.map((f) => [f.id, f]));
     this.municipalitiesByName = new Map(init.municipalities.map((m) => [m.name, m]));
     this.origins = init.origins ?? new Map();
+  }
+
+  /**
+   * What this knowledge base was made from: a copy of it is the same knowledge (a snapshot, or knowledge
+   * loaded in a worker thread, is passed on as this and rebuilt with the constructor).
+   */
+  toInit(): KnowledgeBaseInit {
+    return this.init;
   }
 
   /** The file and line a program or FAQ entry is written at (undefined for knowledge built in memory). */

@@ -3,7 +3,7 @@
 // tests all start here, so they search exactly as the bot does.
 import { BUNDLED_SYNONYMS } from "../config/server-config.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
-import { loadKnowledgeOrThrow } from "../knowledge/load.js";
+import { loadKnowledgeCachedOrThrow } from "../knowledge/cache/knowledge-snapshot.js";
 import { createJapaneseTokenizer, type JapaneseTokenizer } from "../text/tokenizer.js";
 import { SearchIndex, type BuildOptions, type SearchIndexSource } from "./search-index.js";
 import { loadSynonyms } from "./synonyms.js";
@@ -18,6 +18,8 @@ export interface IndexOptions {
 
 export interface OpenSearchOptions extends IndexOptions {
   knowledgeDir: string;
+  /** Where start-up caches are kept (the knowledge snapshot); null or absent: none (tests, benches of the build). */
+  cacheDir?: string | null;
   /** A tokenizer already loading or loaded (the dictionary takes a while); a new one otherwise. */
   tokenizer?: JapaneseTokenizer | Promise<JapaneseTokenizer>;
 }
@@ -32,7 +34,7 @@ export interface OpenedSearch {
 
 /** Loads and validates the knowledge (a KnowledgeError names file, entry and field) and builds its index. */
 export async function openSearch(o: OpenSearchOptions): Promise<OpenedSearch> {
-  const [tokenizer, knowledge] = await Promise.all([o.tokenizer ?? createJapaneseTokenizer(), loadKnowledgeOrThrow(o.knowledgeDir)]);
+  const [tokenizer, knowledge] = await Promise.all([o.tokenizer ?? createJapaneseTokenizer(), loadKnowledgeCachedOrThrow(o.knowledgeDir, o.cacheDir ?? null)]);
   const started = performance.now();
   const index = await indexKnowledge(knowledge, tokenizer, o);
   return { tokenizer, knowledge, index, buildMs: performance.now() - started };

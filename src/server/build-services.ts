@@ -8,7 +8,8 @@ import type { ServerServices } from "./server-services.js";
 import { KnowledgeRuntime } from "./live-knowledge/knowledge-runtime.js";
 import { reportReload, setKnowledgeGauges } from "./live-knowledge/report-reload.js";
 import { TurnFeed } from "../dialogue/engine/turn-feed.js";
-import { loadKnowledge } from "../knowledge/load.js";
+import { loadKnowledgeCached } from "../knowledge/cache/knowledge-snapshot.js";
+import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { createJapaneseTokenizer } from "../text/tokenizer.js";
 import type { SearchIndex } from "../search/search-index.js";
@@ -33,10 +34,12 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   // The tokenizer's dictionary loads while the knowledge files are read and validated.
   const tokenizing = createJapaneseTokenizer();
   const report = reportReload(o.logger, o.metrics, () => runtime.health());
+  // MADOGUCHI_CACHE_DIR: the knowledge snapshot read at start when no knowledge file changed.
+  const cacheDir = defaultCacheDir(o.config.env);
   const [runtime, tokenizer, data] = await Promise.all([
     KnowledgeRuntime.start<SearchIndex>({
       dir: o.config.knowledgeDir,
-      load: loadKnowledge,
+      load: (dir) => loadKnowledgeCached(dir, cacheDir),
       buildIndex: async (kb) => indexKnowledge(kb, await tokenizing, { fallbackSynonyms: BUNDLED_SYNONYMS }),
       onReload: report,
     }),

@@ -10,6 +10,8 @@ export interface CliEngineOptions {
   intentsDir: string;
   /** Where the bundled synonyms are, used when the knowledge directory has none. */
   bundledSynonyms: string;
+  /** Where start-up caches are kept (null: none). */
+  cacheDir?: string | null;
 }
 
 export interface CliEngine {
@@ -19,7 +21,7 @@ export interface CliEngine {
 
 export async function createCliEngine(o: CliEngineOptions): Promise<CliEngine> {
   const [{ tokenizer, knowledge, index }, data] = await Promise.all([
-    openSearch({ knowledgeDir: o.knowledgeDir, fallbackSynonyms: o.bundledSynonyms }),
+    openSearch({ knowledgeDir: o.knowledgeDir, fallbackSynonyms: o.bundledSynonyms, cacheDir: o.cacheDir ?? null }),
     loadDialogueData(o.intentsDir),
   ]);
   const snapshot = { knowledge, index };

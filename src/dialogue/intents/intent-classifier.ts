@@ -3,7 +3,7 @@
 //    the closer example. Intents marked `alone` (greeting, thanks) hold only when nothing else is said.
 // 2. examples: with no cue, the intent of the most similar example, when it is similar enough.
 // 3. otherwise `find`, the default: the message is taken as a topic to search.
-import type { JapaneseTokenizer } from "../../text/tokenizer.js";
+import type { JapaneseToken, JapaneseTokenizer } from "../../text/tokenizer.js";
 import { charNgrams } from "../../text/analyze.js";
 import { normalize, termKey } from "../../text/normalize.js";
 import type { IntentDefinition, IntentId } from "./intent-schema.js";
@@ -42,7 +42,7 @@ export class IntentClassifier {
       written: matchKey(text),
       base: matchKey(tokens.map((t) => t.base).join("")),
     });
-    const sims = this.similarity.scores(this.features(text));
+    const sims = this.similarity.scores(featuresOf(tokens, text));
     const candidates = this.cueCandidates(text, cues);
     if (candidates.length > 0) {
       const best = candidates.sort((a, b) => this.rank(b, cues, sims) - this.rank(a, cues, sims))[0]!;
@@ -55,8 +55,7 @@ export class IntentClassifier {
 
   /** Word base forms (symbols left out) and character bigrams. */
   features(text: string): string[] {
-    const words = this.tokenizer.tokenize(normalize(text)).filter((t) => t.pos !== "記号").map((t) => termKey(t.base));
-    return [...words.filter((w) => w.length > 0), ...charNgrams(text)];
+    return featuresOf(this.tokenizer.tokenize(normalize(text)), text);
   }
 
   private cueCandidates(text: string, cues: CueHit[]): IntentId[] {
@@ -70,6 +69,12 @@ export class IntentClassifier {
     const length = cues.filter((c) => c.intent === id).reduce((n, c) => n + [...c.cue].length, 0);
     return (this.byId.get(id)?.precedence ?? 0) * 1000 + length * 10 + (sims.get(id) ?? 0);
   }
+}
+
+/** The features of a text from its tokens (the message is tokenized once for cues and features). */
+function featuresOf(tokens: readonly JapaneseToken[], text: string): string[] {
+  const words = tokens.filter((t) => t.pos !== "記号").map((t) => termKey(t.base));
+  return [...words.filter((w) => w.length > 0), ...charNgrams(text)];
 }
 
 /** normalize(text) with the given cues' spans blanked out. */

@@ -32,6 +32,8 @@ export interface RuntimeDeps<I> {
   dir: string;
   load: (dir: string) => Promise<LoadOutcome>;
   buildIndex: (knowledge: KnowledgeBase) => Promise<I>;
+  /** How reloads (not the first load) read and index the files, when not with load/buildIndex here (reload-worker.ts). */
+  reloader?: Pick<RuntimeDeps<I>, "load" | "buildIndex">;
   /** Called after every reload attempt (for logs and metrics). */
   onReload?: (result: ReloadOutcome, reason: string) => void;
   now?: () => Date;
@@ -100,15 +102,16 @@ export class KnowledgeRuntime<I> {
   private async attempt(): Promise<ReloadOutcome> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
+    const { load, buildIndex } = this.deps.reloader ?? this.deps;
     try {
-      const { knowledge, problems } = await this.deps.load(this.deps.dir);
+      const { knowledge, problems } = await load(this.deps.dir);
       if (!knowledge) return this.fail(problems.map(formatProblem), ms());
       const previousVersion = this.snapshot.knowledge.version;
       if (knowledge.version === previousVersion) {
         this.stale = undefined; // the files are back to what is served
         return { outcome: "unchanged", version: knowledge.version, ms: ms() };
       }
-      const index = await this.deps.buildIndex(knowledge);
+      const index = await buildIndex(knowledge);
       this.snapshot = { knowledge, index }; // the atomic swap
       this.stale = undefined;
       return { outcome: "ok", version: knowledge.version, previousVersion, ms: ms() };
