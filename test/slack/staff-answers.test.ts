@@ -174,6 +174,32 @@ describe("staff answers from the Slack App Home", () => {
     expect(home).toContain("不妊治療エンゼルサポート事業 の申請方法「健康づくり課の窓口で申請」— 2024-04-01 中村 確認（12か月以上前）");
   });
 
+  it("adds a staff-confirmed fact from a program's detail: a draft, approved by a second person, shown with its source", async () => {
+    const before = t.slack.callsTo("response_url").length;
+    await t.command("不妊治療エンゼルサポート事業", AUTHOR);
+    const answer = JSON.stringify((await t.slack.waitFor("response_url", before + 1))[before]!.args);
+    const value = /"action_id":"add_program_fact","text":\{[^}]*\},"value":"([^"]+)"/.exec(answer)?.[1];
+    expect(value).toBe("imari-funin-chiryo-angel-support");
+    const opens = t.slack.callsTo("views.open").length;
+    await button(AUTHOR, "add_program_fact", value!);
+    const modalView = (await t.slack.waitFor("views.open", opens + 1))[opens]!.args["view"] as { callback_id: string; private_metadata: string };
+    expect(modalView.callback_id).toBe("staff_fact");
+    const values = (field: string, text: string) => ({
+      fact_field: { value: { type: "static_select", selected_option: { value: field } } },
+      fact_value: { value: { type: "plain_text_input", value: text } },
+      fact_department: { value: { type: "plain_text_input", value: "健康づくり課" } },
+      fact_url: { value: { type: "plain_text_input", value: null } },
+      fact_date: { value: { type: "datepicker", selected_date: "2026-11-20" } },
+    });
+    const bad = await submit(AUTHOR, "staff_fact", modalView.private_metadata, values("status", "たぶん実施中"));
+    expect(((await bad.json()) as { errors: Record<string, string> }).errors["fact_value"]).toContain("実施中 / 終了 / 予算ゼロ / 見直し中");
+    const saved = await published(AUTHOR, () => submit(AUTHOR, "staff_fact", modalView.private_metadata, values("amount", "1回5万円まで")));
+    const id = /（(f-\d{8}-[0-9a-f]{6})）/.exec(saved)![1]!;
+    expect(await published(APPROVER, () => button(APPROVER, "approve_draft", id))).toContain("承認しました");
+    const { body } = await (await fetch(`${t.server.url}/api/programs/imari-funin-chiryo-angel-support`)).json().then((b) => ({ body: b as { staffFacts: { text: string }[] } }));
+    expect(body.staffFacts.map((f) => f.text)).toContain("金額: 1回5万円まで（健康づくり課 山田花子 確認 2026-11-20）");
+  });
+
   it("kept every view within Block Kit's limits", () => {
     expect(t.slack.rejected.filter((r: { method: string }) => r.method !== "usergroups.users.list")).toEqual([]);
   });
