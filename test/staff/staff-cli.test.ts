@@ -2,7 +2,7 @@
 // of staff approves it, the author cannot, and what lands is a knowledge file `madoguchi check` accepts,
 // with the audit trail (git history with the author, or the audit log) recording before and after.
 import { execFile } from "node:child_process";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -88,6 +88,15 @@ describe("madoguchi staff add-answer / approve", () => {
     expect(r.stderr).toContain("url: must be a web address");
     expect(r.stderr).toContain("nothing was written");
     expect(await readdir(copy.dir, { recursive: true })).toEqual(before);
+  });
+
+  it("has madoguchi check name a draft file that is broken", async () => {
+    const id = lastLine((await addAnswer()).stdout);
+    const file = join(copy.dir, "staff/drafts", `${id}.yaml`);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^status: draft$/m, "status: maybe"));
+    const check = await runCli(["check", "--knowledge", copy.dir]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(new RegExp(`staff/drafts/${id}\\.yaml: status: `));
   });
 
   it("sends a draft back with a reason; it can then not be approved", async () => {
