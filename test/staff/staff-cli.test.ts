@@ -130,6 +130,29 @@ describe("madoguchi staff add-answer / approve", () => {
   });
 });
 
+describe("git history of a knowledge directory inside a larger repository", () => {
+  it("is left alone by default (audit log only) and committed with MADOGUCHI_STAFF_GIT=on", async () => {
+    // the repository is the copy's parent-like layout: a repo whose subdirectory is the knowledge
+    const { mkdtemp, cp, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const repo = await mkdtemp(join(tmpdir(), "madoguchi-project-"));
+    try {
+      const dir = join(repo, "knowledge");
+      await cp(copy.dir, dir, { recursive: true });
+      await initGit(repo);
+      const count = async () => Number((await git("git", ["-C", repo, "rev-list", "--count", "HEAD"])).stdout.trim());
+      const id = lastLine((await runCli(["staff", "add-answer", "--question", "犬の登録はどこで", "--answer", "窓口です。", "--department", "子育て支援課", "--by", "山田", "--knowledge", dir])).stdout);
+      expect((await runCli(["staff", "approve", id, "--by", "佐藤", "--knowledge", dir])).code).toBe(0);
+      expect(await count()).toBe(1);
+      const id2 = lastLine((await runCli(["staff", "add-answer", "--question", "猫の登録は", "--answer", "不要です。", "--department", "子育て支援課", "--by", "山田", "--knowledge", dir])).stdout);
+      expect((await runCli(["staff", "approve", id2, "--by", "佐藤", "--knowledge", dir], { MADOGUCHI_STAFF_GIT: "on" })).code).toBe(0);
+      expect(await count()).toBe(2);
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("madoguchi staff add-fact", () => {
   const PROGRAM = "imari-funin-chiryo-angel-support";
   const addFact = (value: string, by: string, field = "amount") =>
