@@ -1,7 +1,8 @@
 // `madoguchi import`: turns what municipal staff have into knowledge files to review.
 //   programs: a program table exported from Excel (TSV/CSV) → a draft programs YAML file;
 //   faq:      an FAQ CSV (UTF-8 or Shift_JIS) → FAQ YAML, or the same CSV re-encoded as UTF-8.
-import { readFile, writeFile, access } from "node:fs/promises";
+import { readFile, writeFile, access, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import { join } from "node:path";
 import type { CliIo, Command } from "./command.js";
 import { UsageError } from "./command.js";
@@ -137,6 +138,8 @@ async function emit(text: string, out: string | undefined, force: boolean | unde
     io.stderr.write(`madoguchi import: ${out} exists and was left as it is: choose another --out, or add --force to replace it\n`);
     return false;
   }
+  // knowledge/faq/ does not exist on a fresh clone: the folders of --out are made as needed
+  await mkdir(dirname(out), { recursive: true });
   await writeFile(out, text, "utf8");
   return true;
 }

@@ -88,6 +88,18 @@ export type Period = z.infer<typeof Period>;
 
 export const Kpi = z.strictObject({ name: text, target: z.string().optional(), unit: z.string().optional() });
 
+/** Whether the program runs, as the source states it (飯塚市's 予算 cell: 【令和4年度は予算ゼロ】…). */
+export const PROGRAM_STATUSES = ["実施中", "終了", "予算ゼロ", "見直し中"] as const;
+export const ProgramStatus = z.strictObject({
+  value: z.enum(PROGRAM_STATUSES),
+  /** The source's own words the status is read from, verbatim (shown with the status). */
+  quote: text,
+});
+export type ProgramStatus = z.infer<typeof ProgramStatus>;
+
+/** Fields whose values were inferred (from the name alone) rather than stated by the source. */
+export const INFERABLE_FIELDS = ["audiences", "categories"] as const;
+
 export const SourceRef = z.strictObject({
   /** Id of a SourceDocument of the program's municipality. */
   document: entryId,
@@ -115,6 +127,10 @@ export const Program = z.strictObject({
   kpi: z.array(Kpi).optional(),
   /** true for rows that give only a name (伊万里市's 取組事業一覧 outside the 重点施策). */
   nameOnly: z.boolean().optional(),
+  /** The program's status as its source states it; absent when the source says nothing about it. */
+  status: ProgramStatus.optional(),
+  /** Which of audiences/categories are inferred from the name, not stated by the source (name-only rows). */
+  inferred: z.array(z.enum(INFERABLE_FIELDS)).optional(),
   source: SourceRef,
 });
 export type Program = z.infer<typeof Program>;

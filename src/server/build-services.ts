@@ -49,12 +49,16 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   setKnowledgeGauges(o.metrics, runtime.health());
   const scope = resolveScope(o.config.municipality, runtime.current().knowledge);
   // Sessions, duplicate deliveries and rate-limit buckets: in Redis when REDIS_URL is set (several replicas), else here.
-  const shared = await createSharedState(o.config.env, { onRedisError: (f) => o.logger.warn(f, "redis connection trouble") });
+  const shared = await createSharedState(o.config.env, {
+    onRedisError: (f) => o.logger.warn(f, "redis connection trouble"),
+    onJournalTrouble: (f) => o.logger.error(f, "journal write failed; these events are answered from memory only"),
+  });
   const limits = createRateLimits(o.config.env, shared.rateBuckets, o.metrics);
   const sessions = shared.sessions;
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
-  const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish }, limits.turns);
   const handoff = new HandoffService({ store: shared.handoffs, mask: o.mask, log: o.logger });
+  const staffReachable = (channel: string) => handoff.canReach(channel);
+  const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish, staffReachable }, limits.turns);
   const staff = await staffServices({ config: o.config, runtime, logger: o.logger, now });
   return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now, staff };
 }

@@ -1,5 +1,5 @@
 // The App Home's turns on disk, for a single server without Redis: they survive a restart. Two append-only
-// JSON-lines files in the state directory (MADOGUCHI_STATE_DIR, default ./.madoguchi-state): turns.jsonl
+// JSON-lines files in the state directory (MADOGUCHI_STATE_DIR, default ./.madoguchi/state): turns.jsonl
 // (a turn, or {"forget": …} for a withdrawn message) and dismissed.jsonl (「対象外」 ids). Read once at
 // start; rewritten compactly when the turns file holds twice the capacity.
 import { appendFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";

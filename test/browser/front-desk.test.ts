@@ -1,20 +1,18 @@
 // The front-desk page in real Chromium against the real server: search as you type, filters, the
-// detail view, the print view, and a two-turn chat in the pane. Screenshots go to test-artifacts/ and
-// the README's to docs/screenshot.png.
+// detail view, the print view, and a two-turn chat in the pane. Screenshots go to test-artifacts/ only
+// (support/artifacts.ts); docs/screenshot.png is a tracked file the tests never write.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./support/chromium.js";
+import { artifact } from "./support/artifacts.js";
 import { startTestServer, type TestServer } from "../server/support/test-server.js";
 
-const ARTIFACTS = "test-artifacts";
 let t: TestServer;
 let browser: Browser;
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   [t, browser] = await Promise.all([startTestServer(), launchChromium()]);
 });
 afterAll(async () => {
@@ -76,6 +74,17 @@ describe("front-desk page", () => {
     expect(problems).toEqual([]);
   });
 
+  it("counts categories within the municipality chosen (伊万里市 has no 高齢・介護 program)", async () => {
+    const categoryLabels = () => page.locator("#filter-category option").allTextContents();
+    await page.locator("#filter-municipality").selectOption("伊万里市");
+    await expect.poll(async () => (await categoryLabels()).some((l) => l.startsWith("高齢・介護"))).toBe(false);
+    const imari = await categoryLabels();
+    await page.locator("#filter-municipality").selectOption("飯塚市");
+    await expect.poll(async () => (await categoryLabels()).some((l) => l.startsWith("高齢・介護"))).toBe(true);
+    expect(await categoryLabels()).not.toEqual(imari);
+    expect(problems).toEqual([]);
+  });
+
   it("opens the detail from the keyboard: every field, the source and its date, the period-ended notice; Esc goes back", async () => {
     await typeQuestion(page, "不妊治療の助成");
     await expect.poll(async () => (await cardTitles(page))[0]).toBe("不妊治療エンゼルサポート事業");
@@ -108,8 +117,8 @@ describe("front-desk page", () => {
     expect(await page.locator("#detail").isVisible()).toBe(true);
     expect(await page.locator(".print-kicker").textContent()).toBe("伊万里市の支援制度のご案内");
     expect(await page.locator(".source").isVisible()).toBe(true);
-    await page.screenshot({ path: `${ARTIFACTS}/print-view.png`, fullPage: true });
-    const pdf = await page.pdf({ path: `${ARTIFACTS}/print-view.pdf`, format: "A4", preferCSSPageSize: true });
+    await page.screenshot({ path: artifact("print-view.png"), fullPage: true });
+    const pdf = await page.pdf({ path: artifact("print-view.pdf"), format: "A4", preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(problems).toEqual([]);
   });
@@ -158,13 +167,12 @@ describe("front-desk page", () => {
       await expect.poll(() => page.locator("#chat-log .is-waiting").count()).toBe(0);
     }
     await page.locator("#search-input").focus();
-    await page.screenshot({ path: `${ARTIFACTS}/front-desk.png` });
-    await page.screenshot({ path: "docs/screenshot.png" });
+    await page.screenshot({ path: artifact("front-desk.png") });
     await page.goto(`${t.url}/?q=${encodeURIComponent("子どもの医療費")}#/programs/imari-kodomo-iryohi-josei`);
     await page.locator("#detail-title").waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}/detail.png`, fullPage: true });
+    await page.screenshot({ path: artifact("detail.png"), fullPage: true });
     await page.setViewportSize({ width: 820, height: 1180 }); // a portrait counter tablet
-    await page.screenshot({ path: `${ARTIFACTS}/detail-portrait.png` });
+    await page.screenshot({ path: artifact("detail-portrait.png") });
     expect(problems).toEqual([]);
   });
 });

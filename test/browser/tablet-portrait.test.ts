@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./support/chromium.js";
+import { artifact } from "./support/artifacts.js";
 import { startTestServer, type TestServer } from "../server/support/test-server.js";
 
 let t: TestServer;
@@ -44,12 +45,12 @@ describe("portrait tablet", () => {
     await page.locator("#chat-input").press("Enter");
     const link = page.locator("#chat-log .chat-card-link").first();
     await link.waitFor();
-    await page.screenshot({ path: "test-artifacts/portrait-chat.png" });
+    await page.screenshot({ path: artifact("portrait-chat.png") });
     await link.tap();
     await page.locator("#detail-title").filter({ hasText: "陣痛タクシー事業" }).waitFor();
     expect(await page.locator("#chat-pane").isVisible()).toBe(false);
     expect(await page.locator("#detail").textContent()).toContain("こども家庭課");
-    await page.screenshot({ path: "test-artifacts/portrait-detail.png" });
+    await page.screenshot({ path: artifact("portrait-detail.png") });
     expect(problems).toEqual([]);
   });
 });

@@ -5,10 +5,14 @@ import { loadDialogueData } from "../../src/dialogue/intents/load-dialogue-data.
 import type { CheckDefinition } from "../../src/dialogue/check/check-schema.js";
 import { answerStep, backStep, editStep, plannedSteps, startCheck } from "../../src/dialogue/check/check-flow.js";
 import { readCheckCommand } from "../../src/dialogue/check/check-text.js";
+import { OptionWords, wordsOf } from "../../src/dialogue/check/option-words.js";
+import { createJapaneseTokenizer } from "../../src/text/tokenizer.js";
 
 let def: CheckDefinition;
+let words: OptionWords;
 beforeAll(async () => {
   def = (await loadDialogueData("intents")).check;
+  words = new OptionWords(await createJapaneseTokenizer());
 });
 
 const step = (id: string) => def.steps.find((s) => s.id === id);
@@ -59,11 +63,26 @@ describe("check flow", () => {
     ["戻る", "plans", { op: "back" }],
     ["家族を変えたい", "plans", { op: "edit", step: "household" }],
     ["診断をやめる", "who", { op: "quit" }],
+    ["子育て中です", "who", { op: "answer", step: "who", options: ["individual"] }],
+    ["農家です", "who", { op: "answer", step: "who", options: ["farmer"] }],
+    ["のうかをやってます", "who", { op: "answer", step: "who", options: ["farmer"] }],
+    ["かいしゃけいえい", "who", { op: "answer", step: "who", options: ["business"] }],
+    ["あかちゃんがいる", "household", { op: "answer", step: "household", options: ["infant"] }],
+    ["にんしんちゅう", "household", { op: "answer", step: "household", options: ["pregnant"] }],
+    ["いじゅうしたい", "plans", { op: "answer", step: "plans", options: ["move"] }],
   ] as const)("reads 「%s」 while asking %s", (text, asking, command) => {
-    expect(readCheckCommand(text, def, step(asking))).toEqual(command);
+    expect(readCheckCommand(text, def, step(asking), words)).toEqual(command);
+  });
+
+  it("names an option by an audience word only when no other option of the question shares it", () => {
+    const household = step("household")!;
+    const infant = household.options.find((o) => o.id === "infant")!;
+    expect(wordsOf(infant, household)).not.toContain("子育て"); // 小学生 and 中学生 are 子育て世帯 too
+    const who = step("who")!;
+    expect(wordsOf(who.options.find((o) => o.id === "individual")!, who)).toContain("子育て");
   });
 
   it("does not read an unrelated question as an answer", () => {
-    expect(readCheckCommand("陣痛タクシーの担当課", def, step("who"))).toBeUndefined();
+    expect(readCheckCommand("陣痛タクシーの担当課", def, step("who"), words)).toBeUndefined();
   });
 });

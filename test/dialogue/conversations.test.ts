@@ -22,6 +22,8 @@ interface Expect {
   suggestions?: string[];
   noMatch?: boolean;
   handoff?: boolean;
+  /** Labels no suggestion of the reply may have. */
+  notSuggestions?: string[];
 }
 
 interface TurnSpec {
@@ -34,6 +36,8 @@ interface Conversation {
   name: string;
   municipality: string | null;
   today?: string;
+  /** A member of staff can take over on this channel (a staff desk is configured); default: nobody can. */
+  staff?: boolean;
   turns: TurnSpec[];
 }
 
@@ -62,7 +66,8 @@ function check(r: Reply, e: Expect, previous: Reply | undefined, where: string):
   for (const t of e.notText ?? []) expect(text, context).not.toContain(t);
   for (const s of e.suggestions ?? []) expect(r.suggestions.map((x) => x.label), context).toContain(s);
   if (e.noMatch !== undefined) expect(r.noMatch, context).toBe(e.noMatch);
-  if (e.handoff !== undefined) expect(r.handoff, context).toBe(e.handoff);
+  if (e.handoff !== undefined) expect(r.handoff === true, context).toBe(e.handoff);
+  for (const s of e.notSuggestions ?? []) expect(r.suggestions.map((x) => x.label), context).not.toContain(s);
 }
 
 for (const file of files) {
@@ -70,7 +75,7 @@ for (const file of files) {
   describe(file, () => {
     it.each(conversations.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
       const now = c.today ? new Date(`${c.today}T12:00:00+09:00`) : TODAY;
-      const engine = harness.engine({ now: () => now });
+      const engine = harness.engine({ now: () => now, staffReachable: () => c.staff === true });
       let previous: Reply | undefined;
       for (const [i, turn] of c.turns.entries()) {
         const base = { user: "resident", channel: "test", municipality: c.municipality };

@@ -1,6 +1,8 @@
 // The madoguchi executable as a user runs it (`node dist/cli/main.js`, what `npx madoguchi` starts),
 // over the real knowledge/ and a broken fixture. Compiles src/ first.
 import { describe, expect, it, beforeAll } from "vitest";
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
 import { buildOnce, fixture, problemLines, runBinary } from "./support/cli.js";
 
 interface ListedEntry {
@@ -65,6 +67,23 @@ describe("the madoguchi executable", () => {
       expect(p.source?.place, p.id).toBeTruthy();
     }
     expect(new Set(entries.map((e) => `${e.type}:${e.id}`)).size).toBe(entries.length);
+  });
+
+  it("`list --json | head -1`: a reader that stops early ends it quietly with 0, nothing on stderr", async () => {
+    const child = spawn(process.execPath, [resolve("dist/cli/main.js"), "list", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => { stderr += c.toString(); });
+    const first = await new Promise<string>((done) => {
+      let seen = "";
+      child.stdout.on("data", (c: Buffer) => {
+        seen += c.toString();
+        if (seen.includes("\n")) { child.stdout.destroy(); done(seen.split("\n")[0]!); } // what head -1 does
+      });
+    });
+    const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+    expect(first).toBe("[");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("list fails with the problems, not a stack trace, on broken knowledge", async () => {

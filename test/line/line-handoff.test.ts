@@ -25,9 +25,12 @@ async function say(user: string, text: string) {
   return t.platform.replies.filter((r) => r.replyToken === event.replyToken);
 }
 
-it("tells a resident plainly when no staff desk is connected", async () => {
+it("tells a resident plainly when no staff desk is connected, and where to call instead", async () => {
   const [reply] = await say(lineUserId(), "職員と話したい");
-  expect(JSON.stringify(reply!.messages)).toContain(HANDOFF_MESSAGES.unavailable);
+  const sent = JSON.stringify(reply!.messages);
+  expect(sent).toContain("おつなぎできません");
+  expect(sent).toContain("市役所");
+  expect(sent).not.toContain(HANDOFF_MESSAGES.opened.split("\n")[0]);
 });
 
 it("hands the conversation to staff, relays the resident's messages masked, and pushes the staff reply", async () => {

@@ -83,6 +83,15 @@ describe("renderLineReply", () => {
     expect(textsOf(flexOf(renderLineReply(reply("find", "x", { cards: [running] })))!.contents)).not.toContain("期間終了");
   });
 
+  it("marks a name-only row's audiences as inferred, and shows a status the source states", () => {
+    const inferred = cards.find((c) => c.id === "imari-tokubetsu-shien-gakko-rusu-katei-jido-club-unei")!;
+    expect(textsOf(bubblesOf(flexOf(renderLineReply(reply("detail", "", { cards: [inferred] })))!)[0])).toContain("子育て世帯・障がい者向け（事業名からの推定）");
+    const reviewed = cards.find((c) => c.id === "iizuka-gaikoku-jinzai-koyo-shien")!;
+    const texts = textsOf(bubblesOf(flexOf(renderLineReply(reply("detail", "", { cards: [reviewed] })))!)[0]);
+    expect(texts).toContain("見直し中");
+    expect(texts.some((t) => t.startsWith("状況: 見直し中（資料の記載:「【令和4年度は予算ゼロ】"))).toBe(true);
+  });
+
   it("says the source does not state an amount rather than leaving it blank", () => {
     const card = cards.find((c) => c.amountText === null && !c.nameOnly)!;
     const texts = textsOf(flexOf(renderLineReply(reply("find", "x", { cards: [card] })))!.contents);
@@ -116,6 +125,21 @@ describe("renderLineReply", () => {
     expect(messages.length).toBeLessThanOrEqual(5);
     expect(messages.at(-1)!.type).toBe("flex");
     expect(validateLineMessages(messages)).toEqual([]);
+  });
+
+  it("sends a list of the longest cards as a numbered carousel within 50 KB, at most 12, the list as altText", () => {
+    const longest = [...cards].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 15);
+    const list = longest.map((c, i) => ({ n: i + 1, label: `${c.name}（${c.municipality}）`, programId: c.id, detail: "理由: 子育て・第3子" }));
+    const messages = renderLineReply(reply("find", "関係しそうな制度が15件見つかりました。", { list, listCards: longest, listFooter: "どれについて知りたいですか？" }));
+    expect(validateLineMessages(messages)).toEqual([]);
+    const flex = flexOf(messages)!;
+    const bubbles = bubblesOf(flex);
+    expect(bubbles).toHaveLength(12);
+    expect(textsOf(bubbles[1])).toContain("理由: 子育て・第3子");
+    expect(textsOf(bubbles[1]).some((t) => t.startsWith("2. "))).toBe(true);
+    expect(flex.altText).toContain("1. ");
+    expect(flex.altText.length).toBeLessThanOrEqual(LINE_LIMITS.altTextUnits);
+    expect((messages[0] as messagingApi.TextMessage).text).toBe("関係しそうな制度が15件見つかりました。\n\nどれについて知りたいですか？");
   });
 
   it("writes the numbered list and its question into the text", () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inflateSync } from "node:zlib";
 import { PassThrough } from "node:stream";
 import { FakeLinePlatform } from "../fakes/line-platform.js";
-import { LIFE_EVENTS } from "../../src/channels/line/life-events.js";
+import { ALL_LIFE_EVENTS, LIFE_EVENTS } from "../../src/channels/line/life-events.js";
 import { RICH_MENU_SIZE, richMenuRequest, richMenuTiles } from "../../src/channels/line/rich-menu/rich-menu-definition.js";
 import { renderRichMenuImage } from "../../src/channels/line/rich-menu/rich-menu-image.js";
 import { missingGlyphs } from "../../src/channels/line/rich-menu/raster.js";
@@ -61,7 +61,7 @@ describe("rich menu definition", () => {
   });
 
   it("has a glyph for every character of every label and caption", () => {
-    expect(missingGlyphs(LIFE_EVENTS.map((e) => e.label + e.caption).join(""))).toEqual([]);
+    expect(missingGlyphs(ALL_LIFE_EVENTS.map((e) => e.label + e.caption).join(""))).toEqual([]);
     expect(missingGlyphs("税金")).toEqual(["税", "金"]);
   });
 });
@@ -103,6 +103,15 @@ describe("madoguchi line richmenu", () => {
     expect(platform.richMenus.size).toBe(1);
     expect(platform.defaultRichMenuId).not.toBe(menu!.richMenuId);
     expect(second.stdout).toContain(`deleted the earlier ${menu!.richMenuId}`);
+  });
+
+  it("offers a city's account only topics it has programs for (伊万里市 has no 高齢・介護 program)", async () => {
+    const result = await cli(["line", "richmenu", "--dry-run", "--municipality", "伊万里市"], { LINE_API_BASE_URL: platform.baseUrl });
+    expect(result.code).toBe(0);
+    const labels = (JSON.parse(result.stdout) as { areas: { action: { label: string } }[] }).areas.map((a) => a.action.label);
+    expect(labels).toEqual(["子育て", "移住", "仕事", "就農", "制度診断", "職員に相談"]);
+    const iizuka = await cli(["line", "richmenu", "--dry-run", "--municipality", "飯塚市"], { LINE_API_BASE_URL: platform.baseUrl });
+    expect(JSON.parse(iizuka.stdout).areas.map((a: { action: { label: string } }) => a.action.label)).toContain("高齢");
   });
 
   it("--dry-run prints the definition and calls nothing", async () => {

@@ -72,6 +72,15 @@ describe("POST /api/chat", () => {
     expect(renderPlainText(second.body.reply as unknown as Reply)).toContain("こども家庭課");
   });
 
+  it("promises no handoff: the web pane has no staff channel, so it names whom to call instead", async () => {
+    const asked = await t.postJson<ChatBody & { reply: { handoff?: boolean } }>("/api/chat", { session: "test-session-handoff", text: "職員と話したい" });
+    expect(asked.status).toBe(200);
+    expect(asked.body.reply).not.toHaveProperty("handoff");
+    expect(asked.body.reply.text).not.toContain("引き継ぎます");
+    expect(asked.body.reply.text).toContain("市役所");
+    expect(asked.body.reply.suggestions.map((s) => s.action["kind"])).not.toContain("handoff");
+  });
+
   it("keeps sessions apart", async () => {
     await t.postJson("/api/chat", { session: "test-session-a", text: "不妊治療の助成ある？" });
     const other = await t.postJson<ChatBody>("/api/chat", { session: "test-session-b", text: "いくらまで？" });

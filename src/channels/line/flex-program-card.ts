@@ -41,6 +41,7 @@ export const CARD_BUTTONS: readonly { label: string; aspect: Aspect }[] = [
 
 const GRAY = "#666666";
 const ENDED_RED = "#B3261E";
+const LIST_NOTE = "#1A4F9C";
 
 export function clip(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, " ").trim()];
@@ -54,10 +55,18 @@ export function clipLines(text: string, max: number): string {
   return chars.length <= max ? tidy : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS): Bubble {
+/** A card's place in a list: its number (as the resident refers to it, 「2番」) and why it is listed. */
+export interface ListPlace {
+  n: number;
+  note?: string | undefined;
+}
+
+export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS, place?: ListPlace): Bubble {
+  const name = place ? `${place.n}. ${card.name}` : card.name;
   const body: Component[] = [
     badges(card),
-    { type: "text", text: clip(card.name, caps.name), weight: "bold", size: "md", wrap: true, margin: "md" },
+    { type: "text", text: clip(name, caps.name), weight: "bold", size: "md", wrap: true, margin: "md" },
+    ...(place?.note ? [{ type: "text", text: clip(place.note, caps.fact), size: "xs", color: LIST_NOTE, wrap: true } as Component] : []),
     summaryText(card, caps),
     { type: "separator", margin: "md" },
     fact("金額", card.amountText ?? NOT_STATED, caps.fact),
@@ -65,6 +74,9 @@ export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS)
     fact("担当", card.department, caps.fact),
     fact("期間", card.periodText ?? NOT_STATED, caps.fact),
   ];
+  if (card.status) {
+    body.push({ type: "text", text: clip(`状況: ${card.status}`, caps.fact), size: "xs", color: ENDED_RED, wrap: true, margin: "sm" });
+  }
   if (card.periodEnded && card.notice) {
     body.push({ type: "text", text: clip(card.notice, caps.fact), size: "xs", color: ENDED_RED, wrap: true, margin: "sm" });
   }
@@ -90,6 +102,7 @@ function summaryText(card: ProgramCard, caps: TextCaps): messagingApi.FlexText {
 function badges(card: ProgramCard): messagingApi.FlexBox {
   const contents: Component[] = [badge(clip(`出典 ${card.sourceDate}`, 18), "#E8F0FE", "#1A4F9C")];
   if (card.periodEnded) contents.push(badge("期間終了", "#FCE8E6", ENDED_RED));
+  else if (card.status) contents.push(badge(clip(card.status.split("（")[0]!, 8), "#FCE8E6", ENDED_RED));
   return { type: "box", layout: "horizontal", spacing: "sm", contents };
 }
 

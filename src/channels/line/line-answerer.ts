@@ -7,8 +7,7 @@ import type { EngineInput } from "../../dialogue/engine/conversation-engine.js";
 import type { Admission } from "../channel-context.js";
 import type { LineConversation, LineEventKind } from "./line-event.js";
 import { renderLineReply, withQuickReplies } from "./render-reply.js";
-import { greetingMessages, mediaMessages, pleaseWaitMessages } from "./fixed-replies.js";
-import { lifeEventSuggestions } from "./life-events.js";
+import { accountSuggestions, greetingMessages, mediaMessages, pleaseWaitMessages, type LineExamples } from "./fixed-replies.js";
 
 type Message = messagingApi.Message;
 
@@ -27,6 +26,8 @@ export interface ResidentOnLine {
 export interface LineAnswererOptions {
   /** One turn of the conversation engine. */
   respond(input: EngineInput): Promise<Reply>;
+  /** Example questions from the account's own programs, for the follow greeting (absent: none shown). */
+  exampleQuestions?(municipality: string | null): LineExamples;
   /** The channel name the engine and the handoff know this LINE account by ("line", or "line/<name>"). */
   channel: string;
   /** The account's scope: a city's account answers about that city. */
@@ -63,17 +64,17 @@ export class LineAnswerer {
         if (await this.relayedToStaff(conversation, kind.text)) return undefined;
         return this.fromEngine(conversation, { text: kind.text, ...(kind.messageId ? { messageId: kind.messageId } : {}) }, kind.text);
       case "postback":
-        if (!kind.action) return staleButton();
+        if (!kind.action) return staleButton(this.examples());
         if (await this.relayedToStaff(conversation, postbackAsText(kind.action))) return undefined;
         return this.fromEngine(conversation, { action: kind.action }, postbackAsText(kind.action));
       case "follow":
-        return greetingMessages(this.opts.municipality);
+        return greetingMessages(this.opts.municipality, this.examples());
       case "unfollow":
         await this.opts.forgetSession?.(conversation.user);
         return undefined;
       case "media":
         if (await this.relayedToStaff(conversation, `（${kind.mediaType} が送られました）`)) return undefined;
-        return mediaMessages(kind.mediaType);
+        return mediaMessages(kind.mediaType, this.examples());
       default:
         return undefined;
     }
@@ -81,6 +82,10 @@ export class LineAnswerer {
 
   async forgetMessage(conversation: LineConversation, messageId: string): Promise<void> {
     await this.opts.forgetMessage?.(conversation.user, messageId);
+  }
+
+  private examples(): LineExamples {
+    return this.opts.exampleQuestions?.(this.opts.municipality ?? null) ?? {};
   }
 
   private resident(conversation: LineConversation): ResidentOnLine {
@@ -103,9 +108,9 @@ export class LineAnswerer {
   }
 }
 
-function staleButton(): Message[] {
+function staleButton(examples: LineExamples): Message[] {
   const messages: Message[] = [{ type: "text", text: STALE_BUTTON }];
-  withQuickReplies(messages, lifeEventSuggestions());
+  withQuickReplies(messages, accountSuggestions(examples));
   return messages;
 }
 

@@ -11,6 +11,7 @@ import { LineEventProcessor } from "./line-event-processor.js";
 import { createLineWebhookHandler } from "./line-webhook-handler.js";
 import { splitText } from "./split-text.js";
 import { LINE_LIMITS } from "./line-limits.js";
+import { patienceFromEnv } from "./patient-delivery.js";
 
 export class LineChannel {
   readonly handle: RouteHandler;
@@ -29,6 +30,7 @@ export class LineChannel {
         if (reply.noMatch) ctx.metrics.noMatch.inc({ channel: "line" });
         return reply;
       },
+      ...(ctx.engine.exampleQuestions ? { exampleQuestions: (m: string | null) => ctx.engine.exampleQuestions!(m) } : {}),
       admit: (user) => ctx.admission.line(channel, user),
       forgetSession: (user) => ctx.engine.forgetConversation({ channel, user }),
       // An unsent message leaves the session's recent questions and every kept turn (the App Home's list).
@@ -39,6 +41,8 @@ export class LineChannel {
     });
     this.processor = new LineEventProcessor({
       answerer, messenger: this.messenger, log, loadingAfterMs: config.loadingAfterMs,
+      queue: ctx.queue, source: channel, patience: { maxWaitMs: patienceFromEnv(ctx.env) },
+      track: (work) => ctx.background("line-event", () => work),
       dedupe: { claim: (id, ttl) => ctx.deliveries.claim(`${channel}:${id}`, ttl) },
       onOutcome: (type, outcome) => {
         ctx.metrics.lineEvents.inc({ channel, type, outcome });
@@ -47,10 +51,7 @@ export class LineChannel {
     });
     this.handle = createLineWebhookHandler({
       channelSecret: config.channelSecret, name: config.name,
-      processBatch: (events, receivedAt) => {
-        const work = this.processor.processBatch(events, receivedAt);
-        ctx.background("line-webhook", () => work);
-      },
+      acceptBatch: (events, receivedAt) => this.processor.acceptBatch(events, receivedAt),
     });
   }
 

@@ -1,7 +1,9 @@
 // The engine's channel-neutral Reply as LINE messages: the text (split under 5,000 units), the program cards
 // as one Flex carousel (≤ 12 bubbles, ≤ 50 KB), and the suggested next actions as quick replies (≤ 13) on the
-// last message. At most five messages. If the result would break a limit anyway, the reply falls back to
-// plain text, so a resident always gets an answer LINE accepts.
+// last message. At most five messages. A list of several programs goes out as a carousel of their cards
+// (one bubble each, with the line saying why it is listed), its numbered text as the altText that clients
+// without Flex show. If the result would break a limit anyway, the reply falls back to plain text (the
+// numbered list), so a resident always gets an answer LINE accepts.
 import type { messagingApi } from "@line/bot-sdk";
 import type { ProgramCard, Reply, Suggestion } from "../../dialogue/reply/reply.js";
 import { LINE_LIMITS, validateLineMessages } from "./line-limits.js";
@@ -12,9 +14,11 @@ import { splitText } from "./split-text.js";
 type Message = messagingApi.Message;
 
 export function renderLineReply(reply: Reply): Message[] {
-  const cards = reply.cards.length > 0 ? cardsMessage(reply.cards) : undefined;
+  const asCarousel = reply.cards.length === 0 && (reply.listCards?.length ?? 0) > 1;
+  const cards = asCarousel ? listCarousel(reply) : reply.cards.length > 0 ? cardsMessage(reply.cards) : undefined;
   const textRoom = LINE_LIMITS.messagesPerRequest - (cards ? 1 : 0);
-  const texts = splitText(replyText(reply), LINE_LIMITS.textUnits, textRoom).map((text): Message => ({ type: "text", text }));
+  const text = asCarousel ? [reply.text.trim(), reply.listFooter?.trim() ?? ""].filter(Boolean).join("\n\n") : replyText(reply);
+  const texts = splitText(text, LINE_LIMITS.textUnits, textRoom).map((text): Message => ({ type: "text", text }));
   const messages = cards ? [...texts, cards] : texts;
   if (messages.length === 0) messages.push({ type: "text", text: "……" });
   withQuickReplies(messages, reply.suggestions);
@@ -65,9 +69,25 @@ function cardsMessage(cards: readonly ProgramCard[]): messagingApi.FlexMessage {
   }
 }
 
-function flexMessage(cards: readonly ProgramCard[], bubbles: messagingApi.FlexBubble[]): messagingApi.FlexMessage {
+function flexMessage(cards: readonly ProgramCard[], bubbles: messagingApi.FlexBubble[], alt = altText(cards)): messagingApi.FlexMessage {
   const contents: messagingApi.FlexContainer = bubbles.length === 1 ? bubbles[0]! : { type: "carousel", contents: bubbles };
-  return { type: "flex", altText: altText(cards), contents };
+  return { type: "flex", altText: alt, contents };
+}
+
+/**
+ * A list as a carousel: each listed program's card with its list line (why it is there, or the aspect
+ * asked) on top; the altText is the numbered list. Compact cards when the full ones pass 50 KB; none
+ * (plain text) if even those do not fit.
+ */
+function listCarousel(reply: Reply): messagingApi.FlexMessage | undefined {
+  const cards = (reply.listCards ?? []).slice(0, LINE_LIMITS.carouselBubbles);
+  const notes = new Map(reply.list.map((item) => [item.programId, item.detail]));
+  const alt = clipLines(replyText({ ...reply, listFooter: undefined }), LINE_LIMITS.altTextUnits);
+  for (const caps of [FULL_CAPS, COMPACT_CAPS]) {
+    const message = flexMessage(cards, cards.map((c, i) => programCardBubble(c, caps, { n: i + 1, note: notes.get(c.id) })), alt);
+    if (validateLineMessages([message]).length === 0) return message;
+  }
+  return undefined;
 }
 
 /** What LINE shows in notifications and on clients without Flex: the program names; one card adds its summary. */

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
 import type { Aspect } from "../intents/intent-schema.js";
 import { reply, type Reply } from "../reply/reply.js";
-import { amountsOf, departmentText, periodNotice, programCard, programRef, sourceLine, whomToAsk } from "./program-facts.js";
+import { amountsOf, departmentText, forWhom, inferredMark, periodNotice, programCard, programRef, sourceLine, statusLine, whomToAsk } from "./program-facts.js";
 import { ASPECT_LABELS, programSuggestions } from "./program-suggestions.js";
 import { warekiSpan } from "./period.js";
 import { staffFactLines } from "./staff-facts.js";
@@ -54,7 +54,8 @@ export function aspectStaffLines(p: Program, aspect: Aspect, ctx: AnswerContext)
 
 export function withNoticeAndSource(lines: string[], p: Program, ctx: AnswerContext): string {
   const notice = periodNotice(p, ctx.now);
-  return [...lines, ...(notice ? [notice] : []), sourceLine(ctx.kb, p)].join("\n");
+  const status = statusLine(p);
+  return [...lines, ...(status ? [`状況: ${status}`] : []), ...(notice ? [notice] : []), sourceLine(ctx.kb, p)].join("\n");
 }
 
 export function notStated(what: string, p: Program): string {
@@ -80,7 +81,7 @@ function eligibilityBody(p: Program): string[] {
     lines.push(notStated("対象者", p));
     if (p.summary) lines.push(`事業の概要: ${p.summary}`);
   }
-  if (p.audiences && p.audiences.length > 0) lines.push(`対象の分類: ${p.audiences.join("・")}`);
+  if (p.audiences && p.audiences.length > 0) lines.push(`対象の分類: ${p.audiences.join("・")}${inferredMark(p, "audiences")}`);
   return lines;
 }
 

@@ -27,15 +27,23 @@ export function noMatchAnswer(kb: KnowledgeBase, scope: string | null, intent: I
   });
 }
 
+export interface ScopeGapOptions {
+  /** What the question named that the scope lacks (「飯塚市の資料にはスポーツ合宿の制度は見当たりません。」). */
+  lead?: string;
+  /** A city's own account: the other city's program is named (a fact of the knowledge) but not offered to open. */
+  scoped?: boolean;
+}
+
 /**
  * The municipality in scope has no program for the question. `elsewhere`, another municipality's program
- * that has one, is named (with its source) only to a deployment that serves every municipality: a city's
- * own account answers about that city only.
+ * that has one, is named with its source — only because the knowledge has it. A deployment for every
+ * municipality offers to show it; a city's own account says where to ask instead.
  */
-export function scopeGapAnswer(kb: KnowledgeBase, scope: string, intent: IntentId, elsewhere?: Program): Reply {
-  const r = noMatchAnswer(kb, scope, intent, `${scope}の制度には、お探しの内容に当てはまるものは見つかりませんでした。`);
+export function scopeGapAnswer(kb: KnowledgeBase, scope: string, intent: IntentId, elsewhere?: Program, o: ScopeGapOptions = {}): Reply {
+  const r = noMatchAnswer(kb, scope, intent, o.lead ?? `${scope}の制度には、お探しの内容に当てはまるものは見つかりませんでした。`);
   if (!elsewhere) return r;
-  const note = `なお、${elsewhere.municipality}には「${elsewhere.name}」があります（${sourceLine(kb, elsewhere)}）。`;
+  const note = `なお、${elsewhere.municipality}の資料には「${elsewhere.name}」があります（${sourceLine(kb, elsewhere)}）。`;
+  if (o.scoped) return { ...r, text: `${r.text}\n${note}${elsewhere.municipality}の制度は${elsewhere.municipality}役所にお問い合わせください。` };
   return { ...r, text: `${r.text}\n${note}`, suggestions: [suggestion(`${elsewhere.municipality}の制度を見る`, { kind: "select", programId: elsewhere.id }), ...r.suggestions] };
 }
 

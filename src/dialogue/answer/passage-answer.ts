@@ -50,6 +50,7 @@ export function listQuestionAnswer(matches: ProgramMatch[], ctx: AnswerContext, 
     lead: "さきほどの一覧の制度について、ご質問に関係する出典の記述です。",
     reasons,
     kb: ctx.kb,
+    now: ctx.now,
     withSources: true,
   });
 }

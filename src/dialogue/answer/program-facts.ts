@@ -69,7 +69,22 @@ export function forWhom(p: Program): string | null {
   if (p.eligibility?.text) return p.eligibility.text;
   const conditions = p.eligibility?.conditions?.map((c) => c.text) ?? [];
   if (conditions.length > 0) return conditions.join("、");
-  return p.audiences && p.audiences.length > 0 ? `${p.audiences.join("・")}向け` : null;
+  return p.audiences && p.audiences.length > 0 ? `${p.audiences.join("・")}向け${inferredMark(p, "audiences")}` : null;
+}
+
+/** 「（事業名からの推定）」 after audiences or categories the source does not state (name-only rows). */
+export function inferredMark(p: Program, field: "audiences" | "categories"): string {
+  return p.inferred?.includes(field) ? "（事業名からの推定）" : "";
+}
+
+/**
+ * The program's status in the source's words, when the source says it is not simply running:
+ * 「見直し中（資料の記載:「【令和4年度は予算ゼロ】 【令和5年度から事業見直し…】」）。現在の実施状況は…」.
+ */
+export function statusLine(p: Program): string | null {
+  const s = p.status;
+  if (!s || s.value === "実施中") return null;
+  return `${s.value}（資料の記載:「${s.quote}」）。現在の実施状況は${whomToAsk(p)}にご確認ください。`;
 }
 
 /** 「出典: 「…アクションプラン」（資料の日付: 令和3年11月）」 */
@@ -99,6 +114,7 @@ export function programCard(kb: KnowledgeBase, p: Program, now: Date): ProgramCa
     periodText: p.period?.text ?? null,
     periodEnded: periodEnded(p, now),
     notice: periodNotice(p, now),
+    status: statusLine(p),
     nameOnly: p.nameOnly === true,
     sourceTitle: doc.title,
     sourceDate: doc.date,

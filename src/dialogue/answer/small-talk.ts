@@ -4,7 +4,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Aspect } from "../intents/intent-schema.js";
 import { reply, suggestion, type Reply, type Suggestion } from "../reply/reply.js";
 import { ASPECT_LABELS } from "./program-suggestions.js";
-import { generalContact, scopeName } from "./scope.js";
+import { scopeName } from "./scope.js";
 import { topCategories } from "./no-match-answer.js";
 
 function startingPoints(kb: KnowledgeBase, scope: string | null): Suggestion[] {
@@ -15,8 +15,18 @@ function startingPoints(kb: KnowledgeBase, scope: string | null): Suggestion[] {
   ];
 }
 
-export function greetingAnswer(kb: KnowledgeBase, scope: string | null): Reply {
-  const text = `こんにちは。${scopeName(kb, scope)}の支援制度についてお答えします。知りたいことを自由に書いてください（例:「不妊治療の助成はある？」）。`;
+/** Example questions chosen from the scope's own programs (src/dialogue/engine/example-questions.ts). */
+export interface Examples {
+  program?: string;
+  topic?: string;
+  browse?: string;
+}
+
+const quoted = (...examples: (string | undefined)[]) => examples.filter((e): e is string => !!e).map((e) => `「${e}」`).join("");
+
+export function greetingAnswer(kb: KnowledgeBase, scope: string | null, examples: Examples = {}): Reply {
+  const example = examples.program ?? examples.topic;
+  const text = `こんにちは。${scopeName(kb, scope)}の支援制度についてお答えします。知りたいことを自由に書いてください${example ? `（例:「${example}」）` : ""}。`;
   return reply("greeting", text, { suggestions: startingPoints(kb, scope) });
 }
 
@@ -24,22 +34,18 @@ export function thanksAnswer(kb: KnowledgeBase, scope: string | null): Reply {
   return reply("thanks", "どういたしまして。ほかにも気になる制度があれば、いつでも聞いてください。", { suggestions: startingPoints(kb, scope) });
 }
 
-export function helpAnswer(kb: KnowledgeBase, scope: string | null): Reply {
+export function helpAnswer(kb: KnowledgeBase, scope: string | null, staffReachable = false, examples: Examples = {}): Reply {
+  const find = quoted(examples.topic, examples.program);
   const text = [
     `${scopeName(kb, scope)}の支援制度を、市の資料にもとづいてご案内します。できること:`,
-    "・制度を探す（例:「子育ての補助はある？」「移住支援金」）",
+    `・制度を探す${find ? `（例:${find}）` : ""}`,
     "・続けて聞く（例:「いくら？」「対象は？」「どこに聞けばいい？」「申請方法は？」「2番目を詳しく」）",
-    "・分野から探す（例:「子育ての制度の一覧」）",
+    `・分野から探す${examples.browse ? `（例:「${examples.browse}」）` : ""}`,
     "・制度診断: いくつかの質問に答えると、使えそうな制度を絞り込みます（「診断」）",
-    "・職員と話す（「人と話したい」）、最初からやり直す（「リセット」）",
+    staffReachable ? "・職員と話す（「人と話したい」）、最初からやり直す（「リセット」）" : "・最初からやり直す（「リセット」）",
     "答えには出典の資料名と日付を添えます。最新の状況は担当課にご確認ください。",
   ].join("\n");
   return reply("help", text, { suggestions: startingPoints(kb, scope) });
-}
-
-export function handoffAnswer(kb: KnowledgeBase, scope: string | null): Reply {
-  const text = `担当の職員に引き継ぎます。職員からの返信をお待ちください。お急ぎの場合は${generalContact(kb, scope)}にお問い合わせください。`;
-  return reply("handoff", text, { handoff: true });
 }
 
 export function resetAnswer(kb: KnowledgeBase, scope: string | null): Reply {

@@ -17,10 +17,10 @@ export interface CheckView {
   shown: string[];
 }
 
-export function checkReply(def: CheckDefinition, state: CheckState, kb: KnowledgeBase, scope: string | null): CheckView {
+export function checkReply(def: CheckDefinition, state: CheckState, kb: KnowledgeBase, scope: string | null, now?: Date): CheckView {
   const matches = checkMatches(def, state, programsInScope(kb, scope));
   const step = stepById(def, state.asking);
-  return step ? { reply: questionReply(def, state, step, matches.length), shown: [] } : resultReply(def, state, matches);
+  return step ? { reply: questionReply(def, state, step, matches.length), shown: [] } : resultReply(def, state, matches, kb, now);
 }
 
 function answersSummary(def: CheckDefinition, state: CheckState): string {
@@ -49,7 +49,7 @@ function questionReply(def: CheckDefinition, state: CheckState, step: CheckStep,
   });
 }
 
-function resultReply(def: CheckDefinition, state: CheckState, matches: CheckMatch[]): CheckView {
+function resultReply(def: CheckDefinition, state: CheckState, matches: CheckMatch[], kb: KnowledgeBase, now?: Date): CheckView {
   const edits = askableSteps(def, state.answers).map((s) => suggestion(`${s.label}を変える`, { kind: "check", op: "edit", step: s.id }));
   const summary = answersSummary(def, state);
   if (matches.length === 0) {
@@ -60,7 +60,7 @@ function resultReply(def: CheckDefinition, state: CheckState, matches: CheckMatc
   const more = matches.length > top.length ? `（はじめの${top.length}件を表示。回答を変えると絞り込めます）` : "";
   const lead = [`診断の結果: 該当 ${matches.length} 件${more}`, summary].filter(Boolean).join("\n");
   const reasons = new Map(top.map((m) => [m.program.id, `理由: ${m.reasons.join(" / ") || "すべての回答に当てはまる"}`]));
-  const list = listAnswer(top.map((m) => m.program), { intent: "check", lead, reasons });
+  const list = listAnswer(top.map((m) => m.program), { intent: "check", lead, reasons, kb, ...(now ? { now } : {}) });
   const lastStep = askableSteps(def, state.answers).at(-1);
   list.listFooter = `番号で選ぶと詳しい内容をお見せします。回答を変えるときは「${lastStep?.label ?? ""}を変える」のように書くか、下のボタンを使ってください。`;
   list.suggestions = [...list.suggestions.slice(0, 3), suggestion("戻る", { kind: "check", op: "back" }), ...edits];

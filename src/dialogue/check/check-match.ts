@@ -3,6 +3,7 @@
 // wording is about the city's aims: 「定住化を促進」 in a 保育士 loan does not make it a program for movers).
 import type { Program } from "../../knowledge/schema.js";
 import { termKey } from "../../text/normalize.js";
+import { inferredMark } from "../answer/program-facts.js";
 import type { CheckDefinition, CheckOption } from "./check-schema.js";
 import type { CheckState } from "../session/session.js";
 import { askableSteps } from "./check-flow.js";
@@ -28,9 +29,9 @@ export function optionEvidence(option: CheckOption, p: Program): OptionEvidence 
   if (word) return { evidence: `「${word}」の記載`, specific: true };
   if (option.unlessWords.some((w) => text.includes(termKey(w)))) return undefined;
   const audience = option.audiences.find((a) => p.audiences?.includes(a));
-  if (audience) return { evidence: `対象: ${audience}`, specific: false };
+  if (audience) return { evidence: `対象: ${audience}${inferredMark(p, "audiences")}`, specific: false };
   const category = option.categories.find((c) => p.categories?.includes(c));
-  if (category) return { evidence: `分野: ${category}`, specific: false };
+  if (category) return { evidence: `分野: ${category}${inferredMark(p, "categories")}`, specific: false };
   return undefined;
 }
 

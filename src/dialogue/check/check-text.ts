@@ -2,6 +2,7 @@
 // of its words; several for a multiple-choice step), 戻る, やめる, or 「家族を変える」.
 import { termKey } from "../../text/normalize.js";
 import type { CheckDefinition, CheckStep } from "./check-schema.js";
+import type { AnswerText, OptionWords } from "./option-words.js";
 
 export type CheckCommand =
   | { op: "answer"; step: string; options: string[] }
@@ -21,7 +22,7 @@ export function isBackMessage(text: string): boolean {
   return [...key].length <= 8 && has(key, BACK);
 }
 
-export function readCheckCommand(text: string, def: CheckDefinition, asking: CheckStep | undefined): CheckCommand | undefined {
+export function readCheckCommand(text: string, def: CheckDefinition, asking: CheckStep | undefined, words: OptionWords): CheckCommand | undefined {
   const key = termKey(text);
   if (has(key, QUIT)) return { op: "quit" };
   if (has(key, CHANGE)) {
@@ -30,26 +31,21 @@ export function readCheckCommand(text: string, def: CheckDefinition, asking: Che
   }
   if (has(key, BACK)) return { op: "back" };
   if (!asking) return undefined;
-  const options = chosenOptions(key, asking);
+  const options = chosenOptions(words.answerText(text), asking, words);
   return options.length > 0 ? { op: "answer", step: asking.id, options } : undefined;
 }
 
-function chosenOptions(key: string, step: CheckStep): string[] {
-  const number = /^(\d{1,2})(?:番|つ目|番目)?$/u.exec(key);
+function chosenOptions(text: AnswerText, step: CheckStep, words: OptionWords): string[] {
+  const number = /^(\d{1,2})(?:番|つ目|番目)?$/u.exec(text.key);
   if (number) {
     const option = step.options[Number(number[1]) - 1];
     return option ? [option.id] : [];
   }
   const found = step.options
-    .map((o) => ({ id: o.id, any: o.any, at: firstIndex(key, [o.label, ...o.words]) }))
+    .map((o) => ({ id: o.id, any: o.any, at: words.position(text, o, step) }))
     .filter((f) => f.at >= 0)
     .sort((a, b) => a.at - b.at);
   const specific = found.filter((f) => !f.any);
   const picked = specific.length > 0 ? specific : found;
   return (step.multiple ? picked : picked.slice(0, 1)).map((f) => f.id);
-}
-
-function firstIndex(key: string, words: string[]): number {
-  const positions = words.map((w) => key.indexOf(termKey(w))).filter((i) => i >= 0);
-  return positions.length > 0 ? Math.min(...positions) : -1;
 }

@@ -2,10 +2,10 @@
 import type { Action, Reply } from "../reply/reply.js";
 import { reply } from "../reply/reply.js";
 import { categoryAnswer, categoryMenu } from "../answer/browse-answer.js";
-import { handoffAnswer } from "../answer/small-talk.js";
+import { handoffAnswer } from "../answer/handoff-answer.js";
 import { answerProgram, showList } from "./program-turns.js";
 import { checkActionTurn, checkCommandTurn } from "./check-turns.js";
-import { listedPrograms, scopeOf, setList, type Turn } from "./turn.js";
+import { focusProgram, listedPrograms, scopeOf, setList, type Turn } from "./turn.js";
 
 export function actionTurn(turn: Turn, action: Exclude<Action, { kind: "text" } | { kind: "reset" }>): Reply {
   switch (action.kind) {
@@ -20,14 +20,21 @@ export function actionTurn(turn: Turn, action: Exclude<Action, { kind: "text" } 
     case "back":
       return backTurn(turn);
     case "handoff":
-      return handoffAnswer(turn.kb, scopeOf(turn));
+      return handoffTurn(turn);
     case "check":
       return checkActionTurn(turn, action);
   }
 }
 
+/** The person asked for staff: about the program in view (else the list in view), so the right department is named. */
+export function handoffTurn(turn: Turn): Reply {
+  const focus = focusProgram(turn);
+  const about = focus ? [focus] : listedPrograms(turn);
+  return handoffAnswer(turn.kb, scopeOf(turn), turn.staffReachable, about);
+}
+
 export function browseCategory(turn: Turn, category: string): Reply {
-  const r = categoryAnswer(turn.kb, scopeOf(turn), category);
+  const r = categoryAnswer(turn.kb, scopeOf(turn), category, turn.now);
   if (r.programs.length > 0) setList(turn, r.programs.map((p) => p.id));
   return r;
 }

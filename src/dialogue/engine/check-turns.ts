@@ -15,7 +15,7 @@ function definition(turn: Turn): CheckDefinition {
 function view(turn: Turn): Reply {
   const state = turn.session.check;
   if (!state) return startCheckTurn(turn);
-  const { reply: r, shown } = checkReply(definition(turn), state, turn.kb, scopeOf(turn));
+  const { reply: r, shown } = checkReply(definition(turn), state, turn.kb, scopeOf(turn), turn.now);
   if (state.asking === null) {
     turn.session.list = shown;
     turn.session.focus = null;
@@ -66,7 +66,7 @@ export function checkTextTurn(turn: Turn, text: string): Reply | undefined {
   if (!state) return undefined;
   const def = definition(turn);
   const asking = state.paused ? undefined : stepById(def, state.asking);
-  const command = readCheckCommand(text, def, asking);
+  const command = readCheckCommand(text, def, asking, turn.parts.optionWords);
   if (!command) return undefined;
   const inFlow = state.asking !== null && !state.paused;
   if (!inFlow && command.op !== "edit" && command.op !== "back") return undefined; // 「終了してますか」 is a question
@@ -75,10 +75,20 @@ export function checkTextTurn(turn: Turn, text: string): Reply | undefined {
   return checkCommandTurn(turn, command);
 }
 
-/** A question asked in the middle of the check: the check waits, and the answer offers to resume it. */
+export const UNPLACED_ANSWER = "すみません、そのお答えをどの選択肢にするか分かりませんでした。当てはまるものを選ぶか、番号で答えてください。";
+
+/**
+ * A message in the middle of the check that is not one of its answers. A question that finds something
+ * pauses the check (the answer offers to resume it); one that finds nothing was most likely an answer the
+ * check could not place, so the question is asked again with its choices — never a bare "not found".
+ */
 export function pauseCheck(turn: Turn, r: Reply): Reply {
   const state = turn.session.check;
   if (!state || state.asking === null || r.intent === "check" || r.intent === "reset") return r;
+  if (!state.paused && r.noMatch) {
+    const again = view(turn);
+    return { ...again, text: `${UNPLACED_ANSWER}\n${again.text}` };
+  }
   state.paused = true;
   return { ...r, suggestions: [...r.suggestions, suggestion("診断を続ける", { kind: "check", op: "resume" })] };
 }

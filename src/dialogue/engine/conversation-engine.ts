@@ -11,10 +11,12 @@ import type { SessionStore } from "../session/session-store.js";
 import { newSession } from "../session/session.js";
 import { helpAnswer, resetAnswer } from "../answer/small-talk.js";
 import { PassageReader } from "../answer/passage-match.js";
+import { OptionWords } from "../check/option-words.js";
 import type { KnowledgeSnapshot } from "./engine-deps.js";
-import { scopeOf, type EngineParts, type Turn } from "./turn.js";
+import { examplesOf, scopeOf, type EngineParts, type Turn } from "./turn.js";
 import { textTurn } from "./text-turn.js";
 import { actionTurn } from "./action-turn.js";
+import { exampleQuestions, type ExampleQuestions } from "./example-questions.js";
 import { turnRecord, type TurnObserver, type TurnRecord } from "./turn-record.js";
 import { forgetQuestion, noteRecentQuestion } from "./recent-questions.js";
 import { sessionKey } from "../session/session-key.js";
@@ -36,6 +38,11 @@ export interface ConversationEngineOptions {
   sessions?: SessionStore;
   now?: () => Date;
   onTurn?: TurnObserver;
+  /**
+   * Whether a member of staff can take over a conversation on this channel (a staff desk is configured
+   * and the channel can carry its replies). Without it no reply offers or promises a handoff.
+   */
+  staffReachable?: (channel: string) => boolean;
 }
 
 /** Longer messages are cut: nobody asks about a program in more, and the tokenizer's cost grows with it. */
@@ -58,7 +65,8 @@ export class ConversationEngine {
     const classifier = new IntentClassifier(options.data.intents, options.tokenizer, fillers);
     const passages = new PassageReader(options.tokenizer);
     const questionFillers = questionFillerKeys(options.data.fillers);
-    this.parts = { data: options.data, classifier, tokenizer: options.tokenizer, fillers, questionFillers, passages };
+    const optionWords = new OptionWords(options.tokenizer);
+    this.parts = { data: options.data, classifier, tokenizer: options.tokenizer, fillers, questionFillers, passages, optionWords };
     this.sessions = options.sessions ?? new InMemorySessionStore();
     this.now = options.now ?? (() => new Date());
   }
@@ -70,13 +78,22 @@ export class ConversationEngine {
     const key = sessionKey(input.channel, input.user);
     const session = (await this.sessions.get(key)) ?? newSession();
     const now = this.now();
-    const turn: Turn = { parts: this.parts, kb, index, session, deployment, now };
-    const r = noteRecentQuestion(turn.session, typedText(input), input.messageId, this.answer(turn, input));
+    const staffReachable = this.options.staffReachable?.(input.channel) ?? false;
+    const turn: Turn = { parts: this.parts, kb, index, session, deployment, now, staffReachable };
+    const answered = this.answer(turn, input);
+    const r = noteRecentQuestion(turn.session, typedText(input), input.messageId, staffReachable ? answered : withoutHandoffOffer(answered));
     if (r.intent === "reset") await this.sessions.delete(key);
     else await this.sessions.set(key, turn.session);
     const text = "text" in input ? input.text : undefined;
     this.report(turnRecord({ user: input.user, channel: input.channel, text, actionKind: "action" in input ? input.action.kind : undefined, messageId: input.messageId }, r, now));
     return r;
+  }
+
+  /** The example questions a greeting outside the conversation (LINE's follow message) should suggest. */
+  exampleQuestions(municipality: string | null): ExampleQuestions {
+    const { knowledge, index } = this.options.snapshot();
+    const scope = municipality === null ? null : knowledge.resolveMunicipality(municipality) ?? null;
+    return exampleQuestions(knowledge, index, scope, this.options.data.lifeEvents);
   }
 
   /** The person withdrew a message (LINE unsend): drop its text from their session. */
@@ -108,8 +125,14 @@ export class ConversationEngine {
       return actionTurn(turn, action);
     }
     const text = input.text.slice(0, MAX_MESSAGE_CHARS);
-    return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn)) : textTurn(turn, text);
+    return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn), turn.staffReachable, examplesOf(turn)) : textTurn(turn, text);
   }
+}
+
+/** Where nobody can take over, no button offers it (the handoff answer itself then names whom to call). */
+function withoutHandoffOffer(r: Reply): Reply {
+  if (!r.suggestions.some((s) => s.action.kind === "handoff")) return r;
+  return { ...r, suggestions: r.suggestions.filter((s) => s.action.kind !== "handoff") };
 }
 
 /** What the person typed this turn (a message, or a suggestion that sends words), as the engine reads it. */

@@ -2,12 +2,23 @@
 // satisfies ProgramSearch, and tests may pass any object of the same shape.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 
+/** A query word that matched an entry: as typed (or its base form), the field, and whether only through a synonym. */
+export interface MatchedTermLike {
+  term: string;
+  field: string;
+  expanded: boolean;
+}
+
 export interface SearchHitLike {
   type: "program" | "faq";
   id: string;
   municipality: string | null;
   name: string;
   score: number;
+  /** Calibrated, in [0, 1] (the search contract of issue 11; absent from an older index). */
+  confidence?: number;
+  /** The query words this entry matched (absent from an older index). */
+  matched?: readonly MatchedTermLike[];
 }
 
 export interface SearchOptionsLike {
@@ -18,7 +29,12 @@ export interface SearchOptionsLike {
 }
 
 export interface ProgramSearch {
-  search(query: string, options?: SearchOptionsLike): { noMatch: boolean; results: readonly SearchHitLike[] };
+  search(query: string, options?: SearchOptionsLike): {
+    noMatch: boolean;
+    results: readonly SearchHitLike[];
+    /** The query's content words no returned hit matched (absent from an older index). */
+    unmatched?: readonly string[];
+  };
 }
 
 /** The knowledge and the index built from it, swapped together on reload. */

@@ -11,6 +11,7 @@ import { matchKey } from "../intents/match-key.js";
 import type { Reply } from "../reply/reply.js";
 import { answerAspect } from "../answer/aspect-answer.js";
 import { listAnswer } from "../answer/list-answer.js";
+import { listAspectAnswer } from "../answer/list-aspect-answer.js";
 import { noMatchAnswer, scopeGapAnswer } from "../answer/no-match-answer.js";
 import { whichProgramAnswer } from "../answer/small-talk.js";
 import { faqAnswer } from "../answer/faq-answer.js";
@@ -21,6 +22,9 @@ import { nounsCheck } from "./nouns-check.js";
 import { inViewQuestion, questionTermsOf } from "./in-view-question.js";
 import { scopeGap } from "./scope-gap.js";
 import { answerContext, focusProgram, listedPrograms, scopeOf, searchEntries, setList, type Turn } from "./turn.js";
+import type { SearchHitLike } from "./engine-deps.js";
+import { notThereLine, whyMatched } from "../answer/match-reasons.js";
+import { scopeName } from "../answer/scope.js";
 
 /** The answer about one program, which becomes the focus. `intent` is what the message asked (find → detail). */
 export function answerProgram(turn: Turn, p: Program, aspect: Aspect, intent: IntentId = aspect): Reply {
@@ -29,12 +33,25 @@ export function answerProgram(turn: Turn, p: Program, aspect: Aspect, intent: In
   return { ...answerAspect(p, aspect, answerContext(turn)), intent };
 }
 
-export function showList(turn: Turn, programs: Program[], intent: IntentId, pendingAspect: Aspect | null, lead?: string): Reply {
+/** What the search said of a list: the hits (their matched words say why each is there), and whether only close. */
+export interface ListEvidence {
+  hits: readonly SearchHitLike[];
+  close: boolean;
+}
+
+export function showList(turn: Turn, programs: Program[], intent: IntentId, pendingAspect: Aspect | null, lead?: string, evidence?: ListEvidence): Reply {
+  const why = new Map(evidence?.hits.flatMap((h) => {
+    const line = whyMatched(h.matched);
+    return line ? [[h.id, line] as const] : [];
+  }));
   const r = listAnswer(programs, {
     intent,
     lead: lead ?? `関係しそうな制度が${Math.min(programs.length, 5)}件見つかりました。`,
     pendingAspect,
+    why,
+    close: evidence?.close ?? false,
     kb: turn.kb,
+    now: turn.now,
     municipalities: scopeOf(turn) ? undefined : [...new Set(programs.map((p) => p.municipality))],
   });
   setList(turn, r.programs.map((p) => p.id), pendingAspect);
@@ -65,16 +82,26 @@ function asksForPrograms(turn: Turn, text: string): boolean {
 export function findTurn(turn: Turn, query: string, intent: IntentId = "find", aspect: Aspect = "detail", found = searchEntries(turn, query), terms?: QuestionTerms): Reply {
   turn.session.lastQuery = maskPersonalData(query);
   const top = found.results[0];
-  if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent);
+  // what the question named that nothing returned has is said first (the search's `unmatched` words)
+  const notThere = notThereLine(scopeName(turn.kb, scopeOf(turn)), found.unmatched);
+  if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
   const faq = top.type === "faq" ? turn.kb.faq(top.id) : undefined;
   if (faq) return faqAnswer(faq);
   const words = terms ?? questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues);
   const gap = scopeGap(turn, query, words, found);
-  if (gap) return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, turn.deployment ? undefined : gap);
+  if (gap) return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, gap, { scoped: turn.deployment !== null, ...(notThere ? { lead: notThere } : {}) });
   const choice = choosePrograms(turn.kb, found.results, query, nounsCheck(turn, words));
-  if (choice.single) return singleAnswer(turn, choice.single, aspect, intent, words);
-  if (choice.several.length === 0) return noMatchAnswer(turn.kb, scopeOf(turn), intent);
-  return showList(turn, choice.several, intent, aspect === "detail" ? null : aspect);
+  if (choice.single) return closeTo(notThere, singleAnswer(turn, choice.single, aspect, intent, words));
+  if (choice.several.length === 0) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
+  const lead = notThere ? `${notThere}${CLOSE_LEAD}` : undefined;
+  return showList(turn, choice.several, intent, aspect === "detail" ? null : aspect, lead, { hits: found.results, close: notThere !== undefined });
+}
+
+const CLOSE_LEAD = "近い制度は次のとおりです（お探しのものそのものではありません）。";
+
+/** One program found, but the question named something it lacks: say that first, and that it is only close. */
+function closeTo(notThere: string | undefined, r: Reply): Reply {
+  return notThere ? { ...r, text: `${notThere}近い制度として、次の制度があります（お探しのものそのものではありません）。\n${r.text}` } : r;
 }
 
 /**
@@ -118,8 +145,16 @@ function followUp(turn: Turn, aspect: Aspect): Reply {
   if (focus) return answerProgram(turn, focus, aspect);
   const listed = listedPrograms(turn);
   if (listed.length === 1) return answerProgram(turn, listed[0]!, aspect);
-  if (listed.length > 1) return showList(turn, listed, aspect, aspect === "detail" ? null : aspect, "さきほどの一覧の制度です。");
+  if (listed.length > 1 && aspect !== "detail") return listAspectTurn(turn, listed, aspect);
+  if (listed.length > 1) return showList(turn, listed, aspect, null, "さきほどの一覧の制度です。");
   return whichProgramAnswer(aspect);
+}
+
+/** An aspect over the list on show: said once for all (the list stays, and 「2番」 answers this aspect). */
+function listAspectTurn(turn: Turn, listed: Program[], aspect: Exclude<Aspect, "detail">): Reply {
+  turn.session.focus = null;
+  turn.session.pendingAspect = aspect;
+  return listAspectAnswer(listed, aspect, answerContext(turn));
 }
 
 /** 「2番目を詳しく」 or 「2」 after a list: that program, for the aspect asked now or before. */

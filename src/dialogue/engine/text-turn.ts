@@ -5,16 +5,16 @@ import { aspectOf } from "../intents/intent-schema.js";
 import type { Classification } from "../intents/intent-classifier.js";
 import { topicWords } from "../intents/topic-words.js";
 import type { Reply } from "../reply/reply.js";
-import { greetingAnswer, handoffAnswer, helpAnswer, otherMunicipalityAnswer, resetAnswer, thanksAnswer } from "../answer/small-talk.js";
+import { greetingAnswer, helpAnswer, otherMunicipalityAnswer, resetAnswer, thanksAnswer } from "../answer/small-talk.js";
 import { categoryMenu } from "../answer/browse-answer.js";
 import { aspectTurn, findOrInViewTurn, findTurn, ordinalTurn } from "./program-turns.js";
 import { checkTextTurn, pauseCheck, startCheckTurn } from "./check-turns.js";
-import { backTurn, browseCategory } from "./action-turn.js";
+import { backTurn, browseCategory, handoffTurn } from "./action-turn.js";
 import { isBackMessage } from "../check/check-text.js";
 import { categoryInText } from "./category-in-text.js";
 import { ordinalIn } from "./ordinal.js";
 import { firstMention } from "./municipality-spans.js";
-import { focusProgram, scopeOf, type Turn } from "./turn.js";
+import { examplesOf, focusProgram, scopeOf, type Turn } from "./turn.js";
 import { newSession } from "../session/session.js";
 
 export function textTurn(turn: Turn, text: string): Reply {
@@ -28,7 +28,9 @@ function answerText(turn: Turn, text: string): Reply {
   const cls = turn.parts.classifier.classify(text);
   const position = cls.intent === "find" || aspectOf(cls.intent) ? ordinalIn(text) : undefined;
   if (position !== undefined) {
-    const picked = ordinalTurn(turn, position, aspectOf(cls.intent));
+    // 「1番」 alone names no aspect (it only resembles the example 「1番を詳しく」): the one asked before holds
+    const named = cls.cues.some((c) => c.intent === cls.intent) ? aspectOf(cls.intent) : undefined;
+    const picked = ordinalTurn(turn, position, named);
     if (picked) return picked;
   }
   const scoped = municipalityTurn(turn, text, cls);
@@ -43,13 +45,13 @@ function byIntent(turn: Turn, text: string, cls: Classification): Reply {
       turn.session = newSession();
       return resetAnswer(turn.kb, turn.deployment);
     case "greeting":
-      return greetingAnswer(turn.kb, scope);
+      return greetingAnswer(turn.kb, scope, examplesOf(turn));
     case "thanks":
       return thanksAnswer(turn.kb, scope);
     case "help":
-      return helpAnswer(turn.kb, scope);
+      return helpAnswer(turn.kb, scope, turn.staffReachable, examplesOf(turn));
     case "handoff":
-      return handoffAnswer(turn.kb, scope);
+      return handoffTurn(turn);
     case "check":
       return startCheckTurn(turn);
     case "browse":
@@ -86,5 +88,5 @@ function municipalityTurn(turn: Turn, text: string, cls: Classification): Reply 
   const saysMore = topicWords(text, [...cls.cues, span], turn.parts.tokenizer, turn.parts.fillers).length > 0;
   if (saysMore || cls.intent !== "find") return undefined;
   const last = turn.session.lastQuery;
-  return last ? findTurn(turn, last) : greetingAnswer(turn.kb, mention.municipality);
+  return last ? findTurn(turn, last) : greetingAnswer(turn.kb, mention.municipality, examplesOf(turn, mention.municipality));
 }

@@ -33,7 +33,7 @@ export function turnRecord(input: { user: string; channel: string; text?: string
     textLength: [...text].length,
     intent: r.intent,
     noMatch: r.noMatch,
-    handoff: r.handoff,
+    handoff: r.handoff === true,
     programIds: r.programs.map((p) => p.id),
   };
 }

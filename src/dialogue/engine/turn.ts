@@ -7,9 +7,11 @@ import type { DialogueData } from "../intents/load-dialogue-data.js";
 import type { IntentClassifier } from "../intents/intent-classifier.js";
 import type { TopicWords } from "../intents/topic-words.js";
 import type { PassageReader } from "../answer/passage-match.js";
+import type { OptionWords } from "../check/option-words.js";
 import type { Session } from "../session/session.js";
 import type { AnswerContext } from "../answer/aspect-answer.js";
 import type { ProgramSearch, SearchOptionsLike } from "./engine-deps.js";
+import { exampleQuestions, type ExampleQuestions } from "./example-questions.js";
 import { withoutExpired } from "../../knowledge/staff/validity.js";
 
 /** Built once per engine. */
@@ -22,6 +24,8 @@ export interface EngineParts {
   questionFillers: TopicWords;
   /** Reads programs' own text for the words of a question (cached per program). */
   passages: PassageReader;
+  /** Recognises the 制度診断's options in a typed answer (by word and by reading). */
+  optionWords: OptionWords;
 }
 
 export interface Turn {
@@ -32,6 +36,8 @@ export interface Turn {
   /** The deployment's municipality (a city's own account), fixed; null serves every municipality. */
   deployment: string | null;
   now: Date;
+  /** A member of staff can take over on this channel (see ConversationEngineOptions.staffReachable). */
+  staffReachable: boolean;
 }
 
 /** The municipality this turn answers for: the deployment's, else one the person named. */
@@ -45,6 +51,11 @@ export function searchEntries(turn: Turn, query: string, options: SearchOptionsL
   const municipality = scopeOf(turn) ?? undefined;
   const found = turn.index.search(query, { top: SEARCH_TOP, ...(municipality ? { municipality } : {}), ...options });
   return withoutExpired(found, (id) => turn.kb.faq(id), turn.now); // 「この日まで有効」 has passed: not served
+}
+
+/** The example questions for the greeting and help, from the scope's own programs. */
+export function examplesOf(turn: Turn, scope: string | null = scopeOf(turn)): ExampleQuestions {
+  return exampleQuestions(turn.kb, turn.index, scope, turn.parts.data.lifeEvents);
 }
 
 export function answerContext(turn: Turn): AnswerContext {

@@ -66,6 +66,14 @@ export class HandoffService {
   }
 
   /**
+   * Whether a resident on `channel` can be handed to a person: a staff desk is attached and the channel can
+   * carry staff replies back unprompted. Where not, the engine offers no handoff (a promise nobody keeps).
+   */
+  canReach(channel: string): boolean {
+    return this.desk !== undefined && this.messengers.has(channel);
+  }
+
+  /**
    * The resident asked for a person. Opens a staff thread with the (masked) question and returns what to
    * tell the resident. `question` is what they asked; `earlier` their previous messages, oldest first.
    */

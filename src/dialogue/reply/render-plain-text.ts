@@ -23,6 +23,7 @@ export function renderCard(c: ProgramCard): string {
   }
   lines.push(`担当: ${c.department}`);
   if (c.periodText) lines.push(`期間: ${c.periodText}`);
+  if (c.status) lines.push(`状況: ${c.status}`);
   if (c.notice) lines.push(c.notice);
   lines.push(`出典: 「${c.sourceTitle}」（資料の日付: ${c.sourceDate}）`);
   // after the document's source line: these are not from the document, each names its own source

@@ -28,6 +28,11 @@ export interface ProgramCard extends ProgramRef {
   periodEnded: boolean;
   /** 「計画期間は令和6年度まで。…」 when the period has ended. */
   notice: string | null;
+  /**
+   * What the source says of the program's status when it is not simply running (予算ゼロ, 見直し中…), with
+   * its words: 「見直し中（資料の記載:「【令和4年度は予算ゼロ】…」）。…」; null when the source says nothing.
+   */
+  status: string | null;
   nameOnly: boolean;
   sourceTitle: string;
   sourceDate: string;
@@ -89,13 +94,21 @@ export interface Reply {
   list: ListItem[];
   /** Said after the list: the question that narrows it (「どれについて知りたいですか？…」). */
   listFooter?: string;
+  /**
+   * The listed programs' cards, in list order, for channels that show a list as cards side by side (LINE's
+   * carousel). `list` stays the whole answer for every other channel, and the fallback where cards cannot go.
+   */
+  listCards?: ProgramCard[];
   suggestions: Suggestion[];
   /** Every program this reply shows, in order. */
   programs: ProgramRef[];
   intent: IntentId;
   noMatch: boolean;
-  /** The person asked for a member of staff; the channel should pass the conversation on. */
-  handoff: boolean;
+  /**
+   * The person asked for a member of staff and one can take over on this channel: the channel should pass
+   * the conversation on. Absent otherwise (never a promise where nobody is behind it).
+   */
+  handoff?: true;
   /**
    * With `handoff`: what the person asked earlier in this conversation (their last few typed questions,
    * personal data already masked), oldest first, so the staff who take over see the actual question.
@@ -107,7 +120,7 @@ export const SUGGESTION_LABEL_MAX = 20;
 
 /** A reply with the defaults filled in. */
 export function reply(intent: IntentId, text: string, parts: Partial<Omit<Reply, "intent" | "text">> = {}): Reply {
-  return { text, cards: [], list: [], suggestions: [], programs: [], noMatch: false, handoff: false, ...parts, intent };
+  return { text, cards: [], list: [], suggestions: [], programs: [], noMatch: false, ...parts, intent };
 }
 
 export function suggestion(label: string, action: Action): Suggestion {

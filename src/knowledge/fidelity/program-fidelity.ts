@@ -4,6 +4,7 @@
 import type { Amount, Benefit, Period, Program } from "../schema.js";
 import { fiscalYearRange } from "../fiscal-years.js";
 import { matchForm, numberExpressions, occursIn } from "./match-text.js";
+import { fieldRoleIssues } from "./field-roles.js";
 
 export interface FieldIssue {
   /** Path of the field in the entry, as in check's output: "benefits.0.amounts.0.text". */
@@ -12,7 +13,7 @@ export interface FieldIssue {
 }
 
 /** Fields that are identifiers or places, not facts taken from the document's wording. */
-const NOT_FACTS = new Set(["id", "municipality", "source.document", "source.place"]);
+const NOT_FACTS = new Set(["id", "municipality", "source.document", "source.place", "status.value"]);
 
 export function programFidelity(program: Program, matchFormSource: string): FieldIssue[] {
   return [
@@ -21,6 +22,7 @@ export function programFidelity(program: Program, matchFormSource: string): Fiel
     ...(program.benefits ?? []).flatMap((b, i) => benefitAgreement(b, `benefits.${i}`)),
     ...(program.period ? periodAgreement(program.period) : []),
     ...conditionAgreement(program),
+    ...fieldRoleIssues(program, matchFormSource),
   ];
 }
 
@@ -38,7 +40,8 @@ function wordsInSource(p: Program, source: string): FieldIssue[] {
 function numbersInSource(p: Program, source: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const { path, value } of stringFields(p)) {
-    if (NOT_FACTS.has(path)) continue;
+    // a KPI's unit (千円) is a unit, not a number: its target carries the number and is checked
+    if (NOT_FACTS.has(path) || /^kpi\.\d+\.unit$/u.test(path)) continue;
     const missing = [...new Set(numberExpressions(matchForm(value)))].filter((e) => !occursIn(e, source));
     for (const e of missing) issues.push({ field: path, message: `"${e}" does not occur in the source document (in "${clip(value)}")` });
   }

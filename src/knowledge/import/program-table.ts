@@ -5,6 +5,7 @@
 import { basename, extname } from "node:path";
 import { Program } from "../schema.js";
 import { fiscalYearRange } from "../fiscal-years.js";
+import { statusStated } from "../program-status.js";
 import { cellText, findColumn, headerKey, parseTable, type TableRow } from "../table-text.js";
 import { programId, romajiWords, uniqueIds, type ReadingTokenizer } from "./program-id.js";
 
@@ -17,6 +18,8 @@ export const PROGRAM_COLUMNS = {
   target: ["目標値", "KPI目標値", "目標"],
   number: ["事務事業番号", "事業番号", "NO", "NO.", "番号", "一覧NO", "一覧NO."],
   period: ["期間", "事業期間", "実施期間"],
+  /** 飯塚市's 予算（中事業） cell: the budget line, or 【令和4年度は予算ゼロ】… (read for the status only). */
+  budget: ["予算", "予算(中事業)", "予算額", "事業費"],
 } as const;
 type Column = keyof typeof PROGRAM_COLUMNS;
 type Columns = Record<Column, number> & { header: string[] };
@@ -146,6 +149,7 @@ function toProgram(group: RowData[], id: string, table: string, o: ProgramTableO
     period: c.period ? period(c.period) : undefined,
     kpi: kpi?.map(withoutUndefined),
     nameOnly: c.summary || c.kpi ? undefined : true,
+    status: statusOf(c.budget),
     source: { document: o.document, place: group.map((r) => place(r, table)).join("; ") },
   });
 }
@@ -165,6 +169,12 @@ function mergedCells(group: RowData[]): Partial<Record<Column, string>> {
   return withKpi ? { ...merged, kpi: withKpi.cells.kpi, unit: withKpi.cells.unit, target: withKpi.cells.target } : merged;
 }
 const KPI_PARTS = new Set<Column>(["kpi", "unit", "target"]);
+
+/** A status when the budget cell states one (予算ゼロ, 事業見直し …), quoting the cell. */
+function statusOf(budget: string | undefined): Record<string, unknown> | undefined {
+  const value = budget ? statusStated(budget) : undefined;
+  return value ? { value, quote: budget!.replace(/\s+/gu, " ").trim() } : undefined;
+}
 
 function period(text: string): Record<string, unknown> {
   const range = fiscalYearRange(text);

@@ -11,7 +11,7 @@ import { dirname, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { LIFE_EVENTS } = await import(resolve(here, "../../../../dist/channels/line/life-events.js"));
+const { ALL_LIFE_EVENTS: LIFE_EVENTS } = await import(resolve(here, "../../../../dist/channels/line/life-events.js"));
 
 
 /** Glyph cell: the font is drawn at EM px with its baseline at BASELINE px in a cell HEIGHT px tall. */

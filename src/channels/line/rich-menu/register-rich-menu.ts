@@ -2,7 +2,7 @@
 // default for every user, then delete the menus this tool registered before (same name), so re-running
 // it replaces the menu instead of piling up copies.
 import type { LineApiClient } from "../line-api-client.js";
-import { RICH_MENU_NAME, richMenuRequest, richMenuTiles } from "./rich-menu-definition.js";
+import { RICH_MENU_NAME, richMenuRequest, richMenuTiles, type RichMenuTile } from "./rich-menu-definition.js";
 import { renderRichMenuImage } from "./rich-menu-image.js";
 
 export interface RichMenuRegistration {
@@ -12,8 +12,8 @@ export interface RichMenuRegistration {
   replaced: string[];
 }
 
-export async function registerRichMenu(client: LineApiClient, image = renderRichMenuImage()): Promise<RichMenuRegistration> {
-  const request = richMenuRequest(richMenuTiles());
+export async function registerRichMenu(client: LineApiClient, tiles: readonly RichMenuTile[] = richMenuTiles(), image = renderRichMenuImage(tiles)): Promise<RichMenuRegistration> {
+  const request = richMenuRequest(tiles);
   await client.validateRichMenu(request);
   const earlier = (await client.listRichMenus()).filter((m) => m.name === RICH_MENU_NAME).map((m) => m.richMenuId);
   const richMenuId = await client.createRichMenu(request);

@@ -91,6 +91,7 @@ function chatCard(c, alone) {
     fact("金額", c.amountText),
     fact("対象", c.forWhom),
     fact("担当", departmentText(c.department)),
+    c.status ? el("p", { class: "chat-card-notice", text: `状況: ${c.status}` }) : null,
     c.notice ? el("p", { class: "chat-card-notice", text: c.notice }) : null,
     el("p", { class: "chat-card-source", text: `出典: ${c.sourceTitle}（${c.sourceDate}）` }),
     ...(c.staffFacts || []).map((f) => el("p", { class: "chat-card-source chat-card-staff", text: `職員確認 ${f.text}` })),

@@ -14,6 +14,7 @@ export function renderProgramDetail(container, p, actions) {
       el("h2", { id: "detail-title", class: "detail-title", tabindex: "-1", text: p.name }),
       p.reading ? el("p", { class: "detail-reading", text: p.reading }) : null,
     ),
+    p.status && p.status.value !== "実施中" ? el("p", { class: "notice", role: "note" }, el("strong", { text: `状況: ${p.status.value} ` }), `資料の記載:「${p.status.quote}」。現在の実施状況は担当課にご確認ください。`) : null,
     p.notice ? el("p", { class: "notice", role: "note" }, el("strong", { text: "ご注意 " }), p.notice) : null,
     p.nameOnly ? el("p", { class: "notice notice-muted", role: "note", text: `資料には事業名のみ記載されています。内容は${dept === p.municipality ? `${p.municipality}役所` : `担当課（${dept}）`}にお問い合わせください。` }) : null,
     el("dl", { class: "fields" },
@@ -24,10 +25,10 @@ export function renderProgramDetail(container, p, actions) {
       field("申請方法", p.application ? el("p", { class: "pre-line", text: p.application }) : ask),
       field("担当課", dept),
       field("期間", p.period ? `${p.period.text}${p.periodSpan && p.periodSpan !== p.period.text ? `（${p.periodSpan}）` : ""}` : NOT_STATED),
-      field("分野", list(p.categories)),
-      field("対象者の区分", list(p.audiences)),
-      p.aliases?.length ? field("別名", p.aliases.join("、")) : null,
-      p.kpi?.length ? field("目標指標", el("ul", { class: "plain" }, p.kpi.map((k) => el("li", { text: k.target ? `${k.name}: ${k.target}` : k.name })))) : null,
+      field("分野", inferred(p, "categories", list(p.categories))),
+      field("対象者の区分", inferred(p, "audiences", list(p.audiences))),
+      p.aliases && p.aliases.length ? field("別名", p.aliases.join("、")) : null,
+      p.kpi && p.kpi.length ? field("目標指標", el("ul", { class: "plain" }, p.kpi.map((k) => el("li", { text: k.target ? `${k.name}: ${k.target}` : k.name })))) : null,
       field("自治体", p.prefecture ? `${p.prefecture} ${p.municipality}` : p.municipality),
     ),
     el("section", { class: "source", "aria-label": "出典" },
@@ -114,4 +115,9 @@ function amounts(items) {
   const all = (items || []).flatMap((b) => b.amounts || []);
   if (all.length === 0) return null;
   return el("ul", { class: "plain amounts" }, all.map((a) => el("li", { text: a.text })));
+}
+
+/** A value the source does not state but was inferred from the program's name is marked as such. */
+function inferred(p, name, value) {
+  return value && p.inferred && p.inferred.includes(name) ? `${value}（事業名からの推定）` : value;
 }

@@ -4,7 +4,7 @@ import { getJson } from "./api.js";
 import { fill } from "./dom.js";
 import { renderResults, renderWelcome, renderError } from "./search-view.js";
 import { renderProgramDetail, renderFaqDetail, renderDetailError } from "./detail-view.js";
-import { fillFilters, markLifeEvent } from "./filters.js";
+import { fillCounts, fillFilters, markLifeEvent } from "./filters.js";
 import { createChat } from "./chat-view.js";
 import { installKeyboard } from "./keyboard.js";
 
@@ -146,6 +146,7 @@ async function loadFilters(params) {
     fillFilters(facets, ui, pickCategory);
     ui.kbStatus.textContent = knowledgeStatus(facets);
     ui.municipality.value = params.get("municipality") || facets.scope || "";
+    fillCounts(facets, ui, pickCategory);
     ui.category.value = params.get("category") || "";
     ui.audience.value = params.get("audience") || "";
   } catch (e) {
@@ -167,11 +168,13 @@ function wireSearchControls() {
     runSearch();
   });
   for (const select of [ui.municipality, ui.category, ui.audience]) select.addEventListener("change", runSearch);
+  ui.municipality.addEventListener("change", () => { if (facets) fillCounts(facets, ui, pickCategory); });
   ui.clear.addEventListener("click", () => {
     ui.input.value = "";
     ui.municipality.value = facets?.scope || "";
     ui.category.value = "";
     ui.audience.value = "";
+    if (facets) fillCounts(facets, ui, pickCategory);
     runSearch();
     ui.input.focus();
   });
