@@ -91,9 +91,9 @@ export interface ChannelContext {
   now(): Date;
   /** The server's logger: personal data is masked in everything logged through it. */
   log: ChannelLog;
-  /** Staff answers and facts: drafts and approval, checked with the channel's own approvers (Slack App Home). */
   /** The App Home's turn log, shared by replicas (Redis) or kept on disk. */
   turnLog(): Promise<TurnLog>;
+  /** Staff answers and facts: drafts and approval, checked with the channel's own approvers (Slack App Home). */
   staff: { changes(policy: { mayApprove(actor: StaffActor): Promise<boolean> | boolean }): StaffChanges };
 }
 
