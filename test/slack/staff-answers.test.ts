@@ -14,9 +14,9 @@ const AUTHOR = "UAUTHOR01";
 const APPROVER = "UAPPROVE1";
 const GROUP_MEMBER = "UGROUP001";
 const OUTSIDER = "UOTHER001";
-const QUESTION = "児童手当の振込日はいつですか";
-const PARAPHRASE = "児童手当っていつ入金されるの？";
-const ANSWER = "児童手当は偶数月の15日に、前月分までを口座に振り込みます。";
+const QUESTION = "犬の狂犬病予防注射はどこで受けられますか";
+const PARAPHRASE = "狂犬病の注射はどこで打てる？";
+const ANSWER = "狂犬病予防注射は毎年4月の集合注射か、市内の動物病院で受けられます。";
 
 let t: SlackTestServer;
 let dir: string;
@@ -100,7 +100,7 @@ describe("staff answers from the Slack App Home", () => {
 
   it("saves a valid submission as a draft that residents are not shown", async () => {
     const home = await published(AUTHOR, () => submit(AUTHOR, "staff_answer", modal.private_metadata,
-      answerValues({ questions: `${QUESTION}\n児童手当はいつ振り込まれますか`, answer: ANSWER, department: "子育て支援課", date: "2099-03-31" })));
+      answerValues({ questions: `${QUESTION}\n狂犬病の予防接種はどこでできますか`, answer: ANSWER, department: "子育て支援課", date: "2099-03-31" })));
     expect(home).toContain("下書きを保存しました");
     expect(await draftFiles()).toHaveLength(1);
     expect(renderPlainText(await resident(PARAPHRASE, "U-line-2"))).not.toContain(ANSWER);
