@@ -8,7 +8,8 @@ import { lineUserId } from "./line-events.js";
 import { validateLineMessages } from "../../src/channels/line/line-limits.js";
 
 let t: LineTestServer;
-beforeAll(async () => { t = await startLineTestServer({ MADOGUCHI_MUNICIPALITY: "飯塚市" }); });
+// A deployment for every city (what `npm start` serves by default): both cities run relocation programs.
+beforeAll(async () => { t = await startLineTestServer({ MADOGUCHI_MUNICIPALITY: "" }); });
 afterAll(async () => { await t.close(); });
 
 async function say(user: string, text: string): Promise<messagingApi.Message[]> {
