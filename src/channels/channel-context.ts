@@ -49,7 +49,7 @@ interface Counter<L extends string> {
 /** The server's shared counters; every channel labels them with its own name. */
 export interface ChannelMetrics {
   /** Seconds to answer one question; kind "search" or "chat". */
-  queryDuration: { observe(seconds: number, labels: { channel: string; kind: string }): void };
+  queryDuration: { observe(labels: { channel: string; kind: string }, seconds: number): void };
   noMatch: Counter<"channel">;
   duplicateDeliveriesDropped: Counter<"channel">;
   lineEvents: Counter<"channel" | "type" | "outcome">;

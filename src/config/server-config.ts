@@ -1,5 +1,5 @@
 // The server's configuration, read once from an injectable environment (tests pass their own).
-// Channel mounts (LINE, Slack, Redis) read their own variables from `config.env` in their factories.
+// The channels (src/channels/*/index.ts) and the shared state (Redis) read their own variables from `config.env`.
 import { resolve } from "node:path";
 import { PACKAGE_ROOT } from "./package-root.js";
 
@@ -30,7 +30,7 @@ export interface ServerConfig {
   reloadDebounceMs: number;
   /** PUBLIC_URL: the address the world reaches this server at, printed for webhook set-up. */
   publicUrl: string | undefined;
-  /** The environment the configuration was read from, for channel mounts. */
+  /** The environment the configuration was read from: channels and the shared state read their own variables. */
   env: Env;
 }
 

@@ -35,5 +35,5 @@ export function registerCoreRoutes(routes: RouteTable, deps: CoreRouteDeps): voi
     };
     return jsonResponse(200, body);
   });
-  routes.get("/metrics", () => textResponse(200, deps.metrics.registry.render(), "text/plain; version=0.0.4; charset=utf-8"));
+  routes.get("/metrics", async () => textResponse(200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType));
 }

@@ -20,7 +20,7 @@ export interface ServerServices {
   sessions: SessionStore;
   /** What replicas share (REDIS_URL) or this process keeps: sessions, `deliveries` (LINE/Slack dedupe), rate buckets. */
   shared: SharedState;
-  /** Per-user rate limits: `lineAdmission` for LINE, `limitWebRoutes` for the JSON API. */
+  /** Per-user rate limits: `lineAdmission` for LINE, `webAdmission` for the JSON API. */
   limits: RateLimits;
   /** LINE attaches its messenger, Slack its staff desk. */
   handoff: HandoffService;

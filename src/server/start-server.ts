@@ -8,6 +8,7 @@ import { createLogger, type Logger } from "./logging/logger.js";
 import { createServerMetrics, type ServerMetrics } from "./metrics/server-metrics.js";
 import { RouteTable } from "./http/route-table.js";
 import { createHttpServer, type HttpServer } from "./http/http-server.js";
+import { requestInProcess } from "./http/in-process.js";
 import { BackgroundTasks } from "./background-tasks.js";
 import { registerCoreRoutes } from "./core-routes.js";
 import { buildServices } from "./build-services.js";
@@ -39,6 +40,8 @@ export interface RunningServer {
   services: ServerServices;
   channels: MountedChannels;
   reload(reason?: string): Promise<ReloadOutcome>;
+  /** Answers a request in this process, without a socket (tests): a path such as "/api/search?q=…", or a Request. */
+  request(input: Request | string, init?: RequestInit): Promise<Response>;
   /** Resolves when the work started after answering (acknowledged LINE events, Slack listeners) is done. */
   idle(): Promise<void>;
   /** Stops accepting requests, waits for requests and background work in flight, closes the channels. */
@@ -56,7 +59,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let channels: MountedChannels = { names: [], summary: [], off: [], closers: [] };
   registerCoreRoutes(routes, { health: () => services.runtime.health(), metrics, channels: () => channels.names, startedAt });
   channels = await mountChannels(options.channels ?? CHANNELS, channelContext(config, services, metrics, tasks, logger), routes);
-  const http = createHttpServer({ routes, bodyLimit: config.bodyLimit, logger, metrics });
+  const pipeline = { routes, bodyLimit: config.bodyLimit, logger, metrics };
+  const http = createHttpServer(pipeline);
   const address = await listenOrClose(http, config, channels, services);
   const reload = (reason = "manual") => services.runtime.reload(reason);
   const watcher = startWatching(config, logger, reload);
@@ -68,6 +72,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   return {
     url, address, config, logger, metrics, services, channels, reload,
     idle: () => tasks.idle(),
+    request: (input, init) => requestInProcess(pipeline, input, init),
     async close() {
       watcher?.close();
       process.off("SIGHUP", onSighup);

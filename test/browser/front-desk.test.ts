@@ -149,6 +149,7 @@ describe("front-desk page", () => {
     await expect.poll(() => bot.count()).toBe(1);
     const summary = bot.first().locator(".chat-card-summary");
     expect(await summary.count()).toBe(1);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText (the rendered lines), not the DOM property
     const text = (await summary.innerText()) ?? "";
     for (const route of ["いまりんバス市街地線", "いまりんバス地域線", "いまりんバス郊外線"]) expect(text).toContain(route);
     expect(text.split("\n").length).toBeGreaterThanOrEqual(4); // the summary's lines stay lines

@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 async function converse(lines: string[]): Promise<{ out: Record<string, unknown>[]; bad: number }> {
   const out: Record<string, unknown>[] = [];
-  const bad = await converseLines(h.engine(), Readable.from([lines.join("\n") + "\n"]), (l) => out.push(JSON.parse(l) as Record<string, unknown>));
+  const bad = await converseLines(h.engine(), Readable.from([`${lines.join("\n")}\n`]), (l) => out.push(JSON.parse(l) as Record<string, unknown>));
   return { out, bad };
 }
 

@@ -7,7 +7,6 @@ import { UnknownMunicipalityError, MAX_MESSAGE_CHARS } from "../../src/dialogue/
 import type { TurnRecord } from "../../src/dialogue/engine/turn-record.js";
 import { KnowledgeBase } from "../../src/knowledge/knowledge-base.js";
 import { SUGGESTION_LABEL_MAX } from "../../src/dialogue/reply/reply.js";
-import { SearchIndex } from "../../src/search/search-index.js";
 import { indexKnowledge } from "../../src/search/open-search.js";
 
 let h: Harness;

@@ -112,13 +112,16 @@ export class FakeLinePlatform {
 
   // ---- webhook side -------------------------------------------------------------------------------
 
-  /** POSTs a webhook body to the bot the way LINE does, signed with `channelSecret` (or with `signature`). */
-  async deliver(url: string, channelSecret: string, body: object | string, signature?: string | null): Promise<Response> {
+  /**
+   * POSTs a webhook body to the bot the way LINE does, signed with `channelSecret` (or with `signature`);
+   * `send` is fetch, or the server's in-process request function.
+   */
+  async deliver(url: string, channelSecret: string, body: object | string, signature?: string | null, send: (url: string, init: RequestInit) => Promise<Response> = fetch): Promise<Response> {
     const raw = typeof body === "string" ? body : JSON.stringify(body);
     const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
     const sig = signature === undefined ? signLineBody(channelSecret, raw) : signature;
     if (sig !== null) headers["x-line-signature"] = sig;
-    return fetch(url, { method: "POST", headers, body: raw });
+    return send(url, { method: "POST", headers, body: raw });
   }
 
   // ---- API side -----------------------------------------------------------------------------------
@@ -215,7 +218,7 @@ export class FakeLinePlatform {
 
   private richMenuProblems(menu: Record<string, unknown>): string | undefined {
     const size = menu["size"] as { width?: number; height?: number } | undefined;
-    if (!size || size.width !== 2500 || (size.height !== 1686 && size.height !== 843)) return "size must be 2500x1686 or 2500x843";
+    if (size?.width !== 2500 || (size.height !== 1686 && size.height !== 843)) return "size must be 2500x1686 or 2500x843";
     if (typeof menu["name"] !== "string" || menu["name"].length > 300) return "name is required (≤ 300 characters)";
     if (typeof menu["chatBarText"] !== "string" || menu["chatBarText"].length > 14) return "chatBarText is required (≤ 14 characters)";
     const areas = menu["areas"];

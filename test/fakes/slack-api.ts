@@ -72,7 +72,10 @@ export class FakeSlackApi {
       if (left <= 0) throw new Error(`fake Slack: waited ${timeoutMs} ms for ${count} ${method} call(s), got ${this.callsTo(method).length}; calls: ${this.calls.map((c) => c.method).join(", ") || "none"}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
-        this.waiters.push(() => (clearTimeout(timer), resolve()));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     return this.callsTo(method);

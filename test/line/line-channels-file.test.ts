@@ -35,7 +35,7 @@ describe("LINE_CHANNELS_FILE on the real server", () => {
 
   async function askAt(name: string, secret: string, text: string) {
     const event = t.events.text(lineUserId(), text);
-    const response = await t.platform.deliver(`${t.server.url}/webhooks/line/${name}`, secret, webhookBody([event]));
+    const response = await t.platform.deliver(`${t.server.url}/webhooks/line/${name}`, secret, webhookBody([event]), undefined, t.server.request);
     await t.settle();
     return { status: response.status, answer: JSON.stringify(t.platform.replies.find((r) => r.replyToken === event.replyToken)?.messages ?? null) };
   }

@@ -44,7 +44,7 @@ export async function startLineTestServer(env: Record<string, string> = {}): Pro
   return {
     server, platform, logs, webhookUrl,
     events: new LineEvents(platform),
-    deliver: (events, url = webhookUrl) => platform.deliver(url, CHANNEL_SECRET, webhookBody(events)),
+    deliver: (events, url = webhookUrl) => platform.deliver(url, CHANNEL_SECRET, webhookBody(events), undefined, server.request),
     settle: () => server.idle(),
     close: async () => { await server.close(); await platform.close(); },
   };

@@ -35,7 +35,7 @@ describe("an FAQ-only knowledge directory at scale", () => {
     const stdout = new PassThrough();
     let out = "";
     stdout.on("data", (c: Buffer) => (out += c.toString()));
-    stdin.end(questions.map((q) => JSON.stringify({ q: q.q, municipality: null })).join("\n") + "\n");
+    stdin.end(`${questions.map((q) => JSON.stringify({ q: q.q, municipality: null })).join("\n")}\n`);
     const started = performance.now();
     const code = await main(["search", "--json", "--batch", "--knowledge", dir], { stdin, stdout, stderr: new PassThrough(), env: {} });
     const ms = performance.now() - started;

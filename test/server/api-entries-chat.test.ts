@@ -100,14 +100,14 @@ describe("POST /api/chat", () => {
     ["an unknown municipality", JSON.stringify({ session: "abcdefgh", text: "移住", municipality: "架空市" }), "application/json", 400, "unknown_municipality"],
     ["a JSON array", "[1,2]", "application/json", 400, "invalid_request"],
   ])("answers %s with %i", async (_what, body, type, status, code) => {
-    const res = await fetch(`${t.url}/api/chat`, { method: "POST", headers: { "content-type": type }, body });
+    const res = await t.request(`/api/chat`, { method: "POST", headers: { "content-type": type }, body });
     expect(res.status).toBe(status);
     expect(await res.json()).toMatchObject({ error: { code, status } });
   });
 
   it("refuses bodies over its 16 KiB cap and over the server's 1 MiB cap with 413, and keeps serving", async () => {
     for (const size of [20 * 1024, 2 * 1024 * 1024]) {
-      const res = await fetch(`${t.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "abcdefgh", text: "あ".repeat(size / 3) }) });
+      const res = await t.request(`/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "abcdefgh", text: "あ".repeat(size / 3) }) });
       expect(res.status).toBe(413);
       expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
     }

@@ -2,6 +2,7 @@
 // narrow the list, out-of-scope questions say so, and bad parameters get a 400 that names them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./support/test-server.js";
+import { metricValue } from "./support/metric-value.js";
 
 interface Result { type: string; id: string; municipality: string | null; name: string; score: number; summary: string | null; department: string; categories: string[]; audiences: string[]; sourceTitle: string; sourceDate: string; periodEnded: boolean }
 interface SearchBody { noMatch: boolean; total: number; results: Result[]; knowledgeVersion: string }
@@ -40,10 +41,10 @@ describe("GET /api/search", () => {
   });
 
   it.each(["粗大ごみの出し方", "運転免許証の住所変更", "今日の天気は？"])("says plainly that nothing fits 「%s」", async (q) => {
-    const before = t.server.metrics.noMatch.get({ channel: "web" });
+    const before = await metricValue(t.server.metrics.noMatch, { channel: "web" });
     const { body } = await search({ q });
     expect(body).toMatchObject({ noMatch: true, results: [] });
-    expect(t.server.metrics.noMatch.get({ channel: "web" })).toBe(before + 1);
+    expect(await metricValue(t.server.metrics.noMatch, { channel: "web" })).toBe(before + 1);
   });
 
   it("keeps only the chosen municipality, category and audience", async () => {

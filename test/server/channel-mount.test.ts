@@ -35,16 +35,16 @@ afterAll(async () => { await server.close(); });
 describe("channel factories", () => {
   it("hand the route the raw bytes: a signature over an escaped emoji checks out", async () => {
     const body = Buffer.from('{"events":[{"text":"\\uD83E\\uDD28"}]}');
-    const res = await fetch(`${server.url}/webhooks/signed/iizuka`, { method: "POST", body, headers: { "x-signature": sign(body), "content-type": "application/json" } });
+    const res = await server.request(`/webhooks/signed/iizuka`, { method: "POST", body, headers: { "x-signature": sign(body), "content-type": "application/json" } });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ name: "iizuka", events: 1 });
-    const forged = await fetch(`${server.url}/webhooks/signed/iizuka`, { method: "POST", body, headers: { "x-signature": sign(Buffer.from("other")) } });
+    const forged = await server.request(`/webhooks/signed/iizuka`, { method: "POST", body, headers: { "x-signature": sign(Buffer.from("other")) } });
     expect(forged.status).toBe(401);
   });
 
   it("get the server's 1 MiB cap before their handler runs", async () => {
     const body = Buffer.alloc(1024 * 1024 + 1, 0x20);
-    const res = await fetch(`${server.url}/webhooks/signed/iizuka`, { method: "POST", body, headers: { "x-signature": sign(body) } });
+    const res = await server.request(`/webhooks/signed/iizuka`, { method: "POST", body, headers: { "x-signature": sign(body) } });
     expect(res.status).toBe(413);
   });
 
@@ -52,7 +52,7 @@ describe("channel factories", () => {
     expect(server.channels.names).toEqual(["web", "signed-hook"]);
     expect(server.channels.summary).toEqual(["signed hook: POST /webhooks/signed/:name"]);
     expect(server.channels.off).toEqual([{ name: "unconfigured", hint: "set NOTHING" }]);
-    const health = (await (await fetch(`${server.url}/healthz`)).json()) as { channels: string[] };
+    const health = (await (await server.request(`/healthz`)).json()) as { channels: string[] };
     expect(health.channels).toEqual(["web", "signed-hook"]);
   });
 });

@@ -1,6 +1,6 @@
 // /healthz, /metrics and the request log, against the real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, settle, type TestServer } from "./support/test-server.js";
+import { startTestServer, type TestServer } from "./support/test-server.js";
 
 let t: TestServer;
 beforeAll(async () => { t = await startTestServer(); });
@@ -26,7 +26,6 @@ describe("GET /metrics", () => {
     await t.get("/api/search?q=%E7%B2%97%E5%A4%A7%E3%81%94%E3%81%BF"); // 粗大ごみ: no match
     await t.get("/api/programs/no-such-program");
     t.server.metrics.duplicateDeliveriesDropped.inc({ channel: "line" }); // what a channel does on a duplicate
-    await settle();
     const res = await t.get("/metrics");
     expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
     const text = await res.text();
@@ -34,11 +33,19 @@ describe("GET /metrics", () => {
     expect(text).toMatch(/^madoguchi_http_requests_total\{route="\/api\/programs\/:id",method="GET",status="404"\} 1$/m);
     expect(text).toContain("# TYPE madoguchi_query_duration_seconds histogram");
     expect(text).toMatch(/^madoguchi_query_duration_seconds_count\{channel="web",kind="search"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^madoguchi_query_duration_seconds_bucket\{channel="web",kind="search",le="\+Inf"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^madoguchi_query_duration_seconds_bucket\{le="\+Inf",channel="web",kind="search"\} [1-9]\d*$/m);
     expect(text).toMatch(/^madoguchi_no_match_total\{channel="web"\} [1-9]\d*$/m);
     expect(text).toMatch(/^madoguchi_duplicate_deliveries_dropped_total\{channel="line"\} 1$/m);
     expect(text).toMatch(new RegExp(`^madoguchi_knowledge_entries\\{type="program"\\} ${t.server.services.knowledge().programs.length}$`, "m"));
     expect(text).toMatch(/^madoguchi_knowledge_stale 0$/m);
+  });
+
+  it("exposes the process, heap, GC and event-loop metrics operators expect from a Node service", async () => {
+    const text = await (await t.get("/metrics")).text();
+    for (const name of ["process_cpu_seconds_total", "process_resident_memory_bytes", "nodejs_heap_size_used_bytes", "nodejs_eventloop_lag_seconds", "nodejs_gc_duration_seconds"]) {
+      expect(text, name).toMatch(new RegExp(`^# TYPE ${name} `, "m"));
+    }
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d*$/m);
   });
 });
 
@@ -46,10 +53,9 @@ describe("request log", () => {
   const SECRETS = ["1234 5678 9012", "123456789012", "090-1234-5678", "０９０ー１２３４ー５６７８", "taro.yamada@example.jp"];
 
   it("writes one line per request with ids, lengths and outcomes, never the words asked", async () => {
-    const res = await fetch(`${t.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "log-test-1", text: "不妊治療の助成ある？" }) });
+    const res = await t.request(`/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "log-test-1", text: "不妊治療の助成ある？" }) });
     const id = res.headers.get("x-request-id");
     await res.json();
-    await settle();
     const lines = t.logs.entries().filter((e) => e["reqId"] === id);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ msg: "request", route: "/api/chat", status: 200, input: "text", textLength: 10, noMatch: false });
@@ -59,12 +65,11 @@ describe("request log", () => {
   it("masks My Numbers, phone numbers and e-mail addresses wherever they appear, and strips line breaks", async () => {
     const message = `マイナンバーは${SECRETS[0]}、${SECRETS[1]}です。電話は${SECRETS[2]}か${SECRETS[3]}、メールは${SECRETS[4]}\r\n{"level":60,"msg":"forged"}`;
     await t.postJson("/api/chat", { session: "log-test-2", text: message });
-    await fetch(`${t.url}/api/search?${new URLSearchParams({ q: message.slice(0, 150) })}`);
-    await fetch(`${t.url}/api/programs/${encodeURIComponent(SECRETS[4]!)}`);
-    await fetch(`${t.url}/nowhere/${SECRETS[1]}/${encodeURIComponent(SECRETS[2]!)}`);
+    await t.request(`/api/search?${new URLSearchParams({ q: message.slice(0, 150) })}`);
+    await t.request(`/api/programs/${encodeURIComponent(SECRETS[4]!)}`);
+    await t.request(`/nowhere/${SECRETS[1]}/${encodeURIComponent(SECRETS[2]!)}`);
     // A channel logging carelessly is masked too (the logger cleans every argument).
     t.server.logger.info({ text: message, nested: { list: [message] }, channelSecret: "s3cr3t-value" }, message);
-    await settle();
     const text = t.logs.text();
     for (const secret of [...SECRETS, "s3cr3t-value", "taro.yamada", "1234%205678"]) expect(text).not.toContain(secret);
     expect(text).toContain("[個人番号]");

@@ -86,26 +86,23 @@ describe("KnowledgeRuntime", () => {
 
 describe("watchKnowledge", () => {
   it("calls back once after a burst of changes to knowledge files, and not for other files", async () => {
+    const DEBOUNCE_MS = 100;
+    // That nothing happened can only be seen by waiting past the debounce; everything else waits on the callback.
+    const quiet = () => new Promise((r) => setTimeout(r, 3 * DEBOUNCE_MS));
     let calls = 0;
-    const watcher = watchKnowledge(copy.dir, 100, () => { calls++; }, (e) => { throw e; });
+    let called: () => void = () => undefined;
+    const firstCall = new Promise<void>((resolve) => { called = resolve; });
+    const watcher = watchKnowledge(copy.dir, DEBOUNCE_MS, () => { calls++; called(); }, (e) => { throw e; });
     try {
       await copy.write("sources/notes.txt", "not knowledge");
-      await new Promise((r) => setTimeout(r, 300));
+      await quiet();
       expect(calls).toBe(0);
       for (let i = 0; i < 5; i++) await copy.write("programs/zz-extra.yaml", extraProgramYaml("imari-test-extra", `テスト${i}`));
-      await waitFor(() => calls > 0, 3000);
-      await new Promise((r) => setTimeout(r, 300));
+      await firstCall;
+      await quiet();
       expect(calls).toBe(1);
     } finally {
       watcher.close();
     }
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -2,7 +2,7 @@
 // while the old keeps serving every request, and /healthz, /metrics and the log say so.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyKnowledge, extraProgramYaml, type KnowledgeCopy } from "./support/knowledge-copy.js";
-import { startTestServer, settle, type TestServer } from "./support/test-server.js";
+import { startTestServer, type TestServer } from "./support/test-server.js";
 
 const NEW_PROGRAM = extraProgramYaml("imari-uchu-hikoshi-ikusei", "宇宙飛行士育成補助事業").replace("テスト用に追加した事業の概要。", "宇宙飛行士を目指す若者の訓練費用を補助する。");
 const QUESTION = `/api/search?q=${encodeURIComponent("宇宙飛行士の訓練の補助")}`;
@@ -15,14 +15,6 @@ afterEach(async () => { await t?.close(); t = undefined; await copy.remove(); })
 async function firstName(server: TestServer): Promise<string | undefined> {
   const { body } = await server.getJson<{ results: { name: string }[] }>(QUESTION);
   return body.results[0]?.name;
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("not reloaded in time");
-    await settle(50);
-  }
 }
 
 describe("knowledge reload", () => {
@@ -56,7 +48,6 @@ describe("knowledge reload", () => {
     const metrics = await (await server.get("/metrics")).text();
     expect(metrics).toMatch(/^madoguchi_knowledge_stale 1$/m);
     expect(metrics).toMatch(/^madoguchi_knowledge_reloads_total\{outcome="failed"\} 1$/m);
-    await settle();
     const failure = server.logs.entries().find((e) => e["msg"] === "knowledge reload failed: still serving the previous knowledge");
     expect(failure).toMatchObject({ level: 50, servingVersion: goodVersion });
     expect(JSON.stringify(failure)).toContain("zz-new.yaml");
@@ -72,9 +63,8 @@ describe("knowledge reload", () => {
     t = await startTestServer({ MADOGUCHI_KNOWLEDGE: copy.dir, MADOGUCHI_WATCH: "on", MADOGUCHI_RELOAD_DEBOUNCE_MS: "100" });
     const server = t;
     await copy.write("programs/zz-new.yaml", NEW_PROGRAM);
-    await eventually(async () => (await firstName(server)) === "宇宙飛行士育成補助事業");
-    await settle();
-    expect(server.logs.entries().find((e) => e["msg"] === "knowledge reloaded")).toMatchObject({ reason: "file change" });
+    expect(await server.logs.next((e) => e["msg"] === "knowledge reloaded")).toMatchObject({ reason: "file change" });
+    expect(await firstName(server)).toBe("宇宙飛行士育成補助事業");
   });
 
   it("reloads on SIGHUP", async () => {
@@ -82,8 +72,7 @@ describe("knowledge reload", () => {
     const server = t;
     await copy.write("programs/zz-new.yaml", NEW_PROGRAM);
     process.kill(process.pid, "SIGHUP");
-    await eventually(async () => (await firstName(server)) === "宇宙飛行士育成補助事業");
-    await settle();
-    expect(server.logs.entries().find((e) => e["msg"] === "knowledge reloaded")).toMatchObject({ reason: "SIGHUP" });
+    expect(await server.logs.next((e) => e["msg"] === "knowledge reloaded")).toMatchObject({ reason: "SIGHUP" });
+    expect(await firstName(server)).toBe("宇宙飛行士育成補助事業");
   });
 });

@@ -11,6 +11,7 @@ import { readJson } from "../../src/channels/http/read-json.js";
 import { createLogger } from "../../src/server/logging/logger.js";
 import { createServerMetrics } from "../../src/server/metrics/server-metrics.js";
 import { captureLogs } from "./support/log-capture.js";
+import { metricValue } from "./support/metric-value.js";
 
 const LIMIT = 1024 * 1024;
 const logs = captureLogs();
@@ -100,16 +101,16 @@ describe("request pipeline", () => {
   });
 
   it("writes one log line per request and counts it by route pattern and status", async () => {
-    const before = metrics.httpRequests.get({ route: "/items/:id", method: "GET", status: "200" });
+    const before = await metricValue(metrics.httpRequests, { route: "/items/:id", method: "GET", status: "200" });
     const res = await fetch(`${base}/items/abc?x=1`);
     const id = res.headers.get("x-request-id");
     await res.text();
-    await new Promise((r) => setTimeout(r, 20));
+    await logs.next((e) => e["reqId"] === id); // written when the response closes, just after the client has it
     const lines = logs.entries().filter((e) => e["reqId"] === id);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ msg: "request", method: "GET", route: "/items/:id", path: "/items/abc", status: 200 });
-    expect(metrics.httpRequests.get({ route: "/items/:id", method: "GET", status: "200" })).toBe(before + 1);
-    expect(metrics.registry.render()).toMatch(/madoguchi_http_requests_total\{route="\/items\/:id",method="GET",status="200"\} \d+/);
+    expect(await metricValue(metrics.httpRequests, { route: "/items/:id", method: "GET", status: "200" })).toBe(before + 1);
+    expect(await metrics.registry.metrics()).toMatch(/madoguchi_http_requests_total\{route="\/items\/:id",method="GET",status="200"\} \d+/);
   });
 });
 

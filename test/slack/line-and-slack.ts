@@ -25,7 +25,7 @@ export async function startLineAndSlack(lineSecret: string, lineToken: string): 
     line,
     events: new LineEvents(line),
     async fromResident(events) {
-      const response = await line.deliver(`${t.server.url}/webhooks/line`, lineSecret, webhookBody(events));
+      const response = await line.deliver(`${t.server.url}/webhooks/line`, lineSecret, webhookBody(events), undefined, t.server.request);
       expect(response.status).toBe(200);
       await t.server.idle();
     },

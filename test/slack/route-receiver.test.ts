@@ -69,7 +69,7 @@ describe("SlackRouteReceiver", () => {
     let called = false;
     const receiver = receiverWith(async () => { called = true; });
     const req = signedRequest(command, "application/x-www-form-urlencoded");
-    req.headers["x-slack-signature"] = "v0=" + "0".repeat(64);
+    req.headers["x-slack-signature"] = `v0=${"0".repeat(64)}`;
     expect((await receiver.handle(req)).status).toBe(401);
     expect(req.logFields["slackRejected"]).toBe("mismatch");
     expect(called).toBe(false);

@@ -145,7 +145,7 @@ describe("mentions and direct messages", () => {
     const before = t.slack.calls.length;
     await t.event({ ...messageEvent({ channel: "DSTAFF03", user: t.slack.botUserId, text: "陣痛タクシー", channel_type: "im" }), bot_id: "BBOT0001" });
     await t.event({ ...messageEvent({ channel: "DSTAFF03", user: "UOTHERBOT", text: "陣痛タクシー", channel_type: "im" }), bot_id: "BOTHER", subtype: "bot_message" });
-    await new Promise((r) => setTimeout(r, 300));
+    await t.server.idle();
     expect(t.slack.calls.slice(before).filter((c) => c.method === "chat.postMessage")).toEqual([]);
   });
 });

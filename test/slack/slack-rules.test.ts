@@ -40,7 +40,7 @@ describe("signatures", () => {
     expect(response.status).toBe(401);
     const text = await response.text();
     expect(text).toBe("invalid signature");
-    await new Promise((r) => setTimeout(r, 100));
+    await t.server.idle();
     expect(t.slack.calls.length).toBe(before);
   });
 
@@ -60,9 +60,9 @@ describe("malformed bodies", () => {
   ] as const)("%s, correctly signed → 400, and the server keeps serving", async (_name, body, contentType) => {
     const raw = Buffer.from(body, "latin1");
     const ts = String(now());
-    const response = await fetch(t.eventsUrl, { method: "POST", headers: { "content-type": contentType, "x-slack-request-timestamp": ts, "x-slack-signature": signSlackBody(SIGNING_SECRET, ts, raw) }, body: raw });
+    const response = await t.server.request(t.eventsUrl, { method: "POST", headers: { "content-type": contentType, "x-slack-request-timestamp": ts, "x-slack-signature": signSlackBody(SIGNING_SECRET, ts, raw) }, body: raw });
     expect(response.status).toBe(400);
-    const health = await fetch(`${t.server.url}/healthz`);
+    const health = await t.server.request(`/healthz`);
     expect(health.status).toBe(200);
   });
 });
@@ -74,8 +74,7 @@ describe("retries", () => {
     const retry = await t.event(event, { eventId: "EvRETRY0001", retryNum: 1 });
     const again = await t.event(event, { eventId: "EvRETRY0001", retryNum: 2 });
     expect([first.status, retry.status, again.status]).toEqual([200, 200, 200]);
-    await t.slack.waitFor("chat.postMessage");
-    await new Promise((r) => setTimeout(r, 300));
+    await t.server.idle(); // every listener the three deliveries started has finished
     expect(t.slack.callsTo("chat.postMessage").filter((c) => c.args["channel"] === "DRETRY01")).toHaveLength(1);
   });
 
@@ -83,9 +82,9 @@ describe("retries", () => {
     const event = { ...messageEvent({ channel: "DRETRY02", user: "USTAFF11", text: "不妊治療", channel_type: "im" }), type: "message" };
     const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => t.event(event, { eventId: "EvCONCURRENT01", retryNum: i === 0 ? undefined : 1 })));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
-    await new Promise((r) => setTimeout(r, 500));
+    await t.server.idle();
     expect(t.slack.callsTo("chat.postMessage").filter((c) => c.args["channel"] === "DRETRY02")).toHaveLength(1);
-    const metrics = await (await fetch(`${t.server.url}/metrics`)).text();
+    const metrics = await (await t.server.request(`/metrics`)).text();
     expect(metrics).toMatch(/madoguchi_duplicate_deliveries_dropped_total\{channel="slack"\} (\d+)/);
     expect(Number(/madoguchi_duplicate_deliveries_dropped_total\{channel="slack"\} (\d+)/.exec(metrics)![1])).toBeGreaterThanOrEqual(9 + 2);
   });

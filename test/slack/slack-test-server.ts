@@ -53,7 +53,7 @@ export async function startSlackTestServer(env: Record<string, string> = {}, ext
     const signature = req.signature === undefined ? signSlackBody(SIGNING_SECRET, ts, req.body) : req.signature;
     const headers: Record<string, string> = { "content-type": req.contentType, "x-slack-request-timestamp": ts, ...req.headers };
     if (signature !== null) headers["x-slack-signature"] = signature;
-    return fetch(eventsUrl, { method: "POST", headers, body: req.body });
+    return server.request(eventsUrl, { method: "POST", headers, body: req.body });
   };
   return {
     server, slack, logs, eventsUrl, post,

@@ -42,7 +42,7 @@ describe("the page at /", () => {
       if (f.name.endsWith(".js")) expect(type).toBe("text/javascript; charset=utf-8");
       if (f.name.endsWith(".css")) expect(type).toBe("text/css; charset=utf-8");
       const etag = res.headers.get("etag")!;
-      const again = await fetch(`${t.url}/static/${f.name}`, { headers: { "if-none-match": etag } });
+      const again = await t.request(`/static/${f.name}`, { headers: { "if-none-match": etag } });
       expect(again.status).toBe(304);
     }
   });

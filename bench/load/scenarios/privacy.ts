@@ -67,7 +67,7 @@ export async function scanLogs(ctx: ScenarioContext, extraSecrets: readonly stri
     pass: found.length === 0 && lines > 0,
     figures: { seeded: SEEDED_PERSONAL_DATA.length + secrets.length, unmasked: found.length, logLines: lines, masks },
   });
-  if (found.length > 0) ctx.say(`  unmasked in the logs: ${found.map((f) => f.slice(0, 6) + "…").join(", ")}`);
+  if (found.length > 0) ctx.say(`  unmasked in the logs: ${found.map((f) => `${f.slice(0, 6)}…`).join(", ")}`);
 }
 
 function toAsciiDigits(s: string): string {

@@ -84,7 +84,7 @@ export class LineEventProcessor {
     }
     const loading = this.startLoadingTimer(info);
     return this.queue.run(conversation.user, async () => {
-      let messages;
+      let messages: Awaited<ReturnType<LineAnswerer["answer"]>>;
       try {
         if (kind.kind === "text" && kind.messageId && this.withdrawn.has(kind.messageId)) return "silent";
         messages = await this.opts.answerer.answer(conversation, kind);

@@ -34,7 +34,7 @@ export async function slackChannel(ctx: ChannelContext, options: SlackChannelOpt
     runInBackground: ctx.background,
     onDuplicate: () => ctx.metrics.duplicateDeliveriesDropped.inc({ channel: "slack" }),
     onAnswer: (reply, seconds) => {
-      ctx.metrics.queryDuration.observe(seconds, { channel: "slack", kind: "chat" });
+      ctx.metrics.queryDuration.observe({ channel: "slack", kind: "chat" }, seconds);
       if (reply.noMatch) ctx.metrics.noMatch.inc({ channel: "slack" });
     },
     now: () => ctx.now().getTime(),

@@ -32,7 +32,7 @@ function defuseAutoLinks(text: string): string {
     .replace(/[@＠]/g, (at) => `${at}${ZWSP}`)
     .replace(/([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9+.\-Ａ-Ｚａ-ｚ０-９]*)([:：])/g, `$1${ZWSP}$2`)
     .replace(/([:：])(?=[/／])/g, `$1${ZWSP}`)
-    .replace(/([A-Za-z0-9Ａ-Ｚａ-ｚ０-９\-])([.．])(?=[A-Za-zＡ-Ｚａ-ｚ])/g, `$1${ZWSP}$2`);
+    .replace(/([A-Za-z0-9Ａ-Ｚａ-ｚ０-９-])([.．])(?=[A-Za-zＡ-Ｚａ-ｚ])/g, `$1${ZWSP}$2`);
 }
 
 /** Tabs and newlines stay; other control characters (and bidi overrides that disguise text) go. */

@@ -46,7 +46,7 @@ export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[]
   const named = mostNamed(programs.map((x) => x.p), query);
   if (named) return { single: named, several: [named] };
   const near = programs.filter((x) => x.score >= LIST_SHARE * first.score).slice(0, NEAR_TOP);
-  if (words && words.hasAll(first.p) && !near.slice(1).some((x) => words.rivals(x.p, first.p))) return { single: first.p, several: [first.p] };
+  if (words?.hasAll(first.p) && !near.slice(1).some((x) => words.rivals(x.p, first.p))) return { single: first.p, several: [first.p] };
   const rival = programs.find((x) => x.p.municipality !== first.p.municipality);
   const rivalCity = rival !== undefined && rival.score >= CROSS_MUNICIPALITY_SHARE * first.score;
   if (!rivalCity && first.score >= DECISIVE_LEAD * second.score) return { single: first.p, several: [first.p] };

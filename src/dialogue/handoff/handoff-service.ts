@@ -131,7 +131,7 @@ export class HandoffService {
     if (!found) return "unknown-thread";
     return this.serially(found.resident, async () => {
       const ticket = await this.options.store.get(found.id);
-      if (!ticket || ticket.state !== "open" || (await this.expired(ticket))) return "closed";
+      if (ticket?.state !== "open" || (await this.expired(ticket))) return "closed";
       if (!(await this.tellResident(ticket.resident, staffMessage(text)))) return "failed";
       ticket.lastActivityAt = this.now();
       await this.options.store.save(ticket);

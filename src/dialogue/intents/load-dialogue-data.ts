@@ -4,7 +4,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { z } from "zod";
+import type { z } from "zod";
 import { AskedUnitsFile, FillersFile, IntentDefinition, INTENT_IDS, type AskedUnits, type Fillers } from "./intent-schema.js";
 import { CheckFile, LifeEventsFile, type CheckDefinition, type LifeEvents } from "../check/check-schema.js";
 

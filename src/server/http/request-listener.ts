@@ -1,6 +1,6 @@
 // The request pipeline: route, read the raw body under the cap, run the handler, write the response
 // with the security headers, then one log line and the request metrics. No body is parsed here.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { Logger } from "../logging/logger.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
@@ -21,66 +21,99 @@ export interface PipelineDeps {
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
+/** One request as the pipeline sees it, from a socket (node:http) or in-process (a Web Request). */
+export interface PipelineInput {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  remoteAddress?: string;
+  /** The raw body, refused with PayloadTooLarge past `limit`. */
+  readBody(limit: number): Promise<Buffer>;
+  /** Whether the whole body has been read (a connection with unread bytes is not reused). */
+  complete(): boolean;
+}
+
+export interface Outcome {
+  route: string;
+  bytesIn: number;
+  logFields: Record<string, unknown>;
+}
+
+/** What the pipeline answers: the response with its headers, and what the log line and metrics need. */
+export interface Answered {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+  outcome: Outcome;
+}
+
 export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void handleRequest(deps, req, res);
   };
 }
 
-interface Outcome {
-  route: string;
-  bytesIn: number;
-  logFields: Record<string, unknown>;
-}
-
 async function handleRequest(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
+  const input: PipelineInput = {
+    method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, remoteAddress: req.socket.remoteAddress,
+    readBody: (limit) => readRawBody(req, limit), complete: () => req.complete,
+  };
   const id = randomBytes(6).toString("base64url");
   const outcome: Outcome = { route: "unmatched", bytesIn: 0, logFields: {} };
-  res.once("close", () => record(deps, req, res, id, outcome, performance.now() - started));
+  res.once("close", () => {
+    // 0: the client went away before an answer
+    recordRequest(deps, { method: input.method, url: input.url, status: res.headersSent ? res.statusCode : 0, outcome, aborted: !res.writableFinished, id }, performance.now() - started);
+  });
+  const answered = await answer(deps, input, id, outcome);
+  write(res, answered);
+}
+
+/** Routes, reads the body, runs the handler; any throw becomes its JSON error response. */
+export async function answer(deps: PipelineDeps, input: PipelineInput, id: string, outcome: Outcome): Promise<Answered> {
   let response: RouteResponse;
   try {
-    response = await route(deps, req, id, outcome);
+    response = await route(deps, input, id, outcome);
   } catch (e) {
     response = errorResponse(e);
     if (!(e instanceof HttpError)) deps.logger.error({ reqId: id, route: outcome.route, err: e }, "request handler failed");
-    if (!req.complete) response.headers = { ...response.headers, connection: "close" }; // unread body: do not reuse
+    if (!input.complete()) response.headers = { ...response.headers, connection: "close" }; // unread body: do not reuse
   }
-  write(res, response, id);
+  const body = response.body ?? "";
+  const headers = { ...SECURITY_HEADERS, "x-request-id": id, ...response.headers, "content-length": String(Buffer.byteLength(body)) };
+  return { id, status: response.status, headers, body, outcome };
 }
 
-async function route(deps: PipelineDeps, req: IncomingMessage, id: string, outcome: Outcome): Promise<RouteResponse> {
-  const target = parseTarget(req.url);
-  const method = (req.method ?? "GET").toUpperCase();
+async function route(deps: PipelineDeps, input: PipelineInput, id: string, outcome: Outcome): Promise<RouteResponse> {
+  const target = parseTarget(input.url);
+  const method = input.method.toUpperCase();
   const match = deps.routes.match(method, target.pathname);
   if (match.kind === "none") throw new NotFound();
   if (match.kind === "wrong-method") throw new MethodNotAllowed(match.allowed);
   outcome.route = match.route.pattern;
-  const body = await readRawBody(req, match.route.options.bodyLimit ?? deps.bodyLimit);
+  const body = await input.readBody(match.route.options.bodyLimit ?? deps.bodyLimit);
   outcome.bytesIn = body.length;
   const request: RouteRequest = {
-    method, path: target.pathname, query: target.searchParams, params: match.params, headers: req.headers,
-    body, id, route: match.route.pattern, logFields: outcome.logFields, remoteAddress: req.socket.remoteAddress,
+    method, path: target.pathname, query: target.searchParams, params: match.params, headers: input.headers,
+    body, id, route: match.route.pattern, logFields: outcome.logFields, remoteAddress: input.remoteAddress,
   };
   return await match.route.handler(request);
 }
 
-function parseTarget(url: string | undefined): URL {
+function parseTarget(url: string): URL {
   try {
-    return new URL(url ?? "/", "http://localhost");
+    return new URL(url, "http://localhost");
   } catch {
     throw new BadRequest("the request target is not a valid URL");
   }
 }
 
-function write(res: ServerResponse, response: RouteResponse, id: string): void {
+function write(res: ServerResponse, answered: Answered): void {
   if (res.headersSent || res.destroyed) return;
-  const body = response.body ?? "";
-  const headers: Record<string, string | number> = { ...SECURITY_HEADERS, "x-request-id": id, ...response.headers };
-  headers["content-length"] = Buffer.byteLength(body);
-  res.writeHead(response.status, headers);
-  res.end(body);
-  if (response.headers?.["connection"] === "close") lingerThenClose(res);
+  res.writeHead(answered.status, answered.headers);
+  res.end(answered.body);
+  if (answered.headers["connection"] === "close") lingerThenClose(res);
 }
 
 /**
@@ -99,15 +132,24 @@ function lingerThenClose(res: ServerResponse): void {
   };
 }
 
-function record(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, id: string, outcome: Outcome, ms: number): void {
-  const method = KNOWN_METHODS.has(req.method ?? "") ? req.method! : "OTHER";
-  const status = res.headersSent ? res.statusCode : 0; // 0: the client went away before an answer
-  deps.metrics.httpRequests.inc({ route: outcome.route, method, status: String(status) });
-  deps.metrics.httpDuration.observe(ms / 1000, { route: outcome.route });
-  const path = decodedPath(req.url ?? "");
+export interface Finished {
+  id: string;
+  method: string;
+  url: string;
+  status: number;
+  outcome: Outcome;
+  /** The answer was not completely sent. */
+  aborted: boolean;
+}
+
+/** One log line and the request metrics, once the answer has gone out (or the client went away). */
+export function recordRequest(deps: PipelineDeps, f: Finished, ms: number): void {
+  const method = KNOWN_METHODS.has(f.method) ? f.method : "OTHER";
+  deps.metrics.httpRequests.inc({ route: f.outcome.route, method, status: String(f.status) });
+  deps.metrics.httpDuration.observe({ route: f.outcome.route }, ms / 1000);
   deps.logger.info({
-    ...outcome.logFields, reqId: id, method, route: outcome.route, path, status, ms: Math.round(ms * 1000) / 1000,
-    bytesIn: outcome.bytesIn, ...(res.writableFinished ? {} : { aborted: true }),
+    ...f.outcome.logFields, reqId: f.id, method, route: f.outcome.route, path: decodedPath(f.url), status: f.status, ms: Math.round(ms * 1000) / 1000,
+    bytesIn: f.outcome.bytesIn, ...(f.aborted ? { aborted: true } : {}),
   }, "request");
 }
 

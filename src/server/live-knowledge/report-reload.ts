@@ -19,7 +19,7 @@ export function reportReload(logger: Logger, metrics: ServerMetrics, health: () 
 }
 
 export function setKnowledgeGauges(metrics: ServerMetrics, health: KnowledgeHealth): void {
-  metrics.knowledgeEntries.set(health.programs, { type: "program" });
-  metrics.knowledgeEntries.set(health.faqs, { type: "faq" });
+  metrics.knowledgeEntries.set({ type: "program" }, health.programs);
+  metrics.knowledgeEntries.set({ type: "faq" }, health.faqs);
   metrics.knowledgeStale.set(health.staleSince ? 1 : 0);
 }

@@ -24,11 +24,10 @@ export interface RateLimits {
 
 export function createRateLimits(env: Env, buckets: RateBuckets, metrics: ServerMetrics): RateLimits {
   const config = readRateLimitConfig(env);
-  const limited = metrics.registry.counter("madoguchi_rate_limited_total", "Requests refused by a per-user rate limit, by channel and outcome (line: notice, drop; web: 429).", ["channel", "outcome"]);
-  const waiting = metrics.registry.gauge("madoguchi_turns_waiting", "Conversation turns waiting to run (a backlog means questions arrive faster than this process answers them).");
+  const limited = metrics.rateLimited;
   return {
     config,
-    turns: new TurnScheduler(config.turnConcurrency, (n) => waiting.set(n)),
+    turns: new TurnScheduler(config.turnConcurrency, (n) => metrics.turnsWaiting.set(n)),
     lineAdmission: lineAdmission({ buckets, rule: config.line, onLimited: (channel, outcome) => limited.inc({ channel, outcome }) }),
     webAdmission: webAdmission({
       buckets, rule: config.web, trustProxyHops: config.trustProxyHops, onLimited: () => limited.inc({ channel: "web", outcome: "429" }),

@@ -1,8 +1,8 @@
 // Runs the madoguchi CLI for tests: in-process through run.ts's main() with collecting streams (fast),
 // or as the built executable (what a user runs), after `buildOnce()` has compiled src/ into dist/.
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { promisify } from "node:util";
 import { main } from "../../../src/cli/run.js";
@@ -34,12 +34,23 @@ const run = promisify(execFile);
 const MAIN_JS = resolve("dist/cli/main.js");
 
 /**
- * Compiles src/ into dist/ (tsc exits non-zero when any file fails to type-check but still emits; a
- * missing main.js is the failure that matters here: the typecheck step of `npm test` reports the rest).
+ * Compiles src/ into dist/ unless dist/ is already up to date: every .ts under src/ has its .js, none newer
+ * (tsc exits non-zero when any file fails to type-check but still emits; a missing main.js is the failure
+ * that matters here: the typecheck step of `npm test` reports the rest).
  */
 export async function buildOnce(): Promise<void> {
-  await run(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"]).catch(() => undefined);
+  if (!builtFromCurrentSources()) {
+    await run(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"]).catch(() => undefined);
+  }
   if (!existsSync(MAIN_JS)) throw new Error("the build did not produce dist/cli/main.js");
+}
+
+function builtFromCurrentSources(): boolean {
+  const sources = (readdirSync("src", { recursive: true }) as string[]).filter((f) => f.endsWith(".ts") && !f.split(sep).includes("public"));
+  return sources.every((f) => {
+    const built = join("dist", f.replace(/\.ts$/, ".js"));
+    return existsSync(built) && statSync(built).mtimeMs >= statSync(join("src", f)).mtimeMs;
+  });
 }
 
 /** Runs `node dist/cli/main.js ARGS` and returns its exit code and output. */

@@ -1,5 +1,5 @@
 // Starts the real server (knowledge, index, engine, web routes) on 127.0.0.1 with an ephemeral port and
-// its log lines captured, for tests that talk to it over HTTP.
+// its log lines captured. Tests talk to it in-process (server.request: the same pipeline, no socket).
 import { readServerConfig } from "../../../src/config/server-config.js";
 import { startServer, type RunningServer } from "../../../src/server/start-server.js";
 import { webChannel } from "../../../src/channels/web/index.js";
@@ -9,6 +9,8 @@ export interface TestServer {
   server: RunningServer;
   url: string;
   logs: LogCapture;
+  /** Answers in this process (no socket), through the same pipeline as HTTP. */
+  request(path: string, init?: RequestInit): Promise<Response>;
   get(path: string): Promise<Response>;
   getJson<T = Record<string, unknown>>(path: string): Promise<{ status: number; body: T; response: Response }>;
   postJson<T = Record<string, unknown>>(path: string, body: unknown): Promise<{ status: number; body: T; response: Response }>;
@@ -23,14 +25,19 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const parse = async <T>(response: Response) => ({ status: response.status, body: (await response.json()) as T, response });
   return {
     server, url, logs,
-    get: (path) => fetch(`${url}${path}`),
-    getJson: async (path) => parse(await fetch(`${url}${path}`)),
-    postJson: async (path, body) => parse(await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })),
+    request: (path, init) => server.request(path, init),
+    get: (path) => server.request(path),
+    getJson: async (path) => parse(await server.request(path)),
+    postJson: async (path, body) => parse(await server.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })),
     close: () => server.close(),
   };
 }
 
-/** Lets the server's asynchronous log writes and response 'close' events happen. */
+/**
+ * A pause, for polling loops that measure how soon something happens and for showing that something did
+ * NOT happen within a debounce. To wait for something that will happen, wait on it instead:
+ * `server.idle()`, `logs.next(match)`, the fakes' `waitFor`.
+ */
 export function settle(ms = 30): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }

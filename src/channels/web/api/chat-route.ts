@@ -23,7 +23,7 @@ export function chatRoute(deps: ChatRouteDeps): RouteHandler {
     const base = { user: `web:${request.session}`, channel: "web", municipality };
     const started = performance.now();
     const reply = await deps.engine.respond("text" in request ? { ...base, text: request.text } : { ...base, action: request.action });
-    deps.metrics.queryDuration.observe((performance.now() - started) / 1000, { channel: "web", kind: "chat" });
+    deps.metrics.queryDuration.observe({ channel: "web", kind: "chat" }, (performance.now() - started) / 1000);
     if (reply.noMatch) deps.metrics.noMatch.inc({ channel: "web" });
     Object.assign(req.logFields, describe(request), { intent: reply.intent, noMatch: reply.noMatch, programs: reply.programs.length });
     return jsonResponse(200, { session: request.session, reply });

@@ -28,7 +28,7 @@ export function searchRoute(deps: SearchRouteDeps): RouteHandler {
     const params = readSearchParams(req.query, knowledge);
     const started = performance.now();
     const found = params.q ? await searchEntries(index, knowledge, params, deps.now()) : browseEntries(knowledge, params, deps.now());
-    deps.metrics.queryDuration.observe((performance.now() - started) / 1000, { channel: "web", kind: "search" });
+    deps.metrics.queryDuration.observe({ channel: "web", kind: "search" }, (performance.now() - started) / 1000);
     if (params.q && found.indexNoMatch) deps.metrics.noMatch.inc({ channel: "web" });
     Object.assign(req.logFields, { qLength: [...params.q].length, results: found.results.length, noMatch: found.indexNoMatch });
     const body: SearchResponse = {

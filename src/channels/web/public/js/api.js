@@ -11,7 +11,7 @@ export class ApiError extends Error {
 async function parse(response) {
   const body = await response.json().catch(() => null);
   if (!response.ok) {
-    const e = body && body.error ? body.error : { code: "http_error", message: `HTTP ${response.status}` };
+    const e = body?.error ? body.error : { code: "http_error", message: `HTTP ${response.status}` };
     throw new ApiError(response.status, e.code, e.message);
   }
   return body;

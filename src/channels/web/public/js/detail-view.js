@@ -27,8 +27,8 @@ export function renderProgramDetail(container, p, actions) {
       field("期間", p.period ? `${p.period.text}${p.periodSpan && p.periodSpan !== p.period.text ? `（${p.periodSpan}）` : ""}` : NOT_STATED),
       field("分野", inferred(p, "categories", list(p.categories))),
       field("対象者の区分", inferred(p, "audiences", list(p.audiences))),
-      p.aliases && p.aliases.length ? field("別名", p.aliases.join("、")) : null,
-      p.kpi && p.kpi.length ? field("目標指標", el("ul", { class: "plain" }, p.kpi.map((k) => el("li", { text: k.target ? `${k.name}: ${k.target}` : k.name })))) : null,
+      p.aliases?.length ? field("別名", p.aliases.join("、")) : null,
+      p.kpi?.length ? field("目標指標", el("ul", { class: "plain" }, p.kpi.map((k) => el("li", { text: k.target ? `${k.name}: ${k.target}` : k.name })))) : null,
       field("自治体", p.prefecture ? `${p.prefecture} ${p.municipality}` : p.municipality),
     ),
     el("section", { class: "source", "aria-label": "出典" },
@@ -89,13 +89,13 @@ function field(label, value) {
 }
 
 function list(values) {
-  return values && values.length ? values.join("、") : null;
+  return values?.length ? values.join("、") : null;
 }
 
 function eligibility(p) {
   const e = p.eligibility;
-  const conditions = e && e.conditions ? e.conditions.map((c) => c.text) : [];
-  if (!e || (!e.text && conditions.length === 0)) return p.audiences && p.audiences.length ? `${p.audiences.join("・")}向け（資料に詳しい条件の記載はありません）` : null;
+  const conditions = e?.conditions ? e.conditions.map((c) => c.text) : [];
+  if (!e || (!e.text && conditions.length === 0)) return p.audiences?.length ? `${p.audiences.join("・")}向け（資料に詳しい条件の記載はありません）` : null;
   return el("div", {},
     e.text ? el("p", { class: "pre-line", text: e.text }) : null,
     conditions.length ? el("ul", { class: "plain" }, conditions.map((c) => el("li", { text: c }))) : null,
@@ -119,5 +119,5 @@ function amounts(items) {
 
 /** A value the source does not state but was inferred from the program's name is marked as such. */
 function inferred(p, name, value) {
-  return value && p.inferred && p.inferred.includes(name) ? `${value}（事業名からの推定）` : value;
+  return value && p.inferred?.includes(name) ? `${value}（事業名からの推定）` : value;
 }
