@@ -56,15 +56,35 @@ export class LineApiSink {
     const token = this.platform.issueReplyToken();
     this.tokens.set(token, { eventId, user });
     this.pushKeys.set(retryKeyFor(eventId), { eventId, user });
-    if (this.failingUsers.has(user)) this.platform.failReplyToken(token);
+    if (this.failingUsers.has(user)) this.platform.failReplyToken(token, 400);
     return token;
   }
 
-  /** Every reply and push for this user fails with 500 (one event of a batch whose handling fails). */
+  /**
+   * Every reply and push for this user is refused for good, 400 (one event of a batch whose handling fails;
+   * a 5xx would be an outage, which answers wait out: see failAll).
+   */
   failUser(user: string): void {
     this.failingUsers.add(user);
-    this.platform.failRecipient(user);
-    for (const [token, event] of this.tokens) if (event.user === user) this.platform.failReplyToken(token);
+    this.platform.failRecipient(user, 400);
+    for (const [token, event] of this.tokens) if (event.user === user) this.platform.failReplyToken(token, 400);
+  }
+
+  /** LINE answers every call with `status` for `ms` (503: an outage; 429 with Retry-After: throttling). */
+  failAll(status: number, ms: number, retryAfter?: string): void {
+    this.platform.failAll(status, ms, retryAfter ? { "retry-after": retryAfter } : {});
+  }
+
+  refuseConnections(ms: number): Promise<void> {
+    return this.platform.refuseConnections(ms);
+  }
+
+  get outageRefusals(): number {
+    return this.platform.outageRefusals;
+  }
+
+  get connections(): number {
+    return this.platform.connections;
   }
 
   answered(eventId: string): number {

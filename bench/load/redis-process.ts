@@ -10,6 +10,8 @@ import { freePort } from "./free-port.js";
 export interface RedisProcess {
   url: string;
   port: number;
+  /** A graceful restart (SIGTERM, which writes the append-only file), down for `downMs`, on the same port. */
+  restart(downMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,6 +21,8 @@ export interface StartRedisOptions {
   password?: string;
   /** A given port (to restart Redis where clients expect it); a free one otherwise. */
   port?: number;
+  /** appendonly yes (fsync every second): what a deployment whose queue is the Redis Stream needs. */
+  appendOnly?: boolean;
 }
 
 export async function startRedis(o: StartRedisOptions = {}): Promise<RedisProcess> {
@@ -26,12 +30,18 @@ export async function startRedis(o: StartRedisOptions = {}): Promise<RedisProces
   const dir = await mkdtemp(join(tmpdir(), "madoguchi-redis-"));
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = o.port ?? (await freePort());
-    const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no", "--protected-mode", "yes"];
+    const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", o.appendOnly ? "yes" : "no", "--protected-mode", "yes"];
     if (o.password) args.push("--requirepass", o.password);
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     if (await ready(child)) {
       return {
         url: `redis://${o.password ? `:${encodeURIComponent(o.password)}@` : ""}127.0.0.1:${port}/0`, port,
+        async restart(downMs) {
+          await stopChild(child);
+          await new Promise((r) => setTimeout(r, downMs));
+          child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+          if (!(await ready(child))) throw new Error(`redis-server did not come back on port ${port}`);
+        },
         async stop() {
           await stopChild(child);
           await rm(dir, { recursive: true, force: true });

@@ -58,8 +58,10 @@ export class Rig {
     };
   }
 
-  async startServer(name: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
-    const server = await ServerProcess.start({ env: this.env(extra), logFile: this.logFile(name) });
+  /** A server process; its journal is `journal/<name>` in the run's directory unless `extra` names one. */
+  async startServer(name: string, extra: Record<string, string> = {}, launcher?: [string, string[]], nodeArgs?: string[]): Promise<ServerProcess> {
+    const env = this.env({ MADOGUCHI_JOURNAL_DIR: join(this.dir, "journal", name), ...extra });
+    const server = await ServerProcess.start({ env, logFile: this.logFile(name), ...(launcher ? { launcher } : {}), ...(nodeArgs ? { nodeArgs } : {}) });
     this.servers.push(server);
     return server;
   }

@@ -16,16 +16,18 @@ import { scanLogs, seedPersonalData } from "./scenarios/privacy.js";
 import { soak } from "./scenarios/soak.js";
 import { replicas } from "./scenarios/replicas.js";
 import { redisAvailable } from "./redis-process.js";
+import { runFaults } from "./faults/run-faults.js";
+import { BENCH_FAULTS, type FaultProfile } from "./faults/fault-profile.js";
 
 export const BENCH_PROFILE: LoadProfile = {
   name: "bench", sustainedRate: 200, sustainedSeconds: 60, spikeEvents: 2_000, fuzzBodies: 10_000,
-  soakSeconds: 600, soakLineRate: 50, soakWebRate: 20, soakGrowthLimitBytes: 64 * 1024 * 1024, reloadSeconds: 30, redisServer: "redis-server",
+  soakSeconds: 1_800, soakLineRate: 50, soakWebRate: 20, soakHeapSnapshots: true, soakGrowthLimitBytes: 64 * 1024 * 1024, reloadSeconds: 30, redisServer: "redis-server",
 };
 
 export const CI_PROFILE: LoadProfile = {
   name: "ci", sustainedRate: 200, sustainedSeconds: 10, spikeEvents: 2_000, fuzzBodies: 10_000,
   // 20 s is no soak: the heap is still finding its size, so only a gross leak fails it.
-  soakSeconds: 20, soakLineRate: 50, soakWebRate: 20, soakGrowthLimitBytes: 256 * 1024 * 1024, reloadSeconds: 10, redisServer: "redis-server",
+  soakSeconds: 20, soakLineRate: 50, soakWebRate: 20, soakHeapSnapshots: false, soakGrowthLimitBytes: 256 * 1024 * 1024, reloadSeconds: 10, redisServer: "redis-server",
 };
 
 export interface SuiteResult {
@@ -36,8 +38,10 @@ export interface SuiteResult {
 }
 
 export interface SuiteOptions {
-  /** Run only the steps whose names contain one of these words (e.g. ["spike", "fuzz", "replicas"]). */
+  /** Run only the steps whose names contain one of these words (e.g. ["spike", "fuzz", "replicas", "faults"]). */
   only?: string[];
+  /** The fault table's sizes (default: the bench's; test/reliability/faults.test.ts runs its own, bounded). */
+  faults?: FaultProfile;
 }
 
 const STEPS: [string, (c: ScenarioContext) => Promise<unknown>][] = [
@@ -62,6 +66,11 @@ export async function runLoadSuite(profile: LoadProfile, say: (line: string) => 
       await step(ctx);
     }
     const extraSecrets = wanted("replicas behind Redis") ? await replicasIfRedis(ctx) : [];
+    // The CI profile leaves the faults to their own test (test/reliability/faults.test.ts), bounded.
+    if (options.faults !== undefined || (profile.name === "bench" && wanted("faults"))) {
+      say("— faults (kill -9, LINE down, Redis restarted, disk full)");
+      await runFaults(ctx, options.faults ?? BENCH_FAULTS);
+    }
     payloadLimits(ctx);
     await processOutcome(ctx);
     await scanLogs(ctx, extraSecrets);

@@ -18,6 +18,8 @@ export interface ServerProcessOptions {
   /** How long start-up may take before it counts as failed. */
   startTimeoutMs?: number;
   nodeArgs?: string[];
+  /** Runs the server through another program (e.g. `unshare` for a mount namespace): [file, args before node]. */
+  launcher?: [string, string[]];
 }
 
 export class ServerProcess {
@@ -27,7 +29,9 @@ export class ServerProcess {
   static async start(o: ServerProcessOptions): Promise<ServerProcess> {
     const log = createWriteStream(o.logFile, { flags: "a" });
     const env = { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: process.env["HOME"] ?? "/tmp", HOST: "127.0.0.1", PORT: "0", ...o.env };
-    const child = spawn(process.execPath, [...(o.nodeArgs ?? []), SERVER_MAIN, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const nodeArgs = [...(o.nodeArgs ?? []), SERVER_MAIN, "serve"];
+    const [file, args] = o.launcher ? [o.launcher[0], [...o.launcher[1], process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+    const child = spawn(file, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     const exited = new Promise<number | null>((res) => child.once("exit", (code) => res(code)));
     child.stderr!.pipe(log, { end: false });
     child.stdout!.pipe(log, { end: false });
@@ -52,6 +56,13 @@ export class ServerProcess {
     } catch {
       return undefined;
     }
+  }
+
+  /** kill -9: the process dies at once, with whatever it had in memory. */
+  async kill9(): Promise<void> {
+    if (!this.alive) return;
+    this.child.kill("SIGKILL");
+    await this.exited;
   }
 
   /** Asks the server to reload its knowledge (what operators do with kill -HUP). */

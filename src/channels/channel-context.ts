@@ -10,6 +10,7 @@ import type { TurnFeed } from "../dialogue/engine/turn-feed.js";
 import type { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import type { Reply } from "../dialogue/reply/reply.js";
 import type { DeliveryStore } from "../shared-state/delivery-store.js";
+import type { EventQueue } from "../shared-state/event-queue.js";
 import type { Route, RouteRequest } from "./http/route.js";
 import type { StaffChanges } from "../knowledge/staff/staff-changes.js";
 import type { StaffActor } from "../knowledge/staff/review-policy.js";
@@ -72,6 +73,8 @@ export interface ChannelContext {
   engine: ConversationPort;
   /** "Have we handled this delivery?", shared by LINE and Slack (Redis with REDIS_URL: across replicas). */
   deliveries: DeliveryStore;
+  /** Where acknowledged events wait for their answer: the local journal, the Redis Stream, or memory (docs/reliability.md). */
+  queue: EventQueue;
   admission: ChannelAdmission;
   metrics: ChannelMetrics;
   /** Work that outlives its HTTP answer (an acknowledged webhook); a graceful stop waits for it. */

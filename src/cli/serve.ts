@@ -1,5 +1,6 @@
 // `madoguchi serve` (what `npm start` runs): the front-desk page, the JSON API, /healthz, /metrics, and
 // LINE and Slack when they are configured. Runs until SIGINT or SIGTERM; SIGHUP reloads the knowledge.
+import { resolve } from "node:path";
 import type { Command, CliIo } from "./command.js";
 import { parseCommandArgs } from "./args.js";
 import { ConfigError, readServerConfig } from "../config/server-config.js";
@@ -13,7 +14,7 @@ export const serveCommand: Command = {
     const { values } = parseCommandArgs(args, { port: { type: "string" }, host: { type: "string" }, knowledge: { type: "string" } });
     let server: RunningServer;
     try {
-      const config = readServerConfig(io.env, { port: values.port, host: values.host, knowledgeDir: values.knowledge });
+      const config = readServerConfig(withJournalDefault(io.env), { port: values.port, host: values.host, knowledgeDir: values.knowledge });
       io.stderr.write(`madoguchi: loading the knowledge in ${config.knowledgeDir} …\n`);
       server = await startServer({ config, reloadOnSighup: true });
     } catch (e) {
@@ -26,6 +27,12 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+/** `madoguchi serve` keeps acknowledged events in a journal under the working directory unless told otherwise. */
+function withJournalDefault(env: CliIo["env"]): CliIo["env"] {
+  if (env["MADOGUCHI_JOURNAL_DIR"]?.trim()) return env;
+  return { ...env, MADOGUCHI_JOURNAL_DIR: resolve(".madoguchi", "journal") };
+}
 
 function reportStartFailure(e: unknown, io: CliIo): number {
   if (e instanceof KnowledgeError) {
@@ -60,6 +67,7 @@ function banner(s: RunningServer): string {
     `  health, metrics   ${s.url}/healthz   ${s.url}/metrics`,
     ...s.channels.summary.map((l) => `  ${l}`),
     ...s.channels.off.map((o) => `  ${o.name.padEnd(17)} off (${o.hint})`),
+    `  pending answers   ${s.services.shared.queueWhere}`,
     `  knowledge         ${s.config.knowledgeDir} (${s.config.watchKnowledge ? "reloads when files change, " : ""}kill -HUP ${process.pid} reloads)`,
     "",
     "Open the page in a browser. Press Ctrl+C to stop. Logs follow as JSON lines.",

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { JapaneseTokenizer } from "../text/tokenizer.js";
 import { analyzeWords, wordTerms, compoundTerms } from "../text/analyze.js";
 import { termKey } from "../text/normalize.js";
-import { readSynonymsFile, type SynonymGroup } from "../knowledge/synonyms-schema.js";
+import type { SynonymGroup } from "../knowledge/synonyms-schema.js";
 import { KnowledgeError } from "../knowledge/problems.js";
 
 /** A document word a synonym leads to, as the terms it is searched by. */
@@ -83,6 +83,9 @@ export async function loadSynonyms(dir: string, fallbackFile?: string): Promise<
   const own = join(dir, "synonyms.yaml");
   const file = (await exists(own)) ? own : fallbackFile && (await exists(fallbackFile)) ? fallbackFile : undefined;
   if (!file) return [];
+  // Imported here, not above: the schema brings zod and the YAML parser (≈ 150 ms of start-up), which a
+  // start from a saved index never needs.
+  const { readSynonymsFile } = await import("../knowledge/synonyms-schema.js");
   const { groups, problems } = await readSynonymsFile(file);
   if (problems.length > 0) throw new KnowledgeError(problems);
   return groups;

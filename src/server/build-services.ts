@@ -49,7 +49,10 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   setKnowledgeGauges(o.metrics, runtime.health());
   const scope = resolveScope(o.config.municipality, runtime.current().knowledge);
   // Sessions, duplicate deliveries and rate-limit buckets: in Redis when REDIS_URL is set (several replicas), else here.
-  const shared = await createSharedState(o.config.env, { onRedisError: (f) => o.logger.warn(f, "redis connection trouble") });
+  const shared = await createSharedState(o.config.env, {
+    onRedisError: (f) => o.logger.warn(f, "redis connection trouble"),
+    onJournalTrouble: (f) => o.logger.error(f, "journal write failed; these events are answered from memory only"),
+  });
   const limits = createRateLimits(o.config.env, shared.rateBuckets, o.metrics);
   const sessions = shared.sessions;
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));

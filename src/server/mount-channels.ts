@@ -32,6 +32,7 @@ export function channelContext(config: ServerConfig, s: ServerServices, metrics:
     snapshot: () => s.runtime.current(),
     engine: s.engine,
     deliveries: s.shared.deliveries,
+    queue: s.shared.queue,
     admission: { line: s.limits.lineAdmission, web: s.limits.webAdmission },
     metrics,
     background: (name, work) => tasks.run(name, work),

@@ -2,7 +2,7 @@
 // deliveries were already taken, and the per-user rate-limit buckets. With REDIS_URL set it lives in
 // Redis (run as many replicas as you like behind a load balancer); without it, in this process's memory
 // (one process only: a second one would answer duplicates and lose conversations).
-import type { Env } from "../config/server-config.js";
+import { ConfigError, type Env } from "../config/server-config.js";
 import type { SessionStore } from "../dialogue/session/session-store.js";
 import { InMemorySessionStore } from "../dialogue/session/in-memory-session-store.js";
 import { InMemoryRateBuckets, type RateBuckets } from "./rate-buckets.js";
@@ -14,6 +14,9 @@ import { RedisRateBuckets } from "./redis-rate-buckets.js";
 import { RedisHandoffStore } from "./redis-handoff-store.js";
 import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
 import type { HandoffStore } from "../dialogue/handoff/handoff.js";
+import { MemoryEventQueue, type EventQueue } from "./event-queue.js";
+import { openLocalQueue } from "./local-queue.js";
+import { RedisStreamQueue } from "./redis-stream-queue.js";
 
 export interface SharedState {
   kind: "memory" | "redis";
@@ -25,37 +28,63 @@ export interface SharedState {
   rateBuckets: RateBuckets;
   /** Handoff tickets: a resident's handoff works whichever replica their message or the staff reply reaches. */
   handoffs: HandoffStore;
+  /** Accepted webhook events until answered: the local journal (MADOGUCHI_JOURNAL_DIR), the Redis Stream, or memory. */
+  queue: EventQueue;
+  /** Where the queue lives, for the banner: "memory", "journal <dir>", "redis stream (…)". */
+  queueWhere: string;
   close(): Promise<void>;
 }
 
 export interface SharedStateOptions {
   /** Connection trouble, and every store call that fell back because Redis was unreachable (say it, throttled). */
   onRedisError?: (fields: { code: string; redis: string; op?: string }) => void;
+  /** The journal refused a write (disk full): the events were answered from memory. */
+  onJournalTrouble?: (fields: { code: string; events: number }) => void;
 }
 
 export const DEFAULT_REDIS_KEY_PREFIX = "madoguchi:";
 
 export async function createSharedState(env: Env, options: SharedStateOptions = {}): Promise<SharedState> {
   const url = env["REDIS_URL"]?.trim();
+  const local = await openLocalQueue(env, options.onJournalTrouble);
   if (!url) {
     return {
       kind: "memory", where: "memory",
       sessions: new InMemorySessionStore(), deliveries: new InMemoryDeliveryStore(), rateBuckets: new InMemoryRateBuckets(), handoffs: new InMemoryHandoffStore(),
-      close: async () => undefined,
+      queue: local?.queue ?? new MemoryEventQueue(), queueWhere: local ? `journal ${local.dir}` : "memory",
+      close: async () => { await local?.queue.close(); },
     };
   }
   const keyPrefix = env["REDIS_KEY_PREFIX"]?.trim() || DEFAULT_REDIS_KEY_PREFIX;
   const where = describeRedisUrl(url);
-  const redis = await connectRedis(url, { keyPrefix, onError: options.onRedisError });
+  const redis = await connectRedis(url, { keyPrefix, onError: options.onRedisError }).catch(async (e: unknown) => { await local?.queue.close(); throw e; });
   const onOutage = throttled((op: string, e: unknown) => options.onRedisError?.({ code: errorCode(e), redis: where, op }));
+  // The stream's own connections (one of them blocks in XREADGROUP), without ioredis' keyPrefix: see RedisStreamQueue.
+  const [writer, reader] = [redis.duplicate({ keyPrefix: "" }), redis.duplicate({ keyPrefix: "" })];
+  for (const c of [writer, reader]) c.on("error", (e: unknown) => onOutage("stream.connection", e)); // the main connection reports it too
+  await Promise.all([writer.connect(), reader.connect()]);
+  const queue = new RedisStreamQueue(writer, reader, keyPrefix, {
+    fallback: local?.queue ?? new MemoryEventQueue(),
+    claimIdleMs: positive(env["MADOGUCHI_CLAIM_IDLE_MS"], "MADOGUCHI_CLAIM_IDLE_MS", 15_000),
+    onTrouble: onOutage,
+  });
   return {
     kind: "redis", where,
     sessions: new RedisSessionStore(redis, { onOutage }), deliveries: new RedisDeliveryStore(redis, onOutage), rateBuckets: new RedisRateBuckets(redis, onOutage),
     handoffs: new RedisHandoffStore(redis),
+    queue, queueWhere: `redis stream (fallback: ${local ? `journal ${local.dir}` : "memory"})`,
     async close() {
+      await queue.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+function positive(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 100) throw new ConfigError(name, "must be a whole number of milliseconds, at least 100");
+  return n;
 }
 
 /** Reports at most one call every 10 s, so an outage is one log line now and then, not one per message. */

@@ -49,6 +49,10 @@ export class FakeLinePlatform {
   private readonly brokenTokens = new Map<string, number>();
   private readonly brokenRecipients = new Map<string, number>();
   private readonly delays = new Map<string, number>();
+  private outage: { status: number; headers: Record<string, string>; until: number } | undefined;
+  /** Calls answered with the outage's status; TCP connections opened (keep-alive shows as few). */
+  outageRefusals = 0;
+  connections = 0;
   private readonly now: () => number;
 
   private constructor(private readonly server: Server, readonly baseUrl: string, private readonly options: FakeLinePlatformOptions) {
@@ -61,12 +65,13 @@ export class FakeLinePlatform {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     platform = new FakeLinePlatform(server, `http://127.0.0.1:${port}`, options);
+    server.on("connection", () => { platform!.connections++; });
     return platform;
   }
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   /** A fresh reply token, as LINE puts in a webhook event. */
@@ -89,6 +94,20 @@ export class FakeLinePlatform {
   /** Every push to this user answers `status` (with failReplyToken: a resident whose answers all fail). */
   failRecipient(to: string, status = 500): void {
     this.brokenRecipients.set(to, status);
+  }
+
+  /** An outage: every API call answers `status` (503; 429 with a Retry-After header) for `ms`. */
+  failAll(status: number, ms: number, headers: Record<string, string> = {}): void {
+    this.outage = { status, headers, until: this.now() + ms };
+  }
+
+  /** LINE refusing connections for `ms`: the port stops listening, then listens again. */
+  async refuseConnections(ms: number): Promise<void> {
+    const port = Number(new URL(this.baseUrl).port);
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise((r) => setTimeout(r, ms));
+    await new Promise<void>((resolve) => this.server.listen(port, "127.0.0.1", resolve));
   }
 
   /** Calls to `endpoint` wait `ms` before answering (to exercise client timeouts). */
@@ -143,6 +162,10 @@ export class FakeLinePlatform {
     };
     if (req.headers.authorization !== `Bearer ${this.options.channelAccessToken}`) return reject(401, "Authentication failed. Confirm that the access token in the authorization header is valid.");
     if (raw.length > LINE_LIMITS.requestBytes) return reject(413, "Request Entity Too Large");
+    if (this.outage && this.now() < this.outage.until) {
+      this.outageRefusals++;
+      return answer(this.outage.status, { message: this.outage.status === 429 ? "Too Many Requests" : "Service Unavailable" }, this.outage.headers);
+    }
     const failure = this.failures.get(endpoint);
     if (failure && failure.remaining > 0) {
       failure.remaining--;

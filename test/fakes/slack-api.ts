@@ -25,6 +25,9 @@ export class FakeSlackApi {
   readonly rejected: SlackRejection[] = [];
   private seq = 0;
   private waiters: (() => void)[] = [];
+  private outage: { status: number; until: number } | undefined;
+  /** Calls answered with the outage's status. */
+  outageRefusals = 0;
   private readonly failures = new Map<string, { error: string; remaining: number }>();
   /** users.info's names and usergroups.users.list's members, as a workspace would have them. */
   readonly userNames = new Map<string, string>();
@@ -56,6 +59,11 @@ export class FakeSlackApi {
   }
 
   /** The next `times` calls to `method` answer `{ ok: false, error }` (as Slack does for, e.g., channel_not_found). */
+  /** An outage: the chat.* methods answer HTTP `status` (503) for `ms`; auth.test keeps working. */
+  failChat(status: number, ms: number): void {
+    this.outage = { status, until: Date.now() + ms };
+  }
+
   failNext(method: string, error: string, times = 1): void {
     this.failures.set(method, { error, remaining: times });
   }
@@ -92,6 +100,9 @@ export class FakeSlackApi {
     let reply: Reply;
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
       reply = this.onResponseUrl(url.pathname.slice("/response/".length), raw);
+    } else if (req.method === "POST" && this.outage && Date.now() < this.outage.until && url.pathname.startsWith("/api/chat.")) {
+      this.outageRefusals++;
+      reply = { status: this.outage.status, body: { ok: false, error: "service_unavailable" } };
     } else if (req.method === "POST" && url.pathname.startsWith("/api/")) {
       reply = this.onApi(url.pathname.slice("/api/".length), req, raw);
     } else {

@@ -18,6 +18,8 @@ export interface LoadProfile {
   soakSeconds: number;
   soakLineRate: number;
   soakWebRate: number;
+  /** Heap snapshots at the end of the warm-up and at the end of the soak, compared (the bench; slow). */
+  soakHeapSnapshots: boolean;
   /** Largest RSS growth from the end of the warm-up to the end of the soak that passes (bytes). */
   soakGrowthLimitBytes: number;
   /** How long the reload-under-load scenario keeps the load on. */

@@ -1,27 +1,44 @@
-// The soak: LINE events and API requests at a steady, realistic rate for a long time (10 minutes in the
-// bench, seconds in CI), with the server's resident memory sampled every few seconds. Growth is measured
-// from the end of the warm-up (the first tenth: caches fill, the heap finds its size) to the end, with
-// the trend in MiB per minute; what is kept on purpose is bounded by time (sessions: 30 minutes idle;
-// LINE event ids: 24 hours), so a steady rate must level off.
+// The soak: LINE events and API requests at a steady, realistic rate for a long time (30 minutes in the
+// bench, seconds in CI; `--soak-seconds=N` for another length), against a server process of its own, with
+// its resident memory sampled every few seconds. Growth is measured from the end of the warm-up (the first
+// sixth — the first 5 minutes of 30: caches fill, the heap finds its size) to the end, with the trend in
+// MiB per minute; what is kept on purpose is bounded by time (sessions: 30 minutes idle; LINE event ids:
+// 24 hours), so a steady rate must level off. With heap snapshots on (the bench), a snapshot at the end of
+// the warm-up and one at the end are compared by constructor, to show nothing accumulates.
 import { awaitAnswers, driveLine } from "../line-load.js";
 import { startWebLoad } from "../web-load.js";
 import type { ServerProcess } from "../server-process.js";
+import type { LineTarget } from "../line-webhooks.js";
 import { mib } from "../stats.js";
+import { join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { compareHeaps, heapSnapshotFlags, takeHeapSummary, type HeapSummary } from "../heap-snapshots.js";
 import { count, type ScenarioContext } from "./context.js";
 
 export async function soak(ctx: ScenarioContext): Promise<void> {
-  const { rig, server, profile } = ctx;
+  const { rig, profile } = ctx;
   const seconds = profile.soakSeconds;
-  ctx.say(`soak: ${profile.soakLineRate} LINE events/s and ${profile.soakWebRate} API requests/s for ${seconds} s …`);
+  const snapshotDir = join(rig.dir, "heap");
+  await mkdir(snapshotDir, { recursive: true });
+  const server = await rig.startServer("soak", {}, undefined, profile.soakHeapSnapshots ? heapSnapshotFlags(snapshotDir) : undefined);
+  const line = rig.lineTarget(server);
+  ctx.say(`soak: ${profile.soakLineRate} LINE events/s and ${profile.soakWebRate} API requests/s for ${seconds} s on a server of its own …`);
   const memory = sampleMemory(server, Math.min(5_000, seconds * 50));
-  const web = startWebLoad(rig.client, server.url, profile.soakWebRate, { chatEvery: 3 });
-  const drive = await driveLine({
-    target: ctx.line, client: rig.client, rate: profile.soakLineRate, seconds, users: 4_000, run: "w0",
-    onSecond: (s) => { if (s % 60 === 0) ctx.say(`  ${s / 60} min: rss ${mib(server.rssBytes() ?? 0)}`); },
-  });
-  const [samples, webResult] = await Promise.all([memory.stop(), web.stop()]);
-  const { missing } = await awaitAnswers(ctx.line, drive.eventIds, 30_000);
-  const warm = samples.filter((s) => s.t >= seconds * 0.1);
+  const warmUpSeconds = seconds / 6;
+  const phase = (length: number, run: string) => runPhase(ctx, server, line, length, run);
+  // The load pauses while V8 writes a snapshot (the process stops for seconds): the snapshot must not cost answers.
+  const first = await phase(warmUpSeconds, "w0");
+  const heapA = profile.soakHeapSnapshots ? await takeHeapSummary(server.pid, snapshotDir) : undefined;
+  const baseAt = memory.elapsed(); // growth is counted from here: after the warm-up (and the first snapshot)
+  const second = await phase(seconds - warmUpSeconds, "w1");
+  const samples = await memory.stop();
+  const heapB = profile.soakHeapSnapshots ? await takeHeapSummary(server.pid, snapshotDir) : undefined;
+  await server.stop();
+  const drive = { sent: first.drive.sent + second.drive.sent, notAcked: first.drive.notAcked + second.drive.notAcked };
+  const missing = first.missing + second.missing;
+  const webResult = { statuses: [...first.web.statuses, ...second.web.statuses] };
+  const heaps = [heapA, heapB];
+  const warm = samples.filter((s) => s.t >= baseAt);
   const start = samples[0]!;
   const base = warm[0] ?? start;
   const end = samples.at(-1)!;
@@ -35,10 +52,43 @@ export async function soak(ctx: ScenarioContext): Promise<void> {
     pass: end.rss - base.rss < profile.soakGrowthLimitBytes && missing === 0 && webFailed === 0 && drive.notAcked === 0,
     figures: { seconds, startRss: start.rss, baseRss: base.rss, endRss: end.rss, peakRss: peak, growthBytes: end.rss - base.rss, trendMiBPerMin: Math.round(slope * 100) / 100, events: drive.sent, lost: missing, apiRequests: webResult.statuses.length, apiFailed: webFailed },
   });
+  if (profile.soakHeapSnapshots) heapRow(ctx, heaps[0], heaps[1]);
+}
+
+function heapRow(ctx: ScenarioContext, a: HeapSummary | undefined, b: HeapSummary | undefined): void {
+  if (!a || !b) {
+    ctx.out.add({ id: "soak-heap", check: "heap snapshots: end of warm-up vs end of soak", target: "nothing accumulates", result: "a snapshot was not written in time", pass: false, figures: {} });
+    return;
+  }
+  const growth = compareHeaps(a, b);
+  const top = growth.top.filter((t) => t.bytesDelta > 0).slice(0, 5).map((t) => `${t.kind || "?"} ${t.countDelta >= 0 ? "+" : ""}${t.countDelta} objects / ${kib(t.bytesDelta)}`).join("; ");
+  ctx.out.add({
+    id: "soak-heap", check: "heap snapshots: end of warm-up vs end of soak (self size by constructor)", target: `heap growth < ${mib(ctx.profile.soakGrowthLimitBytes)}; no kind growing with the events served`,
+    result: `heap ${mib(a.totalBytes)} → ${mib(b.totalBytes)} (${growth.totalBytes >= 0 ? "+" : ""}${mib(growth.totalBytes)}); most grown: ${top || "none"}`,
+    pass: growth.totalBytes < ctx.profile.soakGrowthLimitBytes,
+    figures: { heapStart: a.totalBytes, heapEnd: b.totalBytes, heapGrowthBytes: growth.totalBytes, topKind: growth.top[0]?.kind ?? "", topKindBytes: growth.top[0]?.bytesDelta ?? 0 },
+  });
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KiB`;
+}
+
+/** LINE events and page traffic for `seconds`, then waits until the events are answered. */
+async function runPhase(ctx: ScenarioContext, server: ServerProcess, line: LineTarget, seconds: number, run: string) {
+  const { rig, profile } = ctx;
+  const web = startWebLoad(rig.client, server.url, profile.soakWebRate, { chatEvery: 3 });
+  const drive = await driveLine({
+    target: line, client: rig.client, rate: profile.soakLineRate, seconds, users: 4_000, run,
+    onSecond: (s) => { if (s % 60 === 0) ctx.say(`  ${run} ${s / 60} min: rss ${mib(server.rssBytes() ?? 0)}`); },
+  });
+  const webResult = await web.stop();
+  const { missing } = await awaitAnswers(line, drive.eventIds, 30_000);
+  return { drive, web: webResult, missing };
 }
 
 /** The server's resident memory every `everyMs` until stopped. */
-function sampleMemory(server: ServerProcess, everyMs: number): { stop(): Promise<{ t: number; rss: number }[]> } {
+function sampleMemory(server: ServerProcess, everyMs: number): { elapsed(): number; stop(): Promise<{ t: number; rss: number }[]> } {
   const samples: { t: number; rss: number }[] = [];
   const started = Date.now();
   const take = () => {
@@ -48,6 +98,7 @@ function sampleMemory(server: ServerProcess, everyMs: number): { stop(): Promise
   take();
   const timer = setInterval(take, everyMs);
   return {
+    elapsed: () => (Date.now() - started) / 1000,
     async stop() {
       clearInterval(timer);
       take();

@@ -4,6 +4,10 @@
 import type { ChannelContext, ChannelOff, ChannelRoutes } from "../channel-context.js";
 import { readLineConfig, type LineChannelConfig } from "./line-config.js";
 
+/** Short: what is still waiting then (e.g. for an unavailable LINE API) stays in the queue for the next start. */
+const CLOSE_WAIT_MS = 3_000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
 export const LINE_OFF_HINT = "set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (or LINE_CHANNELS_FILE) to answer on LINE";
 
 export async function lineChannel(ctx: ChannelContext): Promise<ChannelRoutes | ChannelOff> {
@@ -18,7 +22,8 @@ export async function lineChannel(ctx: ChannelContext): Promise<ChannelRoutes | 
     name: "line",
     routes: accounts.map((a) => ({ method: "POST", pattern: a.config.path, handler: a.handle })),
     summary: accounts.map((a) => `LINE: POST ${a.config.path} (${a.config.municipality ?? "every municipality"})`),
-    close: async () => { await Promise.all(accounts.map((a) => a.idle())); },
+    // A graceful stop waits for the answers a while; what is left stays in the durable queue for the next start.
+    close: async () => { await Promise.race([Promise.all(accounts.map((a) => a.idle())), sleep(CLOSE_WAIT_MS)]); },
   };
 }
 

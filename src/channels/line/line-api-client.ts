@@ -32,6 +32,9 @@ export interface LineApiResult {
 /** A call that failed for good; carries the evidence (endpoint, status, LINE's request id and error body). */
 export class LineApiError extends Error {
   override name = "LineApiError";
+  /** LINE's Retry-After header (seconds), when it sent one. */
+  retryAfter: string | null = null;
+
   constructor(readonly endpoint: string, readonly status: number | undefined, readonly requestId: string | null, readonly body: unknown, cause?: unknown) {
     super(`LINE ${endpoint} failed: ${status ?? "no response"}${body && typeof body === "object" && "message" in body ? ` (${String((body as { message: unknown }).message)})` : ""}`, { cause });
   }
@@ -119,6 +122,7 @@ export class LineApiClient {
       const outcome = await this.attempt(spec);
       if ("result" in outcome) return outcome.result;
       const { error, retryAfter } = outcome;
+      error.retryAfter = retryAfter;
       if (attempt >= retry.maxAttempts || !isRetryable(error.status, error.body)) throw error;
       const delay = retryDelayMs(retry, attempt, retryAfter, this.opts.random);
       this.opts.log.warn({ endpoint: spec.path, status: error.status ?? null, attempt, delayMs: delay }, "line api retry");

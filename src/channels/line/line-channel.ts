@@ -11,6 +11,7 @@ import { LineEventProcessor } from "./line-event-processor.js";
 import { createLineWebhookHandler } from "./line-webhook-handler.js";
 import { splitText } from "./split-text.js";
 import { LINE_LIMITS } from "./line-limits.js";
+import { patienceFromEnv } from "./patient-delivery.js";
 
 export class LineChannel {
   readonly handle: RouteHandler;
@@ -40,6 +41,8 @@ export class LineChannel {
     });
     this.processor = new LineEventProcessor({
       answerer, messenger: this.messenger, log, loadingAfterMs: config.loadingAfterMs,
+      queue: ctx.queue, source: channel, patience: { maxWaitMs: patienceFromEnv(ctx.env) },
+      track: (work) => ctx.background("line-event", () => work),
       dedupe: { claim: (id, ttl) => ctx.deliveries.claim(`${channel}:${id}`, ttl) },
       onOutcome: (type, outcome) => {
         ctx.metrics.lineEvents.inc({ channel, type, outcome });
@@ -48,10 +51,7 @@ export class LineChannel {
     });
     this.handle = createLineWebhookHandler({
       channelSecret: config.channelSecret, name: config.name,
-      processBatch: (events, receivedAt) => {
-        const work = this.processor.processBatch(events, receivedAt);
-        ctx.background("line-webhook", () => work);
-      },
+      acceptBatch: (events, receivedAt) => this.processor.acceptBatch(events, receivedAt),
     });
   }
 

@@ -1,7 +1,12 @@
 // Handles the events of acknowledged webhooks: each event on its own (one failure never touches the others),
 // each webhookEventId once (duplicates and redeliveries dropped, also when copies arrive together), one
-// resident's events in order, different residents side by side.
+// resident's events in order, different residents side by side. `acceptBatch` runs before the webhook's
+// 200: it drops what needs no answer and duplicates, and puts the rest into the durable queue, which hands
+// them back to `handleQueued` (also after a crash, with `redo`).
+import { randomUUID } from "node:crypto";
 import type { DeliveryStore } from "../../shared-state/delivery-store.js";
+import { MemoryEventQueue, type AcceptedEvent, type EventQueue, type QueuedEvent } from "../../shared-state/event-queue.js";
+import { deliverPatiently, type PatienceOptions } from "./patient-delivery.js";
 import type { LineMessenger } from "./line-messenger.js";
 import { classifyEvent, eventInfo, type LineEventInfo, type LineEventKind } from "./line-event.js";
 import { KeyedSerial } from "../../util/keyed-serial.js";
@@ -13,6 +18,14 @@ export interface LineEventProcessorOptions {
   answerer: LineAnswerer;
   messenger: LineMessenger;
   dedupe: DeliveryStore;
+  /** Where accepted events wait for their answer (default: memory only). */
+  queue?: EventQueue;
+  /** The queue's name for this channel's events (the channel name). */
+  source?: string;
+  /** How long an answer waits for the LINE API to come back. */
+  patience?: PatienceOptions;
+  /** Each event's handling, for the server's background work (a graceful stop and `idle()` wait for it). */
+  track?: (work: Promise<void>) => void;
   /** How long an event id is remembered (LINE redelivers within hours; default 24 h). */
   dedupeTtlMs?: number;
   /** One-to-one chats see the loading animation when an answer takes longer than this (default 800 ms). */
@@ -26,7 +39,8 @@ export interface LineEventProcessorOptions {
 /** Loading-animation calls made at once; see startLoadingTimer. */
 const MAX_LOADING_CALLS_IN_FLIGHT = 4;
 
-export type EventOutcome = "answered" | "silent" | "duplicate" | "ignored" | "failed";
+/** "answered-before": a redo whose answer had gone out before the crash (its reply token was used). */
+export type EventOutcome = "answered" | "answered-before" | "silent" | "duplicate" | "ignored" | "failed";
 
 export class LineEventProcessor {
   private readonly queue = new KeyedSerial();
@@ -35,53 +49,112 @@ export class LineEventProcessor {
   private loadingCallsInFlight = 0;
   private readonly log: LineLog;
   private readonly now: () => number;
+  private readonly events: EventQueue;
+  private readonly source: string;
 
   constructor(private readonly opts: LineEventProcessorOptions) {
     this.log = opts.log ?? SILENT_LOG;
     this.now = opts.now ?? Date.now;
+    this.events = opts.queue ?? new MemoryEventQueue();
+    this.source = opts.source ?? "line";
+    this.events.consume(this.source, (e) => this.handleQueued(e));
   }
 
   /**
-   * Handles every event of one webhook body, starting on the next turn of the event loop (so the webhook's
-   * 200 goes out first); resolves when all are done, never rejects.
+   * Takes the events of one webhook body before its 200: those that need no answer and duplicates are
+   * settled here, unsend events are applied at once (they must overtake the answer they withdraw), the rest
+   * are stored in the queue. Resolves once they are stored; never rejects.
    */
-  processBatch(events: readonly unknown[], receivedAt: number): Promise<void> {
-    const work = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => Promise.all(events.map((e) => this.processEvent(e, receivedAt))))
-      .then(() => undefined);
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+  async acceptBatch(events: readonly unknown[], receivedAt: number): Promise<void> {
+    const kept = await Promise.all(events.map((raw) => this.admit(raw)));
+    const accepted = kept.filter((e): e is AcceptedEvent => e !== undefined);
+    try {
+      await this.events.accept(this.source, accepted, receivedAt);
+    } catch (e) {
+      this.log.error({ err: errorSummary(e), events: accepted.length }, "line events not queued");
+    }
+  }
+
+  /** Resolves when every event taken so far has been handled (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    do {
+      await new Promise<void>((resolve) => setImmediate(resolve)); // events accepted hand over on the next turn
+      while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    } while (this.inFlight.size > 0);
+  }
+
+  /** The part of the handling before the queue; undefined when the event is settled already. */
+  private async admit(raw: unknown): Promise<AcceptedEvent | undefined> {
+    const info = eventInfo(raw);
+    const kind = classifyEvent(raw);
+    if (info.standby || kind.kind === "ignored" || !info.conversation) return this.settled(info, "ignored");
+    try {
+      if (info.webhookEventId && !(await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000))) return this.settled(info, "duplicate");
+    } catch (e) {
+      this.log.warn({ err: errorSummary(e) }, "line dedupe check failed; answering"); // answered twice beats never
+    }
+    if (kind.kind !== "unsend") return { id: info.webhookEventId ?? randomUUID(), payload: raw };
+    this.withdrawn.add(kind.messageId);
+    const work = this.opts.answerer.forgetMessage(info.conversation, kind.messageId).then(
+      () => this.settled(info, "silent"),
+      (e: unknown) => { this.log.error({ event: info.type, err: errorSummary(e) }, "line event failed"); this.settled(info, "failed"); },
+    );
+    this.track(work);
+    return undefined;
+  }
+
+  /** The queue hands an event back: answer it, count and log the outcome. Never rejects. */
+  handleQueued(event: QueuedEvent): Promise<void> {
+    const work = this.processEvent(event);
+    this.track(work);
     return work;
   }
 
-  /** Resolves when every batch started so far has been handled (tests, graceful shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  private track(work: Promise<unknown>): void {
+    const done = work.then(() => undefined, () => undefined);
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+    this.opts.track?.(done);
   }
 
-  private async processEvent(raw: unknown, receivedAt: number): Promise<void> {
-    const info = eventInfo(raw);
+  private settled(info: LineEventInfo, outcome: EventOutcome): undefined {
+    this.opts.onOutcome?.(info.type, outcome);
+    this.log.info({ event: info.type, webhookEventId: info.webhookEventId ?? null, redelivery: info.redelivery, outcome, ms: 0 }, "line event");
+    return undefined;
+  }
+
+  private async processEvent(event: QueuedEvent): Promise<void> {
+    const info = eventInfo(event.payload);
     const started = this.now();
     let outcome: EventOutcome = "failed";
+    if (event.redo && info.webhookEventId) {
+      // Taken again after a crash: remember it, so a redelivery of it from now on is still a duplicate.
+      await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000).catch(() => true);
+    }
     try {
-      outcome = await this.route(info, classifyEvent(raw), receivedAt);
+      outcome = (await this.firstToAnswer(event)) ? await this.route(info, classifyEvent(event.payload), event) : "duplicate";
     } catch (e) {
       this.log.error({ event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e) }, "line event failed");
     }
     this.opts.onOutcome?.(info.type, outcome);
-    this.log.info({ event: info.type, webhookEventId: info.webhookEventId ?? null, redelivery: info.redelivery, outcome, ms: this.now() - started }, "line event");
+    this.log.info({ event: info.type, webhookEventId: info.webhookEventId ?? null, redelivery: info.redelivery, redo: event.redo, outcome, ms: this.now() - started }, "line event");
   }
 
-  private async route(info: LineEventInfo, kind: LineEventKind, receivedAt: number): Promise<EventOutcome> {
-    if (info.standby || kind.kind === "ignored" || !info.conversation) return "ignored";
-    if (info.webhookEventId && !(await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000))) return "duplicate";
+  /**
+   * One copy of an event is answered even when the queue holds two: an XADD whose reply Redis never sent
+   * (it was restarting, or slower than the fallback's timeout) also went to the local journal. The first
+   * handler of an event claims `answer:<id>` in the delivery store (Redis with replicas); a redo skips the
+   * claim — its first handler died holding it — and relies on the reply token and the push retry key.
+   */
+  private async firstToAnswer(event: QueuedEvent): Promise<boolean> {
+    if (event.redo) return true;
+    return this.opts.dedupe.claim(`answer:${event.id}`, this.opts.dedupeTtlMs ?? 86_400_000).catch(() => true);
+  }
+
+  private async route(info: LineEventInfo, kind: LineEventKind, event: QueuedEvent): Promise<EventOutcome> {
     const conversation = info.conversation;
-    if (kind.kind === "unsend") {
-      // Not queued: it must overtake the answer to the message it withdraws.
-      this.withdrawn.add(kind.messageId);
-      await this.opts.answerer.forgetMessage(conversation, kind.messageId);
-      return "silent";
-    }
+    if (!conversation || kind.kind === "ignored" || kind.kind === "unsend") return "ignored";
+    const receivedAt = event.receivedAt;
     const loading = this.startLoadingTimer(info);
     return this.queue.run(conversation.user, async () => {
       let messages: Awaited<ReturnType<LineAnswerer["answer"]>>;
@@ -92,10 +165,10 @@ export class LineEventProcessor {
         await loading.stop();
       }
       if (!messages || messages.length === 0) return "silent";
-      const target = { replyToken: info.replyToken, receivedAt, eventTimestamp: info.timestamp, chatId: conversation.chatId, retrySeed: info.webhookEventId };
-      const via = await this.opts.messenger.deliver(target, messages);
+      const target = { replyToken: info.replyToken, receivedAt, eventTimestamp: info.timestamp, chatId: conversation.chatId, retrySeed: event.id };
+      const via = await deliverPatiently(this.opts.messenger, target, messages, { ...this.opts.patience, redo: event.redo, log: this.log });
       this.log.info({ event: info.type, via, messages: messages.length }, "line answer sent");
-      return "answered";
+      return via === "already" ? "answered-before" : "answered";
     });
   }
 

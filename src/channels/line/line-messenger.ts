@@ -37,14 +37,20 @@ export class LineMessenger {
     this.log = options.log ?? SILENT_LOG;
   }
 
-  /** Sends `messages`; says which way they went. Throws LineApiError when neither way worked. */
-  async deliver(target: DeliveryTarget, messages: messagingApi.Message[]): Promise<"reply" | "push"> {
+  /**
+   * Sends `messages`; says which way they went. Throws LineApiError when neither way worked. With `redo`
+   * (the event was taken before by a process that died, which may have answered it), a fresh reply token
+   * that LINE refuses was used already: the answer went out ("already"); a push is keyed by the event, so
+   * LINE accepts it once.
+   */
+  async deliver(target: DeliveryTarget, messages: messagingApi.Message[], options: { redo?: boolean } = {}): Promise<"reply" | "push" | "already"> {
     if (target.replyToken && this.isFresh(target)) {
       try {
         await this.client.reply(target.replyToken, messages);
         return "reply";
       } catch (e) {
         if (!isInvalidReplyToken(e)) throw e;
+        if (options.redo) return "already";
         this.log.warn({ chatId: target.chatId, retrySeed: target.retrySeed ?? null }, "reply token refused; pushing instead");
       }
     }

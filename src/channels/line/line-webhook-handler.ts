@@ -1,14 +1,15 @@
 // POST /webhooks/line[/<name>]: the signature is checked over the raw bytes before anything is parsed
 // (401 with a fixed body otherwise, nothing of the request echoed); a signed body that is not a webhook
-// body gets 400; everything else is acknowledged with 200 at once and handled afterwards, because LINE
-// wants an answer within 2 seconds and resends the whole batch after a non-2xx.
+// body gets 400; everything else is acknowledged with 200 as soon as its events are stored in the durable
+// queue (a journal write or a Redis command: milliseconds) and answered afterwards, because LINE wants an
+// answer within 2 seconds and resends the whole batch after a non-2xx.
 import { jsonResponse, type RouteRequest, type RouteResponse } from "../http/route.js";
 import { verifyLineSignature } from "./verify-signature.js";
 
 export interface LineWebhookHandlerOptions {
   channelSecret: string;
-  /** Starts handling the events (as the server's background work); must not make the webhook wait. */
-  processBatch: (events: unknown[], receivedAt: number) => void;
+  /** Stores the events for answering; resolves once they are stored (the answers come afterwards). */
+  acceptBatch: (events: unknown[], receivedAt: number) => Promise<void>;
   /** Name of the LINE channel for the request's log line (the path's <name>, or "default"). */
   name: string;
   now?: () => number;
@@ -17,10 +18,10 @@ export interface LineWebhookHandlerOptions {
 export const INVALID_SIGNATURE = jsonResponse(401, { message: "invalid signature" });
 export const INVALID_BODY = jsonResponse(400, { message: "invalid webhook body" });
 
-export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (req: Pick<RouteRequest, "body" | "headers" | "logFields">) => RouteResponse {
+export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (req: Pick<RouteRequest, "body" | "headers" | "logFields">) => Promise<RouteResponse> {
   const now = options.now ?? Date.now;
   if (!options.channelSecret) throw new Error(`LINE channel ${options.name}: the channel secret is empty`);
-  return (req) => {
+  return async (req) => {
     const fields = req.logFields;
     fields["lineChannel"] = options.name;
     if (!verifyLineSignature(options.channelSecret, req.body, req.headers["x-line-signature"])) {
@@ -30,7 +31,7 @@ export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (r
     const events = webhookEvents(req.body);
     if (!events) return INVALID_BODY;
     fields["lineEvents"] = events.length;
-    if (events.length > 0) options.processBatch(events, now());
+    if (events.length > 0) await options.acceptBatch(events, now());
     return jsonResponse(200, {});
   };
 }

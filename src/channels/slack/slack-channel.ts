@@ -1,6 +1,8 @@
 // The Slack channel: a Bolt app whose requests come through our server's route (or, with SLACK_APP_TOKEN,
 // through Socket Mode), with the listeners for lookups, answer buttons, the App Home and handoff threads.
 // Events are deduplicated on event_id before any listener runs.
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { App, webApi, type Receiver } from "@slack/bolt";
 import { boltLogger } from "./bolt-logger.js";
 import { BotIdentity } from "./bot-identity.js";
@@ -36,10 +38,20 @@ export interface SlackChannelOptions {
   ackTimeoutMs?: number;
 }
 
+/** 1 s doubling to 30 s, 8 retries: about 2 minutes in all before an answer is given up (and logged). */
+export const SLACK_PATIENCE = { retries: 8, factor: 2, minTimeout: 1_000, maxTimeout: 30_000, randomize: true };
+
+/** One pool of kept-alive connections to the Slack API (https in production, http to a local fake). */
+function keepAliveAgent(apiUrl: string | undefined): HttpAgent {
+  const options = { keepAlive: true, maxSockets: 32, maxFreeSockets: 8 };
+  return apiUrl?.startsWith("http:") ? new HttpAgent(options) : new HttpsAgent(options);
+}
+
 export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options: SlackChannelOptions = {}): SlackChannel {
   const logger = boltLogger(deps.log);
-  // Outbound calls: a timeout, and few retries (a 429 waits for Retry-After), so a Slack outage cannot pile up work.
-  const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.apiUrl, timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 }, logger };
+  // Outbound calls: a timeout per call, connections kept alive, and an answer that waits out a Slack outage
+  // (5xx, refused connections) with jittered back-off for about two minutes; a 429 waits for its Retry-After.
+  const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.apiUrl, timeout: 10_000, retryConfig: SLACK_PATIENCE, agent: keepAliveAgent(config.apiUrl), logger };
   const client = new webApi.WebClient(config.botToken, clientOptions);
   const identity = new BotIdentity(client, config.botToken);
   const receiver = config.appToken ? undefined : routeReceiver(config, deps, options);
