@@ -71,12 +71,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   logger.info({ url, channels: channels.names, knowledgeVersion: services.runtime.health().version, sharedState: services.shared.where }, "listening");
   return {
     url, address, config, logger, metrics, services, channels, reload,
-    // An accepted LINE event reaches its handler on the next turn (setImmediate, after the 200): an
-    // in-process request returns before that turn, so wait it out before asking whether work is running.
-    idle: async () => {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      await tasks.idle();
-    },
+    idle: () => tasks.idle(),
     request: (input, init) => requestInProcess(pipeline, input, init),
     async close() {
       watcher?.close();
