@@ -8,6 +8,7 @@ import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
 import { checkFidelity } from "../knowledge/fidelity/check-fidelity.js";
 import { checkSynonymProposals } from "../knowledge/synonym-proposals.js";
+import { checkDrafts } from "../knowledge/staff/draft-store.js";
 
 export const checkCommand: Command = {
   summary: "validate the knowledge files against the schema and their source texts (exit 1 with one line per problem)",
@@ -18,6 +19,7 @@ export const checkCommand: Command = {
     const { knowledge, problems } = await loadKnowledge(dir);
     const all: Problem[] = knowledge && !values["no-sources"] ? await checkFidelity(knowledge) : problems;
     all.push(...(await checkSynonymProposals(dir))); // knowledge/synonym-proposals.yaml (Slack App Home)
+    all.push(...(await checkDrafts(dir))); // knowledge/staff/drafts/ (waiting for a second member of staff)
     for (const p of all) io.stderr.write(`${formatProblem(p)}\n`);
     if (!knowledge || all.length > 0) {
       io.stderr.write(`${all.length} problem(s) found in ${dir}\n`);
