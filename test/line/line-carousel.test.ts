@@ -8,7 +8,7 @@ import { lineUserId } from "./line-events.js";
 import { validateLineMessages } from "../../src/channels/line/line-limits.js";
 
 let t: LineTestServer;
-// A deployment for every city (what `npm start` serves by default): both cities run relocation programs.
+// an account for every municipality: 「移住の支援」 fits a program in each city
 beforeAll(async () => { t = await startLineTestServer({ MADOGUCHI_MUNICIPALITY: "" }); });
 afterAll(async () => { await t.close(); });
 

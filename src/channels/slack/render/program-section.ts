@@ -31,6 +31,7 @@ function headline(card: ProgramCard, wholeSummary: boolean): string {
   const summary = wholeSummary ? card.fullSummary ?? card.summary : card.summary;
   if (summary) lines.push(escapeMrkdwn(summary));
   else if (card.nameOnly) lines.push("出典には事業名のみ記載されています。内容は担当課にお問い合わせください。");
+  if (card.status) lines.push(`:warning: 状況: ${escapeMrkdwn(card.status)}`);
   if (card.periodEnded) lines.push(`:warning: ${escapeMrkdwn(card.notice ?? "計画期間は終了しています。")}`);
   return lines.join("\n");
 }
