@@ -126,10 +126,7 @@ export class SearchIndex {
   rank(query: string | Analysis, options: SearchOptions = {}): { hits: (SearchHit & { coverage: number; have: number; missing: number[] })[]; content: string[] } {
     const analysis = typeof query === "string" ? analyzeMessage(query, this.tokenizer) : query;
     const plan = this.planner.plan(analysis);
-    // What the resident may be told the knowledge lacks: nouns none of whose own terms (the word, its
-    // reading, its compound) occurs anywhere in the index. A verb (出す) or a common word (補助) is not a
-    // topic the documents lack, however the best entry fares.
-    const content = plan.groups.filter((g) => g.kind === "noun" && !g.terms.some((t) => !t.expanded && this.lookup.df(t.term) > 0)).map((g) => g.label);
+    const content = plan.groups.filter((g) => g.kind !== "question").map((g) => g.label);
     if (plan.groups.length === 0) return { hits: [], content };
     const scope = options.municipality ? this.resolveMunicipality(options.municipality) ?? options.municipality : plan.municipality;
     const accept = (doc: number) => {
