@@ -70,6 +70,9 @@ export class LineEventProcessor {
     const accepted = kept.filter((e): e is AcceptedEvent => e !== undefined);
     try {
       await this.events.accept(this.source, accepted, receivedAt);
+      // The queue hands accepted events back on a later turn: tell the server's background work now, so a
+      // graceful stop (and a test's idle()) waits for their answers rather than finding nothing in flight.
+      if (accepted.length > 0) this.opts.track?.(this.idle());
     } catch (e) {
       this.log.error({ err: errorSummary(e), events: accepted.length }, "line events not queued");
     }
