@@ -1,6 +1,6 @@
 // The JSON-lines batch protocol of `madoguchi search --batch` (../shared/eval/README.md):
 //   in:  {"q": "...", "municipality": "伊万里市" | null}      one object per line
-//   out: {"q": "...", "noMatch": false, "results": [{type, id, municipality, name, score}, ...]}
+//   out: {"q": "...", "noMatch": false, "results": [{type, id, municipality, name, score, confidence, matched}, ...], "unmatched": [...]}
 // A line that is not such an object answers {"q": null, "error": "..."} in its place, so output line N
 // always answers input line N.
 import type { SearchResponse } from "../search/search-index.js";
@@ -26,7 +26,7 @@ export function parseBatchLine(line: string): BatchQuery | { error: string } {
 }
 
 export function batchAnswer(q: string, response: SearchResponse): string {
-  return JSON.stringify({ q, noMatch: response.noMatch, results: response.results });
+  return JSON.stringify({ q, noMatch: response.noMatch, results: response.results, unmatched: response.unmatched });
 }
 
 export function batchError(error: string): string {

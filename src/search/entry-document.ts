@@ -1,8 +1,9 @@
-// Knowledge entries as index documents: each searchable field analyzed once into its terms (see
-// text/analyze.ts), plus character bigrams of the name-like fields. minisearch then only splits on spaces.
+// Knowledge entries as index documents: each searchable field analyzed once into its word terms (see
+// text/analyze.ts) and its character bigrams (the bigram channel, for unknown words, hiragana and typos).
 import type { Faq, Program } from "../knowledge/schema.js";
 import { wordTerms, compoundTerms, charNgrams, type AnalyzedWord } from "../text/analyze.js";
-import type { FieldName } from "./fields.js";
+import type { FieldName } from "./model.js";
+import type { EntryTerms } from "./term-index.js";
 
 export type EntryType = "program" | "faq";
 
@@ -18,7 +19,7 @@ export interface IndexDocument {
   /** `${type}:${id}`: program and FAQ ids may collide. */
   key: string;
   ref: EntryRef;
-  fields: Partial<Record<FieldName, string[]>>;
+  fields: EntryTerms;
 }
 
 /** Receives every analyzed text of an entry (the reading lexicon learns the corpus words from it). */
@@ -37,7 +38,7 @@ export function programDocument(p: Program, analyze: Analyze, onWords?: WordsSin
     categories: [...(p.categories ?? []), ...(p.audiences ?? [])],
   };
   const ref: EntryRef = { type: "program", id: p.id, municipality: p.municipality, name: p.name, categories: p.categories ?? [] };
-  return { key: `program:${p.id}`, ref, fields: analyzeFields(texts, [p.name, ...(p.aliases ?? [])], analyze, onWords) };
+  return { key: `program:${p.id}`, ref, fields: analyzeFields(texts, analyze, onWords) };
 }
 
 export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): IndexDocument {
@@ -48,10 +49,10 @@ export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): Inde
     categories: f.category ? [f.category] : [],
   };
   const ref: EntryRef = { type: "faq", id: f.id, municipality: f.municipality ?? null, name: f.question, categories: f.category ? [f.category] : [] };
-  return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, [f.question, ...(f.questions ?? [])], analyze, onWords) };
+  return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, analyze, onWords) };
 }
 
-function analyzeFields(texts: Partial<Record<FieldName, string[]>>, gramSources: string[], analyze: Analyze, onWords?: WordsSink): Partial<Record<FieldName, string[]>> {
+function analyzeFields(texts: Partial<Record<FieldName, string[]>>, analyze: Analyze, onWords?: WordsSink): EntryTerms {
   const fields: Partial<Record<FieldName, string[]>> = {};
   for (const [field, parts] of Object.entries(texts) as [FieldName, string[]][]) {
     const terms: string[] = [];
@@ -59,10 +60,9 @@ function analyzeFields(texts: Partial<Record<FieldName, string[]>>, gramSources:
       if (part.trim() === "") continue;
       const words = analyze(part);
       onWords?.(words);
-      terms.push(...wordTerms(words), ...compoundTerms(words));
+      terms.push(...wordTerms(words), ...compoundTerms(words), ...charNgrams(part));
     }
     if (terms.length > 0) fields[field] = terms;
   }
-  fields.grams = gramSources.flatMap((s) => charNgrams(s));
   return fields;
 }

@@ -1,19 +1,24 @@
-// The search over programs and FAQ entries (docs/search.md explains the whole pipeline):
-//   question → QueryPlan (concepts, synonyms, readings, n-grams) → the shards in scope → BM25 × coverage
-//   → noMatch when the best entry covers too little of the question.
+// The search over programs and FAQ entries (docs/search.md states the model; model.ts holds its numbers):
+//   question → Analysis (once) → QueryPlan (one group per word, synonyms, readings, bigrams)
+//   → BM25F + bigram channel over the packed index → per entry: what matched, coverage, confidence
+//   → noMatch when the best entry's confidence is under one threshold; entries under the floor never listed.
 import type { Faq, Municipality, Program } from "../knowledge/schema.js";
 import type { SynonymGroup } from "../knowledge/synonyms-schema.js";
 import type { JapaneseTokenizer } from "../text/tokenizer.js";
 import { analyzeWords, type AnalyzedWord } from "../text/analyze.js";
+import { analyzeMessage, type Analysis } from "../text/analysis.js";
 import { foldKana, isHiragana, isKana, normalize, termKey } from "../text/normalize.js";
 import { STOP_WORDS, isAspectTerm } from "../text/stop-terms.js";
 import { faqDocument, programDocument, type EntryRef, type EntryType, type IndexDocument } from "./entry-document.js";
-import { IndexShard, type ShardHit } from "./index-shard.js";
 import { ReadingLexicon } from "./reading-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
 import { createQueryPlanner, type QueryPlanner } from "./query-plan.js";
-import { NO_MATCH_COVERAGE, NO_MATCH_EVIDENCE } from "./ranking.js";
+import { packIndex, TermLookup } from "./term-index.js";
+import { prepare, scoreEntries } from "./scorer.js";
+import { evidenceFor, type Match } from "./evidence.js";
+import { sudachiSynonyms, loadSudachiGroups, type SudachiSynonyms } from "./sudachi-synonyms.js";
+import { MODEL } from "./model.js";
 
 export interface SearchOptions {
   /** The deployment's scope: a municipality's full or short name; null/absent: every municipality. */
@@ -29,12 +34,19 @@ export interface SearchHit {
   id: string;
   municipality: string | null;
   name: string;
+  /** The model's score (BM25F + bigrams, relative to the question's self score). */
   score: number;
+  /** Calibrated in [0, 1]: see docs/search.md. */
+  confidence: number;
+  /** The question's words this entry contains, the field each was found in, and whether only by a synonym. */
+  matched: Match[];
 }
 
 export interface SearchResponse {
   noMatch: boolean;
   results: SearchHit[];
+  /** The question's content words no returned hit contains. */
+  unmatched: string[];
 }
 
 export interface QueryExplanation {
@@ -53,42 +65,32 @@ export interface SearchIndexSource {
 }
 
 export interface BuildOptions {
-  /** Called every 1,000 entries analyzed, then after each shard is indexed (the 260,000-entry benchmark prints progress). */
+  /** Called every 1,000 entries analyzed, then once indexed (the 260,000-entry benchmark prints progress). */
   onProgress?: (done: number, total: number, phase: "analyzed" | "indexed") => void;
+  /** Sudachi's synonyms under the curated ones (default true). */
+  sudachi?: boolean;
 }
-
-/**
- * Entries are sharded by prefecture: a question scoped to a municipality searches its prefecture's index
- * only (and keeps that municipality's entries), so its cost does not grow with the country, while the
- * vocabulary of similar municipalities is stored once per prefecture rather than once per municipality
- * (at 1,734 municipalities that difference is most of the memory). Entries without a municipality (a
- * national FAQ file) have their own shard, searched in every scope.
- */
-const SHARED = "";
 
 export class SearchIndex {
   private constructor(
-    private readonly shards: ReadonlyMap<string, IndexShard>,
-    /** Municipality → the key of its shard (its prefecture). */
-    private readonly shardOf: ReadonlyMap<string, string>,
+    private readonly lookup: TermLookup,
+    private readonly refs: readonly EntryRef[],
     private readonly planner: QueryPlanner,
+    private readonly tokenizer: JapaneseTokenizer,
     private readonly names: ReadonlyMap<string, string>,
     readonly size: number,
+    /** How many of Sudachi's groups touch the index vocabulary (0 when not used). */
+    readonly sudachiGroups: number,
   ) {}
 
   static build(source: SearchIndexSource, tokenizer: JapaneseTokenizer, synonymGroups: readonly SynonymGroup[], options: BuildOptions = {}): SearchIndex {
     const lexicon = new ReadingLexicon();
-    const learn = (words: Parameters<ReadingLexicon["addWords"]>[0]) => lexicon.addWords(words);
+    const learn = (words: readonly AnalyzedWord[]) => lexicon.addWords(words);
     const total = source.programs.length + source.faqs.length;
-    const byShard = new Map<string, IndexDocument[]>();
-    const shardOf = new Map(source.municipalities.map((m) => [m.name, `${m.prefecture}/`]));
-    let count = 0;
+    const docs: IndexDocument[] = [];
     const add = (doc: IndexDocument) => {
-      const city = doc.ref.municipality;
-      const shard = city === null ? SHARED : shardOf.get(city) ?? city;
-      if (!byShard.has(shard)) byShard.set(shard, []);
-      byShard.get(shard)!.push(doc);
-      if (++count % 1000 === 0) options.onProgress?.(count, total, "analyzed");
+      docs.push(doc);
+      if (docs.length % 1000 === 0) options.onProgress?.(docs.length, total, "analyzed");
     };
     // Texts that repeat (a department, a category, the same program in many municipalities) are read once.
     const analyzed = new Map<string, readonly AnalyzedWord[]>();
@@ -96,64 +98,78 @@ export class SearchIndex {
     for (const p of source.programs) add(programDocument(p, analyze, learn));
     for (const f of source.faqs) add(faqDocument(f, analyze, learn));
     analyzed.clear();
+    const lookup = new TermLookup(packIndex(docs.map((d) => d.fields)));
+    options.onProgress?.(total, total, "indexed");
     const synonyms = compileSynonyms(synonymGroups, tokenizer);
     learnSynonymReadings(synonyms, tokenizer, lexicon);
     learnStopReadings(tokenizer, lexicon);
-    let indexed = 0;
-    const shards = new Map([...byShard].map(([name, docs]) => {
-      const shard = new IndexShard(docs);
-      options.onProgress?.((indexed += docs.length), total, "indexed");
-      return [name, shard];
-    }));
+    const knownTerm = (term: string) => lookup.df(term) > 0;
+    const sudachi: SudachiSynonyms | undefined = options.sudachi === false ? undefined : sudachiSynonyms(loadSudachiGroups(), knownTerm);
     const municipalities = new MunicipalityMatcher(source.municipalities);
-    const knownTerm = (term: string) => [...shards.values()].some((shard) => shard.has(term));
-    const planner = createQueryPlanner({ tokenizer, synonyms, lexicon, municipalities, knownTerm });
-    return new SearchIndex(shards, shardOf, planner, municipalityNames(source.municipalities), total);
+    const reanalyze = (text: string) => analyzeWords(text, tokenizer);
+    const planner = createQueryPlanner({ synonyms, sudachi, lexicon, municipalities, knownTerm, reanalyze });
+    return new SearchIndex(lookup, docs.map((d) => d.ref), planner, tokenizer, municipalityNames(source.municipalities), total, sudachi?.groups ?? 0);
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResponse {
-    const plan = this.planner.plan(query);
-    if (plan.concepts.length === 0) return { noMatch: true, results: [] };
+  /** The question as text, or analysed once by the caller (the conversation engine). */
+  search(query: string | Analysis, options: SearchOptions = {}): SearchResponse {
+    const { hits, content } = this.rank(query, options);
+    const best = hits.reduce((most, h) => Math.max(most, h.confidence), 0);
+    if (best < MODEL.noMatch) return { noMatch: true, results: [], unmatched: content };
+    // Ranked by confidence (score and coverage together), which also decides what is listed at all.
+    const results: SearchHit[] = [...hits].sort((a, b) => b.confidence - a.confidence || b.score - a.score).filter((h) => h.confidence >= MODEL.listFloor).slice(0, options.top ?? 5).map(({ coverage: _c, have: _h, missing: _m, ...h }) => h);
+    const seen = new Set(results.flatMap((r) => r.matched.map((m) => m.term)));
+    return { noMatch: false, results, unmatched: content.filter((w) => !seen.has(w)) };
+  }
+
+  /** Every candidate with its score, coverage and confidence, before any threshold (npm run eval fits on these). */
+  rank(query: string | Analysis, options: SearchOptions = {}): { hits: (SearchHit & { coverage: number; have: number; missing: number[] })[]; content: string[] } {
+    const analysis = typeof query === "string" ? analyzeMessage(query, this.tokenizer) : query;
+    const plan = this.planner.plan(analysis);
+    const content = plan.groups.filter((g) => g.kind !== "question").map((g) => g.label);
+    if (plan.groups.length === 0) return { hits: [], content };
     const scope = options.municipality ? this.resolveMunicipality(options.municipality) ?? options.municipality : plan.municipality;
-    const accept = (ref: EntryRef) =>
-      (!scope || ref.municipality === null || ref.municipality === scope) && (!options.type || ref.type === options.type) && (!options.category || ref.categories.includes(options.category));
-    const hits = this.shardsInScope(scope).flatMap((s) => s.search(plan, accept, s === this.shards.get(SHARED) ? undefined : scope));
-    hits.sort((a, b) => b.score - a.score);
-    const best = hits[0];
-    if (!best || best.coverage < NO_MATCH_COVERAGE || best.evidence < NO_MATCH_EVIDENCE) return { noMatch: true, results: [] };
-    return { noMatch: false, results: hits.slice(0, options.top ?? 5).map(toHit) };
+    const accept = (doc: number) => {
+      const ref = this.refs[doc]!;
+      return (!scope || ref.municipality === null || ref.municipality === scope) && (!options.type || ref.type === options.type) && (!options.category || ref.categories.includes(options.category));
+    };
+    const prepared = prepare(plan, this.lookup);
+    const hits = scoreEntries(prepared, this.lookup, accept).map((s) => {
+      const e = evidenceFor(prepared, this.lookup, s.doc, s.score);
+      const { type, id, municipality, name } = this.refs[s.doc]!;
+      return { type, id, municipality, name, score: round(s.score), confidence: round(e.confidence), matched: e.matched, coverage: e.coverage, have: e.have, missing: e.missing };
+    });
+    return { hits, content };
   }
 
-  explain(query: string): QueryExplanation {
-    const plan = this.planner.plan(query);
+  explain(query: string | Analysis): QueryExplanation {
+    const analysis = typeof query === "string" ? analyzeMessage(query, this.tokenizer) : query;
+    const plan = this.planner.plan(analysis);
     return {
-      query,
+      query: analysis.text,
       municipality: plan.municipality,
-      terms: [...plan.boosts.keys()],
-      concepts: plan.concepts.map((c) => ({
-        label: c.label,
-        weight: c.weight,
-        words: [...c.terms.map((t) => t.term), ...(c.phrase?.compounds ?? []), ...(c.phrase?.parts.flat().map((t) => t.term) ?? [])],
-        synonyms: c.expansions.map((e) => e.text),
+      terms: [...new Set([...plan.groups.flatMap((g) => g.terms.map((t) => t.term)), ...plan.compounds])],
+      concepts: plan.groups.map((g) => ({
+        label: g.label,
+        weight: MODEL.words[g.kind],
+        words: g.terms.filter((t) => !t.expanded).map((t) => t.term),
+        synonyms: g.terms.filter((t) => t.expanded).map((t) => t.term),
       })),
     };
+  }
+
+  /** The tokenizer the index reads questions with (the engine analyses a message once with it). */
+  analyze(text: string): Analysis {
+    return analyzeMessage(text, this.tokenizer);
   }
 
   /** The full name for what a caller passes as scope ("伊万里", "いまりし", "imari"), if it is known. */
   resolveMunicipality(input: string): string | undefined {
     return this.names.get(termKey(input));
   }
-
-  private shardsInScope(scope: string | undefined): IndexShard[] {
-    if (!scope) return [...this.shards.values()];
-    return [this.shards.get(this.shardOf.get(scope) ?? scope), this.shards.get(SHARED)].filter((s): s is IndexShard => s !== undefined);
-  }
 }
 
-function toHit(h: ShardHit): SearchHit {
-  const { type, id, municipality, name } = h.ref;
-  return { type, id, municipality, name, score: Math.round(h.score * 1000) / 1000 };
-}
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Synonym words join the reading lexicon whole, so がくどう reads as 学童 and がくどうほいく as 学童保育. */
 function learnSynonymReadings(synonyms: CompiledSynonyms, tokenizer: JapaneseTokenizer, lexicon: ReadingLexicon): void {

@@ -6,8 +6,8 @@
 import { termKey } from "./normalize.js";
 
 export const STOP_WORDS: readonly string[] = [
-  // the words every program name and description uses
-  "事業", "支援", "制度", "施策", "取組", "取り組み", "取組み", "推進",
+  // "is there a program for …": a question frame (IDF, not this list, makes 事業 or 支援 cheap)
+  "制度",
   // question frames: 〜について教えて / 〜はありますか / 〜したい / 〜の方法
   "ある", "有る", "いる", "居る", "する", "なる", "成る", "できる", "出来る", "おこなう", "行う", "やる",
   "教える", "知る", "わかる", "分かる", "思う", "考える", "言う", "聞く", "調べる", "探す", "見る", "見つける",

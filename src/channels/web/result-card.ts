@@ -7,19 +7,22 @@ import type { ProgramCard } from "../../dialogue/reply/reply.js";
 import { programCard } from "../../dialogue/answer/program-facts.js";
 import type { SearchHit } from "../../search/search-index.js";
 
-export type ProgramResult = SearchHit & Omit<ProgramCard, "id" | "municipality" | "name"> & {
+/** A hit's identity and score; confidence and matched when it came from a search (not when browsing). */
+type ResultHit = Omit<SearchHit, "confidence" | "matched"> & Partial<Pick<SearchHit, "confidence" | "matched">>;
+
+export type ProgramResult = ResultHit & Omit<ProgramCard, "id" | "municipality" | "name"> & {
   type: "program";
   categories: string[];
   audiences: string[];
 };
 
-export interface FaqResult extends SearchHit {
+export type FaqResult = ResultHit & {
   type: "faq";
   /** The answer's first line. */
   summary: string;
   department: string | null;
   category: string | null;
-}
+};
 
 export type SearchResult = ProgramResult | FaqResult;
 
@@ -42,10 +45,10 @@ export function faqResult(f: Faq, score: number): FaqResult {
 export function resultForHit(kb: KnowledgeBase, hit: SearchHit, now: Date): SearchResult | undefined {
   if (hit.type === "program") {
     const p = kb.program(hit.id);
-    return p ? programResult(kb, p, hit.score, now) : undefined;
+    return p ? { ...programResult(kb, p, hit.score, now), confidence: hit.confidence, matched: hit.matched } : undefined;
   }
   const f = kb.faq(hit.id);
-  return f && !faqExpired(f, now) ? faqResult(f, hit.score) : undefined; // past 「この日まで有効」: not served
+  return f && !faqExpired(f, now) ? { ...faqResult(f, hit.score), confidence: hit.confidence, matched: hit.matched } : undefined; // past 「この日まで有効」: not served
 }
 
 function roundScore(score: number): number {

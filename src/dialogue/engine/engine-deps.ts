@@ -1,5 +1,6 @@
 // What the engine needs from the layers below, as small structural interfaces: the search index of #3
 // satisfies ProgramSearch, and tests may pass any object of the same shape.
+// Decisions about hits use `confidence` (strengthOf); a hit without one counts by its rank alone.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 
 /** A query word that matched an entry: as typed (or its base form), the field, and whether only through a synonym. */
@@ -41,4 +42,9 @@ export interface ProgramSearch {
 export interface KnowledgeSnapshot {
   knowledge: KnowledgeBase;
   index: ProgramSearch;
+}
+
+/** How sure the search is of a hit: its confidence; without one (a fake search), 1 for the first hit and less for each later one. */
+export function strengthOf(hit: SearchHitLike, rank: number): number {
+  return hit.confidence ?? 1 / (rank + 1);
 }

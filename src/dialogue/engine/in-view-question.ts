@@ -9,7 +9,8 @@ import { questionTerms, termCount, type QuestionTerms } from "../intents/questio
 import type { Reply } from "../reply/reply.js";
 import { listQuestionAnswer, programQuestionAnswer } from "../answer/passage-answer.js";
 import { LIST_MAX } from "../answer/list-answer.js";
-import { choosePrograms, LIST_SHARE, mostNamed, NEAR_TOP } from "./program-choice.js";
+import { choosePrograms, mostNamed, NEAR_TOP, staysListed } from "./program-choice.js";
+import { strengthOf } from "./engine-deps.js";
 import type { ProgramSearch } from "./engine-deps.js";
 import { mentionSpans } from "./municipality-spans.js";
 import { answerContext, focusProgram, listedPrograms, setList, type Turn } from "./turn.js";
@@ -71,8 +72,8 @@ function staysInView(turn: Turn, query: string, targets: Program[], found: Found
   const hitPrograms = hits.flatMap((h) => turn.kb.program(h.id) ?? []);
   const named = mostNamed(hitPrograms, query);
   if (named && !targets.includes(named)) return false;
-  const top = hits[0]?.score ?? 0;
-  const near = new Set(hits.filter((h) => h.score >= LIST_SHARE * top).slice(0, NEAR_TOP).map((h) => h.id));
+  const top = hits[0] ? strengthOf(hits[0], 0) : 0;
+  const near = new Set(hits.filter((h, rank) => staysListed(strengthOf(h, rank), top)).slice(0, NEAR_TOP).map((h) => h.id));
   const ranked = targets.some((p) => near.has(p.id));
   const single = choosePrograms(turn.kb, found.results, query).single;
   if (single && !targets.includes(single)) return share === 1 && ranked;

@@ -1,22 +1,35 @@
 // Whether a search result points at one program or at several. One when it is the only hit, when exactly
 // one hit's name or alias is written in the question, when the best hit is the only one near the top whose
-// text has every word of the question (「不妊治療の助成って何年間もらえる？」), or when the best score
-// clearly leads the next.
+// text has every word of the question (「不妊治療の助成って何年間もらえる？」), or when the best hit's
+// confidence clearly leads the next one's (search/model.ts decisiveGap; listShare decides who stays listed)
+// or it shows a word of the question the next one lacks.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
 import { termKey } from "../../text/normalize.js";
-import type { SearchHitLike } from "./engine-deps.js";
+import { MODEL } from "../../search/model.js";
+import { strengthOf, type SearchHitLike } from "./engine-deps.js";
 
-/** How far the best score must lead the second for the best to be taken alone. */
-export const DECISIVE_LEAD = 1.6;
-/** How close to the best a hit must score to stay on the list. */
-export const LIST_SHARE = 0.35;
+/** Whether a hit of this confidence stays listed beside the best one. */
+export function staysListed(confidence: number, best: number): boolean {
+  return confidence >= MODEL.listShare * best;
+}
+
+/** Whether the best hit's confidence leads another's enough to be taken alone. */
+export function leads(best: number, other: number): boolean {
+  return best - other >= MODEL.decisiveGap - 1e-9;
+}
+
 /**
- * When a question spans municipalities, another municipality's best hit this close to the best makes the
- * question ambiguous (each city scores in its own index, so a lead across cities means less than one within
- * a city): 「コミュニティバス」 has one in each city.
+ * Whether the best hit shows a word of the question that the other lacks, and the other none that the
+ * best lacks (「梨農家の支援」: 伊万里梨… has 梨, 伊万里牛… does not). Two hits that both contain every word
+ * (伊万里牛のこと: two 伊万里牛 programs) are a list whatever their confidences.
  */
-export const CROSS_MUNICIPALITY_SHARE = 0.5;
+export function showsMore(best: SearchHitLike, other: SearchHitLike): boolean {
+  if (!best.matched || !other.matched) return false;
+  const mine = new Set(best.matched.map((m) => m.term));
+  const theirs = new Set(other.matched.map((m) => m.term));
+  return [...theirs].every((t) => mine.has(t)) && [...mine].some((t) => !theirs.has(t));
+}
 
 export interface Choice {
   single?: Program;
@@ -36,21 +49,22 @@ export interface WordsCheck {
 
 /** Without `words` (passage-match.ts) only names and scores decide. */
 export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[], query: string, words?: WordsCheck): Choice {
-  const programs = hits.filter((h) => h.type === "program").flatMap((h) => {
+  const programs = hits.filter((h) => h.type === "program").flatMap((h, rank) => {
     const p = kb.program(h.id);
-    return p ? [{ p, score: h.score }] : [];
+    return p ? [{ p, score: strengthOf(h, rank), hit: h }] : [];
   });
   const [first, second] = programs;
   if (!first) return { several: [] };
   if (!second) return { single: first.p, several: [first.p] };
   const named = mostNamed(programs.map((x) => x.p), query);
   if (named) return { single: named, several: [named] };
-  const near = programs.filter((x) => x.score >= LIST_SHARE * first.score).slice(0, NEAR_TOP);
-  if (words?.hasAll(first.p) && !near.slice(1).some((x) => words.rivals(x.p, first.p))) return { single: first.p, several: [first.p] };
+  const near = programs.filter((x) => staysListed(x.score, first.score)).slice(0, NEAR_TOP);
+  if (words && words.hasAll(first.p) && !near.slice(1).some((x) => words.rivals(x.p, first.p))) return { single: first.p, several: [first.p] };
   const rival = programs.find((x) => x.p.municipality !== first.p.municipality);
-  const rivalCity = rival !== undefined && rival.score >= CROSS_MUNICIPALITY_SHARE * first.score;
-  if (!rivalCity && first.score >= DECISIVE_LEAD * second.score) return { single: first.p, several: [first.p] };
-  return { several: programs.filter((x) => x.score >= LIST_SHARE * first.score).map((x) => x.p) };
+  // 「コミュニティバス」 asked everywhere: each city has one, so a close rival elsewhere makes it a list.
+  const rivalCity = rival !== undefined && !leads(first.score, rival.score);
+  if (!rivalCity && (leads(first.score, second.score) || showsMore(first.hit, second.hit))) return { single: first.p, several: [first.p] };
+  return { several: programs.filter((x) => staysListed(x.score, first.score)).map((x) => x.p) };
 }
 
 /**

@@ -84,12 +84,13 @@ export function findTurn(turn: Turn, query: string, intent: IntentId = "find", a
   const top = found.results[0];
   // what the question named that nothing returned has is said first (the search's `unmatched` words)
   const notThere = notThereLine(scopeName(turn.kb, scopeOf(turn)), found.unmatched);
-  if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
-  const faq = top.type === "faq" ? turn.kb.faq(top.id) : undefined;
-  if (faq) return faqAnswer(faq);
+  const faq = top?.type === "faq" ? turn.kb.faq(top.id) : undefined;
+  if (faq && !found.noMatch) return faqAnswer(faq);
   const words = terms ?? questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues);
+  // Nothing fits in the scope, or only brushes it: another municipality's program may fit (and be named).
   const gap = scopeGap(turn, query, words, found);
   if (gap) return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, gap, { scoped: turn.deployment !== null, ...(notThere ? { lead: notThere } : {}) });
+  if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
   const choice = choosePrograms(turn.kb, found.results, query, nounsCheck(turn, words));
   if (choice.single) return closeTo(notThere, singleAnswer(turn, choice.single, aspect, intent, words));
   if (choice.several.length === 0) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);

@@ -1,0 +1,98 @@
+// What an entry shows of the question, and how sure we are that it answers it.
+//   found(group)  how well the entry contains the word: its best term's weight × the weight of the best
+//                 field it is in, to the power evidenceFieldExponent (1 in a name, 0.59 in a summary), or,
+//                 when only the word's bigrams are there, bigramCredit × share^1.5 × the same field factor;
+//   coverage      F / (F + M): F = Σ mass × found, M = the masses not found, heaviest first, the k-th
+//                 divided by k^missingDecay, each weighed by missingWords (a verb missing says little);
+//   confidence    σ(bias + coverage × a + score × b + ln(1 + F) × c), the logistic fit of model.ts.
+import { MODEL, type FieldName } from "./model.js";
+import { bestField, type TermLookup } from "./term-index.js";
+import type { PreparedGroup, PreparedQuery } from "./scorer.js";
+
+export interface Match {
+  /** The question's word as written. */
+  term: string;
+  field: FieldName;
+  /** Found only through a synonym or variant (or the word's bigrams). */
+  expanded: boolean;
+}
+
+export interface Evidence {
+  coverage: number;
+  confidence: number;
+  matched: Match[];
+  /** Per group of the query, how far the entry contains it (0–1). */
+  found: number[];
+  /** The found mass F and the missing masses (heaviest first): features for fitting. */
+  have: number;
+  missing: number[];
+}
+
+export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number, score: number): Evidence {
+  const matched: Match[] = [];
+  const found = q.groups.map((g) => {
+    const f = foundIn(g, lookup, doc);
+    if (f.value > 0 && f.field) matched.push({ term: g.group.label, field: f.field, expanded: f.expanded });
+    return f.value;
+  });
+  const parts = coverageParts(q.groups, found);
+  return { coverage: parts.coverage, confidence: confidence(parts.coverage, score, parts.have), matched, found, have: parts.have, missing: parts.missing };
+}
+
+export function confidence(coverage: number, score: number, foundMass: number): number {
+  const c = MODEL.confidence;
+  return 1 / (1 + Math.exp(-(c.bias + c.coverage * coverage + c.score * score + c.foundMass * Math.log1p(foundMass))));
+}
+
+function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number): { value: number; field?: FieldName; expanded: boolean } {
+  const { index } = lookup;
+  let value = 0;
+  let field: FieldName | undefined;
+  let expanded = true;
+  for (const alternative of g.alternatives) {
+    let v = 0;
+    let mask = 0;
+    for (const t of alternative) {
+      const p = lookup.find(t.id, doc);
+      if (p < 0) continue;
+      v += t.found * MODEL.fields[bestField(index.postingFields[p]!)] ** MODEL.evidenceFieldExponent;
+      mask |= index.postingFields[p]!;
+    }
+    const isExpanded = alternative[0]!.expanded;
+    if (v > 0 && (v > value || (v === value && !isExpanded))) {
+      value = v;
+      field = bestField(mask);
+      expanded = isExpanded;
+    }
+  }
+  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return { value, field, expanded };
+  let hits = 0;
+  let mask = 0;
+  for (const gram of g.grams) {
+    if (gram.id === undefined) continue;
+    const p = lookup.find(gram.id, doc);
+    if (p < 0) continue;
+    hits++;
+    mask |= index.postingFields[p]!;
+  }
+  const share = hits / g.grams.length;
+  const credit = share >= MODEL.bigramMinShare ? MODEL.bigramCredit * share ** 1.5 * MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent : 0;
+  return credit > value ? { value: credit, field: bestField(mask), expanded: true } : { value, field, expanded };
+}
+
+export function coverageOf(groups: readonly PreparedGroup[], found: readonly number[]): number {
+  return coverageParts(groups, found).coverage;
+}
+
+/** F (the found mass), the missing masses heaviest first, and the coverage they make. */
+export function coverageParts(groups: readonly PreparedGroup[], found: readonly number[]): { coverage: number; have: number; missing: number[] } {
+  let have = 0;
+  const missing: number[] = [];
+  groups.forEach((g, i) => {
+    have += g.mass * found[i]!;
+    missing.push(MODEL.missingWords[g.group.kind] * g.idf * (1 - found[i]!));
+  });
+  missing.sort((a, b) => b - a);
+  const lacking = missing.reduce((sum, m, k) => sum + m / (k + 1) ** MODEL.missingDecay, 0);
+  return { coverage: have + lacking === 0 ? 0 : have / (have + lacking), have, missing };
+}

@@ -1,0 +1,96 @@
+// Every weight and threshold of the search model, in one table (docs/search.md states the model; a test
+// checks the two agree, and test/search/model.test.ts shows what each entry does).
+//
+// The model in one paragraph: an entry's score is BM25F over its fields (name, aliases and an FAQ's
+// question strong; descriptions weaker) on word terms (kuromoji base forms, their readings, compounds of
+// neighbouring nouns), where each word of the question counts once through its best term (the word
+// itself, its reading, or a synonym below it), plus a character-bigram channel for unknown words, hiragana
+// and typos; both channels are divided by the score a perfect entry would get, so scores compare across
+// questions. IDF makes common words (支援, 補助, 事業) cheap. Confidence is a logistic function of two
+// features of an entry — the share of the question's IDF mass it covers, that mass itself and its normalised score — fitted
+// on calibration questions; noMatch is "the best entry's confidence is under one threshold".
+
+export const MODEL = {
+  /** BM25 saturation and length normalisation (the usual values). */
+  bm25: { k1: 1.2, b: 0.75 },
+  /** BM25F field weights: where a term is found says how much the entry is about it. */
+  fields: {
+    name: 1,
+    aliases: 1,
+    question: 1,
+    summary: 0.35,
+    eligibility: 0.25,
+    benefits: 0.25,
+    answer: 0.3,
+    categories: 0.25,
+    department: 0.1,
+  },
+  /** Query-side weight of each kind of term standing for a word of the question. */
+  terms: {
+    word: 1,
+    /** Its reading (子供 / 子ども / こども meet). */
+    reading: 0.9,
+    /** The reading of a kanji-only word: another word with that reading is often another word (起業 / 企業). */
+    kanjiHomophone: 0.3,
+    /** One of the words a hiragana run was read as, when several share the reading. */
+    alternative: 0.9,
+    /** A word of a phrase read from hiragana (がくどうほいく → 学童, 保育). */
+    part: 0.6,
+    /** A curated synonym (knowledge/synonyms.yaml): the resident's word is not the document's. */
+    curated: 0.7,
+    /** Sudachi: 同義/表記揺れ/略語 of the same 語彙番号. */
+    sudachiStrong: 0.6,
+    /** Sudachi: another 語彙 of the group (related, not the same word). */
+    sudachiWeak: 0.25,
+    /** A compound noun's words found apart (健康, 保険 of 国民健康保険; 住民 of 住民票): part of what was typed. */
+    partsApart: 0.6,
+    /** A compound of two neighbouring words of the question (a phrase match), on top of its words. */
+    compound: 0.5,
+  },
+  /** How much each kind of question word counts (in score and coverage). */
+  words: {
+    noun: 1,
+    /** Verbs and adjectives say what the resident will do, seldom what about. */
+    verb: 0.4,
+    /** 手続き, 予約, 時間: what they want to know about the topic. */
+    aspect: 0.4,
+    /** いつ, どこ, いくら: which aspect; no topic at all, so its absence costs nothing. */
+    question: 0.2,
+    /** A place the resident comes from (大阪から): background to the question. */
+    background: 0.4,
+  },
+  /**
+   * How much each kind of word counts when the entry lacks it: a verb (入れる, 受ける) or a question word
+   * missing says little about the entry (every answer names its department, few write the resident's verb);
+   * an aspect (開館時間) missing says more.
+   */
+  missingWords: { noun: 1, verb: 0.15, aspect: 0.4, question: 0, background: 0.15 },
+  /** The character-bigram channel's weight beside the word channel (both normalised to [0, 1]). */
+  bigramChannel: 0.3,
+  /** A word found only by its bigrams counts as found by this much at most (share^1.5 of its bigrams). */
+  bigramCredit: 0.7,
+  /** A word's bigrams count as found when at least this share of them is. */
+  bigramMinShare: 0.5,
+  /** A word found in a field counts as found by the field's weight to this power (summary 0.35 → 0.59). */
+  evidenceFieldExponent: 0.5,
+  /** Coverage: the k-th missing word (heaviest first) counts 1/k^this, so long questions are not drowned by detail. */
+  missingDecay: 1.5,
+  /**
+   * Confidence = σ(bias + coverage·w + score·w + ln(1 + found mass)·w), fitted on calibration questions
+   * (eval/fit-confidence.mjs): the found mass is Σ kind weight × idf × found over the words the entry has.
+   */
+  confidence: { bias: -7.9, coverage: 4.3, score: 2.62, foundMass: 3.27 },
+  /** Under this confidence the best entry does not answer: noMatch. The same for programs and FAQ entries. */
+  noMatch: 0.5,
+  /** Entries under this confidence are never listed. */
+  listFloor: 0.3,
+  /** Candidates kept (best score first) before confidence is computed. */
+  candidates: 50,
+  /** Dialogue: one program is taken alone when its confidence leads the next one's by this much. */
+  decisiveGap: 0.25,
+  /** Dialogue: a program stays on a list when its confidence is at least this share of the best one's. */
+  listShare: 0.6,
+} as const;
+
+export type FieldName = keyof typeof MODEL.fields;
+export const FIELD_NAMES = Object.keys(MODEL.fields) as FieldName[];

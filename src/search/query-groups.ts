@@ -1,0 +1,175 @@
+// The groups of a question: one per word the resident wrote (or per synonym phrase of the curated file),
+// with every term that shows it in an entry and that term's query weight (model.ts). An entry's score
+// counts each group once, through its best term, so twenty synonyms of one word cannot outweigh two
+// different words of the question.
+import { compoundOf, charNgrams, READING_PREFIX, KANJI_READING_PREFIX, COMPOUND_PREFIX } from "../text/analyze.js";
+import { hasKana, isHiragana } from "../text/normalize.js";
+import { isAspectTerm, isQuestionWord } from "../text/stop-terms.js";
+import type { CompiledSynonyms } from "./synonyms.js";
+import type { SudachiSynonyms } from "./sudachi-synonyms.js";
+import type { Unit } from "./kana-runs.js";
+import { matchSynonyms, range } from "./synonym-match.js";
+import { MODEL } from "./model.js";
+
+export type WordKind = keyof typeof MODEL.words;
+
+export interface QueryTerm {
+  term: string;
+  /** Query weight (model.ts `terms`). */
+  weight: number;
+  /** Only a synonym or variant of what the resident typed. */
+  expanded: boolean;
+  /**
+   * Terms with the same `alternative` (a phrase the word expands to: 留守家庭児童クラブ → +留守家庭,
+   * +家庭児童, +児童くらぶ) add up, each carrying its share of the weight: the phrase is found in
+   * proportion to its compounds an entry has, not by one generic piece of it.
+   */
+  alternative?: number;
+}
+
+export interface QueryGroup {
+  /** As the question wrote it. */
+  label: string;
+  kind: WordKind;
+  terms: QueryTerm[];
+  /** Character bigrams of the word as written (the bigram channel). */
+  grams: string[];
+  /** A compound noun of several words: its IDF is its most specific word's (default: its rarest own term's). */
+  idfTerms?: string[];
+}
+
+interface GroupDeps {
+  synonyms: CompiledSynonyms;
+  sudachi?: SudachiSynonyms;
+  knownTerm: (term: string) => boolean;
+}
+
+export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup[] {
+  const groups: QueryGroup[] = [];
+  const claimed = matchSynonyms(units, deps.synonyms, deps.knownTerm);
+  const seen = new Set<string>();
+  for (let i = 0; i < units.length; i++) {
+    const match = claimed.get(i);
+    if (match) {
+      if (!seen.has(match.key)) groups.push(synonymGroup(units, match.first, match.last, match.key, match.text, deps));
+      seen.add(match.key);
+      i = match.last;
+      continue;
+    }
+    const end = phraseEnd(units, i, claimed);
+    if (end > i) {
+      const phrase = phraseGroup(units, i, end);
+      if (phrase && !seen.has(phrase.label)) groups.push(phrase);
+      if (phrase) seen.add(phrase.label);
+      i = end;
+      continue;
+    }
+    const u = units[i]!;
+    if (u.role !== "content" || seen.has(u.key)) continue;
+    seen.add(u.key);
+    const terms = unitTerms(units, i);
+    if (u.pos === "名詞" && deps.sudachi) terms.push(...deps.sudachi.expand(u.key));
+    const label = u.surface;
+    // A place the resident comes from (大阪から移住したい) is background, not what they ask about.
+    const origin = u.place === true && units[i + 1]?.surface === "から";
+    groups.push({ label, kind: origin ? "background" : kindOf(u.pos, u.key), terms: dedupe(terms), grams: charNgrams(label) });
+  }
+  return groups;
+}
+
+/** The last unit of a compound noun starting at i (noun pieces, not claimed by a synonym), or i. */
+function phraseEnd(units: readonly Unit[], i: number, claimed: ReadonlyMap<number, unknown>): number {
+  let end = i;
+  while (end + 1 < units.length && !claimed.has(end + 1) && isPhrasePiece(units[end + 1]!) && isPhrasePiece(units[end]!)) end++;
+  return end;
+}
+
+function isPhrasePiece(u: Unit): boolean {
+  return u.nounish && u.role !== "drop";
+}
+
+/**
+ * A compound noun of several words (国民健康保険, 固定資産税): found in proportion to its neighbouring-word
+ * compounds an entry has (+国民健康, +健康保険, +保険料), or, at terms.partsApart, its words found apart (住民 of 住民票) — so an
+ * entry with 健康 and 保険 somewhere in its summary does not answer 国民健康保険.
+ */
+function phraseGroup(units: readonly Unit[], first: number, last: number): QueryGroup | undefined {
+  const content = range(first, last).filter((k) => units[k]!.role === "content");
+  if (content.length === 0) return undefined;
+  const compounds: string[] = [];
+  for (let k = first; k < last; k++) {
+    const c = compoundOf(units[k]!, units[k + 1]!);
+    if (c) compounds.push(c);
+  }
+  const label = units.slice(first, last + 1).map((u) => u.surface).join("");
+  const terms: QueryTerm[] = [
+    ...compounds.map((term) => ({ term, weight: MODEL.terms.word / compounds.length, expanded: false, alternative: -3 })),
+    ...content.map((k) => ({ term: units[k]!.key, weight: MODEL.terms.partsApart / content.length, expanded: false, alternative: -4 })),
+  ];
+  const kinds = content.map((k) => kindOf(units[k]!.pos, units[k]!.key));
+  const kind: WordKind = kinds.every((k) => k === "question" || k === "aspect") ? (kinds.every((k) => k === "question") ? "question" : "aspect") : "noun";
+  return { label, kind, terms, grams: charNgrams(label), idfTerms: content.map((k) => units[k]!.key) };
+}
+
+function kindOf(pos: string, key: string): WordKind {
+  if (isQuestionWord(key)) return "question";
+  if (isAspectTerm(key)) return "aspect";
+  return pos === "名詞" ? "noun" : "verb";
+}
+
+/** A word or phrase of the curated synonyms file: its own words, and the document words it stands for, lower. */
+function synonymGroup(units: readonly Unit[], first: number, last: number, key: string, text: string, deps: GroupDeps): QueryGroup {
+  const span = range(first, last).filter((k) => units[k]!.role === "content");
+  // In a phrase (学童保育) its words add up, each a share (学童 alone is half of it); its compounds count fully.
+  const own = span.length === 1
+    ? ownTerms(units[span[0]!]!)
+    : span.map((k) => ({ term: units[k]!.key, weight: MODEL.terms.word / span.length, expanded: false, alternative: -2 }));
+  for (let k = first; k < last; k++) {
+    const c = compoundOf(units[k]!, units[k + 1]!);
+    if (c) own.push({ term: c, weight: MODEL.terms.word, expanded: false });
+  }
+  const expanded = deps.synonyms.expansionsOf(key).flatMap((e, k) =>
+    e.words.map((w) => ({ term: w, weight: MODEL.terms.curated / e.words.length, expanded: true, ...(e.words.length > 1 ? { alternative: k } : {}) })));
+  const kinds = span.map((k) => kindOf(units[k]!.pos, units[k]!.key));
+  const origin = span.every((k) => units[k]!.place === true) && units[last + 1]?.surface === "から";
+  const kind: WordKind = origin ? "background" : kinds.every((k) => k === "question") ? "question" : kinds.every((k) => k === "question" || k === "aspect") ? "aspect" : "noun";
+  return { label: text, kind, terms: [...dedupe([{ term: key, weight: MODEL.terms.word, expanded: false }, ...own]), ...expanded], grams: charNgrams(text) };
+}
+
+/** The terms that show unit i: its own word and readings. */
+function unitTerms(units: readonly Unit[], i: number): QueryTerm[] {
+  return ownTerms(units[i]!);
+}
+
+/** Its word, readings, homophones and the words of a phrase it stands for. */
+function ownTerms(u: Unit): QueryTerm[] {
+  const t = (term: string, weight: number): QueryTerm => ({ term, weight, expanded: false });
+  const terms: QueryTerm[] = [t(u.key, MODEL.terms.word)];
+  // A word written in kana (こども) is its own reading: it meets 子ども and 子供 through theirs.
+  const reading = u.reading ?? (u.pos === "名詞" && isHiragana(u.key) ? u.key : undefined);
+  if (reading) {
+    terms.push(t(READING_PREFIX + reading, MODEL.terms.reading), t(reading, MODEL.terms.reading));
+    terms.push(t(KANJI_READING_PREFIX + reading, hasKana(u.surface) ? MODEL.terms.reading : MODEL.terms.kanjiHomophone));
+  }
+  for (const a of u.alternatives ?? []) terms.push(t(a, MODEL.terms.alternative));
+  // The words of a phrase read from hiragana add up (学童 and 保育 for がくどうほいく), like a phrase expansion.
+  const parts = u.parts ?? [];
+  for (const p of parts) terms.push({ ...t(p, MODEL.terms.part / parts.length), ...(parts.length > 1 ? { alternative: -1 } : {}) });
+  return terms;
+}
+
+/** One weight per term: the highest; a term typed counts as typed even if a synonym also leads to it. */
+function dedupe(terms: readonly QueryTerm[]): QueryTerm[] {
+  const best = new Map<string, QueryTerm>();
+  for (const t of terms) {
+    if (t.alternative !== undefined) {
+      best.set(`${t.alternative}\u0000${t.term}`, t);
+      continue;
+    }
+    const seen = best.get(t.term);
+    if (!seen || t.weight > seen.weight) best.set(t.term, seen && !seen.expanded ? { ...t, expanded: false } : t);
+  }
+  return [...best.values()];
+}
+
+export { COMPOUND_PREFIX };

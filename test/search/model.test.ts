@@ -1,0 +1,194 @@
+// One test per entry of the search model's table (src/search/model.ts), on small hand-made indexes: each shows
+// what the number does to a score, a coverage or a decision. docs-model.test.ts checks docs/search.md states
+// the same numbers.
+import { describe, expect, it } from "vitest";
+import { MODEL, FIELD_NAMES, type FieldName } from "../../src/search/model.js";
+import { packIndex, TermLookup, REFERENCE_TF, type EntryTerms } from "../../src/search/term-index.js";
+import { prepare, scoreEntries } from "../../src/search/scorer.js";
+import { evidenceFor, confidence } from "../../src/search/evidence.js";
+import type { QueryGroup, QueryTerm, WordKind } from "../../src/search/query-groups.js";
+import type { QueryPlan } from "../../src/search/query-plan.js";
+import { leads, staysListed } from "../../src/dialogue/engine/program-choice.js";
+
+const filler = (n: number) => Array.from({ length: n }, (_, k) => `w${k}`);
+const group = (label: string, terms: (string | QueryTerm)[], kind: WordKind = "noun", grams: string[] = []): QueryGroup => ({
+  label, kind, grams,
+  terms: terms.map((t) => (typeof t === "string" ? { term: t, weight: MODEL.terms.word, expanded: false } : t)),
+});
+const plan = (groups: QueryGroup[], compounds: string[] = []): QueryPlan => ({ query: "", groups, compounds });
+
+/** Scores of each entry (by position) for a plan over the given entries (plus unrelated ones, so IDF is finite). */
+function scores(entries: EntryTerms[], p: QueryPlan): number[] {
+  const all = [...entries, ...Array.from({ length: 8 }, (_, k) => ({ name: [`other${k}`] }))];
+  const lookup = new TermLookup(packIndex(all));
+  const found = scoreEntries(prepare(p, lookup), lookup, () => true);
+  return entries.map((_, doc) => found.find((s) => s.doc === doc)?.score ?? 0);
+}
+
+function evidence(entries: EntryTerms[], p: QueryPlan, doc = 0) {
+  const all = [...entries, ...Array.from({ length: 8 }, (_, k) => ({ name: [`other${k}`] }))];
+  const lookup = new TermLookup(packIndex(all));
+  const q = prepare(p, lookup);
+  return evidenceFor(q, lookup, doc, 0);
+}
+
+describe("bm25", () => {
+  it("k1: a second occurrence adds less than the first (saturation)", () => {
+    const once = packIndex([{ summary: ["a", "x", "y"] }, { summary: ["b", "x", "y"] }]);
+    const twice = packIndex([{ summary: ["a", "a", "x"] }, { summary: ["b", "x", "y"] }]);
+    const tf1 = once.postingTf[once.postingStart[0]!]!;
+    const tf2 = twice.postingTf[twice.postingStart[0]!]!;
+    expect(tf2).toBeGreaterThan(tf1);
+    expect(tf2).toBeLessThan(2 * tf1);
+    expect(tf2).toBeLessThan(1); // never more than 1: tf~ / (k1 + tf~)
+  });
+
+  it("b: a word in a long field counts less than in a short one", () => {
+    const [short, long] = scores([{ name: ["a"] }, { name: ["a", ...filler(9)] }], plan([group("a", ["a"])]));
+    expect(short).toBeGreaterThan(long!);
+  });
+});
+
+describe("fields: where a word is found says how much the entry is about it", () => {
+  it.each(FIELD_NAMES.map((f) => [f, MODEL.fields[f]] as const))("%s (weight %s)", (field, weight) => {
+    const [inField, inName] = scores([{ [field]: ["a"] } as EntryTerms, { name: ["a"] }], plan([group("a", ["a"])]));
+    expect(inField! / inName!).toBeCloseTo(weight / (MODEL.bm25.k1 + weight) / (1 / (MODEL.bm25.k1 + 1)), 5);
+  });
+
+  it("evidenceFieldExponent: found in a summary counts weight^exponent toward coverage", () => {
+    const e = evidence([{ summary: ["a"] }], plan([group("a", ["a"])]));
+    expect(e.found[0]).toBeCloseTo(MODEL.fields.summary ** MODEL.evidenceFieldExponent, 5);
+  });
+});
+
+describe("terms: the ways a word is found, each below the word typed", () => {
+  const alone = (weight: number, expanded = false, alternative?: number): QueryTerm => ({ term: "b", weight, expanded, ...(alternative === undefined ? {} : { alternative }) });
+  it.each(Object.entries(MODEL.terms).filter(([k]) => k !== "compound" && k !== "partsApart"))("%s: %s of the word's score", (_, weight) => {
+    // Entry 0 has the word itself, entry 1 only the other term; both words equally common.
+    const [word, other] = scores([{ name: ["a"] }, { name: ["b"] }], plan([group("a", ["a", alone(weight)])]));
+    expect(other! / word!).toBeCloseTo(weight, 5);
+  });
+
+  it("partsApart: a compound noun's words found apart count this share of its compounds found", () => {
+    const apart = MODEL.terms.partsApart / 2;
+    const p = plan([{ ...group("ab", [{ term: "+ab", weight: 1, expanded: false, alternative: -3 }, { term: "a", weight: apart, expanded: false, alternative: -4 }, { term: "b", weight: apart, expanded: false, alternative: -4 }]), idfTerms: ["a", "b"] }]);
+    expect(evidence([{ name: ["+ab", "x"] }, { name: ["a", "b"] }], p, 1).found[0]).toBeCloseTo(MODEL.terms.partsApart, 5);
+    expect(evidence([{ name: ["+ab", "x"] }, { name: ["a", "b"] }], p, 0).found[0]).toBeCloseTo(1, 5);
+    expect(evidence([{ name: ["+ab", "x"] }, { name: ["a", "c"] }], p, 1).found[0]).toBeCloseTo(apart, 5);
+  });
+
+  it("compound: a phrase match adds this much of its IDF on top of the words", () => {
+    const p = plan([group("a", ["a"]), group("b", ["b"])], ["+ab"]);
+    const [phrase, apart] = scores([{ name: ["a", "b", "+ab"] }, { name: ["a", "b", "x"] }], p);
+    expect(phrase).toBeGreaterThan(apart!);
+  });
+
+  it("a phrase expansion is found in proportion to its compounds (terms of one alternative add up)", () => {
+    const half = MODEL.terms.curated / 2;
+    const p = plan([group("a", ["a", { term: "+xy", weight: half, expanded: true, alternative: 0 }, { term: "+yz", weight: half, expanded: true, alternative: 0 }])]);
+    expect(evidence([{ name: ["+xy", "+yz"] }], p).found[0]).toBeCloseTo(MODEL.terms.curated, 5);
+    expect(evidence([{ name: ["+xy"] }], p).found[0]).toBeCloseTo(half, 5);
+  });
+
+  it("a word counts once, through its best term: synonyms do not add up", () => {
+    const p = plan([group("a", ["a", alone(MODEL.terms.curated, true)])]);
+    const [both, word] = scores([{ name: ["a", "b"] }, { name: ["a", "c"] }], p);
+    expect(both).toBeCloseTo(word!, 5);
+  });
+
+  it("matched reports the field and whether only a synonym was found", () => {
+    const p = plan([group("a", ["a", alone(MODEL.terms.curated, true)])]);
+    expect(evidence([{ summary: ["b"] }], p).matched).toEqual([{ term: "a", field: "summary", expanded: true }]);
+    expect(evidence([{ name: ["a"] }], p).matched).toEqual([{ term: "a", field: "name", expanded: false }]);
+  });
+});
+
+describe("words: how much each kind of question word counts", () => {
+  it.each(Object.entries(MODEL.words))("%s: found, it scores %s of a noun", (kind, weight) => {
+    const entries: EntryTerms[] = [{ name: ["a"] }, { name: ["b"] }];
+    const [noun, other] = scores(entries, plan([group("a", ["a"]), group("b", ["b"], kind as WordKind)]));
+    expect(other! / noun!).toBeCloseTo(weight, 5);
+  });
+
+  it.each(Object.entries(MODEL.missingWords))("missingWords.%s: missing, it lowers coverage by %s of a noun", (kind, weight) => {
+    const e = evidence([{ name: ["a"] }], plan([group("a", ["a"]), group("z", ["zz"], kind as WordKind)]));
+    const unknown = Math.log(1 + (9 + 0.5) / 0.5);
+    const have = Math.log(1 + (9 - 1 + 0.5) / 1.5) * MODEL.words.noun;
+    expect(e.coverage).toBeCloseTo(have / (have + weight * unknown), 5);
+  });
+
+  it("missingDecay: the second missing word counts 1/2^decay", () => {
+    const e = evidence([{ name: ["a"] }], plan([group("a", ["a"]), group("y", ["yy"]), group("z", ["zz"])]));
+    const unknown = Math.log(1 + (9 + 0.5) / 0.5);
+    const have = Math.log(1 + (9 - 1 + 0.5) / 1.5);
+    expect(e.coverage).toBeCloseTo(have / (have + unknown + unknown / 2 ** MODEL.missingDecay), 5);
+  });
+});
+
+describe("bigrams", () => {
+  const grams = ["#あい", "#いう", "#うえ"];
+  it("bigramChannel: an entry sharing only the word's bigrams scores bigramChannel of a perfect bigram match", () => {
+    const p = plan([group("あいうえ", ["あいうえ"], "noun", grams)]);
+    const [word, onlyGrams] = scores([{ name: ["あいうえ", ...grams] }, { name: grams }], p);
+    expect(onlyGrams!).toBeGreaterThan(0);
+    expect(onlyGrams!).toBeLessThanOrEqual(MODEL.bigramChannel + 1e-9);
+    expect(word! - onlyGrams!).toBeGreaterThan(0.9);
+  });
+
+  it("bigramCredit and bigramMinShare: found by bigrams counts credit × share^1.5, nothing under the minimum share", () => {
+    const p = plan([group("あいうえ", ["あいうえ"], "noun", grams)]);
+    expect(evidence([{ name: grams }], p).found[0]).toBeCloseTo(MODEL.bigramCredit, 5);
+    expect(evidence([{ name: grams.slice(0, 2) }], p).found[0]).toBeCloseTo(MODEL.bigramCredit * (2 / 3) ** 1.5, 5);
+    expect(evidence([{ name: grams.slice(0, 1) }], p).found[0]).toBe(0); // 1/3 < bigramMinShare
+    expect(1 / 3).toBeLessThan(MODEL.bigramMinShare);
+  });
+});
+
+describe("confidence and the decisions made from it", () => {
+  it("confidence: a logistic function rising with coverage, score and found mass", () => {
+    const c = MODEL.confidence;
+    expect(confidence(0, 0, 0)).toBeCloseTo(1 / (1 + Math.exp(-c.bias)), 5);
+    expect(confidence(1, 0, 0)).toBeGreaterThan(confidence(0.5, 0, 0));
+    expect(confidence(0.5, 1, 0)).toBeGreaterThan(confidence(0.5, 0.5, 0));
+    expect(confidence(0.5, 0.5, 10)).toBeGreaterThan(confidence(0.5, 0.5, 2));
+  });
+
+  it("noMatch: a whole match of a specific word passes it, a generic word alone does not", () => {
+    const entries: EntryTerms[] = [{ name: ["rare"] }, ...Array.from({ length: 20 }, () => ({ name: ["common"] }))];
+    const lookup = new TermLookup(packIndex(entries));
+    const sure = prepare(plan([group("rare", ["rare"])]), lookup);
+    const vague = prepare(plan([group("common", ["common"]), group("unknown", ["unknown"])]), lookup);
+    const [s] = scoreEntries(sure, lookup, () => true);
+    const [v] = scoreEntries(vague, lookup, () => true);
+    expect(evidenceFor(sure, lookup, s!.doc, s!.score).confidence).toBeGreaterThanOrEqual(MODEL.noMatch);
+    expect(evidenceFor(vague, lookup, v!.doc, v!.score).confidence).toBeLessThan(MODEL.noMatch);
+  });
+
+  it("listFloor: under the no-match threshold, so a list may show entries less sure than the first", () => {
+    expect(MODEL.listFloor).toBeLessThan(MODEL.noMatch);
+    expect(MODEL.listFloor).toBeGreaterThan(0);
+  });
+
+  it("candidates: at most this many entries are scored for confidence", () => {
+    const entries = Array.from({ length: MODEL.candidates + 10 }, () => ({ name: ["a"] }));
+    const lookup = new TermLookup(packIndex([...entries, { name: ["b"] }]));
+    expect(scoreEntries(prepare(plan([group("a", ["a"])]), lookup), lookup, () => true)).toHaveLength(MODEL.candidates);
+  });
+
+  it("decisiveGap: the best hit is taken alone when its confidence leads the next by this much", () => {
+    expect(leads(0.9, 0.9 - MODEL.decisiveGap)).toBe(true);
+    expect(leads(0.9, 0.9 - MODEL.decisiveGap / 2)).toBe(false);
+  });
+
+  it("listShare: a hit stays on the list at this share of the best confidence", () => {
+    expect(staysListed(MODEL.listShare * 0.8, 0.8)).toBe(true);
+    expect(staysListed(MODEL.listShare * 0.8 - 0.01, 0.8)).toBe(false);
+  });
+
+  it("REFERENCE_TF is what one occurrence in a field of average length with weight 1 saturates to", () => {
+    const index = packIndex([{ name: ["a"] }, { name: ["b"] }]);
+    expect(index.postingTf[0]).toBeCloseTo(REFERENCE_TF, 5);
+  });
+});
+
+export type { FieldName };
