@@ -38,15 +38,34 @@ export interface OpenedSearch {
   indexSource: OpenedIndex<SearchIndex>["source"];
 }
 
-/** Loads and validates the knowledge (a KnowledgeError names file, entry and field) and builds its index. */
+/**
+ * Loads and validates the knowledge (a KnowledgeError names file, entry and field) and opens its index.
+ * A saved index is read before the tokenizer's dictionary loads: the dictionary's 70 MB of buffers make
+ * the garbage collector run soon after, which would otherwise land in the middle of reading the index.
+ */
 export async function openSearch(o: OpenSearchOptions): Promise<OpenedSearch> {
-  const [tokenizer, knowledge] = await Promise.all([o.tokenizer ?? createJapaneseTokenizer(), loadKnowledgeCachedOrThrow(o.knowledgeDir, o.cacheDir ?? null)]);
-  const opened = await openIndex(knowledge, tokenizer, o);
-  return { tokenizer, knowledge, index: opened.index, buildMs: opened.ms, indexSource: opened.source };
+  const knowledge = await loadKnowledgeCachedOrThrow(o.knowledgeDir, o.cacheDir ?? null);
+  let loaded: JapaneseTokenizer | undefined;
+  const tokenizer = async () => (loaded ??= await (o.tokenizer ?? createJapaneseTokenizer()));
+  if (!o.cacheDir) await tokenizer(); // nothing saved to read first: the index is built, and buildMs is the build alone
+  const opened = await openIndex(knowledge, lateTokenizer(() => loaded), o, tokenizer);
+  return { tokenizer: await tokenizer(), knowledge, index: opened.index, buildMs: opened.ms, indexSource: opened.source };
+}
+
+/** A tokenizer whose dictionary is given later (before the first question: openSearch loads it before returning). */
+function lateTokenizer(get: () => JapaneseTokenizer | undefined): JapaneseTokenizer {
+  const real = () => get() ?? (() => { throw new Error("the tokenizer is not loaded yet"); })();
+  return { tokenize: (text) => real().tokenize(text), get dictionarySource() { return real().dictionarySource; } };
 }
 
 /** The index for this knowledge: read from its saved file when that matches, else built and saved (with o.cacheDir). */
-export function openIndex(knowledge: KnowledgeBase, tokenizer: JapaneseTokenizer, o: IndexOptions = {}): Promise<OpenedIndex<SearchIndex>> {
+export function openIndex(
+  knowledge: KnowledgeBase,
+  tokenizer: JapaneseTokenizer,
+  o: IndexOptions = {},
+  /** The tokenizer to build with, when `tokenizer` only stands for one not loaded yet. */
+  building: () => Promise<JapaneseTokenizer> = async () => tokenizer,
+): Promise<OpenedIndex<SearchIndex>> {
   return openSavedIndex({
     // An index of another source than the knowledge (the bench's synthetic country) is not saved.
     cacheDir: o.source ? null : (o.cacheDir ?? null),
@@ -54,7 +73,7 @@ export function openIndex(knowledge: KnowledgeBase, tokenizer: JapaneseTokenizer
     inputs: indexInputs(knowledge.dir, o.fallbackSynonyms),
     variant: o.build?.sudachi === false ? "without-sudachi" : "",
     codec: searchIndexCodec(tokenizer),
-    build: () => indexKnowledge(knowledge, tokenizer, o),
+    build: async () => indexKnowledge(knowledge, await building(), o),
   });
 }
 
