@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-const start = () => startTestServer({ MADOGUCHI_KNOWLEDGE: dir, MADOGUCHI_CACHE_DIR: cache });
+const start = () => startTestServer({ MADOGUCHI_KNOWLEDGE: dir, MADOGUCHI_CACHE_DIR: cache, MADOGUCHI_RATE_WEB_BURST: "0" });
 const ask = async (s: TestServer, q: string) => (await s.getJson<{ results: { name: string }[] }>(`/api/search?q=${encodeURIComponent(q)}&municipality=${encodeURIComponent("飯塚市")}`)).body.results.map((r) => r.name);
 const QUESTION = "外国人材を雇いたい";
 /** The saved file is sound when its header's key, length and checksum hold (whatever key it has). */
