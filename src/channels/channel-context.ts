@@ -12,6 +12,7 @@ import type { Reply } from "../dialogue/reply/reply.js";
 import type { DeliveryStore } from "../shared-state/delivery-store.js";
 import type { EventQueue } from "../shared-state/event-queue.js";
 import type { Route, RouteRequest } from "./http/route.js";
+import type { TurnLog } from "../dialogue/engine/turn-log.js";
 import type { StaffChanges } from "../knowledge/staff/staff-changes.js";
 import type { StaffActor } from "../knowledge/staff/review-policy.js";
 
@@ -90,6 +91,8 @@ export interface ChannelContext {
   now(): Date;
   /** The server's logger: personal data is masked in everything logged through it. */
   log: ChannelLog;
+  /** The App Home's turn log, shared by replicas (Redis) or kept on disk. */
+  turnLog(): Promise<TurnLog>;
   /** Staff answers and facts: drafts and approval, checked with the channel's own approvers (Slack App Home). */
   staff: { changes(policy: { mayApprove(actor: StaffActor): Promise<boolean> | boolean }): StaffChanges };
 }

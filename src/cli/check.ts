@@ -11,6 +11,7 @@ import { checkSynonymProposals } from "../knowledge/synonym-proposals.js";
 import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import { BUNDLED_SYNONYMS } from "../config/server-config.js";
 import { openSearch } from "../search/open-search.js";
+import { checkDrafts } from "../knowledge/staff/draft-store.js";
 
 export const checkCommand: Command = {
   summary: "validate the knowledge files against the schema and their source texts (exit 1 with one line per problem)",
@@ -21,6 +22,7 @@ export const checkCommand: Command = {
     const { knowledge, problems } = await loadKnowledge(dir);
     const all: Problem[] = knowledge && !values["no-sources"] ? await checkFidelity(knowledge) : problems;
     all.push(...(await checkSynonymProposals(dir))); // knowledge/synonym-proposals.yaml (Slack App Home)
+    all.push(...(await checkDrafts(dir))); // knowledge/staff/drafts/ (waiting for a second member of staff)
     for (const p of all) io.stderr.write(`${formatProblem(p)}\n`);
     if (!knowledge || all.length > 0) {
       io.stderr.write(`${all.length} problem(s) found in ${dir}\n`);

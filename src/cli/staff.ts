@@ -47,7 +47,7 @@ const common = { knowledge: { type: "string" }, by: { type: "string" } } as cons
 
 function changes(dir: string, io: CliIo): StaffChanges {
   return new StaffChanges({
-    dir, policy: cliReviewPolicy(io.env), knowledge: () => loadKnowledgeOrThrow(dir),
+    dir, policy: cliReviewPolicy(io.env), knowledge: () => loadKnowledgeOrThrow(dir), env: io.env,
     onPublished: async () => {
       if (await publishKnowledgeNotice(io.env)) io.stderr.write("told the other replicas to reload (Redis)\n");
     },

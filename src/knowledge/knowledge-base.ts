@@ -1,6 +1,7 @@
 // The loaded, validated knowledge: immutable once built, swapped whole on reload.
 import type { Faq, Municipality, Program, SourceDocument } from "./schema.js";
 import type { FactField, StaffFact } from "./staff/staff-fact.js";
+import { DEFAULT_STAFF_SETTINGS, type StaffSettings } from "./staff/staff-settings.js";
 
 /** Where an entry is written: the file as shown to staff, its absolute path, and the entry's first line. */
 export interface EntryOrigin {
@@ -16,6 +17,8 @@ export interface KnowledgeBaseInit {
   faqs: Faq[];
   /** Program facts confirmed by staff (an overlay beside the documents'). */
   staffFacts?: StaffFact[];
+  /** knowledge/staff/settings.yaml (defaults when absent). */
+  staffSettings?: StaffSettings;
   /** Content hash of every knowledge file: changes exactly when the knowledge does. */
   version: string;
   loadedAt: Date;
@@ -29,6 +32,7 @@ export class KnowledgeBase {
   readonly programs: readonly Program[];
   readonly faqs: readonly Faq[];
   readonly staffFacts: readonly StaffFact[];
+  readonly staffSettings: StaffSettings;
   readonly version: string;
   readonly loadedAt: Date;
   private readonly programsById: Map<string, Program>;
@@ -43,6 +47,7 @@ export class KnowledgeBase {
     this.programs = init.programs;
     this.faqs = init.faqs;
     this.staffFacts = init.staffFacts ?? [];
+    this.staffSettings = init.staffSettings ?? DEFAULT_STAFF_SETTINGS;
     this.factsByProgram = new Map();
     for (const f of this.staffFacts) this.factsByProgram.set(f.program, [...(this.factsByProgram.get(f.program) ?? []), f]);
     this.version = init.version;

@@ -13,6 +13,7 @@ import { crossCheck, type Located } from "./cross-check.js";
 import { KnowledgeError, type Problem } from "./problems.js";
 import { StaffFactsFile, type StaffFact } from "./staff/staff-fact.js";
 import { checkStaffEntries, STAFF_DRAFTS_DIR } from "./staff/staff-check.js";
+import { readStaffSettings, STAFF_SETTINGS_FILE, type StaffSettings } from "./staff/staff-settings.js";
 
 /** The synonym proposals staff record from Slack; reviewed by people, not loaded as knowledge. */
 export const REVIEW_FILE = "synonym-proposals.yaml";
@@ -33,6 +34,7 @@ interface Collected {
   faqs: Located<Faq>[];
   /** Program facts confirmed by staff (knowledge/staff/facts/). */
   facts: Located<StaffFact>[];
+  settings?: StaffSettings;
   /** FAQ entries from CSV files, whose 地方公共団体名 may be written "佐賀県伊万里市". */
   csvFaqs: Set<Located<Faq>>;
   problems: Problem[];
@@ -63,6 +65,7 @@ export async function loadKnowledge(dir: string): Promise<LoadOutcome> {
     programs: c.programs.map((p) => p.value),
     faqs: c.faqs.map((f) => f.value),
     staffFacts: c.facts.map((f) => f.value),
+    ...(c.settings ? { staffSettings: c.settings } : {}),
     version: hash.digest("hex").slice(0, 12),
     loadedAt: new Date(),
     origins: new Map([...c.programs, ...c.faqs].map((e) => [e.value.id, { file: e.file, path: e.path ?? e.file, line: e.line }])),
@@ -91,6 +94,11 @@ async function collectFile(file: string, rel: string, c: Collected): Promise<voi
   else if (/\.csv$/i.test(rel)) keep(await readFaqCsv(file, label, rel), c.faqs).forEach((f) => c.csvFaqs.add(f));
   else if (rel.startsWith("faq/") || rel.startsWith("staff/faq/")) keep(await readYamlList(file, label, FaqFile), c.faqs);
   else if (rel.startsWith("staff/facts/")) keep(await readYamlList(file, label, StaffFactsFile), c.facts);
+  else if (rel === STAFF_SETTINGS_FILE) {
+    const { settings, problems } = await readStaffSettings(file, label);
+    c.settings = settings;
+    c.problems.push(...problems);
+  }
   else if (rel.startsWith("staff/")) return; // drafts and the audit trail: not knowledge until approved
   else keep(await readYamlList(file, label, ProgramsFile), c.programs);
 }

@@ -43,6 +43,7 @@ export function channelContext(config: ServerConfig, s: ServerServices, metrics:
     now: s.now,
     log: logger,
     staff: s.staff,
+    turnLog: () => s.shared.turnLog(),
   };
 }
 

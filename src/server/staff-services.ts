@@ -41,7 +41,7 @@ export async function staffServices(o: StaffServicesOptions): Promise<StaffServi
     review,
     changes: (policy) => new StaffChanges({
       dir: o.config.knowledgeDir, policy: { review, mayApprove: policy.mayApprove },
-      knowledge: () => o.runtime.current().knowledge, now: o.now, onPublished,
+      knowledge: () => o.runtime.current().knowledge, now: o.now, onPublished, env: o.config.env,
     }),
     close: async () => { await notices?.close(); },
   };

@@ -3,7 +3,7 @@
 // its knowledge from the (shared) directory within moments instead of waiting for its file watcher —
 // which may not see a change made on another machine's mount at all.
 // Channel: `${REDIS_KEY_PREFIX}knowledge-changed`; message: JSON {from, at}.
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Env } from "../config/server-config.js";
 import { connectRedis } from "./redis-connection.js";
 import { DEFAULT_REDIS_KEY_PREFIX } from "./shared-state.js";

@@ -12,6 +12,10 @@ import { RedisSessionStore } from "./redis-session-store.js";
 import { RedisDeliveryStore } from "./redis-delivery-store.js";
 import { RedisRateBuckets } from "./redis-rate-buckets.js";
 import { RedisHandoffStore } from "./redis-handoff-store.js";
+import { RedisTurnLog } from "./redis-turn-log.js";
+import { FileTurnLog } from "./file-turn-log.js";
+import { MemoryTurnLog, type TurnLog } from "../dialogue/engine/turn-log.js";
+import { join, resolve } from "node:path";
 import { InMemoryHandoffStore } from "../dialogue/handoff/in-memory-handoff-store.js";
 import type { HandoffStore } from "../dialogue/handoff/handoff.js";
 import { MemoryEventQueue, type EventQueue } from "./event-queue.js";
@@ -28,6 +32,8 @@ export interface SharedState {
   rateBuckets: RateBuckets;
   /** Handoff tickets: a resident's handoff works whichever replica their message or the staff reply reaches. */
   handoffs: HandoffStore;
+  /** The App Home's turns (opened on first use: only a server with Slack needs them): Redis, or a file of MADOGUCHI_STATE_DIR. */
+  turnLog(): Promise<TurnLog>;
   /** Accepted webhook events until answered: the local journal (MADOGUCHI_JOURNAL_DIR), the Redis Stream, or memory. */
   queue: EventQueue;
   /** Where the queue lives, for the banner: "memory", "journal <dir>", "redis stream (…)". */
@@ -51,6 +57,7 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
     return {
       kind: "memory", where: "memory",
       sessions: new InMemorySessionStore(), deliveries: new InMemoryDeliveryStore(), rateBuckets: new InMemoryRateBuckets(), handoffs: new InMemoryHandoffStore(),
+      turnLog: once(() => localTurnLog(env)),
       queue: local?.queue ?? new MemoryEventQueue(), queueWhere: local ? `journal ${local.dir}` : "memory",
       close: async () => { await local?.queue.close(); },
     };
@@ -72,12 +79,24 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
     kind: "redis", where,
     sessions: new RedisSessionStore(redis, { onOutage }), deliveries: new RedisDeliveryStore(redis, onOutage), rateBuckets: new RedisRateBuckets(redis, onOutage),
     handoffs: new RedisHandoffStore(redis),
+    turnLog: async () => new RedisTurnLog(redis),
     queue, queueWhere: `redis stream (fallback: ${local ? `journal ${local.dir}` : "memory"})`,
     async close() {
       await queue.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/** MADOGUCHI_STATE_DIR (default ./.madoguchi/state): where a server without Redis keeps the App Home's turns; "memory" keeps none. */
+async function localTurnLog(env: Env): Promise<TurnLog> {
+  const dir = env["MADOGUCHI_STATE_DIR"]?.trim() || join(".madoguchi", "state");
+  return dir === "memory" ? new MemoryTurnLog() : FileTurnLog.open(resolve(dir));
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 function positive(raw: string | undefined, name: string, fallback: number): number {

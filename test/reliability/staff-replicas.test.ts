@@ -66,3 +66,24 @@ describe("staff changes on two replicas sharing Redis", () => {
     expect(Math.max(ta, tb)).toBeLessThan(5_000);
   });
 });
+
+describe("App Home counts on two replicas sharing Redis", () => {
+  it("shows on replica B a question residents asked on replica A", async () => {
+    const { startSlackTestServer } = await import("../slack/slack-test-server.js");
+    const env = { MADOGUCHI_KNOWLEDGE: copy.dir, REDIS_URL: redis.url };
+    const [sa, sb] = [await startSlackTestServer(env), await startSlackTestServer(env)];
+    try {
+      const reply = await sa.server.services.engine.respond({ user: "U-replica-a", channel: "line", municipality: null, text: "ペットの去勢手術の補助はありますか" });
+      expect(reply.noMatch).toBe(true);
+      await settle(200);
+      const count = sb.slack.callsTo("views.publish").length;
+      await sb.event({ type: "app_home_opened", user: "USTAFF99", channel: "DHOME", tab: "home", event_ts: String(Date.now() / 1000) });
+      const home = JSON.stringify((await sb.slack.waitFor("views.publish", count + 1))[count]!.args["view"]);
+      expect(home).toContain("ペットの去勢手術の補助はありますか");
+      expect(home).toMatch(/\*質問数\*\\n[1-9]\d*件/);
+    } finally {
+      await sa.close();
+      await sb.close();
+    }
+  });
+});

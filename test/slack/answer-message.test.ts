@@ -51,6 +51,12 @@ describe("answerMessage", () => {
     expect(text).toContain(":warning:");
   });
 
+  it("says the status the source states (外国人材雇用支援事業: 予算ゼロ, then 見直し)", () => {
+    const text = fieldTexts(answerMessage(found([cards.find((c) => c.id === "iizuka-gaikoku-jinzai-koyo-shien")!])));
+    expect(text).toContain("状況: 見直し中");
+    expect(text).toContain("令和4年度は予算ゼロ");
+  });
+
   it("shows at most ten programs and says how many more there are, within 50 blocks", () => {
     const msg = answerMessage(found(cards), { lookup: { q: "補助金" }, municipalities: ["伊万里市", "飯塚市"], shareable: true });
     expect(blockKitProblems(msg)).toEqual([]);

@@ -42,7 +42,7 @@ export async function startSlackTestServer(env: Record<string, string> = {}, ext
   const slack = await FakeSlackApi.start({ botToken: BOT_TOKEN });
   const logs = captureLogs();
   const config = readServerConfig({
-    HOST: "127.0.0.1", PORT: "0", MADOGUCHI_WATCH: "off", LOG_LEVEL: "info",
+    HOST: "127.0.0.1", PORT: "0", MADOGUCHI_WATCH: "off", LOG_LEVEL: "info", MADOGUCHI_STATE_DIR: "memory",
     SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl,
     ...env,
   });

@@ -14,9 +14,9 @@ const AUTHOR = "UAUTHOR01";
 const APPROVER = "UAPPROVE1";
 const GROUP_MEMBER = "UGROUP001";
 const OUTSIDER = "UOTHER001";
-const QUESTION = "児童手当の振込日はいつですか";
-const PARAPHRASE = "児童手当っていつ入金されるの？";
-const ANSWER = "児童手当は偶数月の15日に、前月分までを口座に振り込みます。";
+const QUESTION = "犬の狂犬病予防注射はどこで受けられますか";
+const PARAPHRASE = "狂犬病の注射はどこで打てる？";
+const ANSWER = "狂犬病予防注射は毎年4月の集合注射か、市内の動物病院で受けられます。";
 
 let t: SlackTestServer;
 let dir: string;
@@ -100,7 +100,7 @@ describe("staff answers from the Slack App Home", () => {
 
   it("saves a valid submission as a draft that residents are not shown", async () => {
     const home = await published(AUTHOR, () => submit(AUTHOR, "staff_answer", modal.private_metadata,
-      answerValues({ questions: `${QUESTION}\n児童手当はいつ振り込まれますか`, answer: ANSWER, department: "子育て支援課", date: "2099-03-31" })));
+      answerValues({ questions: `${QUESTION}\n狂犬病の予防接種はどこでできますか`, answer: ANSWER, department: "子育て支援課", date: "2099-03-31" })));
     expect(home).toContain("下書きを保存しました");
     expect(await draftFiles()).toHaveLength(1);
     expect(renderPlainText(await resident(PARAPHRASE, "U-line-2"))).not.toContain(ANSWER);
@@ -171,7 +171,33 @@ describe("staff answers from the Slack App Home", () => {
     const home = await openHome(APPROVER);
     expect(home).toContain("見直しが必要な情報（2件）");
     expect(home).toContain("回答「インフルエンザ予防接種の助成は？」— 2021-03-31で有効期限切れ");
-    expect(home).toContain("不妊治療エンゼルサポート事業 の申請方法「健康づくり課の窓口で申請」— 2024-04-01 中村 確認（1年以上前）");
+    expect(home).toContain("不妊治療エンゼルサポート事業 の申請方法「健康づくり課の窓口で申請」— 2024-04-01 中村 確認（12か月以上前）");
+  });
+
+  it("adds a staff-confirmed fact from a program's detail: a draft, approved by a second person, shown with its source", async () => {
+    const before = t.slack.callsTo("response_url").length;
+    await t.command("不妊治療エンゼルサポート事業", AUTHOR);
+    const answer = JSON.stringify((await t.slack.waitFor("response_url", before + 1))[before]!.args);
+    const value = /"action_id":"add_program_fact","text":\{[^}]*\},"value":"([^"]+)"/.exec(answer)?.[1];
+    expect(value).toBe("imari-funin-chiryo-angel-support");
+    const opens = t.slack.callsTo("views.open").length;
+    await button(AUTHOR, "add_program_fact", value!);
+    const modalView = (await t.slack.waitFor("views.open", opens + 1))[opens]!.args["view"] as { callback_id: string; private_metadata: string };
+    expect(modalView.callback_id).toBe("staff_fact");
+    const values = (field: string, text: string) => ({
+      fact_field: { value: { type: "static_select", selected_option: { value: field } } },
+      fact_value: { value: { type: "plain_text_input", value: text } },
+      fact_department: { value: { type: "plain_text_input", value: "健康づくり課" } },
+      fact_url: { value: { type: "plain_text_input", value: null } },
+      fact_date: { value: { type: "datepicker", selected_date: "2026-11-20" } },
+    });
+    const bad = await submit(AUTHOR, "staff_fact", modalView.private_metadata, values("status", "たぶん実施中"));
+    expect(((await bad.json()) as { errors: Record<string, string> }).errors["fact_value"]).toContain("実施中 / 終了 / 予算ゼロ / 見直し中");
+    const saved = await published(AUTHOR, () => submit(AUTHOR, "staff_fact", modalView.private_metadata, values("amount", "1回5万円まで")));
+    const id = /（(f-\d{8}-[0-9a-f]{6})）/.exec(saved)![1]!;
+    expect(await published(APPROVER, () => button(APPROVER, "approve_draft", id))).toContain("承認しました");
+    const { body } = await (await fetch(`${t.server.url}/api/programs/imari-funin-chiryo-angel-support`)).json().then((b) => ({ body: b as { staffFacts: { text: string }[] } }));
+    expect(body.staffFacts.map((f) => f.text)).toContain("金額: 1回5万円まで（健康づくり課 山田花子 確認 2026-11-20）");
   });
 
   it("kept every view within Block Kit's limits", () => {

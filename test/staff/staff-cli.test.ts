@@ -2,7 +2,7 @@
 // of staff approves it, the author cannot, and what lands is a knowledge file `madoguchi check` accepts,
 // with the audit trail (git history with the author, or the audit log) recording before and after.
 import { execFile } from "node:child_process";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -90,6 +90,15 @@ describe("madoguchi staff add-answer / approve", () => {
     expect(await readdir(copy.dir, { recursive: true })).toEqual(before);
   });
 
+  it("has madoguchi check name a draft file that is broken", async () => {
+    const id = lastLine((await addAnswer()).stdout);
+    const file = join(copy.dir, "staff/drafts", `${id}.yaml`);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^status: draft$/m, "status: maybe"));
+    const check = await runCli(["check", "--knowledge", copy.dir]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(new RegExp(`staff/drafts/${id}\\.yaml: status: `));
+  });
+
   it("sends a draft back with a reason; it can then not be approved", async () => {
     const id = lastLine((await addAnswer()).stdout);
     expect((await runCli(["staff", "reject", id, "--by", "佐藤", "--knowledge", copy.dir])).code).toBe(2); // --reason is required
@@ -118,6 +127,29 @@ describe("madoguchi staff add-answer / approve", () => {
     expect(log).toMatch(/^山田\|staff: answer staff-[0-9a-f]+ by 山田, approved by 佐藤$/m);
     expect(log).toMatch(/^中村\|staff: answer staff-[0-9a-f]+ by 中村, approved by 鈴木$/m);
     expect((await git("git", ["-C", copy.dir, "status", "--porcelain", "--", "staff/faq"])).stdout).toBe("");
+  });
+});
+
+describe("git history of a knowledge directory inside a larger repository", () => {
+  it("is left alone by default (audit log only) and committed with MADOGUCHI_STAFF_GIT=on", async () => {
+    // the repository is the copy's parent-like layout: a repo whose subdirectory is the knowledge
+    const { mkdtemp, cp, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const repo = await mkdtemp(join(tmpdir(), "madoguchi-project-"));
+    try {
+      const dir = join(repo, "knowledge");
+      await cp(copy.dir, dir, { recursive: true });
+      await initGit(repo);
+      const count = async () => Number((await git("git", ["-C", repo, "rev-list", "--count", "HEAD"])).stdout.trim());
+      const id = lastLine((await runCli(["staff", "add-answer", "--question", "犬の登録はどこで", "--answer", "窓口です。", "--department", "子育て支援課", "--by", "山田", "--knowledge", dir])).stdout);
+      expect((await runCli(["staff", "approve", id, "--by", "佐藤", "--knowledge", dir])).code).toBe(0);
+      expect(await count()).toBe(1);
+      const id2 = lastLine((await runCli(["staff", "add-answer", "--question", "猫の登録は", "--answer", "不要です。", "--department", "子育て支援課", "--by", "山田", "--knowledge", dir])).stdout);
+      expect((await runCli(["staff", "approve", id2, "--by", "佐藤", "--knowledge", dir], { MADOGUCHI_STAFF_GIT: "on" })).code).toBe(0);
+      expect(await count()).toBe(2);
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
   });
 });
 

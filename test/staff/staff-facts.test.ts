@@ -2,7 +2,7 @@
 // program is shown: the JSON API (and so the page), a chat answer, the plain-text (CLI) rendering, LINE
 // and Slack; an old confirmation says so; and the fidelity check still refuses a number in a program
 // that its document does not state, whatever staff confirmed.
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +63,18 @@ describe("staff-confirmed program facts", () => {
     const fields = programSection(card).fields!.map((f) => f.text);
     expect(fields).toContain("*金額（職員確認）*\n1回5万円まで（健康づくり課 山田 確認 2026-11-20）");
     expect(fields.some((f) => f.includes("実施状況（職員確認）") && f.includes("確認から1年以上たっています"))).toBe(true);
+  });
+
+  it("age by knowledge/staff/settings.yaml's factMaxAgeMonths, which check validates", async () => {
+    await writeFile(join(copy.dir, "staff/settings.yaml"), "factMaxAgeMonths: 6\n");
+    const kb = await loadKnowledgeOrThrow(copy.dir);
+    const card = programCard(kb, kb.program(PROGRAM)!, new Date("2027-06-01T00:00:00Z"));
+    expect(card.staffFacts.map((f) => f.text)).toContain("金額: 1回5万円まで（健康づくり課 山田 確認 2026-11-20） ※確認から6か月以上たっています");
+    await writeFile(join(copy.dir, "staff/settings.yaml"), "factMaxAgeMonths: zero\n");
+    const check = await runCli(["check", "--knowledge", copy.dir]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/staff\/settings\.yaml: factMaxAgeMonths: must be a number/);
+    await rm(join(copy.dir, "staff/settings.yaml"));
   });
 
   it("do not let the fidelity check accept a number the program's document does not state", async () => {

@@ -37,7 +37,7 @@ const ANSWER = "児童手当は偶数月の15日に、前月分までを口座�
 
 describe("a staff answer goes live without a restart", () => {
   it("is not served as a draft, and answers a paraphrase with its staff source once approved", async () => {
-    const paraphrase = "児童手当っていつ入金されるの？";
+    const paraphrase = "児童手当の振込はいつになりますか";
     const added = await runCli(["staff", "add-answer", "--question", "児童手当の振込日はいつですか", "--question", "児童手当はいつ振り込まれますか",
       "--answer", ANSWER, "--department", "子育て支援課", "--by", "山田", "--knowledge", copy.dir]);
     expect(added.code).toBe(0);

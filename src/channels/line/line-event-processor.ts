@@ -8,6 +8,7 @@ import type { DeliveryStore } from "../../shared-state/delivery-store.js";
 import { MemoryEventQueue, type AcceptedEvent, type EventQueue, type QueuedEvent } from "../../shared-state/event-queue.js";
 import { deliverPatiently, type PatienceOptions } from "./patient-delivery.js";
 import type { LineMessenger } from "./line-messenger.js";
+import { LineApiError } from "./line-api-client.js";
 import { classifyEvent, eventInfo, type LineEventInfo, type LineEventKind } from "./line-event.js";
 import { KeyedSerial } from "../../util/keyed-serial.js";
 import { SILENT_LOG, type LineLog } from "./line-log.js";
@@ -35,6 +36,9 @@ export interface LineEventProcessorOptions {
   onOutcome?: (type: string, outcome: EventOutcome) => void;
   now?: () => number;
 }
+
+/** Tries of an event whose handling failed on our side (1 s, 2 s, 4 s, 8 s apart). */
+const INTERNAL_RETRIES = 5;
 
 /** Loading-animation calls made at once; see startLoadingTimer. */
 const MAX_LOADING_CALLS_IN_FLIGHT = 4;
@@ -76,6 +80,9 @@ export class LineEventProcessor {
     } catch (e) {
       this.log.error({ err: errorSummary(e), events: accepted.length }, "line events not queued");
     }
+    // A local queue hands the events over on the next turn: bridge the gap, so that whoever waits for the
+    // background work (idle(), a graceful stop) does not find it empty in between.
+    if (accepted.length > 0) this.track(new Promise<void>((resolve) => setImmediate(resolve)));
   }
 
   /** Resolves when every event taken so far has been handled (tests, graceful shutdown). */
@@ -92,7 +99,7 @@ export class LineEventProcessor {
     const kind = classifyEvent(raw);
     if (info.standby || kind.kind === "ignored" || !info.conversation) return this.settled(info, "ignored");
     try {
-      if (info.webhookEventId && !(await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000))) return this.settled(info, "duplicate");
+      if (info.webhookEventId && !(await claimSoon(this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000)))) return this.settled(info, "duplicate");
     } catch (e) {
       this.log.warn({ err: errorSummary(e) }, "line dedupe check failed; answering"); // answered twice beats never
     }
@@ -135,12 +142,29 @@ export class LineEventProcessor {
       await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000).catch(() => true);
     }
     try {
-      outcome = (await this.firstToAnswer(event)) ? await this.route(info, classifyEvent(event.payload), event) : "duplicate";
+      outcome = (await this.firstToAnswer(event)) ? await this.withRetries(info, () => this.route(info, classifyEvent(event.payload), event)) : "duplicate";
     } catch (e) {
       this.log.error({ event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e) }, "line event failed");
     }
     this.opts.onOutcome?.(info.type, outcome);
     this.log.info({ event: info.type, webhookEventId: info.webhookEventId ?? null, redelivery: info.redelivery, redo: event.redo, outcome, ms: this.now() - started }, "line event");
+  }
+
+  /**
+   * A failure of our own side — a shared store that is restarting, say — is tried again a few times over
+   * about 15 s before the event counts as failed; the LINE API's failures have their own patience (or are
+   * final: a refused message), so they are not.
+   */
+  private async withRetries(info: LineEventInfo, work: () => Promise<EventOutcome>): Promise<EventOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (e) {
+        if (e instanceof LineApiError || attempt >= INTERNAL_RETRIES) throw e;
+        this.log.warn({ event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e), attempt }, "line event failed; trying again");
+        await new Promise((r) => setTimeout(r, 1_000 * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   /**
@@ -199,6 +223,17 @@ export class LineEventProcessor {
       },
     };
   }
+}
+
+/**
+ * The duplicate check before the 200 may not hold up the acknowledgement: a Redis that is going away can
+ * leave a command waiting for its 2 s timeout. After 300 ms the event counts as new (answered at least
+ * once; the answer claim in `firstToAnswer` still keeps a second copy from being answered).
+ */
+function claimSoon(claim: Promise<boolean>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), 300); });
+  return Promise.race([claim, late]).finally(() => clearTimeout(timer));
 }
 
 /** An error's name and status for the log: never its message, which could quote what a resident wrote. */

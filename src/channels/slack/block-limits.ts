@@ -87,12 +87,13 @@ function checkInput(out: string[], path: string, b: Obj): void {
   checkText(out, `${path}.label`, b["label"], LIMITS.inputLabel, "plain_text");
   if (b["hint"] !== undefined) checkText(out, `${path}.hint`, b["hint"], LIMITS.inputLabel, "plain_text");
   const e = b["element"];
+  if (isObj(e) && e["type"] === "static_select") return void checkElement(out, `${path}.element`, e);
   if (isObj(e) && e["type"] === "datepicker") {
     checkString(out, `${path}.element.action_id`, e["action_id"], LIMITS.actionId);
     if (e["initial_date"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(e["initial_date"]))) out.push(`${path}.element.initial_date: must be YYYY-MM-DD`);
     return;
   }
-  if (!isObj(e) || e["type"] !== "plain_text_input") return void out.push(`${path}.element: only plain_text_input and datepicker are used`);
+  if (!isObj(e) || e["type"] !== "plain_text_input") return void out.push(`${path}.element: only plain_text_input, static_select and datepicker are used`);
   checkString(out, `${path}.element.action_id`, e["action_id"], LIMITS.actionId);
   if (e["initial_value"] !== undefined) checkString(out, `${path}.element.initial_value`, e["initial_value"], Number(e["max_length"] ?? LIMITS.inputValue));
   if (e["placeholder"] !== undefined) checkText(out, `${path}.element.placeholder`, e["placeholder"], LIMITS.placeholder, "plain_text");

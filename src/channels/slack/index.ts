@@ -18,6 +18,8 @@ export async function slackChannel(ctx: ChannelContext, options: SlackChannelOpt
   const insights = new TurnInsights({
     explain: (text) => ctx.snapshot().index.explain(text).concepts.map((c) => c.label),
     program: (id) => ctx.snapshot().knowledge.program(id),
+    log: await ctx.turnLog(),
+    onError: (e) => ctx.log.warn({ err: e }, "slack: a turn could not be kept for the App Home"),
   });
   const { createSlackChannel } = await import("./slack-channel.js");
   const unsubscribe = ctx.turns.subscribe(insights.record, insights.forget);

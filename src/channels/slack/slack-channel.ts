@@ -89,7 +89,7 @@ function registerHome(app: App, client: webApi.WebClient, config: SlackConfig, d
   const changes = deps.staff?.changes({ mayApprove: (actor) => approvers.mayApprove(actor.slackId) });
   const home: HomeDeps = { insights, proposals: deps.proposals, mask: deps.mask, log: deps.log, now, ...(changes ? { staffPart: staffHomePart({ changes, approvers, now, knowledge: deps.knowledge }) } : {}) };
   registerHomeListeners(app, home);
-  if (changes) registerStaffListeners(app, { changes, approvers, insights, log: deps.log, now, publish: homePublisher(home), handoff: deps.handoff });
+  if (changes) registerStaffListeners(app, { changes, approvers, insights, log: deps.log, now, publish: homePublisher(home), handoff: deps.handoff, knowledge: deps.knowledge });
 }
 
 /** The receiver behind POST /slack/events, when Slack calls us over HTTP (no SLACK_APP_TOKEN). */

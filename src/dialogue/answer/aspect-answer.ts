@@ -5,7 +5,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
 import type { Aspect } from "../intents/intent-schema.js";
 import { reply, type Reply } from "../reply/reply.js";
-import { amountsOf, departmentText, forWhom, inferredMark, periodNotice, programCard, programRef, sourceLine, statusLine, whomToAsk } from "./program-facts.js";
+import { amountsOf, departmentText, inferredMark, periodNotice, programCard, programRef, sourceLine, statusLine, whomToAsk } from "./program-facts.js";
 import { ASPECT_LABELS, programSuggestions } from "./program-suggestions.js";
 import { warekiSpan } from "./period.js";
 import { staffFactLines } from "./staff-facts.js";

@@ -24,6 +24,7 @@ import { scopeGap } from "./scope-gap.js";
 import { answerContext, focusProgram, listedPrograms, scopeOf, searchEntries, setList, type Turn } from "./turn.js";
 import type { SearchHitLike } from "./engine-deps.js";
 import { notThereLine, whyMatched } from "../answer/match-reasons.js";
+import { missingTopics, modifiesMatched } from "./missing-topics.js";
 import { scopeName } from "../answer/scope.js";
 
 /** The answer about one program, which becomes the focus. `intent` is what the message asked (find → detail). */
@@ -83,7 +84,8 @@ export function findTurn(turn: Turn, query: string, intent: IntentId = "find", a
   turn.session.lastQuery = maskPersonalData(query);
   const top = found.results[0];
   // what the question named that nothing returned has is said first (the search's `unmatched` words)
-  const notThere = notThereLine(scopeName(turn.kb, scopeOf(turn)), found.unmatched);
+  const missing = missingTopics(turn, query, found.unmatched);
+  const notThere = notThereLine(scopeName(turn.kb, scopeOf(turn)), missing);
   const faq = top?.type === "faq" ? turn.kb.faq(top.id) : undefined;
   if (faq && !found.noMatch) return faqAnswer(faq);
   const words = terms ?? questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues);
@@ -91,6 +93,8 @@ export function findTurn(turn: Turn, query: string, intent: IntentId = "find", a
   const gap = scopeGap(turn, query, words, found);
   if (gap) return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, gap, { scoped: turn.deployment !== null, ...(notThere ? { lead: notThere } : {}) });
   if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
+  // the missing word names the kind asked for (ペットの医療費): what matched the rest is not close to it
+  if (notThere && modifiesMatched(query, missing, (top.matched ?? []).map((m) => m.term))) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
   const choice = choosePrograms(turn.kb, found.results, query, nounsCheck(turn, words));
   if (choice.single) return closeTo(notThere, singleAnswer(turn, choice.single, aspect, intent, words));
   if (choice.several.length === 0) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);

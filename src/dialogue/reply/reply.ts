@@ -49,8 +49,10 @@ export interface StaffFactLine {
   /** 「子育て支援課 山田 確認 2026-12-01」: department, who, date. */
   citation: string;
   url?: string;
-  /** The confirmation is older than the configured age: shown with 「確認から1年以上たっています」. */
+  /** The confirmation is older than the configured age (knowledge/staff/settings.yaml, default 12 months). */
   old: boolean;
+  /** With `old`: 「確認から1年以上たっています」. */
+  oldNotice?: string;
   /** The whole line as plain text (label, value, citation, and the age notice when old). */
   text: string;
 }

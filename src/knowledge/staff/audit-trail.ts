@@ -2,7 +2,7 @@
 // JSON line to knowledge/staff/audit.jsonl (append-only; not a knowledge file, so never served), and when
 // the knowledge directory is in a git repository the change is also committed there with the member of
 // staff as the author, so `git log --author` and `git show` tell the story with the diff.
-import { appendFile, mkdir } from "node:fs/promises";
+import { appendFile, mkdir, realpath } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
@@ -33,9 +33,19 @@ export async function appendAudit(dir: string, record: AuditRecord): Promise<voi
   await appendFile(file, `${JSON.stringify(record)}\n`, "utf8");
 }
 
-/** Whether `dir` is inside a git work tree (and git is installed). */
-export async function inGitRepo(dir: string): Promise<boolean> {
-  return run("git", ["-C", dir, "rev-parse", "--is-inside-work-tree"]).then((r) => r.stdout.trim() === "true", () => false);
+/**
+ * Whether to commit changes to `dir`'s git history. MADOGUCHI_STAFF_GIT: "auto" (default) when the knowledge
+ * directory is the top of its own git repository (a knowledge repo), "on" whenever it is inside a work tree
+ * (e.g. knowledge/ in the project's repository), "off" never; the audit log is written in every case.
+ */
+export async function inGitRepo(dir: string, env: Readonly<Record<string, string | undefined>> = {}): Promise<boolean> {
+  const mode = env["MADOGUCHI_STAFF_GIT"]?.trim().toLowerCase() || "auto";
+  if (mode === "off") return false;
+  const top = await run("git", ["-C", dir, "rev-parse", "--show-toplevel"]).then((r) => r.stdout.trim(), () => undefined);
+  if (!top) return false;
+  if (mode === "on") return true;
+  const [a, b] = await Promise.all([realpath(top).catch(() => top), realpath(dir).catch(() => dir)]);
+  return a === b;
 }
 
 export interface CommitRequest {

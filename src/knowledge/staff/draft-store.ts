@@ -42,3 +42,23 @@ export class DraftStore {
     return drafts.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 }
+
+/** `madoguchi check`: every draft file must parse as a draft (they are not knowledge, but they will be). */
+export async function checkDrafts(knowledgeDir: string): Promise<{ file: string; field?: string; message: string }[]> {
+  const dir = join(knowledgeDir, STAFF_DRAFTS_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const problems: { file: string; field?: string; message: string }[] = [];
+  for (const name of names.filter((n) => n.endsWith(".yaml")).sort()) {
+    const file = join(dir, name);
+    let data: unknown;
+    try {
+      data = parse(await readFile(file, "utf8"));
+    } catch (e) {
+      problems.push({ file, message: `YAML syntax: ${(e as Error).message.split("\n")[0]}` });
+      continue;
+    }
+    const r = Draft.safeParse(data);
+    if (!r.success) for (const i of r.error.issues) problems.push({ file, field: i.path.join(".") || undefined, message: i.message });
+  }
+  return problems;
+}

@@ -23,6 +23,8 @@ export interface PublishRequest {
   approvedBy?: string;
   draft?: string;
   now: Date;
+  /** MADOGUCHI_STAFF_GIT (see audit-trail.ts). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Call holding the staff lock (StaffChanges does): the read-modify-write of a facts file must not interleave. */
@@ -43,7 +45,7 @@ export async function publishEntry(dir: string, req: PublishRequest): Promise<Pu
     entry: req.entry.value.id, file: rel, by: req.by, approvedBy: req.approvedBy, before, after,
   };
   await appendAudit(dir, record);
-  const commit = (await inGitRepo(dir)) ? await commitChange(dir, { paths: [rel, AUDIT_FILE], author: req.by, message: commitMessage(record) }) : undefined;
+  const commit = (await inGitRepo(dir, req.env)) ? await commitChange(dir, { paths: [rel, AUDIT_FILE], author: req.by, message: commitMessage(record) }) : undefined;
   return { ok: true, file: rel, before, after, commit };
 }
 

@@ -29,6 +29,8 @@ export interface StaffChangesDeps {
   /** The knowledge being served now (entries are validated against it). */
   knowledge: () => KnowledgeBase | Promise<KnowledgeBase>;
   now?: () => Date;
+  /** The settings' environment (MADOGUCHI_STAFF_GIT). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** After an entry is published: reload, and tell the other replicas. */
   onPublished?: () => Promise<void> | void;
 }
@@ -117,7 +119,7 @@ export class StaffChanges {
 
   private publishLocked(draft: Draft, approver: StaffActor | undefined): Promise<Published> {
     const approvedBy = approver?.name;
-    const base = { by: draft.createdBy, approvedBy, draft: draft.id, now: this.now() };
+    const base = { by: draft.createdBy, approvedBy, draft: draft.id, now: this.now(), env: this.deps.env };
     if (draft.kind === "answer") {
       const value: Faq = { ...draft.entry, source: { ...draft.entry.source!, ...(approvedBy ? { approvedBy } : {}) } };
       return publishEntry(this.deps.dir, { ...base, entry: { kind: "answer", value } });

@@ -16,6 +16,8 @@ const CHANNEL_NAMES: Record<string, string> = { line: "LINE", slack: "Slack", we
 /** What the staff workflow adds to the App Home: 「回答を登録」 buttons and the drafts waiting for approval. */
 export interface HomeStaffPart {
   answerButtons: boolean;
+  /** Header numbers of the staff workflow: answered by staff this week, drafts waiting. */
+  numbers?: [string, string][];
   blocks: KnownBlock[];
 }
 
@@ -25,6 +27,7 @@ export function homeView(summary: WeekSummary, unanswered: UnansweredQuestion[],
     { type: "context", elements: [plain(`直近7日（${day(summary.since)}〜${day(now)}）`)] },
     ...(notice ? [{ type: "section", text: plain(clip(notice, LIMITS.sectionText)) } as KnownBlock] : []),
     { type: "section", fields: numbers(summary) },
+    ...(staff?.numbers?.length ? [{ type: "section", fields: staff.numbers.map(([label, value]) => mrkdwn(`*${label}*\n${value}`)) } as KnownBlock] : []),
     { type: "header", text: plain("よく聞かれる制度") },
     { type: "section", text: mrkdwn(clip(topPrograms(summary), LIMITS.sectionText)) },
     { type: "header", text: plain("答えられなかった質問（新しい順）") },
@@ -37,9 +40,12 @@ export function homeView(summary: WeekSummary, unanswered: UnansweredQuestion[],
 function numbers(s: WeekSummary) {
   const rate = s.questions > 0 ? `${((s.noMatch / s.questions) * 100).toFixed(1)}%` : "—";
   const channels = s.byChannel.length > 0 ? s.byChannel.map((c) => `${CHANNEL_NAMES[c.channel] ?? escapeMrkdwn(c.channel)}: ${c.questions}件`).join("\n") : "まだありません";
+  const answered = s.questions > 0 ? `${(((s.questions - s.noMatch) / s.questions) * 100).toFixed(1)}%` : "—";
   return [
     mrkdwn(`*質問数*\n${s.questions}件`),
+    mrkdwn(`*回答できた割合*\n${answered}`),
     mrkdwn(`*該当なしの割合*\n${rate}（${s.noMatch}件）`),
+    ...(s.unansweredGroups !== undefined ? [mrkdwn(`*未回答の質問*\n${s.unansweredGroups}件（言い換えはまとめて数えます）`)] : []),
     mrkdwn(clip(`*チャネル別*\n${channels}`, LIMITS.fieldText)),
   ];
 }
@@ -52,7 +58,7 @@ function topPrograms(s: WeekSummary): string {
 function unansweredBlocks(questions: UnansweredQuestion[], answerButtons: boolean): KnownBlock[] {
   if (questions.length === 0) return [{ type: "section", text: plain("答えられなかった質問はありません。") }];
   return questions.flatMap((q): KnownBlock[] => [
-    { type: "section", block_id: `q:${q.id}`.slice(0, LIMITS.blockId), text: mrkdwn(clip(personMrkdwn(q.text), LIMITS.sectionText), true) },
+    { type: "section", block_id: `q:${q.id}`.slice(0, LIMITS.blockId), text: mrkdwn(clip(`${personMrkdwn(q.text)}${q.count && q.count > 1 ? `（${q.count}回）` : ""}`, LIMITS.sectionText), true) },
     { type: "context", elements: [mrkdwn(clip(`${CHANNEL_NAMES[q.channel] ?? personMrkdwn(q.channel)} · ${time(q.at)}${q.municipality ? ` · ${personMrkdwn(q.municipality)}` : ""} · 解析: ${termsText(q.terms)}`, LIMITS.sectionText), true)] },
     {
       type: "actions",

@@ -13,6 +13,8 @@ export interface UnansweredQuestion {
   text: string;
   /** What the tokenizer and synonyms made of it (SearchIndex.explain). */
   terms: string[];
+  /** How often it (or a paraphrase the search reads the same way) was asked. */
+  count?: number;
 }
 
 export interface ProgramCount {
@@ -27,6 +29,8 @@ export interface WeekSummary {
   since: number;
   questions: number;
   noMatch: number;
+  /** Distinct unanswered questions (paraphrases grouped), not marked 対象外. */
+  unansweredGroups?: number;
   byChannel: { channel: string; questions: number }[];
   topPrograms: ProgramCount[];
 }

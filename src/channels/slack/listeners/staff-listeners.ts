@@ -5,7 +5,8 @@
 import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
 import type { StaffChanges } from "../../../knowledge/staff/staff-changes.js";
 import type { StaffActor } from "../../../knowledge/staff/review-policy.js";
-import { answerEntry } from "../../../knowledge/staff/new-entries.js";
+import { answerEntry, factEntry } from "../../../knowledge/staff/new-entries.js";
+import { ADD_FACT_ACTION, FACT_MODAL_CALLBACK, factModal, factModalErrors, missingFactFields, readFactSubmission } from "../staff/fact-modal.js";
 import { ANSWER_QUESTION_ACTION, type HomeStaffPart } from "../home/home-view.js";
 import type { StaffInsights } from "../home/staff-insights.js";
 import type { PublishHome } from "./home-listeners.js";
@@ -26,17 +27,22 @@ export interface StaffListenerDeps {
   log: SlackLog;
   now: () => number;
   publish: PublishHome;
+  /** The knowledge being served (the program a fact is added to). */
+  knowledge: () => KnowledgeBase;
   /** The handoff desk, for 「回答を登録」 under a staff reply in a handoff thread. */
   handoff?: { ticketQuestion(ticketId: string): Promise<string | undefined> };
 }
 
 /** The App Home's staff part for one user: the drafts, with buttons only where this user may decide. */
-export function staffHomePart(deps: Pick<StaffListenerDeps, "changes" | "approvers" | "now"> & { knowledge: () => KnowledgeBase }): (user: string) => Promise<HomeStaffPart> {
+export function staffHomePart(deps: Pick<StaffListenerDeps, "changes" | "approvers" | "now" | "knowledge">): (user: string) => Promise<HomeStaffPart> {
   return async (user) => {
     const [drafts, approver] = await Promise.all([deps.changes.drafts.list(), deps.approvers.mayApprove(user)]);
     const blocks = [...draftBlocks(drafts, { userId: user, approver }), ...reviewBlocks(deps.knowledge(), new Date(deps.now()))];
+    const weekAgo = deps.now() - 7 * 24 * 3_600_000;
+    const staffAnswers = deps.knowledge().faqs.filter((f) => f.source?.kind === "staff" && Date.parse(`${f.source.date}T23:59:59+09:00`) >= weekAgo).length;
+    const numbers: [string, string][] = [["今週職員が回答", `${staffAnswers}件`], ["承認待ち", `${drafts.filter((d) => d.status === "draft").length}件`]];
     if (!deps.approvers.configured) blocks.push({ type: "context", elements: [plain("承認できる職員が設定されていません（SLACK_STAFF_APPROVERS / SLACK_STAFF_APPROVER_GROUP）。")] });
-    return { answerButtons: true, blocks };
+    return { answerButtons: true, blocks, numbers };
   };
 }
 
@@ -72,6 +78,26 @@ export function registerStaffListeners(app: App, deps: StaffListenerDeps): void 
     await deps.publish(client, body.user.id, r.status === "draft"
       ? `下書きを保存しました（${r.draft.id}）。別の職員が承認すると住民への回答になります。`
       : `回答を登録しました（${r.draft.entry.id}）。住民への回答に反映されます。`);
+  });
+
+  app.action<BlockAction<ButtonAction>>(ADD_FACT_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const p = deps.knowledge().program(action.value ?? "");
+    if (!p) return;
+    await client.views.open({ trigger_id: body.trigger_id, view: factModal({ id: p.id, name: p.name, department: Array.isArray(p.department) ? p.department.join("・") : p.department }) });
+  });
+
+  app.view(FACT_MODAL_CALLBACK, async ({ ack, body, view, client }) => {
+    const s = readFactSubmission(view.state.values as Parameters<typeof readFactSubmission>[0]);
+    const missing = missingFactFields(s);
+    if (Object.keys(missing).length > 0 || !s.field) return void (await ack({ response_action: "errors", errors: missing }));
+    const author = await actor(client, body.user.id);
+    const entry = factEntry({ program: view.private_metadata, field: s.field, value: s.value, department: s.department, by: author.name, url: s.url, date: s.date, now: new Date(deps.now()) });
+    const r = await deps.changes.proposeFact(entry, author);
+    if (!r.ok) return void (await ack({ response_action: "errors", errors: factModalErrors(r.errors) }));
+    await ack();
+    deps.log.info({ user: body.user.id, draft: r.draft.id, status: r.status }, "slack: staff fact submitted");
+    await deps.publish(client, body.user.id, r.status === "draft" ? `制度の情報の下書きを保存しました（${r.draft.id}）。別の職員の承認を待っています。` : `制度の情報を登録しました（${r.draft.entry.id}）。`);
   });
 
   app.action<BlockAction<ButtonAction>>(APPROVE_DRAFT_ACTION, async ({ ack, body, action, client }) => {

@@ -6,6 +6,7 @@ import { LIMITS } from "../block-limits.js";
 import { clip, personMrkdwn, personPlainText } from "../mrkdwn.js";
 import { encodeAction, encodeLookup, type LookupState } from "../action-value.js";
 import { programSection } from "./program-section.js";
+import { ADD_FACT_ACTION } from "../staff/fact-modal.js";
 import { mrkdwn, plain, type ActionsBlock, type Button, type KnownBlock, type SlackMessage } from "./block-types.js";
 
 export const MAX_PROGRAMS = 10;
@@ -36,6 +37,8 @@ export function answerMessage(reply: Reply, options: AnswerOptions = {}): SlackM
   const shown = reply.cards.slice(0, MAX_PROGRAMS);
   const wholeSummary = reply.cards.length === 1;
   for (const card of shown) blocks.push({ type: "divider" }, programSection(card, { wholeSummary }));
+  // Slack is the staff's channel: a program shown alone can get a staff-confirmed fact (a draft to approve)
+  if (wholeSummary && shown[0] && !options.sharedBy) blocks.push({ type: "actions", block_id: "staff_fact", elements: [{ type: "button", action_id: ADD_FACT_ACTION, text: plain("情報を追加（職員確認）"), value: shown[0].id }] });
   if (reply.cards.length > shown.length) {
     blocks.push({ type: "context", elements: [plain(`ほか ${reply.cards.length - shown.length} 件あります。ことばを足して絞り込んでください。`)] });
   }

@@ -9,7 +9,6 @@ import { clip, escapeMrkdwn } from "../mrkdwn.js";
 import { mrkdwn, plain, type SectionBlock } from "./block-types.js";
 
 export const NOT_STATED = "出典に記載なし";
-const OLD_NOTICE = "確認から1年以上たっています";
 export const DETAILS_ACTION = "program_details";
 
 export interface SectionOptions {
@@ -32,6 +31,7 @@ function headline(card: ProgramCard, wholeSummary: boolean): string {
   const summary = wholeSummary ? card.fullSummary ?? card.summary : card.summary;
   if (summary) lines.push(escapeMrkdwn(summary));
   else if (card.nameOnly) lines.push("出典には事業名のみ記載されています。内容は担当課にお問い合わせください。");
+  if (card.status) lines.push(`:warning: 状況: ${escapeMrkdwn(card.status)}`);
   if (card.periodEnded) lines.push(`:warning: ${escapeMrkdwn(card.notice ?? "計画期間は終了しています。")}`);
   return lines.join("\n");
 }
@@ -46,6 +46,6 @@ export function programFields(card: ProgramCard): [string, string][] {
     ["期間", period],
     ["出典と時点", `${card.sourceTitle}（${card.sourceDate}）`],
     // staff-confirmed facts, each with its own source: never mixed into the document's fields
-    ...(card.staffFacts ?? []).map((f): [string, string] => [`${f.label}（職員確認）`, `${f.value}（${f.citation}）${f.old ? `\n※${OLD_NOTICE}` : ""}`]),
+    ...(card.staffFacts ?? []).map((f): [string, string] => [`${f.label}（職員確認）`, `${f.value}（${f.citation}）${f.oldNotice ? `\n※${f.oldNotice}` : ""}`]),
   ];
 }

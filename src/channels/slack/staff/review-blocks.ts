@@ -13,8 +13,8 @@ export const MAX_REVIEW_ITEMS = 15;
 export function reviewLines(kb: KnowledgeBase, now: Date): string[] {
   const expired = kb.faqs.filter((f) => faqExpired(f, now))
     .map((f) => `・回答「${personMrkdwn(f.question)}」— ${f.source!.validUntil}で有効期限切れ（表示を止めています）`);
-  const old = kb.staffFacts.filter((f) => isOldConfirmation(f.source.date, now))
-    .map((f) => `・${personMrkdwn(kb.program(f.program)?.name ?? f.program)} の${FACT_LABELS[f.field]}「${personMrkdwn(f.value)}」— ${f.source.date} ${personMrkdwn(f.source.by)} 確認（1年以上前）`);
+  const old = kb.staffFacts.filter((f) => isOldConfirmation(f.source.date, now, kb.staffSettings.factMaxAgeMonths))
+    .map((f) => `・${personMrkdwn(kb.program(f.program)?.name ?? f.program)} の${FACT_LABELS[f.field]}「${personMrkdwn(f.value)}」— ${f.source.date} ${personMrkdwn(f.source.by)} 確認（${kb.staffSettings.factMaxAgeMonths}か月以上前）`);
   return [...expired, ...old];
 }
 

@@ -27,8 +27,8 @@ export function renderProgramDetail(container, p, actions) {
       field("期間", p.period ? `${p.period.text}${p.periodSpan && p.periodSpan !== p.period.text ? `（${p.periodSpan}）` : ""}` : NOT_STATED),
       field("分野", inferred(p, "categories", list(p.categories))),
       field("対象者の区分", inferred(p, "audiences", list(p.audiences))),
-      p.aliases && p.aliases.length ? field("別名", p.aliases.join("、")) : null,
-      p.kpi && p.kpi.length ? field("目標指標", el("ul", { class: "plain" }, p.kpi.map((k) => el("li", { text: k.target ? `${k.name}: ${k.target}` : k.name })))) : null,
+      p.aliases?.length ? field("別名", p.aliases.join("、")) : null,
+      p.kpi?.length ? field("目標指標", el("ul", { class: "plain" }, p.kpi.map((k) => el("li", { text: k.target ? `${k.name}: ${k.target}` : k.name })))) : null,
       field("自治体", p.prefecture ? `${p.prefecture} ${p.municipality}` : p.municipality),
     ),
     el("section", { class: "source", "aria-label": "出典" },
@@ -119,5 +119,5 @@ function amounts(items) {
 
 /** A value the source does not state but was inferred from the program's name is marked as such. */
 function inferred(p, name, value) {
-  return value && p.inferred && p.inferred.includes(name) ? `${value}（事業名からの推定）` : value;
+  return value && p.inferred?.includes(name) ? `${value}（事業名からの推定）` : value;
 }
