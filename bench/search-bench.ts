@@ -23,11 +23,15 @@ import { syntheticKnowledge } from "./synthetic-knowledge.js";
 import { faqCsv, generateFaqQuestions, generateFaqRows } from "./faq-fixture.js";
 import { benchQuestions, batchInput, converseInput, type BenchQuestion } from "./figures/bench-inputs.js";
 import { figureTable, showSpread, spread, type FigureRow } from "./figures/figure-table.js";
-import { measureReloadPause } from "./figures/reload-pause.js";
+import { measureQuietPause, measureReloadPause, stepTimer } from "./figures/reload-pause.js";
+import { startReloadWorker } from "../src/server/live-knowledge/reload-worker.js";
+import { searchIndexCodec } from "../src/search/index-codec.js";
+import { saveIndexFor } from "../src/search/saved-index.js";
+import { pathToFileURL } from "node:url";
 import { writeLargeKnowledge } from "./figures/large-knowledge.js";
 import { KnowledgeRuntime } from "../src/server/live-knowledge/knowledge-runtime.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import { indexKnowledge } from "../src/search/open-search.js";
+import { indexInputs, indexKnowledge } from "../src/search/open-search.js";
 import { createJapaneseTokenizer } from "../src/text/tokenizer.js";
 import { cp } from "node:fs/promises";
 
@@ -60,9 +64,10 @@ async function childKuromoji(): Promise<void> {
   });
 }
 
-/** Child: the index at the real size — build time and query latency (the query mix warmed up once first). */
-async function childReal(): Promise<void> {
-  const { index, buildMs } = await openSearch({ knowledgeDir: KNOWLEDGE, fallbackSynonyms: null });
+/** Child: the index at the real size, built (and saved to `cacheDir`); query latency, warmed up once. */
+async function childReal(cacheDir: string): Promise<void> {
+  const { index, buildMs, knowledge, tokenizer } = await openSearch({ knowledgeDir: KNOWLEDGE, fallbackSynonyms: null });
+  saveIndexFor({ cacheDir, knowledge, codec: searchIndexCodec(tokenizer), inputs: indexInputs(KNOWLEDGE, null) }, index);
   const questions = benchQuestions(ROOT);
   timeQueries(index, questions, questions.length, (q) => q.municipality);
   const scoped = timeQueries(index, questions, 2000, (q) => q.municipality);
@@ -100,15 +105,33 @@ async function childSynthetic(municipalities: number, each: number): Promise<voi
   process.stdout.write(JSON.stringify({ entries: index.size, buildMs, heapMb: mb(memory.heapUsed), rssMb: mb(memory.rss), scoped, unscoped }));
 }
 
+/** Child: reading the saved index `childReal` wrote (the knowledge and tokenizer loaded first, as at a start). */
+async function childSaved(cacheDir: string): Promise<void> {
+  const opened = await openSearch({ knowledgeDir: KNOWLEDGE, fallbackSynonyms: null, cacheDir });
+  if (opened.indexSource !== "saved") throw new Error(`the saved index was not read (${opened.indexSource})`);
+  process.stdout.write(JSON.stringify({ loadMs: opened.buildMs }));
+}
+
 /** Child: the longest pause in answering during one reload, at the real size or with `entries` entries. */
 async function childReload(entries: number): Promise<void> {
   const real = (await loadKnowledge(KNOWLEDGE)).knowledge!;
   const dir = entries <= real.entryCount ? await copyKnowledge() : await writeLargeKnowledge(KNOWLEDGE, real.programs, entries);
   try {
     const tokenizer = await createJapaneseTokenizer();
-    const runtime = await KnowledgeRuntime.start<SearchIndex>({ dir, load: loadKnowledge, buildIndex: (kb) => indexKnowledge(kb, tokenizer) });
-    const figure = await measureReloadPause(runtime, dir, benchQuestions(ROOT).map((q) => q.q));
-    process.stdout.write(JSON.stringify({ entries: runtime.current().knowledge.entryCount, ...figure }));
+    const steps = stepTimer();
+    // As the server reloads: in a worker thread, this thread decoding the result between answers.
+    const reloader = startReloadWorker<SearchIndex>({
+      script: pathToFileURL(join(ROOT, "dist", "server", "live-knowledge", "reload-worker-thread.js")),
+      workerData: { cacheDir: null, fallbackSynonyms: null },
+      decodeIndex: (parts, between) => searchIndexCodec(tokenizer).decode(parts, between),
+      between: steps.between,
+    });
+    const runtime = await KnowledgeRuntime.start<SearchIndex>({ dir, load: loadKnowledge, buildIndex: (kb) => indexKnowledge(kb, tokenizer, { fallbackSynonyms: null }), reloader });
+    const questions = benchQuestions(ROOT).map((q) => q.q);
+    const quiet = await measureQuietPause(runtime, questions, 3000);
+    const figure = await measureReloadPause(runtime, dir, questions);
+    await reloader.close();
+    process.stdout.write(JSON.stringify({ entries: runtime.current().knowledge.entryCount, ...figure, quietPauseMs: quiet, longestStepMs: steps.longest() }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -144,12 +167,22 @@ async function startUpRows(runs: number): Promise<FigureRow[]> {
 
 async function realSizeRows(runs: number): Promise<FigureRow[]> {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(json<{ entries: number; buildMs: number; scoped: Latency; unscoped: Latency }>((await runNode([SELF, "--child", "real"])).stdout));
+  const loads: number[] = [];
+  const cacheDir = await mkdtemp(join(tmpdir(), "madoguchi-bench-saved-"));
+  try {
+    for (let i = 0; i < runs; i++) {
+      results.push(json<{ entries: number; buildMs: number; scoped: Latency; unscoped: Latency }>((await runNode([SELF, "--child", "real", "--cache", cacheDir])).stdout));
+      loads.push(json<{ loadMs: number }>((await runNode([SELF, "--child", "saved", "--cache", cacheDir])).stdout).loadMs);
+    }
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
   const build = spread(results.map((r) => r.buildMs));
+  const load = spread(loads);
   const p50 = spread(results.map((r) => r.scoped.p50));
   const p99 = spread(results.map((r) => r.scoped.p99));
   return [
-    { figure: `index build at the real size (${results[0]!.entries} entries)`, measured: showSpread(build, 0, " ms"), target: "read from a saved index in ≤ 50 ms", pass: undefined },
+    { figure: `index at the real size (${results[0]!.entries} entries): build vs read from the saved index`, measured: `build ${showSpread(build, 0, " ms")}; read **${showSpread(load, 1, " ms")}**`, target: "read from a saved index in ≤ 50 ms", pass: load.median <= 50 },
     { figure: "query at the real size, scoped", measured: `p50 ${showSpread(p50, 3, " ms")}, p99 ${showSpread(p99, 2, " ms")}`, target: "p50 ≤ 0.2 ms, p99 ≤ 1 ms", pass: p50.median <= 0.2 && p99.median <= 1 },
   ];
 }
@@ -179,12 +212,13 @@ async function throughputRows(runs: number): Promise<FigureRow[]> {
 }
 
 async function reloadRows(runs: number): Promise<FigureRow[]> {
-  type Pause = { entries: number; longestPauseMs: number; reloadMs: number; answered: number; outcome: string };
+  type Pause = { entries: number; longestPauseMs: number; reloadMs: number; answered: number; outcome: string; quietPauseMs: number; longestStepMs: number };
   const real: Pause[] = [];
   for (let i = 0; i < runs; i++) real.push(json<Pause>((await runNode([SELF, "--child", "reload", "--entries", "0"])).stdout));
   const large = json<Pause>((await runNode(["--max-old-space-size=4000", SELF, "--child", "reload", "--entries", "10000"])).stdout);
   const pause = spread(real.map((r) => r.longestPauseMs));
-  const shown = (r: Pause) => `${r.outcome}, reload ${(r.reloadMs / 1000).toFixed(1)} s, ${r.answered} answers meanwhile`;
+  const shown = (r: Pause) =>
+    `${r.outcome}, reload ${(r.reloadMs / 1000).toFixed(1)} s, ${r.answered} answers meanwhile; longest step of the reload on this thread ${r.longestStepMs.toFixed(1)} ms; longest pause in 3 s without a reload ${r.quietPauseMs.toFixed(1)} ms`;
   return [
     { figure: `longest pause in answering during a reload, real size (${real[0]!.entries} entries)`, measured: `${showSpread(pause, 1, " ms")} (${shown(real[0]!)})`, target: "≤ 20 ms", pass: pause.median <= 20 },
     { figure: `longest pause in answering during a reload, ${large.entries.toLocaleString("en")} entries`, measured: `${large.longestPauseMs.toFixed(1)} ms (${shown(large)})`, target: "≤ 20 ms", pass: large.longestPauseMs <= 20 },
@@ -218,11 +252,12 @@ async function nationalRows(municipalities: number, each: number): Promise<Figur
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { child: { type: "string" }, runs: { type: "string" }, municipalities: { type: "string" }, each: { type: "string" }, national: { type: "boolean" }, entries: { type: "string" } } });
+  const { values } = parseArgs({ options: { child: { type: "string" }, runs: { type: "string" }, municipalities: { type: "string" }, each: { type: "string" }, national: { type: "boolean" }, entries: { type: "string" }, cache: { type: "string" } } });
   const municipalities = Number(values.municipalities ?? 1734);
   const each = Number(values.each ?? 150);
   if (values.child === "kuromoji") return childKuromoji();
-  if (values.child === "real") return childReal();
+  if (values.child === "real") return childReal(values.cache!);
+  if (values.child === "saved") return childSaved(values.cache!);
   if (values.child === "synthetic") return childSynthetic(municipalities, each);
   if (values.child === "reload") return childReload(Number(values.entries ?? 0));
 

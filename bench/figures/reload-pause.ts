@@ -39,3 +39,32 @@ export async function measureReloadPause(runtime: KnowledgeRuntime<SearchIndex>,
   await loop;
   return { longestPauseMs: longest, reloadMs, answered, outcome: result.outcome };
 }
+
+/** The longest gap between answers over `ms` without a reload: what the machine alone costs (it is shared). */
+export async function measureQuietPause(runtime: KnowledgeRuntime<SearchIndex>, questions: readonly string[], ms: number): Promise<number> {
+  let longest = 0;
+  let answered = 0;
+  let last = performance.now();
+  for (const end = last + ms; performance.now() < end; answered++) {
+    runtime.current().index.search(questions[answered % questions.length]!, { top: 5 });
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return longest;
+}
+
+/** Times the synchronous steps between `between` calls (the reload's work on the answering thread). */
+export function stepTimer(): { between: () => Promise<void>; longest: () => number } {
+  let started = 0;
+  let longest = 0;
+  return {
+    between: async () => {
+      if (started) longest = Math.max(longest, performance.now() - started);
+      await new Promise((resolve) => setImmediate(resolve));
+      started = performance.now();
+    },
+    longest: () => longest,
+  };
+}

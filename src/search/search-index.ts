@@ -14,7 +14,7 @@ import { ReadingLexicon } from "./reading-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
 import { createQueryPlanner, type QueryPlanner } from "./query-plan.js";
-import { packIndex, TermLookup } from "./term-index.js";
+import { packIndex, TermLookup, type PackedIndex } from "./term-index.js";
 import { prepare, scoreEntries } from "./scorer.js";
 import { evidenceFor, type Match } from "./evidence.js";
 import { sudachiSynonyms, loadSudachiGroups, type SudachiSynonyms } from "./sudachi-synonyms.js";
@@ -71,17 +71,42 @@ export interface BuildOptions {
   sudachi?: boolean;
 }
 
+/** Everything a search index is made of, as built (index-codec.ts saves and restores exactly this). */
+export interface SearchIndexParts {
+  packed: PackedIndex;
+  refs: readonly EntryRef[];
+  /** Every form of a municipality's name (termKey) → its full name. */
+  names: ReadonlyMap<string, string>;
+  synonyms: CompiledSynonyms;
+  sudachi?: SudachiSynonyms;
+  lexicon: ReadingLexicon;
+  municipalities: MunicipalityMatcher;
+}
+
 export class SearchIndex {
-  private constructor(
-    private readonly lookup: TermLookup,
-    private readonly refs: readonly EntryRef[],
-    private readonly planner: QueryPlanner,
-    private readonly tokenizer: JapaneseTokenizer,
-    private readonly names: ReadonlyMap<string, string>,
-    readonly size: number,
-    /** How many of Sudachi's groups touch the index vocabulary (0 when not used). */
-    readonly sudachiGroups: number,
-  ) {}
+  private readonly lookup: TermLookup;
+  private readonly refs: readonly EntryRef[];
+  private readonly planner: QueryPlanner;
+  private readonly names: ReadonlyMap<string, string>;
+  readonly size: number;
+  /** How many of Sudachi's groups touch the index vocabulary (0 when not used). */
+  readonly sudachiGroups: number;
+
+  private constructor(readonly parts: SearchIndexParts, private readonly tokenizer: JapaneseTokenizer, lookup = new TermLookup(parts.packed)) {
+    this.lookup = lookup;
+    this.refs = parts.refs;
+    this.names = parts.names;
+    this.size = parts.refs.length;
+    this.sudachiGroups = parts.sudachi?.groups ?? 0;
+    const knownTerm = (term: string) => lookup.df(term) > 0;
+    const reanalyze = (text: string) => analyzeWords(text, tokenizer);
+    this.planner = createQueryPlanner({ synonyms: parts.synonyms, sudachi: parts.sudachi, lexicon: parts.lexicon, municipalities: parts.municipalities, knownTerm, reanalyze });
+  }
+
+  /** The index made of parts a build produced (a saved index, or one built in another thread). */
+  static fromParts(parts: SearchIndexParts, tokenizer: JapaneseTokenizer): SearchIndex {
+    return new SearchIndex(parts, tokenizer);
+  }
 
   static build(source: SearchIndexSource, tokenizer: JapaneseTokenizer, synonymGroups: readonly SynonymGroup[], options: BuildOptions = {}): SearchIndex {
     const lexicon = new ReadingLexicon();
@@ -106,9 +131,8 @@ export class SearchIndex {
     const knownTerm = (term: string) => lookup.df(term) > 0;
     const sudachi: SudachiSynonyms | undefined = options.sudachi === false ? undefined : sudachiSynonyms(loadSudachiGroups(), knownTerm);
     const municipalities = new MunicipalityMatcher(source.municipalities);
-    const reanalyze = (text: string) => analyzeWords(text, tokenizer);
-    const planner = createQueryPlanner({ synonyms, sudachi, lexicon, municipalities, knownTerm, reanalyze });
-    return new SearchIndex(lookup, docs.map((d) => d.ref), planner, tokenizer, municipalityNames(source.municipalities), total, sudachi?.groups ?? 0);
+    const parts = { packed: lookup.index, refs: docs.map((d) => d.ref), names: municipalityNames(source.municipalities), synonyms, sudachi, lexicon, municipalities };
+    return new SearchIndex(parts, tokenizer, lookup);
   }
 
   /** The question as text, or analysed once by the caller (the conversation engine). */

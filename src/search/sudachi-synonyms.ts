@@ -32,6 +32,8 @@ export interface SudachiSynonyms {
   /** The index terms a question's noun also finds, weighted below the word itself. */
   expand(key: string): QueryTerm[];
   readonly groups: number;
+  /** Trigger word → the terms it expands to (what expand reads; a saved index keeps it). */
+  readonly expansions: ReadonlyMap<string, QueryTerm[]>;
 }
 
 /** The compact noun groups, from the cache or (first start) from the package. */
@@ -83,7 +85,12 @@ export function sudachiSynonyms(groups: readonly CompactGroup[], knownTerm: (ter
       if (terms.length > 0) expansions.set(key, terms);
     }
   }
-  return { groups: kept, expand: (key) => expansions.get(key) ?? [] };
+  return sudachiFromExpansions(kept, expansions);
+}
+
+/** The synonyms from their expansions (a build, or a saved index). */
+export function sudachiFromExpansions(groups: number, expansions: ReadonlyMap<string, QueryTerm[]>): SudachiSynonyms {
+  return { groups, expansions, expand: (key) => expansions.get(key) ?? [] };
 }
 
 function packageJsonFile(): string {

@@ -13,7 +13,10 @@ import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { createJapaneseTokenizer } from "../text/tokenizer.js";
 import type { SearchIndex } from "../search/search-index.js";
-import { indexKnowledge } from "../search/open-search.js";
+import { openIndex } from "../search/open-search.js";
+import { searchIndexCodec } from "../search/index-codec.js";
+import { RELOAD_WORKER_SCRIPT, reloadWorkerAvailable, startReloadWorker } from "./live-knowledge/reload-worker.js";
+import type { ReloadWorkerData } from "./live-knowledge/reload-worker-thread.js";
 import { loadDialogueData } from "../dialogue/intents/load-dialogue-data.js";
 import { createSharedState } from "../shared-state/shared-state.js";
 import { createRateLimits } from "./rate-limit/rate-limits.js";
@@ -34,13 +37,19 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   // The tokenizer's dictionary loads while the knowledge files are read and validated.
   const tokenizing = createJapaneseTokenizer();
   const report = reportReload(o.logger, o.metrics, () => runtime.health());
-  // MADOGUCHI_CACHE_DIR: the knowledge snapshot read at start when no knowledge file changed.
+  // MADOGUCHI_CACHE_DIR: the knowledge snapshot and the saved index, read at start when no knowledge file changed.
   const cacheDir = defaultCacheDir(o.config.env);
+  // Reloads read, validate and index in a worker thread; this thread only decodes the result between requests.
+  const workerData: ReloadWorkerData = { cacheDir, fallbackSynonyms: BUNDLED_SYNONYMS };
+  const reloader = reloadWorkerAvailable(o.config.env)
+    ? startReloadWorker<SearchIndex>({ script: RELOAD_WORKER_SCRIPT, workerData, decodeIndex: async (parts, between) => searchIndexCodec(await tokenizing).decode(parts, between) })
+    : undefined;
   const [runtime, tokenizer, data] = await Promise.all([
     KnowledgeRuntime.start<SearchIndex>({
       dir: o.config.knowledgeDir,
       load: (dir) => loadKnowledgeCached(dir, cacheDir),
-      buildIndex: async (kb) => indexKnowledge(kb, await tokenizing, { fallbackSynonyms: BUNDLED_SYNONYMS }),
+      buildIndex: async (kb) => (await openIndex(kb, await tokenizing, { fallbackSynonyms: BUNDLED_SYNONYMS, cacheDir })).index,
+      reloader,
       onReload: report,
     }),
     tokenizing,
