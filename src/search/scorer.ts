@@ -6,7 +6,7 @@
 // A group's idf is its word's (the rarest spelling the corpus has): a synonym or reading never counts as
 // more specific than the word typed.
 import { MODEL } from "./model.js";
-import { REFERENCE_TF, TermLookup } from "./term-index.js";
+import { REFERENCE_TF, type TermLookup } from "./term-index.js";
 import type { QueryGroup } from "./query-groups.js";
 import type { QueryPlan } from "./query-plan.js";
 

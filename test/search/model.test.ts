@@ -191,4 +191,3 @@ describe("confidence and the decisions made from it", () => {
   });
 });
 
-export type { FieldName };
