@@ -8,12 +8,20 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export function latencies(samples: readonly number[]): { p50: number; p99: number; max: number; n: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN, n: sorted.length };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+    n: sorted.length,
+  };
 }
 
 export function mb(bytes: number): number {
@@ -27,7 +35,11 @@ export interface ChildRun {
 }
 
 /** Runs a fresh Node process to completion; ms is the wall time from spawn to exit, process start included. */
-export function runNode(args: readonly string[], input?: string, env: NodeJS.ProcessEnv = process.env): Promise<ChildRun> {
+export function runNode(
+  args: readonly string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"], env });

@@ -13,25 +13,50 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const base = args.includes("--short") ? CI_PROFILE : BENCH_PROFILE;
   // --soak-seconds=120: a shorter soak than the profile's (30 minutes in the bench), reported as such.
-  const soakSeconds = Number(args.find((a) => a.startsWith("--soak-seconds="))?.slice("--soak-seconds=".length) ?? base.soakSeconds);
+  const soakSeconds = Number(
+    args.find((a) => a.startsWith("--soak-seconds="))?.slice("--soak-seconds=".length) ?? base.soakSeconds,
+  );
   const profile = {
-    ...base, soakSeconds: Number.isFinite(soakSeconds) && soakSeconds > 0 ? soakSeconds : base.soakSeconds,
+    ...base,
+    soakSeconds: Number.isFinite(soakSeconds) && soakSeconds > 0 ? soakSeconds : base.soakSeconds,
     // --no-heap-snapshots: RSS alone (writing a snapshot costs the process hundreds of MiB of RSS itself).
     soakHeapSnapshots: base.soakHeapSnapshots && !args.includes("--no-heap-snapshots"),
   };
   const say = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
-  say(`madoguchi load bench (${profile.name} profile) on ${cpus().length} CPU(s), Node ${process.version}; load average ${load()}`);
-  const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
+  say(
+    `madoguchi load bench (${profile.name} profile) on ${cpus().length} CPU(s), Node ${process.version}; load average ${load()}`,
+  );
+  const only = args
+    .find((a) => a.startsWith("--only="))
+    ?.slice("--only=".length)
+    .split(",");
   const result = await runLoadSuite(profile, say, { only });
   const table = result.measurements.table();
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}, load average at the end ${load()}`;
-  process.stdout.write(`\n${table}\n\n(${result.seconds.toFixed(0)} s in all on ${machine}${result.keptDir ? `; logs kept in ${result.keptDir}` : ""})\n`);
-  if (args.includes("--json")) process.stdout.write(`${JSON.stringify(result.measurements.rows.map((r) => ({ id: r.id, pass: r.pass, ...r.figures })), null, 2)}\n`);
+  process.stdout.write(
+    `\n${table}\n\n(${result.seconds.toFixed(0)} s in all on ${machine}${result.keptDir ? `; logs kept in ${result.keptDir}` : ""})\n`,
+  );
+  if (args.includes("--json"))
+    process.stdout.write(
+      `${JSON.stringify(
+        result.measurements.rows.map((r) => ({ id: r.id, pass: r.pass, ...r.figures })),
+        null,
+        2,
+      )}\n`,
+    );
   return result.measurements.allPass ? 0 : 1;
 }
 
-main().then((code) => { process.exitCode = code; }, (e: unknown) => {
-  process.stderr.write(`bench:load failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`bench:load failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -44,7 +44,12 @@ const TURNS = 1000;
 
 type Latency = ReturnType<typeof latencies>;
 
-function timeQueries(index: SearchIndex, questions: readonly BenchQuestion[], count: number, scope: (q: BenchQuestion, i: number) => string | null): Latency {
+function timeQueries(
+  index: SearchIndex,
+  questions: readonly BenchQuestion[],
+  count: number,
+  scope: (q: BenchQuestion, i: number) => string | null,
+): Latency {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const q = questions[i % questions.length]!;
@@ -66,13 +71,21 @@ async function childKuromoji(): Promise<void> {
 
 /** Child: the index at the real size, built (and saved to `cacheDir`); query latency, warmed up once. */
 async function childReal(cacheDir: string): Promise<void> {
-  const { index, buildMs, knowledge, tokenizer } = await openSearch({ knowledgeDir: KNOWLEDGE, fallbackSynonyms: null });
-  saveIndexFor({ cacheDir, knowledge, codec: searchIndexCodec(tokenizer), inputs: indexInputs(KNOWLEDGE, null) }, index);
+  const { index, buildMs, knowledge, tokenizer } = await openSearch({
+    knowledgeDir: KNOWLEDGE,
+    fallbackSynonyms: null,
+  });
+  saveIndexFor(
+    { cacheDir, knowledge, codec: searchIndexCodec(tokenizer), inputs: indexInputs(KNOWLEDGE, null) },
+    index,
+  );
   const questions = benchQuestions(ROOT);
   timeQueries(index, questions, questions.length, (q) => q.municipality);
   const scoped = timeQueries(index, questions, 2000, (q) => q.municipality);
   const unscoped = timeQueries(index, questions, 1000, () => null);
-  process.stdout.write(JSON.stringify({ entries: index.size, buildMs, scoped, unscoped, heapMb: mb(process.memoryUsage().heapUsed) }));
+  process.stdout.write(
+    JSON.stringify({ entries: index.size, buildMs, scoped, unscoped, heapMb: mb(process.memoryUsage().heapUsed) }),
+  );
 }
 
 /** Child: the synthetic country-sized index; progress on stderr, figures as JSON on stdout. */
@@ -93,7 +106,9 @@ async function childSynthetic(municipalities: number, each: number): Promise<voi
       onProgress: (done, _total, phase) => {
         if (done - reported < 20000 && done < total) return;
         reported = done >= total ? 0 : done;
-        process.stderr.write(`  synthetic: ${done}/${total} entries ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+        process.stderr.write(
+          `  synthetic: ${done}/${total} entries ${phase} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+        );
       },
     },
   });
@@ -102,7 +117,16 @@ async function childSynthetic(municipalities: number, each: number): Promise<voi
   const questions = benchQuestions(ROOT);
   const scoped = timeQueries(index, questions, 1000, (_q, i) => names[(i * 7919) % names.length]!);
   const unscoped = timeQueries(index, questions, 100, () => null);
-  process.stdout.write(JSON.stringify({ entries: index.size, buildMs, heapMb: mb(memory.heapUsed), rssMb: mb(memory.rss), scoped, unscoped }));
+  process.stdout.write(
+    JSON.stringify({
+      entries: index.size,
+      buildMs,
+      heapMb: mb(memory.heapUsed),
+      rssMb: mb(memory.rss),
+      scoped,
+      unscoped,
+    }),
+  );
 }
 
 /** Child: reading the saved index `childReal` wrote (the knowledge and tokenizer loaded first, as at a start). */
@@ -115,7 +139,8 @@ async function childSaved(cacheDir: string): Promise<void> {
 /** Child: the longest pause in answering during one reload, at the real size or with `entries` entries. */
 async function childReload(entries: number): Promise<void> {
   const real = (await loadKnowledge(KNOWLEDGE)).knowledge!;
-  const dir = entries <= real.entryCount ? await copyKnowledge() : await writeLargeKnowledge(KNOWLEDGE, real.programs, entries);
+  const dir =
+    entries <= real.entryCount ? await copyKnowledge() : await writeLargeKnowledge(KNOWLEDGE, real.programs, entries);
   try {
     const tokenizer = await createJapaneseTokenizer();
     const steps = stepTimer();
@@ -126,12 +151,24 @@ async function childReload(entries: number): Promise<void> {
       decodeIndex: (parts, between) => searchIndexCodec(tokenizer).decode(parts, between),
       between: steps.between,
     });
-    const runtime = await KnowledgeRuntime.start<SearchIndex>({ dir, load: loadKnowledge, buildIndex: (kb) => indexKnowledge(kb, tokenizer, { fallbackSynonyms: null }), reloader });
+    const runtime = await KnowledgeRuntime.start<SearchIndex>({
+      dir,
+      load: loadKnowledge,
+      buildIndex: (kb) => indexKnowledge(kb, tokenizer, { fallbackSynonyms: null }),
+      reloader,
+    });
     const questions = benchQuestions(ROOT).map((q) => q.q);
     const quiet = await measureQuietPause(runtime, questions, 3000);
     const figure = await measureReloadPause(runtime, dir, questions);
     await reloader.close();
-    process.stdout.write(JSON.stringify({ entries: runtime.current().knowledge.entryCount, ...figure, quietPauseMs: quiet, longestStepMs: steps.longest() }));
+    process.stdout.write(
+      JSON.stringify({
+        entries: runtime.current().knowledge.entryCount,
+        ...figure,
+        quietPauseMs: quiet,
+        longestStepMs: steps.longest(),
+      }),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -157,12 +194,14 @@ async function startUpRows(runs: number): Promise<FigureRow[]> {
     ratios.push(o / k);
   }
   const ratio = spread(ratios);
-  return [{
-    figure: "process start → first answer (`madoguchi search`) vs kuromoji's own stock load, same run",
-    measured: `${showSpread(spread(ours), 0, " ms")} vs ${showSpread(spread(stock), 0, " ms")}: **${showSpread(ratio, 2, "×")}**`,
-    target: "≤ 0.7×",
-    pass: ratio.median <= 0.7,
-  }];
+  return [
+    {
+      figure: "process start → first answer (`madoguchi search`) vs kuromoji's own stock load, same run",
+      measured: `${showSpread(spread(ours), 0, " ms")} vs ${showSpread(spread(stock), 0, " ms")}: **${showSpread(ratio, 2, "×")}**`,
+      target: "≤ 0.7×",
+      pass: ratio.median <= 0.7,
+    },
+  ];
 }
 
 async function realSizeRows(runs: number): Promise<FigureRow[]> {
@@ -171,8 +210,14 @@ async function realSizeRows(runs: number): Promise<FigureRow[]> {
   const cacheDir = await mkdtemp(join(tmpdir(), "madoguchi-bench-saved-"));
   try {
     for (let i = 0; i < runs; i++) {
-      results.push(json<{ entries: number; buildMs: number; scoped: Latency; unscoped: Latency }>((await runNode([SELF, "--child", "real", "--cache", cacheDir])).stdout));
-      loads.push(json<{ loadMs: number }>((await runNode([SELF, "--child", "saved", "--cache", cacheDir])).stdout).loadMs);
+      results.push(
+        json<{ entries: number; buildMs: number; scoped: Latency; unscoped: Latency }>(
+          (await runNode([SELF, "--child", "real", "--cache", cacheDir])).stdout,
+        ),
+      );
+      loads.push(
+        json<{ loadMs: number }>((await runNode([SELF, "--child", "saved", "--cache", cacheDir])).stdout).loadMs,
+      );
     }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
@@ -182,8 +227,18 @@ async function realSizeRows(runs: number): Promise<FigureRow[]> {
   const p50 = spread(results.map((r) => r.scoped.p50));
   const p99 = spread(results.map((r) => r.scoped.p99));
   return [
-    { figure: `index at the real size (${results[0]!.entries} entries): build vs read from the saved index`, measured: `build ${showSpread(build, 0, " ms")}; read **${showSpread(load, 1, " ms")}**`, target: "read from a saved index in ≤ 50 ms", pass: load.median <= 50 },
-    { figure: "query at the real size, scoped", measured: `p50 ${showSpread(p50, 3, " ms")}, p99 ${showSpread(p99, 2, " ms")}`, target: "p50 ≤ 0.2 ms, p99 ≤ 1 ms", pass: p50.median <= 0.2 && p99.median <= 1 },
+    {
+      figure: `index at the real size (${results[0]!.entries} entries): build vs read from the saved index`,
+      measured: `build ${showSpread(build, 0, " ms")}; read **${showSpread(load, 1, " ms")}**`,
+      target: "read from a saved index in ≤ 50 ms",
+      pass: load.median <= 50,
+    },
+    {
+      figure: "query at the real size, scoped",
+      measured: `p50 ${showSpread(p50, 3, " ms")}, p99 ${showSpread(p99, 2, " ms")}`,
+      target: "p50 ≤ 0.2 ms, p99 ≤ 1 ms",
+      pass: p50.median <= 0.2 && p99.median <= 1,
+    },
   ];
 }
 
@@ -203,25 +258,58 @@ async function perItem(runs: number, args: string[], input: (count: number) => s
 
 async function throughputRows(runs: number): Promise<FigureRow[]> {
   const questions = benchQuestions(ROOT);
-  const batch = spread(await perItem(runs, [CLI, "search", "--json", "--batch"], (n) => batchInput(questions, n), BATCH_QUESTIONS));
+  const batch = spread(
+    await perItem(runs, [CLI, "search", "--json", "--batch"], (n) => batchInput(questions, n), BATCH_QUESTIONS),
+  );
   const turn = spread(await perItem(runs, [CLI, "converse", "--json"], (n) => converseInput(questions, n), TURNS));
   return [
-    { figure: `\`search --json --batch\` over ${BATCH_QUESTIONS.toLocaleString("en")} questions, from outside, process start removed`, measured: `${showSpread(batch, 3, " ms")} a question`, target: "≤ 0.3 ms a question", pass: batch.median <= 0.3 },
-    { figure: `one conversation turn (\`converse --json\`, ${TURNS.toLocaleString("en")} turns, process start removed)`, measured: `${showSpread(turn, 2, " ms")} per turn (≈ ${(1000 / turn.median).toFixed(0)} turns/s on a core)`, target: "≤ 1 ms per turn (≥ 1,000 turns/s)", pass: turn.median <= 1 },
+    {
+      figure: `\`search --json --batch\` over ${BATCH_QUESTIONS.toLocaleString("en")} questions, from outside, process start removed`,
+      measured: `${showSpread(batch, 3, " ms")} a question`,
+      target: "≤ 0.3 ms a question",
+      pass: batch.median <= 0.3,
+    },
+    {
+      figure: `one conversation turn (\`converse --json\`, ${TURNS.toLocaleString("en")} turns, process start removed)`,
+      measured: `${showSpread(turn, 2, " ms")} per turn (≈ ${(1000 / turn.median).toFixed(0)} turns/s on a core)`,
+      target: "≤ 1 ms per turn (≥ 1,000 turns/s)",
+      pass: turn.median <= 1,
+    },
   ];
 }
 
 async function reloadRows(runs: number): Promise<FigureRow[]> {
-  type Pause = { entries: number; longestPauseMs: number; reloadMs: number; answered: number; outcome: string; quietPauseMs: number; longestStepMs: number };
+  type Pause = {
+    entries: number;
+    longestPauseMs: number;
+    reloadMs: number;
+    answered: number;
+    outcome: string;
+    quietPauseMs: number;
+    longestStepMs: number;
+  };
   const real: Pause[] = [];
-  for (let i = 0; i < runs; i++) real.push(json<Pause>((await runNode([SELF, "--child", "reload", "--entries", "0"])).stdout));
-  const large = json<Pause>((await runNode(["--max-old-space-size=4000", SELF, "--child", "reload", "--entries", "10000"])).stdout);
+  for (let i = 0; i < runs; i++)
+    real.push(json<Pause>((await runNode([SELF, "--child", "reload", "--entries", "0"])).stdout));
+  const large = json<Pause>(
+    (await runNode(["--max-old-space-size=4000", SELF, "--child", "reload", "--entries", "10000"])).stdout,
+  );
   const pause = spread(real.map((r) => r.longestPauseMs));
   const shown = (r: Pause) =>
     `${r.outcome}, reload ${(r.reloadMs / 1000).toFixed(1)} s, ${r.answered} answers meanwhile; longest step of the reload on this thread ${r.longestStepMs.toFixed(1)} ms; longest pause in 3 s without a reload ${r.quietPauseMs.toFixed(1)} ms`;
   return [
-    { figure: `longest pause in answering during a reload, real size (${real[0]!.entries} entries)`, measured: `${showSpread(pause, 1, " ms")} (${shown(real[0]!)})`, target: "≤ 20 ms", pass: pause.median <= 20 },
-    { figure: `longest pause in answering during a reload, ${large.entries.toLocaleString("en")} entries`, measured: `${large.longestPauseMs.toFixed(1)} ms (${shown(large)})`, target: "≤ 20 ms", pass: large.longestPauseMs <= 20 },
+    {
+      figure: `longest pause in answering during a reload, real size (${real[0]!.entries} entries)`,
+      measured: `${showSpread(pause, 1, " ms")} (${shown(real[0]!)})`,
+      target: "≤ 20 ms",
+      pass: pause.median <= 20,
+    },
+    {
+      figure: `longest pause in answering during a reload, ${large.entries.toLocaleString("en")} entries`,
+      measured: `${large.longestPauseMs.toFixed(1)} ms (${shown(large)})`,
+      target: "≤ 20 ms",
+      pass: large.longestPauseMs <= 20,
+    },
   ];
 }
 
@@ -231,8 +319,20 @@ async function faqRow(runs: number): Promise<FigureRow> {
     const rows = generateFaqRows(1800);
     await writeFile(join(dir, "faq.csv"), faqCsv(rows));
     const questions = generateFaqQuestions(rows, 750).map((q) => JSON.stringify({ q: q.q, municipality: null }));
-    const cost = spread(await perItem(runs, [CLI, "search", "--json", "--batch", "--knowledge", dir], (n) => questions.slice(0, n).join("\n") + "\n", questions.length));
-    return { figure: "`search --json --batch` over a 1,800-entry FAQ CSV, 750 questions, process start removed", measured: `${showSpread(cost, 3, " ms")} a question`, target: "–", pass: undefined };
+    const cost = spread(
+      await perItem(
+        runs,
+        [CLI, "search", "--json", "--batch", "--knowledge", dir],
+        (n) => questions.slice(0, n).join("\n") + "\n",
+        questions.length,
+      ),
+    );
+    return {
+      figure: "`search --json --batch` over a 1,800-entry FAQ CSV, 750 questions, process start removed",
+      measured: `${showSpread(cost, 3, " ms")} a question`,
+      target: "–",
+      pass: undefined,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -240,19 +340,48 @@ async function faqRow(runs: number): Promise<FigureRow> {
 
 async function nationalRows(municipalities: number, each: number): Promise<FigureRow[]> {
   process.stderr.write(`synthetic ${municipalities} municipalities × ${each} programs: building (progress below)…\n`);
-  const child = await runNode(["--max-old-space-size=12000", "--expose-gc", SELF, "--child", "synthetic", "--municipalities", String(municipalities), "--each", String(each)]);
-  const r = json<{ entries: number; buildMs: number; heapMb: number; rssMb: number; scoped: Latency; unscoped: Latency }>(child.stdout);
+  const child = await runNode([
+    "--max-old-space-size=12000",
+    "--expose-gc",
+    SELF,
+    "--child",
+    "synthetic",
+    "--municipalities",
+    String(municipalities),
+    "--each",
+    String(each),
+  ]);
+  const r = json<{
+    entries: number;
+    buildMs: number;
+    heapMb: number;
+    rssMb: number;
+    scoped: Latency;
+    unscoped: Latency;
+  }>(child.stdout);
   const pass = r.buildMs <= 30_000 && r.heapMb <= 1000 && r.scoped.p99 <= 5 && r.unscoped.p99 <= 50;
-  return [{
-    figure: `${r.entries.toLocaleString("en")} synthetic entries (${municipalities.toLocaleString("en")} municipalities × ${each}), one process`,
-    measured: `build ${(r.buildMs / 1000).toFixed(1)} s, heap ${r.heapMb} MB (RSS ${r.rssMb} MB); scoped p99 ${r.scoped.p99.toFixed(2)} ms; whole country p50 ${r.unscoped.p50.toFixed(1)} ms, p99 ${r.unscoped.p99.toFixed(1)} ms`,
-    target: "build ≤ 30 s, heap ≤ 1 GB, scoped p99 ≤ 5 ms, whole country p99 ≤ 50 ms",
-    pass,
-  }];
+  return [
+    {
+      figure: `${r.entries.toLocaleString("en")} synthetic entries (${municipalities.toLocaleString("en")} municipalities × ${each}), one process`,
+      measured: `build ${(r.buildMs / 1000).toFixed(1)} s, heap ${r.heapMb} MB (RSS ${r.rssMb} MB); scoped p99 ${r.scoped.p99.toFixed(2)} ms; whole country p50 ${r.unscoped.p50.toFixed(1)} ms, p99 ${r.unscoped.p99.toFixed(1)} ms`,
+      target: "build ≤ 30 s, heap ≤ 1 GB, scoped p99 ≤ 5 ms, whole country p99 ≤ 50 ms",
+      pass,
+    },
+  ];
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { child: { type: "string" }, runs: { type: "string" }, municipalities: { type: "string" }, each: { type: "string" }, national: { type: "boolean" }, entries: { type: "string" }, cache: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      child: { type: "string" },
+      runs: { type: "string" },
+      municipalities: { type: "string" },
+      each: { type: "string" },
+      national: { type: "boolean" },
+      entries: { type: "string" },
+      cache: { type: "string" },
+    },
+  });
   const municipalities = Number(values.municipalities ?? 1734);
   const each = Number(values.each ?? 150);
   if (values.child === "kuromoji") return childKuromoji();
@@ -262,13 +391,32 @@ async function main(): Promise<void> {
   if (values.child === "reload") return childReload(Number(values.entries ?? 0));
 
   const runs = Number(values.runs ?? 5);
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
   const started = performance.now();
-  process.stderr.write(`search bench: ${runs} fresh processes per figure on ${cpus().length} CPU(s), Node ${process.version}; load average ${load()}\n`);
-  const rows = [...(await startUpRows(runs)), ...(await realSizeRows(runs)), ...(await throughputRows(runs)), ...(await reloadRows(runs)), await faqRow(runs)];
+  process.stderr.write(
+    `search bench: ${runs} fresh processes per figure on ${cpus().length} CPU(s), Node ${process.version}; load average ${load()}\n`,
+  );
+  const rows = [
+    ...(await startUpRows(runs)),
+    ...(await realSizeRows(runs)),
+    ...(await throughputRows(runs)),
+    ...(await reloadRows(runs)),
+    await faqRow(runs),
+  ];
   if (values.national) rows.push(...(await nationalRows(municipalities, each)));
-  else rows.push({ figure: "260,100 synthetic entries (1,734 municipalities × 150)", measured: "not run (`npm run bench -- --national`, several minutes)", target: "build ≤ 30 s, heap ≤ 1 GB, scoped p99 ≤ 5 ms, whole country p99 ≤ 50 ms", pass: undefined });
-  process.stdout.write(`${figureTable(rows)}\n\n(${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${load()} on ${cpus().length} CPU(s))\n`);
+  else
+    rows.push({
+      figure: "260,100 synthetic entries (1,734 municipalities × 150)",
+      measured: "not run (`npm run bench -- --national`, several minutes)",
+      target: "build ≤ 30 s, heap ≤ 1 GB, scoped p99 ≤ 5 ms, whole country p99 ≤ 50 ms",
+      pass: undefined,
+    });
+  process.stdout.write(
+    `${figureTable(rows)}\n\n(${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${load()} on ${cpus().length} CPU(s))\n`,
+  );
 }
 
 main().catch((e: unknown) => {

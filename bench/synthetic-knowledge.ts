@@ -12,12 +12,17 @@ const PREFECTURES = 47;
 
 export function syntheticMunicipalityNames(count: number): string[] {
   const names: string[] = [];
-  for (const a of FIRST) for (const b of SECOND) for (const s of SUFFIX) if (names.length < count) names.push(`${a}${b}${s}`);
+  for (const a of FIRST)
+    for (const b of SECOND) for (const s of SUFFIX) if (names.length < count) names.push(`${a}${b}${s}`);
   for (let i = 0; names.length < count; i++) names.push(`第${i + 1}市`);
   return names;
 }
 
-export function syntheticKnowledge(base: readonly Program[], municipalityCount: number, programsEach: number): SearchIndexSource {
+export function syntheticKnowledge(
+  base: readonly Program[],
+  municipalityCount: number,
+  programsEach: number,
+): SearchIndexSource {
   const names = syntheticMunicipalityNames(municipalityCount);
   const municipalities: Municipality[] = names.map((name, i) => ({
     name,

@@ -8,8 +8,13 @@
 import { readFileSync } from "node:fs";
 
 const [file, ...rest] = process.argv.slice(2);
-const patterns = rest.includes("--sets") ? rest[rest.indexOf("--sets") + 1].split(",") : ["calibration", "eval/", "search/"];
-const rows = readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l))
+const patterns = rest.includes("--sets")
+  ? rest[rest.indexOf("--sets") + 1].split(",")
+  : ["calibration", "eval/", "search/"];
+const rows = readFileSync(file, "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l))
   .filter((r) => r.rank === 0 && patterns.some((p) => r.set.includes(p)) && !r.set.includes("validation"));
 const examples = rows.map((r) => ({ x: [r.coverage, r.score, Math.log1p(r.have)], y: r.answerable ? 1 : 0 }));
 const positives = examples.filter((e) => e.y === 1).length;
@@ -26,5 +31,9 @@ for (let step = 0; step < 20000; step++) {
   w = w.map((v, i) => v - 0.5 * grad[i]);
 }
 const round = (x) => Math.round(x * 100) / 100;
-console.log(`examples: ${examples.length} (${positives} answerable), sets: ${[...new Set(rows.map((r) => r.set))].join(", ")}`);
-console.log(`confidence: { bias: ${round(w[0])}, coverage: ${round(w[1])}, score: ${round(w[2])}, foundMass: ${round(w[3])} }`);
+console.log(
+  `examples: ${examples.length} (${positives} answerable), sets: ${[...new Set(rows.map((r) => r.set))].join(", ")}`,
+);
+console.log(
+  `confidence: { bias: ${round(w[0])}, coverage: ${round(w[1])}, score: ${round(w[2])}, foundMass: ${round(w[3])} }`,
+);

@@ -14,7 +14,10 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const opt = (k) => { const i = args.indexOf(`--${k}`); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (k) => {
+  const i = args.indexOf(`--${k}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const verbose = args.includes("--verbose");
 const only = opt("only");
 const featuresFile = opt("features");
@@ -27,7 +30,11 @@ const { loadSynonyms } = await dist("search/synonyms.js");
 const { SearchIndex } = await dist("search/search-index.js");
 const { MODEL } = await dist("search/model.js");
 
-const readLines = (file) => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+const readLines = (file) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 const shared = resolve(root, "..", "shared", "eval");
 
 function programSets() {
@@ -40,7 +47,8 @@ function programSets() {
     for (const f of readdirSync(full).sort()) {
       if (!f.endsWith(".jsonl") || f.includes("facts")) continue;
       const first = readLines(join(full, f))[0];
-      if (first && "expect" in first) add(`${dir.replace("test/fixtures/", "")}/${f.replace(".jsonl", "")}`, join(full, f));
+      if (first && "expect" in first)
+        add(`${dir.replace("test/fixtures/", "")}/${f.replace(".jsonl", "")}`, join(full, f));
     }
   }
   return sets;
@@ -52,7 +60,12 @@ function faqSets() {
   const add = (name, dir) => {
     if (!existsSync(join(dir, "faq.csv"))) return;
     for (const f of readdirSync(dir).sort()) {
-      if (f.startsWith("queries") && f.endsWith(".jsonl")) sets.push({ name: `${name}${f === "queries.jsonl" ? "" : `/${f.replace(/^queries-?|\.jsonl$/gu, "")}`}`, dir, queries: join(dir, f) });
+      if (f.startsWith("queries") && f.endsWith(".jsonl"))
+        sets.push({
+          name: `${name}${f === "queries.jsonl" ? "" : `/${f.replace(/^queries-?|\.jsonl$/gu, "")}`}`,
+          dir,
+          queries: join(dir, f),
+        });
     }
   };
   add("shared faq-city", join(shared, "faq-city"));
@@ -75,13 +88,41 @@ function score(name, index, questions, isRight, scopeOf) {
     const answerable = isRight(q) !== null;
     if (featuresFile) {
       const { hits } = index.rank(q.q, options);
-      hits.slice(0, 3).forEach((h, rank) => features.push({ set: name, id: q.id, rank, answerable, right: answerable && isRight(q)(h), coverage: h.coverage, score: h.score, have: h.have, missing: h.missing, second: hits[1]?.score ?? 0 }));
-      if (hits.length === 0) features.push({ set: name, id: q.id, rank: 0, answerable, right: false, coverage: 0, score: 0, have: 0, missing: [], second: 0 });
+      hits.slice(0, 3).forEach((h, rank) =>
+        features.push({
+          set: name,
+          id: q.id,
+          rank,
+          answerable,
+          right: answerable && isRight(q)(h),
+          coverage: h.coverage,
+          score: h.score,
+          have: h.have,
+          missing: h.missing,
+          second: hits[1]?.score ?? 0,
+        }),
+      );
+      if (hits.length === 0)
+        features.push({
+          set: name,
+          id: q.id,
+          rank: 0,
+          answerable,
+          right: false,
+          coverage: 0,
+          score: 0,
+          have: 0,
+          missing: [],
+          second: 0,
+        });
     }
     if (!answerable) {
       s.un++;
       if (found.noMatch) s.unRight++;
-      else if (verbose) console.log(`  ${q.id} nothing fits but answered: ${q.q} → ${found.results[0].name} (${found.results[0].confidence})`);
+      else if (verbose)
+        console.log(
+          `  ${q.id} nothing fits but answered: ${q.q} → ${found.results[0].name} (${found.results[0].confidence})`,
+        );
       continue;
     }
     s.n++;
@@ -91,11 +132,23 @@ function score(name, index, questions, isRight, scopeOf) {
     if (rank >= 0 && rank < 3) s.h3++;
     if (rank >= 0 && rank < 5) s.h5++;
     if (rank >= 0 && rank < 10) s.h10++;
-    if (rank !== 0 && verbose) console.log(`  ${q.id} rank ${rank < 0 ? "-" : rank + 1}: ${q.q} → ${found.noMatch ? "no match" : found.results.slice(0, 3).map((r) => `${r.name} (${r.confidence})`).join(" | ")}`);
+    if (rank !== 0 && verbose)
+      console.log(
+        `  ${q.id} rank ${rank < 0 ? "-" : rank + 1}: ${q.q} → ${
+          found.noMatch
+            ? "no match"
+            : found.results
+                .slice(0, 3)
+                .map((r) => `${r.name} (${r.confidence})`)
+                .join(" | ")
+        }`,
+      );
   }
   const f = (x) => (s.n ? (x / s.n).toFixed(3) : "  -  ");
   const ms = ((performance.now() - t0) / Math.max(1, questions.length)).toFixed(2);
-  rows.push(`| ${name} | ${s.n}+${s.un} | ${f(s.h1)} | ${f(s.h3)} | ${f(s.h5)} | ${f(s.h10)} | ${s.falseNo} | ${s.un ? `${s.unRight}/${s.un}` : "-"} | ${ms} |`);
+  rows.push(
+    `| ${name} | ${s.n}+${s.un} | ${f(s.h1)} | ${f(s.h3)} | ${f(s.h5)} | ${f(s.h10)} | ${s.falseNo} | ${s.un ? `${s.unRight}/${s.un}` : "-"} | ${ms} |`,
+  );
   console.log(rows.at(-1));
 }
 
@@ -108,7 +161,8 @@ if (programs.length > 0) {
   const knowledge = await loadKnowledgeOrThrow(join(root, "knowledge"));
   const index = SearchIndex.build(knowledge, tokenizer, bundledSynonyms, buildOptions);
   for (const set of programs) {
-    const isRight = (q) => (q.expect.length === 0 ? null : (h) => q.expect.some(([city, name]) => h.municipality === city && h.name === name));
+    const isRight = (q) =>
+      q.expect.length === 0 ? null : (h) => q.expect.some(([city, name]) => h.municipality === city && h.name === name);
     score(set.name, index, readLines(set.file), isRight, (q) => q.municipality ?? null);
   }
 }

@@ -15,10 +15,13 @@ const RESIDENTS = 40;
 
 export function benchQuestions(root: string): BenchQuestion[] {
   return QUESTION_FILES.flatMap((f) =>
-    readFileSync(join(root, "test", "fixtures", "search", f), "utf8").split("\n").filter((l) => l.trim()).map((l) => {
-      const { q, municipality } = JSON.parse(l) as { q: string; municipality?: string | null };
-      return { q, municipality: municipality ?? null };
-    }),
+    readFileSync(join(root, "test", "fixtures", "search", f), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => {
+        const { q, municipality } = JSON.parse(l) as { q: string; municipality?: string | null };
+        return { q, municipality: municipality ?? null };
+      }),
   );
 }
 
@@ -29,9 +32,11 @@ export function batchInput(questions: readonly BenchQuestion[], count: number): 
 
 /** `count` lines for `converse --json`. */
 export function converseInput(questions: readonly BenchQuestion[], count: number): string {
-  return Array.from({ length: count }, (_, i) => {
-    const q = questions[i % questions.length]!;
-    const text = i % 4 === 3 ? FOLLOW_UPS[i % FOLLOW_UPS.length]! : q.q;
-    return JSON.stringify({ user: `resident-${i % RESIDENTS}`, text, municipality: q.municipality });
-  }).join("\n") + "\n";
+  return (
+    Array.from({ length: count }, (_, i) => {
+      const q = questions[i % questions.length]!;
+      const text = i % 4 === 3 ? FOLLOW_UPS[i % FOLLOW_UPS.length]! : q.q;
+      return JSON.stringify({ user: `resident-${i % RESIDENTS}`, text, municipality: q.municipality });
+    }).join("\n") + "\n"
+  );
 }

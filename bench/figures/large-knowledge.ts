@@ -9,7 +9,11 @@ import type { Program } from "../../src/knowledge/schema.js";
 
 const PER_FILE = 500;
 
-export async function writeLargeKnowledge(realDir: string, programs: readonly Program[], count: number): Promise<string> {
+export async function writeLargeKnowledge(
+  realDir: string,
+  programs: readonly Program[],
+  count: number,
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `madoguchi-bench-knowledge-${count}-`));
   await cp(join(realDir, "municipalities.yaml"), join(dir, "municipalities.yaml"));
   await cp(join(realDir, "synonyms.yaml"), join(dir, "synonyms.yaml"));
@@ -20,7 +24,10 @@ export async function writeLargeKnowledge(realDir: string, programs: readonly Pr
     return i < programs.length ? p : { ...p, id: `${p.id}-copy-${Math.floor(i / programs.length)}` };
   });
   for (let i = 0; i < copies.length; i += PER_FILE) {
-    await writeFile(join(dir, "programs", `part-${String(i / PER_FILE).padStart(3, "0")}.yaml`), stringify(copies.slice(i, i + PER_FILE)));
+    await writeFile(
+      join(dir, "programs", `part-${String(i / PER_FILE).padStart(3, "0")}.yaml`),
+      stringify(copies.slice(i, i + PER_FILE)),
+    );
   }
   return dir;
 }

@@ -14,7 +14,11 @@ export interface PauseFigure {
   outcome: string;
 }
 
-export async function measureReloadPause(runtime: KnowledgeRuntime<SearchIndex>, dir: string, questions: readonly string[]): Promise<PauseFigure> {
+export async function measureReloadPause(
+  runtime: KnowledgeRuntime<SearchIndex>,
+  dir: string,
+  questions: readonly string[],
+): Promise<PauseFigure> {
   // A change that alters the knowledge version but no entry: a comment at the end of the municipalities file.
   await appendFile(join(dir, "municipalities.yaml"), `\n# reload ${Date.now()}\n`);
   let running = true;
@@ -41,7 +45,11 @@ export async function measureReloadPause(runtime: KnowledgeRuntime<SearchIndex>,
 }
 
 /** The longest gap between answers over `ms` without a reload: what the machine alone costs (it is shared). */
-export async function measureQuietPause(runtime: KnowledgeRuntime<SearchIndex>, questions: readonly string[], ms: number): Promise<number> {
+export async function measureQuietPause(
+  runtime: KnowledgeRuntime<SearchIndex>,
+  questions: readonly string[],
+  ms: number,
+): Promise<number> {
   let longest = 0;
   let answered = 0;
   let last = performance.now();

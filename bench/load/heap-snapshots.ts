@@ -64,7 +64,8 @@ function summarize(raw: RawSnapshot): HeapSummary {
   for (let i = 0; i < raw.nodes.length; i += width) {
     const type = types[raw.nodes[i + typeAt]!] ?? "?";
     // Strings and numbers are named by their content: group them by type only (and never print a resident's text).
-    const name = type === "object" || type === "closure" || type === "native" ? raw.strings[raw.nodes[i + nameAt]!] ?? "?" : "";
+    const name =
+      type === "object" || type === "closure" || type === "native" ? (raw.strings[raw.nodes[i + nameAt]!] ?? "?") : "";
     const size = raw.nodes[i + sizeAt]!;
     const key = `${type}:${name}`;
     const k = byKind.get(key) ?? { count: 0, bytes: 0 };

@@ -43,14 +43,36 @@ export class HttpClient {
       const body = o.body === undefined ? undefined : Buffer.isBuffer(o.body) ? o.body : Buffer.from(o.body, "utf8");
       const headers: Record<string, string | number> = { ...o.headers };
       if (body) headers["content-length"] = body.length;
-      const req = request(url, { method: o.method ?? (body ? "POST" : "GET"), headers, agent: this.agent, timeout: o.timeoutMs ?? 30_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", (e: NodeJS.ErrnoException) => resolve({ status: 0, ms: performance.now() - started, headers: {}, text: "", error: e.code ?? e.message }));
-      });
+      const req = request(
+        url,
+        { method: o.method ?? (body ? "POST" : "GET"), headers, agent: this.agent, timeout: o.timeoutMs ?? 30_000 },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              ms: performance.now() - started,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString("utf8"),
+            }),
+          );
+          res.on("error", (e: NodeJS.ErrnoException) =>
+            resolve({ status: 0, ms: performance.now() - started, headers: {}, text: "", error: e.code ?? e.message }),
+          );
+        },
+      );
       req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
-      req.on("error", (e: NodeJS.ErrnoException) => resolve({ status: 0, ms: performance.now() - started, headers: {}, text: "", error: e.code ?? e.message, reused: req.reusedSocket }));
+      req.on("error", (e: NodeJS.ErrnoException) =>
+        resolve({
+          status: 0,
+          ms: performance.now() - started,
+          headers: {},
+          text: "",
+          error: e.code ?? e.message,
+          reused: req.reusedSocket,
+        }),
+      );
       req.end(body);
     });
   }
@@ -61,7 +83,11 @@ export class HttpClient {
 }
 
 /** Runs `task` for each item with at most `concurrency` in flight; results in input order. */
-export async function mapConcurrent<T, R>(items: readonly T[], concurrency: number, task: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

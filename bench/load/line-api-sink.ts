@@ -15,7 +15,10 @@ export interface LineAnswer {
   count: number;
 }
 
-interface EventOf { eventId: string; user: string }
+interface EventOf {
+  eventId: string;
+  user: string;
+}
 
 /** Long enough that a backlog answered late still replies: the bench measures the bot, not token expiry. */
 const TOKEN_TTL_MS = 24 * 60 * 60_000;
@@ -31,7 +34,10 @@ export class LineApiSink {
   static async start(accessToken: string): Promise<LineApiSink> {
     let sink: LineApiSink | undefined;
     const platform = await FakeLinePlatform.start({
-      channelAccessToken: accessToken, replyTokenTtlMs: TOKEN_TTL_MS, keepDeliveries: false, onDelivered: (d) => sink!.record(d),
+      channelAccessToken: accessToken,
+      replyTokenTtlMs: TOKEN_TTL_MS,
+      keepDeliveries: false,
+      onDelivered: (d) => sink!.record(d),
     });
     sink = new LineApiSink(platform);
     return sink;
@@ -117,6 +123,12 @@ export class LineApiSink {
     const first = d.messages.find((m) => (m as { type?: string }).type === "text") as { text?: string } | undefined;
     const flex = d.messages.find((m) => (m as { type?: string }).type === "flex") as { altText?: string } | undefined;
     const text = [first?.text ?? "", flex?.altText ?? ""].join("\n").slice(0, 300);
-    this.answers.set(eventId, { eventId, user: event?.user ?? (d.via === "push" ? d.to : ""), via: d.via, text, count: 1 });
+    this.answers.set(eventId, {
+      eventId,
+      user: event?.user ?? (d.via === "push" ? d.to : ""),
+      via: d.via,
+      text,
+      count: 1,
+    });
   }
 }

@@ -65,7 +65,12 @@ export async function driveLine(o: DriveOptions): Promise<DriveResult> {
 }
 
 /** Resolves when every event has been answered, or when no new answer came for `quietMs`; returns how many are missing. */
-export async function awaitAnswers(target: LineTarget, eventIds: readonly string[], quietMs = 20_000, maxMs = 180_000): Promise<{ missing: number; waitedMs: number }> {
+export async function awaitAnswers(
+  target: LineTarget,
+  eventIds: readonly string[],
+  quietMs = 20_000,
+  maxMs = 180_000,
+): Promise<{ missing: number; waitedMs: number }> {
   const started = Date.now();
   let lastProgress = Date.now();
   let missing = countMissing(target, eventIds);

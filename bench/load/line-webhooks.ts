@@ -33,15 +33,22 @@ export interface TextEvent {
 /** A text message event; its reply token is issued by the sink, so the sink knows whose answer it is. */
 export function textEvent(sink: LineApiSink, user: string, text: string, eventId = newEventId()): TextEvent {
   const event = {
-    type: "message", mode: "active", timestamp: Date.now(), webhookEventId: eventId,
-    deliveryContext: { isRedelivery: false }, source: { type: "user", userId: user },
+    type: "message",
+    mode: "active",
+    timestamp: Date.now(),
+    webhookEventId: eventId,
+    deliveryContext: { isRedelivery: false },
+    source: { type: "user", userId: user },
     replyToken: sink.issue(eventId, user),
     message: { id: String(100_000_000_000 + ++seq), type: "text", quoteToken: randomBytes(8).toString("hex"), text },
   };
   return { eventId, user, event };
 }
 
-export function webhookBody(events: readonly Record<string, unknown>[], destination = "U0000000000000000000000000000bot"): string {
+export function webhookBody(
+  events: readonly Record<string, unknown>[],
+  destination = "U0000000000000000000000000000bot",
+): string {
   return JSON.stringify({ destination, events });
 }
 
@@ -50,7 +57,12 @@ export function signedHeaders(secret: string, body: string | Buffer): Record<str
 }
 
 /** POSTs a webhook body to the channel, signed (or with `signature` instead: null sends none). */
-export function postLine(client: HttpClient, target: LineTarget, body: string | Buffer, signature?: string | null): Promise<Sent> {
+export function postLine(
+  client: HttpClient,
+  target: LineTarget,
+  body: string | Buffer,
+  signature?: string | null,
+): Promise<Sent> {
   const headers = signedHeaders(target.secret, body);
   if (signature === null) delete headers["x-line-signature"];
   else if (signature !== undefined) headers["x-line-signature"] = signature;

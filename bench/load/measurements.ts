@@ -35,7 +35,11 @@ export class Measurements {
   table(): string {
     const header = ["check", "target", "measured", "ok"];
     const lines = this.rows.map((r) => [r.check, r.target, r.result, verdict(r)].map(cell));
-    return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...lines.map((l) => `| ${l.join(" | ")} |`)].join("\n");
+    return [
+      `| ${header.join(" | ")} |`,
+      `|${header.map(() => "---").join("|")}|`,
+      ...lines.map((l) => `| ${l.join(" | ")} |`),
+    ].join("\n");
   }
 }
 

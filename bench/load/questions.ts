@@ -24,8 +24,21 @@ export const RESIDENT_QUESTIONS: readonly string[] = [
 ];
 
 export const STAFF_QUERIES: readonly string[] = [
-  "出産", "不妊治療", "子ども 医療費", "移住", "学童", "乗合タクシー", "空き家", "就農", "婚活", "妊婦健診",
-  "子育て支援センター", "病後児保育", "梨", "合宿", "奨学金",
+  "出産",
+  "不妊治療",
+  "子ども 医療費",
+  "移住",
+  "学童",
+  "乗合タクシー",
+  "空き家",
+  "就農",
+  "婚活",
+  "妊婦健診",
+  "子育て支援センター",
+  "病後児保育",
+  "梨",
+  "合宿",
+  "奨学金",
 ];
 
 export function pick<T>(list: readonly T[], i: number): T {

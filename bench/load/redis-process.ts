@@ -30,12 +30,26 @@ export async function startRedis(o: StartRedisOptions = {}): Promise<RedisProces
   const dir = await mkdtemp(join(tmpdir(), "madoguchi-redis-"));
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = o.port ?? (await freePort());
-    const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", o.appendOnly ? "yes" : "no", "--protected-mode", "yes"];
+    const args = [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      dir,
+      "--save",
+      "",
+      "--appendonly",
+      o.appendOnly ? "yes" : "no",
+      "--protected-mode",
+      "yes",
+    ];
     if (o.password) args.push("--requirepass", o.password);
     let child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     if (await ready(child)) {
       return {
-        url: `redis://${o.password ? `:${encodeURIComponent(o.password)}@` : ""}127.0.0.1:${port}/0`, port,
+        url: `redis://${o.password ? `:${encodeURIComponent(o.password)}@` : ""}127.0.0.1:${port}/0`,
+        port,
         async restart(downMs) {
           await stopChild(child);
           await new Promise((r) => setTimeout(r, downMs));
@@ -60,10 +74,19 @@ function ready(child: ChildProcess): Promise<boolean> {
     const timer = setTimeout(() => resolve(false), 10_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes("Ready to accept connections")) { clearTimeout(timer); resolve(true); }
+      if (out.includes("Ready to accept connections")) {
+        clearTimeout(timer);
+        resolve(true);
+      }
     });
-    child.once("exit", () => { clearTimeout(timer); resolve(false); });
-    child.once("error", () => { clearTimeout(timer); resolve(false); });
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+    child.once("error", () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
   });
 }
 

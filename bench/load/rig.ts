@@ -24,7 +24,13 @@ export class Rig {
   readonly client = new HttpClient(256);
   private readonly servers: ServerProcess[] = [];
 
-  private constructor(readonly dir: string, readonly knowledgeDir: string, readonly secrets: Secrets, readonly line: LineApiSink, readonly slack: FakeSlackApi) {}
+  private constructor(
+    readonly dir: string,
+    readonly knowledgeDir: string,
+    readonly secrets: Secrets,
+    readonly line: LineApiSink,
+    readonly slack: FakeSlackApi,
+  ) {}
 
   static async create(): Promise<Rig> {
     const dir = await mkdtemp(join(tmpdir(), "madoguchi-load-"));
@@ -36,7 +42,10 @@ export class Rig {
       slackSecret: randomBytes(16).toString("hex"),
       slackToken: `xoxb-${randomBytes(12).toString("hex")}`,
     };
-    const [line, slack] = await Promise.all([LineApiSink.start(secrets.lineToken), FakeSlackApi.start({ botToken: secrets.slackToken })]);
+    const [line, slack] = await Promise.all([
+      LineApiSink.start(secrets.lineToken),
+      FakeSlackApi.start({ botToken: secrets.slackToken }),
+    ]);
     return new Rig(dir, knowledgeDir, secrets, line, slack);
   }
 
@@ -59,9 +68,19 @@ export class Rig {
   }
 
   /** A server process; its journal is `journal/<name>` in the run's directory unless `extra` names one. */
-  async startServer(name: string, extra: Record<string, string> = {}, launcher?: [string, string[]], nodeArgs?: string[]): Promise<ServerProcess> {
+  async startServer(
+    name: string,
+    extra: Record<string, string> = {},
+    launcher?: [string, string[]],
+    nodeArgs?: string[],
+  ): Promise<ServerProcess> {
     const env = this.env({ MADOGUCHI_JOURNAL_DIR: join(this.dir, "journal", name), ...extra });
-    const server = await ServerProcess.start({ env, logFile: this.logFile(name), ...(launcher ? { launcher } : {}), ...(nodeArgs ? { nodeArgs } : {}) });
+    const server = await ServerProcess.start({
+      env,
+      logFile: this.logFile(name),
+      ...(launcher ? { launcher } : {}),
+      ...(nodeArgs ? { nodeArgs } : {}),
+    });
     this.servers.push(server);
     return server;
   }

@@ -20,14 +20,34 @@ import { runFaults } from "./faults/run-faults.js";
 import { BENCH_FAULTS, type FaultProfile } from "./faults/fault-profile.js";
 
 export const BENCH_PROFILE: LoadProfile = {
-  name: "bench", sustainedRate: 200, sustainedSeconds: 60, spikeEvents: 2_000, fuzzBodies: 10_000,
-  soakSeconds: 1_800, soakLineRate: 50, soakWebRate: 20, soakHeapSnapshots: true, soakGrowthLimitBytes: 64 * 1024 * 1024, reloadSeconds: 30, redisServer: "redis-server",
+  name: "bench",
+  sustainedRate: 200,
+  sustainedSeconds: 60,
+  spikeEvents: 2_000,
+  fuzzBodies: 10_000,
+  soakSeconds: 1_800,
+  soakLineRate: 50,
+  soakWebRate: 20,
+  soakHeapSnapshots: true,
+  soakGrowthLimitBytes: 64 * 1024 * 1024,
+  reloadSeconds: 30,
+  redisServer: "redis-server",
 };
 
 export const CI_PROFILE: LoadProfile = {
-  name: "ci", sustainedRate: 200, sustainedSeconds: 10, spikeEvents: 2_000, fuzzBodies: 10_000,
+  name: "ci",
+  sustainedRate: 200,
+  sustainedSeconds: 10,
+  spikeEvents: 2_000,
+  fuzzBodies: 10_000,
   // 20 s is no soak: the heap is still finding its size, so only a gross leak fails it.
-  soakSeconds: 20, soakLineRate: 50, soakWebRate: 20, soakHeapSnapshots: false, soakGrowthLimitBytes: 256 * 1024 * 1024, reloadSeconds: 10, redisServer: "redis-server",
+  soakSeconds: 20,
+  soakLineRate: 50,
+  soakWebRate: 20,
+  soakHeapSnapshots: false,
+  soakGrowthLimitBytes: 256 * 1024 * 1024,
+  reloadSeconds: 10,
+  redisServer: "redis-server",
 };
 
 export interface SuiteResult {
@@ -45,13 +65,26 @@ export interface SuiteOptions {
 }
 
 const STEPS: [string, (c: ScenarioContext) => Promise<unknown>][] = [
-  ["forged requests", forgedRequests], ["duplicates", duplicates], ["failing event in a batch", failingEventInBatch],
-  ["malformed bodies", malformedBodies], ["oversized bodies", oversizedBodies], ["rate limits", rateLimits],
-  ["personal data", seedPersonalData], ["sustained load", sustainedLoad], ["spike", spikeLoad],
-  ["reload under load", brokenReloadUnderLoad], ["fuzz", fuzzBodies], ["soak", soak], ["schema error at start-up", brokenKnowledgeAtStart],
+  ["forged requests", forgedRequests],
+  ["duplicates", duplicates],
+  ["failing event in a batch", failingEventInBatch],
+  ["malformed bodies", malformedBodies],
+  ["oversized bodies", oversizedBodies],
+  ["rate limits", rateLimits],
+  ["personal data", seedPersonalData],
+  ["sustained load", sustainedLoad],
+  ["spike", spikeLoad],
+  ["reload under load", brokenReloadUnderLoad],
+  ["fuzz", fuzzBodies],
+  ["soak", soak],
+  ["schema error at start-up", brokenKnowledgeAtStart],
 ];
 
-export async function runLoadSuite(profile: LoadProfile, say: (line: string) => void = () => undefined, options: SuiteOptions = {}): Promise<SuiteResult> {
+export async function runLoadSuite(
+  profile: LoadProfile,
+  say: (line: string) => void = () => undefined,
+  options: SuiteOptions = {},
+): Promise<SuiteResult> {
   const wanted = (name: string) => !options.only || options.only.some((w) => name.includes(w));
   const started = Date.now();
   const out = new Measurements();
@@ -59,8 +92,18 @@ export async function runLoadSuite(profile: LoadProfile, say: (line: string) => 
   let ok = false;
   try {
     const server = await rig.startServer("server");
-    say(`server ${server.url} (pid ${server.pid}), fake LINE ${rig.line.baseUrl}, fake Slack ${rig.slack.origin}; logs in ${rig.dir}`);
-    const ctx: ScenarioContext = { rig, server, line: rig.lineTarget(server), slack: rig.slackTarget(server), profile, out, say };
+    say(
+      `server ${server.url} (pid ${server.pid}), fake LINE ${rig.line.baseUrl}, fake Slack ${rig.slack.origin}; logs in ${rig.dir}`,
+    );
+    const ctx: ScenarioContext = {
+      rig,
+      server,
+      line: rig.lineTarget(server),
+      slack: rig.slackTarget(server),
+      profile,
+      out,
+      say,
+    };
     for (const [name, step] of STEPS.filter(([name]) => wanted(name))) {
       say(`— ${name}`);
       await step(ctx);
@@ -87,7 +130,14 @@ async function replicasIfRedis(ctx: ScenarioContext): Promise<string[]> {
     ctx.say("— replicas behind Redis");
     return replicas(ctx);
   }
-  ctx.out.add({ id: "replicas-dedupe", check: "two replicas behind one Redis", target: "answered exactly once", result: "not run: redis-server is not installed (apt-get install redis-server)", pass: false, figures: {} });
+  ctx.out.add({
+    id: "replicas-dedupe",
+    check: "two replicas behind one Redis",
+    target: "answered exactly once",
+    result: "not run: redis-server is not installed (apt-get install redis-server)",
+    pass: false,
+    figures: {},
+  });
   return [];
 }
 
@@ -96,18 +146,27 @@ async function processOutcome(ctx: ScenarioContext): Promise<void> {
   const alive = ctx.server.alive;
   const code = await ctx.server.stop();
   ctx.out.add({
-    id: "process", check: "server process over the whole run", target: "never crashed; graceful stop exits 0",
+    id: "process",
+    check: "server process over the whole run",
+    target: "never crashed; graceful stop exits 0",
     result: `${alive ? "alive to the end" : "DIED during the run"}; SIGTERM → exit code ${code}`,
-    pass: alive && code === 0, figures: { alive, exitCode: code ?? -1 },
+    pass: alive && code === 0,
+    figures: { alive, exitCode: code ?? -1 },
   });
 }
 
 function payloadLimits(ctx: ScenarioContext): void {
   const { line, slack } = ctx.rig;
   ctx.out.add({
-    id: "payload-limits", check: "every outgoing LINE and Slack payload", target: "within the limits",
+    id: "payload-limits",
+    check: "every outgoing LINE and Slack payload",
+    target: "within the limits",
     result: `${line.calls} LINE API calls (${line.answers.size} answers), ${slack.calls.length} Slack API calls: ${line.invalidPayloads + slack.rejected.length} over a limit`,
     pass: line.invalidPayloads + slack.rejected.length === 0 && line.calls > 0,
-    figures: { lineCalls: line.calls, slackCalls: slack.calls.length, invalid: line.invalidPayloads + slack.rejected.length },
+    figures: {
+      lineCalls: line.calls,
+      slackCalls: slack.calls.length,
+      invalid: line.invalidPayloads + slack.rejected.length,
+    },
   });
 }

@@ -23,14 +23,28 @@ export interface ServerProcessOptions {
 }
 
 export class ServerProcess {
-  private constructor(readonly child: ChildProcess, readonly url: string, readonly logFile: string, private readonly log: WriteStream, readonly exited: Promise<number | null>) {}
+  private constructor(
+    readonly child: ChildProcess,
+    readonly url: string,
+    readonly logFile: string,
+    private readonly log: WriteStream,
+    readonly exited: Promise<number | null>,
+  ) {}
 
   /** Starts the server and resolves once it logs "listening" with its URL. */
   static async start(o: ServerProcessOptions): Promise<ServerProcess> {
     const log = createWriteStream(o.logFile, { flags: "a" });
-    const env = { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: process.env["HOME"] ?? "/tmp", HOST: "127.0.0.1", PORT: "0", ...o.env };
+    const env = {
+      PATH: process.env["PATH"] ?? "/usr/bin:/bin",
+      HOME: process.env["HOME"] ?? "/tmp",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      ...o.env,
+    };
     const nodeArgs = [...(o.nodeArgs ?? []), SERVER_MAIN, "serve"];
-    const [file, args] = o.launcher ? [o.launcher[0], [...o.launcher[1], process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+    const [file, args] = o.launcher
+      ? [o.launcher[0], [...o.launcher[1], process.execPath, ...nodeArgs]]
+      : [process.execPath, nodeArgs];
     const child = spawn(file, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     const exited = new Promise<number | null>((res) => child.once("exit", (code) => res(code)));
     child.stderr!.pipe(log, { end: false });
@@ -84,10 +98,18 @@ export class ServerProcess {
 }
 
 /** Waits for the log line `{"msg":"listening","url":…}`. */
-function listeningUrl(child: ChildProcess, exited: Promise<number | null>, timeoutMs: number, logFile: string): Promise<string> {
+function listeningUrl(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  timeoutMs: number,
+  logFile: string,
+): Promise<string> {
   return new Promise((res, rej) => {
     let pending = "";
-    const timer = setTimeout(() => done(new Error(`the server did not start within ${timeoutMs} ms (log: ${logFile})`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`the server did not start within ${timeoutMs} ms (log: ${logFile})`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       pending += chunk.toString("utf8");
       const lines = pending.split("\n");
@@ -107,12 +129,22 @@ function listeningUrl(child: ChildProcess, exited: Promise<number | null>, timeo
 }
 
 /** Runs the server once and expects it to refuse to start: its exit code and what it printed. */
-export async function runToExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string; ms: number }> {
+export async function runToExit(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER_MAIN, "serve"], { env: { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOST: "127.0.0.1", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [SERVER_MAIN, "serve"], {
+    env: { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOST: "127.0.0.1", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
-  child.stdout!.on("data", (c: Buffer) => { output += c.toString("utf8"); });
-  child.stderr!.on("data", (c: Buffer) => { output += c.toString("utf8"); });
+  child.stdout!.on("data", (c: Buffer) => {
+    output += c.toString("utf8");
+  });
+  child.stderr!.on("data", (c: Buffer) => {
+    output += c.toString("utf8");
+  });
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const code = await new Promise<number | null>((res) => child.once("exit", (c) => res(c)));
   clearTimeout(timer);

@@ -3,5 +3,6 @@
 import type { FakeSlackApi } from "../../test/fakes/slack-api.js";
 
 export function postsInThread(api: FakeSlackApi, ts: string): number {
-  return api.callsTo("chat.postMessage").filter((c) => String(c.args["thread_ts"] ?? c.args["channel"] ?? "") === ts).length;
+  return api.callsTo("chat.postMessage").filter((c) => String(c.args["thread_ts"] ?? c.args["channel"] ?? "") === ts)
+    .length;
 }

@@ -13,7 +13,12 @@ export interface WebLoad {
   stop(): Promise<WebLoadResult>;
 }
 
-export function startWebLoad(client: HttpClient, baseUrl: string, perSecond: number, o: { chatEvery?: number; clients?: number } = {}): WebLoad {
+export function startWebLoad(
+  client: HttpClient,
+  baseUrl: string,
+  perSecond: number,
+  o: { chatEvery?: number; clients?: number } = {},
+): WebLoad {
   const result: WebLoadResult = { statuses: [], noMatch: 0 };
   let stopped = false;
   const run = (async () => {
@@ -21,10 +26,16 @@ export function startWebLoad(client: HttpClient, baseUrl: string, perSecond: num
       const headers = { "x-forwarded-for": `203.0.113.${i % (o.clients ?? 100)}` };
       if (o.chatEvery && i % o.chatEvery === o.chatEvery - 1) {
         const body = JSON.stringify({ session: `web-load-${i % 500}`, text: pick(RESIDENT_QUESTIONS, i) });
-        const r = await client.send(`${baseUrl}/api/chat`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
+        const r = await client.send(`${baseUrl}/api/chat`, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body,
+        });
         result.statuses.push(r.status);
       } else {
-        const r = await client.send(`${baseUrl}/api/search?q=${encodeURIComponent(pick(STAFF_QUERIES, i))}`, { headers });
+        const r = await client.send(`${baseUrl}/api/search?q=${encodeURIComponent(pick(STAFF_QUERIES, i))}`, {
+          headers,
+        });
         result.statuses.push(r.status);
         if (r.status === 200 && (JSON.parse(r.text) as { noMatch?: boolean }).noMatch) result.noMatch++;
       }

@@ -2,7 +2,11 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./command.js";
 
-export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O, allowPositionals = false) {
+export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
+  args: string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (e) {

@@ -10,14 +10,19 @@ export const chatCommand: Command = {
   summary: "talk to the bot in the terminal (free text; type a suggestion's label to press it)",
   usage: "madoguchi chat [--municipality NAME] [--knowledge DIR] [--intents DIR]",
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { municipality: { type: "string" }, knowledge: { type: "string" }, intents: { type: "string" } });
+    const { values } = parseCommandArgs(args, {
+      municipality: { type: "string" },
+      knowledge: { type: "string" },
+      intents: { type: "string" },
+    });
     const { engine, knowledge } = await createCliEngine({
       knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env),
       intentsDir: values.intents ?? BUNDLED_INTENTS,
       bundledSynonyms: BUNDLED_SYNONYMS,
       cacheDir: defaultCacheDir(io.env),
     });
-    const municipality = values.municipality === undefined ? null : knowledge.resolveMunicipality(values.municipality) ?? null;
+    const municipality =
+      values.municipality === undefined ? null : (knowledge.resolveMunicipality(values.municipality) ?? null);
     if (values.municipality !== undefined && !municipality) {
       io.stderr.write(`madoguchi chat: unknown municipality "${values.municipality}" in this knowledge\n`);
       return 2;

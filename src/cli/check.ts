@@ -15,7 +15,8 @@ import { checkDrafts } from "../knowledge/staff/draft-store.js";
 
 export const checkCommand: Command = {
   summary: "validate the knowledge files against the schema and their source texts (exit 1 with one line per problem)",
-  usage: "madoguchi check [--knowledge DIR] [--no-sources]\n  --no-sources  skip comparing programs with their source documents",
+  usage:
+    "madoguchi check [--knowledge DIR] [--no-sources]\n  --no-sources  skip comparing programs with their source documents",
   async run(args, io) {
     const { values } = parseCommandArgs(args, { knowledge: { type: "string" }, "no-sources": { type: "boolean" } });
     const dir = resolveKnowledgeDir(values.knowledge, io.env);
@@ -28,7 +29,9 @@ export const checkCommand: Command = {
       io.stderr.write(`${all.length} problem(s) found in ${dir}\n`);
       return 1;
     }
-    io.stdout.write(`ok: ${knowledge.programs.length} programs, ${knowledge.faqs.length} FAQ entries, ${knowledge.municipalities.length} municipalities (version ${knowledge.version})\n`);
+    io.stdout.write(
+      `ok: ${knowledge.programs.length} programs, ${knowledge.faqs.length} FAQ entries, ${knowledge.municipalities.length} municipalities (version ${knowledge.version})\n`,
+    );
     await saveForStart(dir, io);
     return 0;
   },
@@ -38,6 +41,14 @@ export const checkCommand: Command = {
 async function saveForStart(dir: string, io: CliIo): Promise<void> {
   const cacheDir = defaultCacheDir(io.env);
   if (!cacheDir) return;
-  const { indexSource, buildMs } = await openSearch({ knowledgeDir: dir, cacheDir, fallbackSynonyms: BUNDLED_SYNONYMS });
-  io.stdout.write(indexSource === "saved" ? `index: up to date in ${cacheDir}\n` : `index: built in ${(buildMs / 1000).toFixed(1)} s for the next start (${indexSource} in ${cacheDir})\n`);
+  const { indexSource, buildMs } = await openSearch({
+    knowledgeDir: dir,
+    cacheDir,
+    fallbackSynonyms: BUNDLED_SYNONYMS,
+  });
+  io.stdout.write(
+    indexSource === "saved"
+      ? `index: up to date in ${cacheDir}\n`
+      : `index: built in ${(buildMs / 1000).toFixed(1)} s for the next start (${indexSource} in ${cacheDir})\n`,
+  );
 }

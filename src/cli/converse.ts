@@ -11,8 +11,15 @@ export const converseCommand: Command = {
   summary: "answer conversations as JSON lines ({user,text,municipality} in, {user,text,programs} out)",
   usage: "madoguchi converse --json [--knowledge DIR] [--intents DIR] < turns.jsonl",
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { json: { type: "boolean" }, knowledge: { type: "string" }, intents: { type: "string" } });
-    if (!values.json) throw new UsageError("only --json is supported: one JSON object per line in and out (use `madoguchi chat` to talk)");
+    const { values } = parseCommandArgs(args, {
+      json: { type: "boolean" },
+      knowledge: { type: "string" },
+      intents: { type: "string" },
+    });
+    if (!values.json)
+      throw new UsageError(
+        "only --json is supported: one JSON object per line in and out (use `madoguchi chat` to talk)",
+      );
     const { engine } = await createCliEngine({
       knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env),
       intentsDir: values.intents ?? BUNDLED_INTENTS,

@@ -44,10 +44,20 @@ export const importCommand: Command = {
   },
 };
 
-const COMMON = { out: { type: "string" }, force: { type: "boolean" }, knowledge: { type: "string" }, municipality: { type: "string" }, "id-prefix": { type: "string" } } as const;
+const COMMON = {
+  out: { type: "string" },
+  force: { type: "boolean" },
+  knowledge: { type: "string" },
+  municipality: { type: "string" },
+  "id-prefix": { type: "string" },
+} as const;
 
 async function importPrograms(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { ...COMMON, document: { type: "string" }, table: { type: "string" }, department: { type: "string" } }, true);
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { ...COMMON, document: { type: "string" }, table: { type: "string" }, department: { type: "string" } },
+    true,
+  );
   const file = onlyFile(positionals);
   const { municipality, document } = values;
   if (!municipality || !document) throw new UsageError("--municipality and --document are required for programs");
@@ -56,7 +66,10 @@ async function importPrograms(args: string[], io: CliIo): Promise<number> {
   const dir = resolveKnowledgeDir(values.knowledge, io.env);
   const known = await knownMunicipality(dir, municipality, document, io);
   const tokenizer = await createJapaneseTokenizer();
-  const idPrefix = values["id-prefix"] ?? known?.slug ?? (romajiWords(municipality.replace(/[市町村区]$/, ""), tokenizer).join("") || "program");
+  const idPrefix =
+    values["id-prefix"] ??
+    known?.slug ??
+    (romajiWords(municipality.replace(/[市町村区]$/, ""), tokenizer).join("") || "program");
   const takenIds = new Set((await loadKnowledge(dir)).knowledge?.programs.map((p) => p.id) ?? []);
   const options = { municipality, document, table: values.table, idPrefix, department: values.department, takenIds };
   const drafted = draftOrReport(() => importProgramTable(text, file, options, tokenizer), io);
@@ -68,7 +81,9 @@ async function importPrograms(args: string[], io: CliIo): Promise<number> {
     ...drafted.notes,
   ];
   if (!(await emit(draftYaml(drafted.programs, header), values.out, values.force, io))) return 1;
-  io.stderr.write(`${drafted.programs.length} program(s) drafted from ${file}${values.out ? ` into ${values.out}` : ""}\n`);
+  io.stderr.write(
+    `${drafted.programs.length} program(s) drafted from ${file}${values.out ? ` into ${values.out}` : ""}\n`,
+  );
   return 0;
 }
 
@@ -88,7 +103,9 @@ async function readInput(file: string, io: CliIo): Promise<string | undefined> {
   try {
     return decodeTableBytes(await readFile(file));
   } catch (e) {
-    io.stderr.write(`madoguchi import: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
+    io.stderr.write(
+      `madoguchi import: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`,
+    );
     return undefined;
   }
 }
@@ -98,17 +115,23 @@ async function importFaq(args: string[], io: CliIo): Promise<number> {
   const file = onlyFile(positionals);
   const text = await readInput(file, io);
   if (text === undefined) return 1;
-  const { entries, problems } = importFaqCsv(text, file, { municipality: values.municipality, idPrefix: values["id-prefix"] });
+  const { entries, problems } = importFaqCsv(text, file, {
+    municipality: values.municipality,
+    idPrefix: values["id-prefix"],
+  });
   if (problems.length > 0) {
     for (const p of problems) io.stderr.write(`${formatProblem(p)}\n`);
     io.stderr.write(`${problems.length} problem(s) in ${file}: nothing written\n`);
     return 1;
   }
   const asCsv = values.out !== undefined && /\.csv$/i.test(values.out);
-  if (asCsv && (values.municipality || values["id-prefix"])) throw new UsageError("--municipality and --id-prefix apply to YAML output; a CSV is copied as it is");
+  if (asCsv && (values.municipality || values["id-prefix"]))
+    throw new UsageError("--municipality and --id-prefix apply to YAML output; a CSV is copied as it is");
   const body = asCsv ? text : draftYaml(entries, [`FAQ entries imported by \`madoguchi import faq\` from ${file}.`]);
   if (!(await emit(body, values.out, values.force, io))) return 1;
-  io.stderr.write(`${entries.length} FAQ entr${entries.length === 1 ? "y" : "ies"} read from ${file}${values.out ? ` into ${values.out}` : ""}\n`);
+  io.stderr.write(
+    `${entries.length} FAQ entr${entries.length === 1 ? "y" : "ies"} read from ${file}${values.out ? ` into ${values.out}` : ""}\n`,
+  );
   return 0;
 }
 
@@ -118,12 +141,26 @@ function onlyFile(positionals: string[]): string {
 }
 
 /** The municipality as municipalities.yaml describes it; a note when it or the document is not there yet. */
-async function knownMunicipality(dir: string, name: string, document: string, io: CliIo): Promise<Municipality | undefined> {
+async function knownMunicipality(
+  dir: string,
+  name: string,
+  document: string,
+  io: CliIo,
+): Promise<Municipality | undefined> {
   const file = join(dir, "municipalities.yaml");
-  const listed = await access(file).then(() => readYamlList(file, file, MunicipalitiesFile), () => undefined);
+  const listed = await access(file).then(
+    () => readYamlList(file, file, MunicipalitiesFile),
+    () => undefined,
+  );
   const m = listed?.entries.find((e) => e.name === name);
-  if (!m) io.stderr.write(`note: ${name} is not in ${file} yet: add it (with document ${document}) before \`madoguchi check\`\n`);
-  else if (!m.sources.some((s) => s.id === document)) io.stderr.write(`note: ${name} has no source document "${document}" in ${file} yet: add it before \`madoguchi check\`\n`);
+  if (!m)
+    io.stderr.write(
+      `note: ${name} is not in ${file} yet: add it (with document ${document}) before \`madoguchi check\`\n`,
+    );
+  else if (!m.sources.some((s) => s.id === document))
+    io.stderr.write(
+      `note: ${name} has no source document "${document}" in ${file} yet: add it before \`madoguchi check\`\n`,
+    );
   return m;
 }
 
@@ -133,9 +170,14 @@ async function emit(text: string, out: string | undefined, force: boolean | unde
     io.stdout.write(text);
     return true;
   }
-  const exists = await access(out).then(() => true, () => false);
+  const exists = await access(out).then(
+    () => true,
+    () => false,
+  );
   if (exists && !force) {
-    io.stderr.write(`madoguchi import: ${out} exists and was left as it is: choose another --out, or add --force to replace it\n`);
+    io.stderr.write(
+      `madoguchi import: ${out} exists and was left as it is: choose another --out, or add --force to replace it\n`,
+    );
     return false;
   }
   // knowledge/faq/ does not exist on a fresh clone: the folders of --out are made as needed

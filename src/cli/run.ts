@@ -30,6 +30,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function helpText(): Promise<string> {
-  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([n, load]) => `  ${n.padEnd(10)} ${(await load()).summary}`));
+  const lines = await Promise.all(
+    Object.entries(COMMANDS).map(async ([n, load]) => `  ${n.padEnd(10)} ${(await load()).summary}`),
+  );
   return `madoguchi — answers questions about municipal support programs\n\nusage: madoguchi <command> [options]   (madoguchi <command> --help for its options)\n\ncommands:\n${lines.join("\n")}\n`;
 }

@@ -18,10 +18,12 @@ export function parseBatchLine(line: string): BatchQuery | { error: string } {
   } catch (e) {
     return { error: `not JSON: ${(e as Error).message}` };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { error: "expected an object like {\"q\": \"...\"}" };
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { error: 'expected an object like {"q": "..."}' };
   const { q, municipality } = value as Record<string, unknown>;
-  if (typeof q !== "string") return { error: "\"q\" must be a string" };
-  if (municipality !== undefined && municipality !== null && typeof municipality !== "string") return { error: "\"municipality\" must be a string or null" };
+  if (typeof q !== "string") return { error: '"q" must be a string' };
+  if (municipality !== undefined && municipality !== null && typeof municipality !== "string")
+    return { error: '"municipality" must be a string or null' };
   return { q, municipality: municipality as string | null | undefined };
 }
 

@@ -14,20 +14,30 @@ import { defaultCacheDir } from "../knowledge/cache/cache-dir.js";
 import { parseBatchLine, batchAnswer, batchError } from "./search-batch-protocol.js";
 
 const OPTIONS = {
-  json: { type: "boolean" }, batch: { type: "boolean" }, explain: { type: "boolean" },
-  top: { type: "string" }, municipality: { type: "string" }, knowledge: { type: "string" },
+  json: { type: "boolean" },
+  batch: { type: "boolean" },
+  explain: { type: "boolean" },
+  top: { type: "string" },
+  municipality: { type: "string" },
+  knowledge: { type: "string" },
 } as const;
 
 export const searchCommand: Command = {
   summary: "find the programs and FAQ entries for a question (--batch: JSON lines in and out)",
-  usage: "madoguchi search [--json] [--batch] [--explain] [--top K] [--municipality NAME] [--knowledge DIR] [QUESTION...]",
+  usage:
+    "madoguchi search [--json] [--batch] [--explain] [--top K] [--municipality NAME] [--knowledge DIR] [QUESTION...]",
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
     const top = values.top === undefined ? 5 : Number(values.top);
-    if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive whole number (got "${values.top}")`);
+    if (!Number.isInteger(top) || top < 1)
+      throw new UsageError(`--top must be a positive whole number (got "${values.top}")`);
     const question = positionals.join(" ").trim();
-    if (!values.batch && question === "") throw new UsageError("give a question, or --batch to read JSON lines from standard input");
-    const { index } = await openSearch({ knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env), cacheDir: defaultCacheDir(io.env) });
+    if (!values.batch && question === "")
+      throw new UsageError("give a question, or --batch to read JSON lines from standard input");
+    const { index } = await openSearch({
+      knowledgeDir: resolveKnowledgeDir(values.knowledge, io.env),
+      cacheDir: defaultCacheDir(io.env),
+    });
     const scope = values.municipality;
     if (scope !== undefined && !index.resolveMunicipality(scope)) {
       io.stderr.write(`madoguchi search: unknown municipality "${scope}" in this knowledge\n`);
@@ -39,12 +49,18 @@ export const searchCommand: Command = {
       return 0;
     }
     const response = index.search(question, { top, municipality: scope });
-    io.stdout.write(values.json ? `${JSON.stringify({ q: question, ...response })}\n` : readable(question, scope, response));
+    io.stdout.write(
+      values.json ? `${JSON.stringify({ q: question, ...response })}\n` : readable(question, scope, response),
+    );
     return 0;
   },
 };
 
-async function runBatch(index: SearchIndex, io: CliIo, defaults: { top: number; municipality?: string }): Promise<number> {
+async function runBatch(
+  index: SearchIndex,
+  io: CliIo,
+  defaults: { top: number; municipality?: string },
+): Promise<number> {
   let failed = 0;
   const out: string[] = [];
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
@@ -60,13 +76,18 @@ async function runBatch(index: SearchIndex, io: CliIo, defaults: { top: number; 
     if (out.length >= 200) io.stdout.write(`${out.splice(0).join("\n")}\n`);
   }
   if (out.length > 0) io.stdout.write(`${out.join("\n")}\n`);
-  if (failed > 0) io.stderr.write(`madoguchi search: ${failed} input line(s) were not {"q": "..."} objects (answered with "error")\n`);
+  if (failed > 0)
+    io.stderr.write(
+      `madoguchi search: ${failed} input line(s) were not {"q": "..."} objects (answered with "error")\n`,
+    );
   return failed > 0 ? 1 : 0;
 }
 
 function readable(question: string, scope: string | undefined, response: SearchResponse): string {
   const head = `「${question}」${scope ? ` (${scope})` : ""}\n`;
   if (response.noMatch) return `${head}  見つかりませんでした (no entry fits)\n`;
-  const lines = response.results.map((r, i) => `  ${i + 1}. ${r.name}  [${r.municipality ?? "-"}]  ${r.type}:${r.id}  ${r.score}`);
+  const lines = response.results.map(
+    (r, i) => `  ${i + 1}. ${r.name}  [${r.municipality ?? "-"}]  ${r.type}:${r.id}  ${r.score}`,
+  );
   return `${head}${lines.join("\n")}\n`;
 }

@@ -9,12 +9,21 @@ import { formatProblem, KnowledgeError } from "../knowledge/problems.js";
 
 export const serveCommand: Command = {
   summary: "serve the front-desk page, the JSON API, /healthz, /metrics, and LINE/Slack when configured",
-  usage: "madoguchi serve [--port N] [--host ADDRESS] [--knowledge DIR]   (env: PORT, HOST, MADOGUCHI_KNOWLEDGE, …; see README)",
+  usage:
+    "madoguchi serve [--port N] [--host ADDRESS] [--knowledge DIR]   (env: PORT, HOST, MADOGUCHI_KNOWLEDGE, …; see README)",
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { port: { type: "string" }, host: { type: "string" }, knowledge: { type: "string" } });
+    const { values } = parseCommandArgs(args, {
+      port: { type: "string" },
+      host: { type: "string" },
+      knowledge: { type: "string" },
+    });
     let server: RunningServer;
     try {
-      const config = readServerConfig(withJournalDefault(io.env), { port: values.port, host: values.host, knowledgeDir: values.knowledge });
+      const config = readServerConfig(withJournalDefault(io.env), {
+        port: values.port,
+        host: values.host,
+        knowledgeDir: values.knowledge,
+      });
       io.stderr.write(`madoguchi: loading the knowledge in ${config.knowledgeDir} …\n`);
       server = await startServer({ config, reloadOnSighup: true });
     } catch (e) {
@@ -37,7 +46,9 @@ function withJournalDefault(env: CliIo["env"]): CliIo["env"] {
 function reportStartFailure(e: unknown, io: CliIo): number {
   if (e instanceof KnowledgeError) {
     for (const p of e.problems) io.stderr.write(`${formatProblem(p)}\n`);
-    io.stderr.write(`madoguchi serve: refusing to start: ${e.problems.length} problem(s) in the knowledge (fix them, then check with \`madoguchi check\`)\n`);
+    io.stderr.write(
+      `madoguchi serve: refusing to start: ${e.problems.length} problem(s) in the knowledge (fix them, then check with \`madoguchi check\`)\n`,
+    );
     return 1;
   }
   if (e instanceof Error && e.name === "DialogueDataError") {

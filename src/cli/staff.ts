@@ -47,7 +47,10 @@ const common = { knowledge: { type: "string" }, by: { type: "string" } } as cons
 
 function changes(dir: string, io: CliIo): StaffChanges {
   return new StaffChanges({
-    dir, policy: cliReviewPolicy(io.env), knowledge: () => loadKnowledgeOrThrow(dir), env: io.env,
+    dir,
+    policy: cliReviewPolicy(io.env),
+    knowledge: () => loadKnowledgeOrThrow(dir),
+    env: io.env,
     onPublished: async () => {
       if (await publishKnowledgeNotice(io.env)) io.stderr.write("told the other replicas to reload (Redis)\n");
     },
@@ -62,31 +65,58 @@ function required(v: string | undefined, name: string): string {
 const SUBCOMMANDS: Record<string, Sub> = {
   "add-answer": async (args, io) => {
     const { values } = parseCommandArgs(args, {
-      ...common, question: { type: "string", multiple: true }, answer: { type: "string" }, department: { type: "string" },
-      municipality: { type: "string" }, url: { type: "string" }, "valid-until": { type: "string" },
+      ...common,
+      question: { type: "string", multiple: true },
+      answer: { type: "string" },
+      department: { type: "string" },
+      municipality: { type: "string" },
+      url: { type: "string" },
+      "valid-until": { type: "string" },
     });
     if (!values.question?.length) throw new UsageError("--question is required (repeat it for other wordings)");
     const by = required(values.by, "by");
     const dir = resolveKnowledgeDir(values.knowledge, io.env);
     const entry = answerEntry({
-      questions: values.question, answer: required(values.answer, "answer"), department: required(values.department, "department"),
-      by, municipality: values.municipality ?? io.env["MADOGUCHI_MUNICIPALITY"], url: values.url, validUntil: values["valid-until"], now: new Date(),
+      questions: values.question,
+      answer: required(values.answer, "answer"),
+      department: required(values.department, "department"),
+      by,
+      municipality: values.municipality ?? io.env["MADOGUCHI_MUNICIPALITY"],
+      url: values.url,
+      validUntil: values["valid-until"],
+      now: new Date(),
     });
     return report(await changes(dir, io).proposeAnswer(entry, { name: by }), io);
   },
   "add-fact": async (args, io) => {
-    const { values, positionals } = parseCommandArgs(args, {
-      ...common, field: { type: "string" }, value: { type: "string" }, department: { type: "string" }, url: { type: "string" }, date: { type: "string" },
-    }, true);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        ...common,
+        field: { type: "string" },
+        value: { type: "string" },
+        department: { type: "string" },
+        url: { type: "string" },
+        date: { type: "string" },
+      },
+      true,
+    );
     const program = positionals[0];
     if (!program || positionals.length > 1) throw new UsageError("give exactly one PROGRAM_ID (see madoguchi list)");
     const field = required(values.field, "field");
-    if (!(FACT_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--field must be one of ${FACT_FIELDS.join(", ")}`);
+    if (!(FACT_FIELDS as readonly string[]).includes(field))
+      throw new UsageError(`--field must be one of ${FACT_FIELDS.join(", ")}`);
     const by = required(values.by, "by");
     const dir = resolveKnowledgeDir(values.knowledge, io.env);
     const entry = factEntry({
-      program, field: field as FactField, value: required(values.value, "value"), department: required(values.department, "department"),
-      by, url: values.url, date: values.date, now: new Date(),
+      program,
+      field: field as FactField,
+      value: required(values.value, "value"),
+      department: required(values.department, "department"),
+      by,
+      url: values.url,
+      date: values.date,
+      now: new Date(),
     });
     return report(await changes(dir, io).proposeFact(entry, { name: by }), io);
   },
@@ -94,16 +124,24 @@ const SUBCOMMANDS: Record<string, Sub> = {
     const { values, positionals } = parseCommandArgs(args, common, true);
     const id = positionals[0];
     if (!id) throw new UsageError("give the draft's ID (madoguchi staff drafts lists them)");
-    const r = await changes(resolveKnowledgeDir(values.knowledge, io.env), io).approve(id, { name: required(values.by, "by") });
+    const r = await changes(resolveKnowledgeDir(values.knowledge, io.env), io).approve(id, {
+      name: required(values.by, "by"),
+    });
     if (!r.ok) return refuse(r.reason, io);
-    io.stdout.write(`approved ${id}: wrote ${r.published!.file}${r.published!.commit ? ` (git commit ${r.published!.commit.slice(0, 10)})` : " (audit: staff/audit.jsonl)"}\n${r.draft.entry.id}\n`);
+    io.stdout.write(
+      `approved ${id}: wrote ${r.published!.file}${r.published!.commit ? ` (git commit ${r.published!.commit.slice(0, 10)})` : " (audit: staff/audit.jsonl)"}\n${r.draft.entry.id}\n`,
+    );
     return 0;
   },
   reject: async (args, io) => {
     const { values, positionals } = parseCommandArgs(args, { ...common, reason: { type: "string" } }, true);
     const id = positionals[0];
     if (!id) throw new UsageError("give the draft's ID");
-    const r = await changes(resolveKnowledgeDir(values.knowledge, io.env), io).reject(id, { name: required(values.by, "by") }, required(values.reason, "reason"));
+    const r = await changes(resolveKnowledgeDir(values.knowledge, io.env), io).reject(
+      id,
+      { name: required(values.by, "by") },
+      required(values.reason, "reason"),
+    );
     if (!r.ok) return refuse(r.reason, io);
     io.stdout.write(`sent back ${id} to ${r.draft.createdBy}: ${r.draft.rejection?.reason}\n`);
     return 0;
@@ -112,8 +150,13 @@ const SUBCOMMANDS: Record<string, Sub> = {
     const { values } = parseCommandArgs(args, { knowledge: { type: "string" } });
     const drafts = await changes(resolveKnowledgeDir(values.knowledge, io.env), io).drafts.list();
     for (const d of drafts) {
-      const what = d.kind === "answer" ? `Q: ${d.entry.question} → ${d.entry.answer}` : `${d.entry.program} ${d.entry.field}: ${d.entry.value}`;
-      io.stdout.write(`${d.id}\t${d.status}\t${d.createdBy}\t${what}${d.rejection ? `\t(差し戻し: ${d.rejection.reason})` : ""}\n`);
+      const what =
+        d.kind === "answer"
+          ? `Q: ${d.entry.question} → ${d.entry.answer}`
+          : `${d.entry.program} ${d.entry.field}: ${d.entry.value}`;
+      io.stdout.write(
+        `${d.id}\t${d.status}\t${d.createdBy}\t${what}${d.rejection ? `\t(差し戻し: ${d.rejection.reason})` : ""}\n`,
+      );
     }
     return 0;
   },
@@ -128,7 +171,9 @@ function report(r: Proposed, io: CliIo): number {
     io.stdout.write(`published ${r.draft.entry.id} (review is off): wrote ${r.published.file}\n${r.draft.entry.id}\n`);
     return 0;
   }
-  io.stdout.write(`draft saved, waiting for a second member of staff: madoguchi staff approve ${r.draft.id} --by NAME\n${r.draft.id}\n`);
+  io.stdout.write(
+    `draft saved, waiting for a second member of staff: madoguchi staff approve ${r.draft.id} --by NAME\n${r.draft.id}\n`,
+  );
   return 0;
 }
 

@@ -11,24 +11,46 @@ export interface Located<T> {
   line: number | undefined;
 }
 
-export function crossCheck(municipalities: Located<Municipality>[], programs: Located<Program>[], faqs: Located<Faq>[]): Problem[] {
+export function crossCheck(
+  municipalities: Located<Municipality>[],
+  programs: Located<Program>[],
+  faqs: Located<Faq>[],
+): Problem[] {
   const problems: Problem[] = [];
   const byName = new Map(municipalities.map((m) => [m.value.name, m.value]));
   const at = (e: Located<{ id: string }>, field: string, message: string): Problem => ({
-    file: e.file, line: e.line, entry: e.value.id, field, message,
+    file: e.file,
+    line: e.line,
+    entry: e.value.id,
+    field,
+    message,
   });
 
-  for (const dup of duplicates(programs)) problems.push(at(dup.entry, "id", `duplicate id (first used at ${dup.first.file}:${dup.first.line ?? "?"})`));
-  for (const dup of duplicates(faqs)) problems.push(at(dup.entry, "id", `duplicate id (first used at ${dup.first.file}:${dup.first.line ?? "?"})`));
+  for (const dup of duplicates(programs))
+    problems.push(at(dup.entry, "id", `duplicate id (first used at ${dup.first.file}:${dup.first.line ?? "?"})`));
+  for (const dup of duplicates(faqs))
+    problems.push(at(dup.entry, "id", `duplicate id (first used at ${dup.first.file}:${dup.first.line ?? "?"})`));
 
   for (const p of programs) {
     const city = byName.get(p.value.municipality);
     if (!city) {
-      problems.push(at(p, "municipality", `unknown municipality "${p.value.municipality}" (known: ${[...byName.keys()].join(", ") || "none"})`));
+      problems.push(
+        at(
+          p,
+          "municipality",
+          `unknown municipality "${p.value.municipality}" (known: ${[...byName.keys()].join(", ") || "none"})`,
+        ),
+      );
       continue;
     }
     if (!city.sources.some((s) => s.id === p.value.source.document)) {
-      problems.push(at(p, "source.document", `unknown source document "${p.value.source.document}" for ${city.name} (known: ${city.sources.map((s) => s.id).join(", ")})`));
+      problems.push(
+        at(
+          p,
+          "source.document",
+          `unknown source document "${p.value.source.document}" for ${city.name} (known: ${city.sources.map((s) => s.id).join(", ")})`,
+        ),
+      );
     }
   }
   for (const f of faqs) {

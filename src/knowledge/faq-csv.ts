@@ -36,11 +36,18 @@ export function parseFaqCsv(text: string, label: string, idBase = label): Parsed
     return failed({ file: label, message: `CSV syntax: ${(e as Error).message}` });
   }
   const header = rows[0]?.cells ?? [];
-  const at = Object.fromEntries(Object.entries(FAQ_COLUMNS).map(([k, names]) => [k, findColumn(header, names)])) as ColumnIndex;
+  const at = Object.fromEntries(
+    Object.entries(FAQ_COLUMNS).map(([k, names]) => [k, findColumn(header, names)]),
+  ) as ColumnIndex;
   const missing = [at.question < 0 ? "質問" : "", at.answer < 0 ? "回答" : ""].filter(Boolean);
   if (missing.length > 0) {
     const shown = header.map((h) => h.trim()).join(", ") || "empty";
-    return failed({ file: label, line: rows[0]?.line ?? 1, field: "header", message: `missing column ${missing.join(" and ")}: an FAQ CSV needs a header row with 質問 and 回答 (this header is: ${shown})` });
+    return failed({
+      file: label,
+      line: rows[0]?.line ?? 1,
+      field: "header",
+      message: `missing column ${missing.join(" and ")}: an FAQ CSV needs a header row with 質問 and 回答 (this header is: ${shown})`,
+    });
   }
   return rowsToFaqs(rows.slice(1), at, label, idSlug(idBase));
 }
@@ -51,8 +58,12 @@ function rowsToFaqs(rows: TableRow[], at: ColumnIndex, label: string, idBase: st
     const cell = (k: FaqColumn) => cellText(row.cells, at[k]);
     const candidate = {
       id: cell("id") ?? `${idBase}-${i + 1}`,
-      question: cell("question"), answer: cell("answer"), category: cell("category"),
-      department: cell("department"), url: cell("url"), municipality: cell("municipality"),
+      question: cell("question"),
+      answer: cell("answer"),
+      category: cell("category"),
+      department: cell("department"),
+      url: cell("url"),
+      municipality: cell("municipality"),
     };
     const parsed = Faq.safeParse(candidate);
     if (parsed.success) {
@@ -63,7 +74,13 @@ function rowsToFaqs(rows: TableRow[], at: ColumnIndex, label: string, idBase: st
     for (const issue of parsed.error.issues) {
       const column = String(issue.path[0]);
       const empty = candidate[column as keyof typeof candidate] === undefined;
-      out.problems.push({ file: label, line: row.line, entry: candidate.id, field: columnLabel(column), message: empty ? "is empty: every row needs a 質問 and a 回答" : issue.message });
+      out.problems.push({
+        file: label,
+        line: row.line,
+        entry: candidate.id,
+        field: columnLabel(column),
+        message: empty ? "is empty: every row needs a 質問 and a 回答" : issue.message,
+      });
     }
   });
   return out;
@@ -80,7 +97,10 @@ function failed(problem: Problem): ParsedList<Faq> {
 /** "faq/iizuka.csv" → "faq-iizuka"; a name with other letters gets a short hash so two files never share ids. */
 function idSlug(path: string): string {
   const base = path.replace(/\.csv$/i, "");
-  const ascii = base.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  const ascii = base
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
   if (/^[\x20-\x7e]*$/.test(base) && ascii) return ascii;
   return `${ascii || "faq"}-${createHash("sha256").update(base).digest("hex").slice(0, 6)}`;
 }

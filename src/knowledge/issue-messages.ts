@@ -15,7 +15,8 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
   // A message the schema wrote itself ("is required: an amount needs a unit …") is kept as it is.
   if (issue.code === "invalid_type" && !issue.message.startsWith("Invalid input")) return issue.message;
   if (value === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) return "is required";
-  if (value === null && (issue.code === "invalid_type" || issue.code === "invalid_union")) return "is empty: write a value after the colon, or remove the line";
+  if (value === null && (issue.code === "invalid_type" || issue.code === "invalid_union"))
+    return "is empty: write a value after the colon, or remove the line";
   switch (issue.code) {
     case "invalid_value":
       return `must be one of: ${issue.values.map(String).join(", ")}`;

@@ -49,7 +49,8 @@ export class KnowledgeBase {
     this.staffFacts = init.staffFacts ?? [];
     this.staffSettings = init.staffSettings ?? DEFAULT_STAFF_SETTINGS;
     this.factsByProgram = new Map();
-    for (const f of this.staffFacts) this.factsByProgram.set(f.program, [...(this.factsByProgram.get(f.program) ?? []), f]);
+    for (const f of this.staffFacts)
+      this.factsByProgram.set(f.program, [...(this.factsByProgram.get(f.program) ?? []), f]);
     this.version = init.version;
     this.loadedAt = init.loadedAt;
     this.programsById = new Map(init.programs.map((p) => [p.id, p]));

@@ -52,7 +52,8 @@ export async function loadKnowledge(dir: string): Promise<LoadOutcome> {
     if (rel !== REVIEW_FILE) hash.update(rel).update(await readFile(file));
     await collectFile(file, rel, c);
   }
-  for (const f of c.csvFaqs) f.value = { ...f.value, municipality: resolveCsvMunicipality(f.value.municipality, c.municipalities) };
+  for (const f of c.csvFaqs)
+    f.value = { ...f.value, municipality: resolveCsvMunicipality(f.value.municipality, c.municipalities) };
   const problems = [
     ...c.problems,
     ...(await atFieldLines(crossCheck(c.municipalities, c.programs, c.faqs), c)),
@@ -68,7 +69,9 @@ export async function loadKnowledge(dir: string): Promise<LoadOutcome> {
     ...(c.settings ? { staffSettings: c.settings } : {}),
     version: hash.digest("hex").slice(0, 12),
     loadedAt: new Date(),
-    origins: new Map([...c.programs, ...c.faqs].map((e) => [e.value.id, { file: e.file, path: e.path ?? e.file, line: e.line }])),
+    origins: new Map(
+      [...c.programs, ...c.faqs].map((e) => [e.value.id, { file: e.file, path: e.path ?? e.file, line: e.line }]),
+    ),
   });
   return { knowledge, problems };
 }
@@ -90,16 +93,18 @@ async function collectFile(file: string, rel: string, c: Collected): Promise<voi
   };
   if (rel === "municipalities.yaml") keep(await readYamlList(file, label, MunicipalitiesFile), c.municipalities);
   else if (rel === "synonyms.yaml") c.problems.push(...(await readSynonymsFile(file, label)).problems);
-  else if (RESERVED.has(rel)) return; // validated by their own modules (review proposals)
+  else if (RESERVED.has(rel))
+    return; // validated by their own modules (review proposals)
   else if (/\.csv$/i.test(rel)) keep(await readFaqCsv(file, label, rel), c.faqs).forEach((f) => c.csvFaqs.add(f));
-  else if (rel.startsWith("faq/") || rel.startsWith("staff/faq/")) keep(await readYamlList(file, label, FaqFile), c.faqs);
+  else if (rel.startsWith("faq/") || rel.startsWith("staff/faq/"))
+    keep(await readYamlList(file, label, FaqFile), c.faqs);
   else if (rel.startsWith("staff/facts/")) keep(await readYamlList(file, label, StaffFactsFile), c.facts);
   else if (rel === STAFF_SETTINGS_FILE) {
     const { settings, problems } = await readStaffSettings(file, label);
     c.settings = settings;
     c.problems.push(...problems);
-  }
-  else if (rel.startsWith("staff/")) return; // drafts and the audit trail: not knowledge until approved
+  } else if (rel.startsWith("staff/"))
+    return; // drafts and the audit trail: not knowledge until approved
   else keep(await readYamlList(file, label, ProgramsFile), c.programs);
 }
 
@@ -110,20 +115,24 @@ async function collectFile(file: string, rel: string, c: Collected): Promise<voi
 function resolveCsvMunicipality(value: string | undefined, known: Located<Municipality>[]): string | undefined {
   if (value === undefined) return undefined;
   const v = value.normalize("NFKC").replace(/\s+/g, "");
-  const hit = known.find(({ value: m }) => v === m.name || v === `${m.prefecture}${m.name}` || v === m.name.replace(/[市町村区]$/, ""));
+  const hit = known.find(
+    ({ value: m }) => v === m.name || v === `${m.prefecture}${m.name}` || v === m.name.replace(/[市町村区]$/, ""),
+  );
   return hit?.value.name ?? value;
 }
 
 /** Points cross-entry problems (unknown municipality, source document) at their field's line. */
 async function atFieldLines(problems: Problem[], c: Collected): Promise<Problem[]> {
   const paths = new Map([...c.programs, ...c.faqs].map((e) => [e.file, e.path ?? e.file]));
-  return Promise.all(problems.map(async (p) => {
-    const path = paths.get(p.file);
-    // Not ids: two entries of one file may share the id, and the entry line is the id line anyway.
-    if (!path || !p.entry || !p.field || p.field === "id" || !/\.ya?ml$/i.test(path)) return p;
-    const line = (await yamlFieldLocator(path))(p.entry, p.field);
-    return { ...p, line: line ?? p.line };
-  }));
+  return Promise.all(
+    problems.map(async (p) => {
+      const path = paths.get(p.file);
+      // Not ids: two entries of one file may share the id, and the entry line is the id line anyway.
+      if (!path || !p.entry || !p.field || p.field === "id" || !/\.ya?ml$/i.test(path)) return p;
+      const line = (await yamlFieldLocator(path))(p.entry, p.field);
+      return { ...p, line: line ?? p.line };
+    }),
+  );
 }
 
 /** Drafts wait for a second member of staff: never served, and they do not change the version. */
@@ -134,7 +143,10 @@ function isDraft(dir: string, file: string): boolean {
 async function missingDirectory(dir: string): Promise<Problem | undefined> {
   const info = await stat(dir).catch(() => undefined);
   if (info?.isDirectory()) return undefined;
-  return { file: dir, message: info ? "is not a directory (--knowledge needs the knowledge directory)" : "knowledge directory not found" };
+  return {
+    file: dir,
+    message: info ? "is not a directory (--knowledge needs the knowledge directory)" : "knowledge directory not found",
+  };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -16,7 +16,10 @@ export const SourceDocument = z.strictObject({
   /** The date as the document writes it (令和3年11月), or a note when it is undated. */
   date: text,
   /** ISO year-month when the document states one ("2021-11"); absent for undated documents. */
-  isoDate: z.string().regex(/^\d{4}(-\d{2})?$/).optional(),
+  isoDate: z
+    .string()
+    .regex(/^\d{4}(-\d{2})?$/)
+    .optional(),
   /** Path of the copied source text, relative to the knowledge directory. */
   file: text,
 });
@@ -31,16 +34,73 @@ export const Municipality = z.strictObject({
 });
 export type Municipality = z.infer<typeof Municipality>;
 
-export const AUDIENCES = ["個人", "子育て世帯", "妊婦", "高齢者", "障がい者", "学生", "移住者", "求職者", "事業者", "農業者", "林業者", "漁業者", "団体", "地域", "観光客"] as const;
-export const CATEGORIES = [
-  "妊娠・出産", "子育て", "教育", "移住・住まい", "仕事・創業", "農林水産", "高齢・介護", "健康・医療",
-  "福祉", "交通", "地域活動", "観光・イベント", "スポーツ", "文化", "防災", "環境", "結婚", "産業", "行政",
+export const AUDIENCES = [
+  "個人",
+  "子育て世帯",
+  "妊婦",
+  "高齢者",
+  "障がい者",
+  "学生",
+  "移住者",
+  "求職者",
+  "事業者",
+  "農業者",
+  "林業者",
+  "漁業者",
+  "団体",
+  "地域",
+  "観光客",
 ] as const;
-export const BENEFIT_KINDS = ["給付金", "補助金", "助成", "貸付", "無償化", "奨励金", "祝金", "サービス", "相談", "施設", "イベント", "情報発信", "その他"] as const;
+export const CATEGORIES = [
+  "妊娠・出産",
+  "子育て",
+  "教育",
+  "移住・住まい",
+  "仕事・創業",
+  "農林水産",
+  "高齢・介護",
+  "健康・医療",
+  "福祉",
+  "交通",
+  "地域活動",
+  "観光・イベント",
+  "スポーツ",
+  "文化",
+  "防災",
+  "環境",
+  "結婚",
+  "産業",
+  "行政",
+] as const;
+export const BENEFIT_KINDS = [
+  "給付金",
+  "補助金",
+  "助成",
+  "貸付",
+  "無償化",
+  "奨励金",
+  "祝金",
+  "サービス",
+  "相談",
+  "施設",
+  "イベント",
+  "情報発信",
+  "その他",
+] as const;
 
 /** A structured condition the source states explicitly. `text` is the source's own wording. */
 export const Condition = z.strictObject({
-  kind: z.enum(["age", "childOrder", "movedFrom", "buildingAge", "residence", "income", "occupation", "household", "other"]),
+  kind: z.enum([
+    "age",
+    "childOrder",
+    "movedFrom",
+    "buildingAge",
+    "residence",
+    "income",
+    "occupation",
+    "household",
+    "other",
+  ]),
   text,
   min: z.number().optional(),
   max: z.number().optional(),
@@ -57,7 +117,10 @@ export const Eligibility = z.strictObject({
 export const Amount = z.strictObject({
   text,
   value: z.number({ error: "must be a number" }),
-  unit: z.string({ error: "is required: an amount needs a unit (円, 千円, 回 …)" }).trim().min(1, "is required: an amount needs a unit"),
+  unit: z
+    .string({ error: "is required: an amount needs a unit (円, 千円, 回 …)" })
+    .trim()
+    .min(1, "is required: an amount needs a unit"),
   /** What the amount is counted per: 年, 人, 回, 月, 件, 世帯 … */
   per: z.string().optional(),
   /** true when the source says 上限 / まで. */
@@ -75,7 +138,11 @@ export const Benefit = z.strictObject({
 });
 export type Benefit = z.infer<typeof Benefit>;
 
-const westernYear = z.number().int().min(1989, "must be a Western year (令和2年度 = 2020)").max(2100, "must be a Western year (令和2年度 = 2020)");
+const westernYear = z
+  .number()
+  .int()
+  .min(1989, "must be a Western year (令和2年度 = 2020)")
+  .max(2100, "must be a Western year (令和2年度 = 2020)");
 
 export const Period = z.strictObject({
   /** As written, e.g. "令和2年度～令和6年度" or "R2 ~ R6". */

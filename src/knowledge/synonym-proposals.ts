@@ -23,7 +23,10 @@ export const SynonymProposal = z.strictObject({
   words,
   means: words,
   question: z.string().max(500, "is too long (500 characters at most)").optional(),
-  proposedBy: z.string().regex(/^[A-Z0-9]{2,30}$/, "must be a Slack user id (e.g. U024BE7LH)").optional(),
+  proposedBy: z
+    .string()
+    .regex(/^[A-Z0-9]{2,30}$/, "must be a Slack user id (e.g. U024BE7LH)")
+    .optional(),
   proposedAt: z.iso.datetime({ offset: true, error: "must be a date and time such as 2025-06-02T10:15:00+09:00" }),
   status: z.enum(["proposed", "accepted", "rejected"]).optional(),
   note: z.string().max(500).optional(),
@@ -32,7 +35,10 @@ export type SynonymProposal = z.infer<typeof SynonymProposal>;
 export const SynonymProposalsFile = z.array(SynonymProposal);
 
 /** Validates the proposals file of a knowledge directory; no file is fine (nothing proposed yet). */
-export async function checkSynonymProposals(dir: string, label = join(dir, SYNONYM_PROPOSALS_FILE)): Promise<Problem[]> {
+export async function checkSynonymProposals(
+  dir: string,
+  label = join(dir, SYNONYM_PROPOSALS_FILE),
+): Promise<Problem[]> {
   const file = join(dir, SYNONYM_PROPOSALS_FILE);
   if (!(await exists(file))) return [];
   const { problems } = await readYamlList(file, label, SynonymProposalsFile);
@@ -64,5 +70,8 @@ const HEADER = `# Synonyms proposed by staff from the Slack App Home, to review:
 `;
 
 async function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -12,23 +12,37 @@ const words = z.array(word).min(1, "needs at least one word");
 
 /** One object with optional keys and a check of which go together, so each mistake gets its own message. */
 export const SynonymGroup = z
-  .strictObject({ words: words.optional(), means: words.optional(), same: z.array(word).min(2, "needs at least two words").optional() })
+  .strictObject({
+    words: words.optional(),
+    means: words.optional(),
+    same: z.array(word).min(2, "needs at least two words").optional(),
+  })
   .superRefine((g, ctx) => {
     const oneWay = g.words !== undefined || g.means !== undefined;
     if (oneWay && g.same !== undefined) {
       ctx.addIssue({ code: "custom", message: "must be either words + means or same, not both" });
     } else if (oneWay && (g.words === undefined || g.means === undefined)) {
       const missing = g.words === undefined ? "words" : "means";
-      ctx.addIssue({ code: "custom", path: [missing], message: "is required: words (what residents say) go with means (what documents write)" });
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required: words (what residents say) go with means (what documents write)",
+      });
     } else if (!oneWay && g.same === undefined) {
-      ctx.addIssue({ code: "custom", message: "must be either words + means (one way) or same (interchangeable words)" });
+      ctx.addIssue({
+        code: "custom",
+        message: "must be either words + means (one way) or same (interchangeable words)",
+      });
     }
   });
 export type SynonymGroup = z.infer<typeof SynonymGroup>;
 export const SynonymsFile = z.array(SynonymGroup);
 
 /** Reads and validates a synonyms file; problems name the file, line and field (as `madoguchi check` prints). */
-export async function readSynonymsFile(file: string, label = file): Promise<{ groups: SynonymGroup[]; problems: Problem[] }> {
+export async function readSynonymsFile(
+  file: string,
+  label = file,
+): Promise<{ groups: SynonymGroup[]; problems: Problem[] }> {
   const { entries, problems } = await readYamlList(file, label, SynonymsFile);
   return { groups: entries, problems };
 }

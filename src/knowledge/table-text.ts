@@ -20,7 +20,10 @@ export function decodeTableBytes(bytes: Uint8Array): string {
 
 /** Tab when more lines hold a tab than hold a comma without one (Japanese prose rarely has ASCII commas). */
 export function detectDelimiter(text: string): "\t" | "," {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 200);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 200);
   const tabbed = lines.filter((l) => l.includes("\t")).length;
   const commaOnly = lines.filter((l) => !l.includes("\t") && l.includes(",")).length;
   return tabbed > 0 && tabbed >= commaOnly ? "\t" : ",";
@@ -58,6 +61,9 @@ export function findColumn(header: readonly string[], names: readonly string[]):
 /** A cell's text with runs of spaces collapsed, or undefined when empty. */
 export function cellText(cells: readonly string[], index: number): string | undefined {
   if (index < 0) return undefined;
-  const value = (cells[index] ?? "").replace(/[ \t\u3000]+/g, " ").replace(/ *\r?\n */g, "\n").trim();
+  const value = (cells[index] ?? "")
+    .replace(/[ \t\u3000]+/g, " ")
+    .replace(/ *\r?\n */g, "\n")
+    .trim();
   return value === "" ? undefined : value;
 }

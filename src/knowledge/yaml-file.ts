@@ -20,11 +20,31 @@ export async function readYamlList<T>(file: string, label: string, schema: z.Zod
   if (doc.errors.length > 0) {
     // Only the first: later syntax errors are usually echoes of it, and the file is re-checked after a fix.
     const e = doc.errors[0] as YAMLError;
-    return { entries: [], lines: [], problems: [{ file: label, line: lineOfOffset(lines, e.pos[0]), message: `YAML syntax: ${e.message.split("\n")[0]} (check the indentation and quotes on this line and the one below)` }] };
+    return {
+      entries: [],
+      lines: [],
+      problems: [
+        {
+          file: label,
+          line: lineOfOffset(lines, e.pos[0]),
+          message: `YAML syntax: ${e.message.split("\n")[0]} (check the indentation and quotes on this line and the one below)`,
+        },
+      ],
+    };
   }
   const data: unknown = doc.toJS() ?? [];
   if (!Array.isArray(data)) {
-    return { entries: [], lines: [], problems: [{ file: label, line: lineOfNode(doc.contents, lines) ?? 1, message: "the file must be a YAML list of entries, each starting with \"- id: …\"" }] };
+    return {
+      entries: [],
+      lines: [],
+      problems: [
+        {
+          file: label,
+          line: lineOfNode(doc.contents, lines) ?? 1,
+          message: 'the file must be a YAML list of entries, each starting with "- id: …"',
+        },
+      ],
+    };
   }
   const parsed = schema.safeParse(data);
   const entryLines = isSeq(doc.contents) ? doc.contents.items.map((n) => lineOfNode(n, lines) ?? 0) : [];
@@ -33,7 +53,13 @@ export async function readYamlList<T>(file: string, label: string, schema: z.Zod
   return { entries: [], lines: entryLines, problems };
 }
 
-function issueToProblem(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string, data: unknown): Problem {
+function issueToProblem(
+  issue: z.core.$ZodIssue,
+  doc: Document,
+  lines: LineCounter,
+  file: string,
+  data: unknown,
+): Problem {
   const path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
   const [index, ...fieldPath] = path;
   const entry = typeof index === "number" ? entryLabel(data, index) : undefined;
@@ -90,7 +116,13 @@ export async function yamlFieldLocator(file: string): Promise<(id: string, field
   return (id, field) => {
     const index = items.findIndex((item) => isMap(item) && (item.get("id") as unknown) === id);
     if (index < 0) return undefined;
-    const path = [index, ...field.split(".").filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
+    const path = [
+      index,
+      ...field
+        .split(".")
+        .filter(Boolean)
+        .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+    ];
     return lineOfPath(doc, lines, path);
   };
 }

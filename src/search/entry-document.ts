@@ -32,12 +32,22 @@ export function programDocument(p: Program, analyze: Analyze, onWords?: WordsSin
     name: [p.name],
     aliases: p.aliases ?? [],
     summary: p.summary ? [p.summary] : [],
-    eligibility: [p.eligibility?.text ?? "", ...(p.eligibility?.conditions ?? []).map((c) => c.text), p.application ?? ""],
+    eligibility: [
+      p.eligibility?.text ?? "",
+      ...(p.eligibility?.conditions ?? []).map((c) => c.text),
+      p.application ?? "",
+    ],
     benefits: (p.benefits ?? []).flatMap((b) => [b.kind, b.text ?? "", b.duration ?? ""]),
     department: typeof p.department === "string" ? [p.department] : p.department,
     categories: [...(p.categories ?? []), ...(p.audiences ?? [])],
   };
-  const ref: EntryRef = { type: "program", id: p.id, municipality: p.municipality, name: p.name, categories: p.categories ?? [] };
+  const ref: EntryRef = {
+    type: "program",
+    id: p.id,
+    municipality: p.municipality,
+    name: p.name,
+    categories: p.categories ?? [],
+  };
   return { key: `program:${p.id}`, ref, fields: analyzeFields(texts, analyze, onWords) };
 }
 
@@ -48,7 +58,13 @@ export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): Inde
     department: f.department ? [f.department] : [],
     categories: f.category ? [f.category] : [],
   };
-  const ref: EntryRef = { type: "faq", id: f.id, municipality: f.municipality ?? null, name: f.question, categories: f.category ? [f.category] : [] };
+  const ref: EntryRef = {
+    type: "faq",
+    id: f.id,
+    municipality: f.municipality ?? null,
+    name: f.question,
+    categories: f.category ? [f.category] : [],
+  };
   return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, analyze, onWords) };
 }
 

@@ -36,7 +36,14 @@ export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number, s
     return f.value;
   });
   const parts = coverageParts(q.groups, found);
-  return { coverage: parts.coverage, confidence: confidence(parts.coverage, score, parts.have), matched, found, have: parts.have, missing: parts.missing };
+  return {
+    coverage: parts.coverage,
+    confidence: confidence(parts.coverage, score, parts.have),
+    matched,
+    found,
+    have: parts.have,
+    missing: parts.missing,
+  };
 }
 
 export function confidence(coverage: number, score: number, foundMass: number): number {
@@ -44,7 +51,11 @@ export function confidence(coverage: number, score: number, foundMass: number): 
   return 1 / (1 + Math.exp(-(c.bias + c.coverage * coverage + c.score * score + c.foundMass * Math.log1p(foundMass))));
 }
 
-function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number): { value: number; field?: FieldName; expanded: boolean } {
+function foundIn(
+  g: PreparedGroup,
+  lookup: TermLookup,
+  doc: number,
+): { value: number; field?: FieldName; expanded: boolean } {
   const { index } = lookup;
   let value = 0;
   let field: FieldName | undefined;
@@ -76,7 +87,10 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number): { value: nu
     mask |= index.postingFields[p]!;
   }
   const share = hits / g.grams.length;
-  const credit = share >= MODEL.bigramMinShare ? MODEL.bigramCredit * share ** 1.5 * MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent : 0;
+  const credit =
+    share >= MODEL.bigramMinShare
+      ? MODEL.bigramCredit * share ** 1.5 * MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent
+      : 0;
   return credit > value ? { value: credit, field: bestField(mask), expanded: true } : { value, field, expanded };
 }
 
@@ -85,7 +99,10 @@ export function coverageOf(groups: readonly PreparedGroup[], found: readonly num
 }
 
 /** F (the found mass), the missing masses heaviest first, and the coverage they make. */
-export function coverageParts(groups: readonly PreparedGroup[], found: readonly number[]): { coverage: number; have: number; missing: number[] } {
+export function coverageParts(
+  groups: readonly PreparedGroup[],
+  found: readonly number[],
+): { coverage: number; have: number; missing: number[] } {
   let have = 0;
   const missing: number[] = [];
   groups.forEach((g, i) => {

@@ -31,7 +31,13 @@ function encodeIndex(index: SearchIndex): Uint8Array[] {
   const out: Uint8Array[] = [];
   const put = (value: unknown) => out.push(...valueParts(value));
   const synonyms = { keys: p.synonyms.keys, patterns: p.synonyms.patterns, sourceWords: p.synonyms.sourceWords };
-  put({ synonyms, sudachiGroups: p.sudachi?.groups, packed: Object.keys(p.packed), lexicon: Object.keys(p.lexicon), municipalities: Object.keys(p.municipalities) });
+  put({
+    synonyms,
+    sudachiGroups: p.sudachi?.groups,
+    packed: Object.keys(p.packed),
+    lexicon: Object.keys(p.lexicon),
+    municipalities: Object.keys(p.municipalities),
+  });
   put(new Map(p.synonyms.keys.map((k) => [k, p.synonyms.expansionsOf(k)])));
   put(p.sudachi?.expansions ?? null);
   for (const v of Object.values(p.packed)) put(v);
@@ -50,7 +56,11 @@ interface Head {
   municipalities: string[];
 }
 
-async function decodeIndex(parts: readonly Uint8Array[], between: () => Promise<void>, tokenizer: JapaneseTokenizer): Promise<SearchIndex> {
+async function decodeIndex(
+  parts: readonly Uint8Array[],
+  between: () => Promise<void>,
+  tokenizer: JapaneseTokenizer,
+): Promise<SearchIndex> {
   const read = reader(parts, between);
   const head = (await read()) as Head;
   const expansions = (await read()) as Map<string, readonly Expansion[]>;
@@ -68,9 +78,17 @@ async function decodeIndex(parts: readonly Uint8Array[], between: () => Promise<
   if (!read.done()) throw new Error("search index parts: parts left over");
   await between();
   const restored: SearchIndexParts = {
-    packed, refs, names,
-    synonyms: { ...head.synonyms, typos: new SynonymTypos(head.synonyms.keys), expansionsOf: (key) => [...(expansions.get(key) ?? [])] },
-    ...(sudachi && head.sudachiGroups !== undefined ? { sudachi: sudachiFromExpansions(head.sudachiGroups, sudachi) } : {}),
+    packed,
+    refs,
+    names,
+    synonyms: {
+      ...head.synonyms,
+      typos: new SynonymTypos(head.synonyms.keys),
+      expansionsOf: (key) => [...(expansions.get(key) ?? [])],
+    },
+    ...(sudachi && head.sudachiGroups !== undefined
+      ? { sudachi: sudachiFromExpansions(head.sudachiGroups, sudachi) }
+      : {}),
     lexicon: revive(ReadingLexicon, lexicon),
     municipalities: revive(MunicipalityMatcher, municipalities),
   };
@@ -96,7 +114,10 @@ function valueParts(value: unknown): Uint8Array[] {
 }
 
 /** Reads values written by valueParts, one part per `between`; throws when the parts run out. */
-function reader(parts: readonly Uint8Array[], between: () => Promise<void>): (() => Promise<unknown>) & { done(): boolean } {
+function reader(
+  parts: readonly Uint8Array[],
+  between: () => Promise<void>,
+): (() => Promise<unknown>) & { done(): boolean } {
   let at = 0;
   const next = async () => {
     if (at >= parts.length) throw new Error("search index parts: too few parts");

@@ -26,7 +26,11 @@ interface Step {
 /** Re-reads a stretch of text (kuromoji): what a learnt word leaves of one unknown token may be grammar. */
 export type Reanalyze = (text: string) => AnalyzedWord[];
 
-export function rewriteKanaRuns(words: readonly AnalyzedWord[], lexicon: ReadingLexicon, reanalyze?: Reanalyze): Unit[] {
+export function rewriteKanaRuns(
+  words: readonly AnalyzedWord[],
+  lexicon: ReadingLexicon,
+  reanalyze?: Reanalyze,
+): Unit[] {
   const units: Unit[] = [];
   let i = 0;
   while (i < words.length) {
@@ -108,7 +112,15 @@ function unknownUnit(text: string): Unit {
 
 function lexiconUnit(w: LexiconWord): Unit {
   return {
-    surface: w.reading, key: w.keys[0]!, reading: w.reading, role: w.stop ? "drop" : "content", pos: "名詞", posDetail: "一般", nounish: true, known: true,
-    alternatives: w.keys.slice(1), parts: w.parts,
+    surface: w.reading,
+    key: w.keys[0]!,
+    reading: w.reading,
+    role: w.stop ? "drop" : "content",
+    pos: "名詞",
+    posDetail: "一般",
+    nounish: true,
+    known: true,
+    alternatives: w.keys.slice(1),
+    parts: w.parts,
   };
 }

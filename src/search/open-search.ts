@@ -48,14 +48,34 @@ export async function openSearch(o: OpenSearchOptions): Promise<OpenedSearch> {
   let loaded: JapaneseTokenizer | undefined;
   const tokenizer = async () => (loaded ??= await (o.tokenizer ?? createJapaneseTokenizer()));
   if (!o.cacheDir) await tokenizer(); // nothing saved to read first: the index is built, and buildMs is the build alone
-  const opened = await openIndex(knowledge, lateTokenizer(() => loaded), o, tokenizer);
-  return { tokenizer: await tokenizer(), knowledge, index: opened.index, buildMs: opened.ms, indexSource: opened.source };
+  const opened = await openIndex(
+    knowledge,
+    lateTokenizer(() => loaded),
+    o,
+    tokenizer,
+  );
+  return {
+    tokenizer: await tokenizer(),
+    knowledge,
+    index: opened.index,
+    buildMs: opened.ms,
+    indexSource: opened.source,
+  };
 }
 
 /** A tokenizer whose dictionary is given later (before the first question: openSearch loads it before returning). */
 function lateTokenizer(get: () => JapaneseTokenizer | undefined): JapaneseTokenizer {
-  const real = () => get() ?? (() => { throw new Error("the tokenizer is not loaded yet"); })();
-  return { tokenize: (text) => real().tokenize(text), get dictionarySource() { return real().dictionarySource; } };
+  const real = () =>
+    get() ??
+    (() => {
+      throw new Error("the tokenizer is not loaded yet");
+    })();
+  return {
+    tokenize: (text) => real().tokenize(text),
+    get dictionarySource() {
+      return real().dictionarySource;
+    },
+  };
 }
 
 /** The index for this knowledge: read from its saved file when that matches, else built and saved (with o.cacheDir). */
@@ -85,7 +105,11 @@ export function indexInputs(knowledgeDir: string, fallbackSynonyms: string | nul
 }
 
 /** The index for knowledge already loaded and validated (the server's reload calls this after validating). */
-export async function indexKnowledge(knowledge: KnowledgeBase, tokenizer: JapaneseTokenizer, o: IndexOptions = {}): Promise<SearchIndex> {
+export async function indexKnowledge(
+  knowledge: KnowledgeBase,
+  tokenizer: JapaneseTokenizer,
+  o: IndexOptions = {},
+): Promise<SearchIndex> {
   const fallback = o.fallbackSynonyms === null ? undefined : (o.fallbackSynonyms ?? BUNDLED_SYNONYMS);
   const synonyms = await loadSynonyms(knowledge.dir, fallback);
   return SearchIndex.build(o.source ? o.source(knowledge) : knowledge, tokenizer, synonyms, o.build);

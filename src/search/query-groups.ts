@@ -72,7 +72,12 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     const label = u.surface;
     // A place the resident comes from (大阪から移住したい) is background, not what they ask about.
     const origin = u.place === true && units[i + 1]?.surface === "から";
-    groups.push({ label, kind: origin ? "background" : kindOf(u.pos, u.key), terms: dedupe(terms), grams: charNgrams(label) });
+    groups.push({
+      label,
+      kind: origin ? "background" : kindOf(u.pos, u.key),
+      terms: dedupe(terms),
+      grams: charNgrams(label),
+    });
   }
   return groups;
 }
@@ -80,7 +85,13 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
 /** The last unit of a compound noun starting at i (noun pieces, not claimed by a synonym), or i. */
 function phraseEnd(units: readonly Unit[], i: number, claimed: ReadonlyMap<number, unknown>): number {
   let end = i;
-  while (end + 1 < units.length && !claimed.has(end + 1) && isPhrasePiece(units[end + 1]!) && isPhrasePiece(units[end]!)) end++;
+  while (
+    end + 1 < units.length &&
+    !claimed.has(end + 1) &&
+    isPhrasePiece(units[end + 1]!) &&
+    isPhrasePiece(units[end]!)
+  )
+    end++;
   return end;
 }
 
@@ -101,13 +112,30 @@ function phraseGroup(units: readonly Unit[], first: number, last: number): Query
     const c = compoundOf(units[k]!, units[k + 1]!);
     if (c) compounds.push(c);
   }
-  const label = units.slice(first, last + 1).map((u) => u.surface).join("");
+  const label = units
+    .slice(first, last + 1)
+    .map((u) => u.surface)
+    .join("");
   const terms: QueryTerm[] = [
-    ...compounds.map((term) => ({ term, weight: MODEL.terms.word / compounds.length, expanded: false, alternative: -3 })),
-    ...content.map((k) => ({ term: units[k]!.key, weight: MODEL.terms.partsApart / content.length, expanded: false, alternative: -4 })),
+    ...compounds.map((term) => ({
+      term,
+      weight: MODEL.terms.word / compounds.length,
+      expanded: false,
+      alternative: -3,
+    })),
+    ...content.map((k) => ({
+      term: units[k]!.key,
+      weight: MODEL.terms.partsApart / content.length,
+      expanded: false,
+      alternative: -4,
+    })),
   ];
   const kinds = content.map((k) => kindOf(units[k]!.pos, units[k]!.key));
-  const kind: WordKind = kinds.every((k) => k === "question" || k === "aspect") ? (kinds.every((k) => k === "question") ? "question" : "aspect") : "noun";
+  const kind: WordKind = kinds.every((k) => k === "question" || k === "aspect")
+    ? kinds.every((k) => k === "question")
+      ? "question"
+      : "aspect"
+    : "noun";
   return { label, kind, terms, grams: charNgrams(label), idfTerms: content.map((k) => units[k]!.key) };
 }
 
@@ -118,22 +146,52 @@ function kindOf(pos: string, key: string): WordKind {
 }
 
 /** A word or phrase of the curated synonyms file: its own words, and the document words it stands for, lower. */
-function synonymGroup(units: readonly Unit[], first: number, last: number, key: string, text: string, deps: GroupDeps): QueryGroup {
+function synonymGroup(
+  units: readonly Unit[],
+  first: number,
+  last: number,
+  key: string,
+  text: string,
+  deps: GroupDeps,
+): QueryGroup {
   const span = range(first, last).filter((k) => units[k]!.role === "content");
   // In a phrase (学童保育) its words add up, each a share (学童 alone is half of it); its compounds count fully.
-  const own = span.length === 1
-    ? ownTerms(units[span[0]!]!)
-    : span.map((k) => ({ term: units[k]!.key, weight: MODEL.terms.word / span.length, expanded: false, alternative: -2 }));
+  const own =
+    span.length === 1
+      ? ownTerms(units[span[0]!]!)
+      : span.map((k) => ({
+          term: units[k]!.key,
+          weight: MODEL.terms.word / span.length,
+          expanded: false,
+          alternative: -2,
+        }));
   for (let k = first; k < last; k++) {
     const c = compoundOf(units[k]!, units[k + 1]!);
     if (c) own.push({ term: c, weight: MODEL.terms.word, expanded: false });
   }
   const expanded = deps.synonyms.expansionsOf(key).flatMap((e, k) =>
-    e.words.map((w) => ({ term: w, weight: MODEL.terms.curated / e.words.length, expanded: true, ...(e.words.length > 1 ? { alternative: k } : {}) })));
+    e.words.map((w) => ({
+      term: w,
+      weight: MODEL.terms.curated / e.words.length,
+      expanded: true,
+      ...(e.words.length > 1 ? { alternative: k } : {}),
+    })),
+  );
   const kinds = span.map((k) => kindOf(units[k]!.pos, units[k]!.key));
   const origin = span.every((k) => units[k]!.place === true) && units[last + 1]?.surface === "から";
-  const kind: WordKind = origin ? "background" : kinds.every((k) => k === "question") ? "question" : kinds.every((k) => k === "question" || k === "aspect") ? "aspect" : "noun";
-  return { label: text, kind, terms: [...dedupe([{ term: key, weight: MODEL.terms.word, expanded: false }, ...own]), ...expanded], grams: charNgrams(text) };
+  const kind: WordKind = origin
+    ? "background"
+    : kinds.every((k) => k === "question")
+      ? "question"
+      : kinds.every((k) => k === "question" || k === "aspect")
+        ? "aspect"
+        : "noun";
+  return {
+    label: text,
+    kind,
+    terms: [...dedupe([{ term: key, weight: MODEL.terms.word, expanded: false }, ...own]), ...expanded],
+    grams: charNgrams(text),
+  };
 }
 
 /** The terms that show unit i: its own word and readings. */
@@ -149,12 +207,15 @@ function ownTerms(u: Unit): QueryTerm[] {
   const reading = u.reading ?? (u.pos === "名詞" && isHiragana(u.key) ? u.key : undefined);
   if (reading) {
     terms.push(t(READING_PREFIX + reading, MODEL.terms.reading), t(reading, MODEL.terms.reading));
-    terms.push(t(KANJI_READING_PREFIX + reading, hasKana(u.surface) ? MODEL.terms.reading : MODEL.terms.kanjiHomophone));
+    terms.push(
+      t(KANJI_READING_PREFIX + reading, hasKana(u.surface) ? MODEL.terms.reading : MODEL.terms.kanjiHomophone),
+    );
   }
   for (const a of u.alternatives ?? []) terms.push(t(a, MODEL.terms.alternative));
   // The words of a phrase read from hiragana add up (学童 and 保育 for がくどうほいく), like a phrase expansion.
   const parts = u.parts ?? [];
-  for (const p of parts) terms.push({ ...t(p, MODEL.terms.part / parts.length), ...(parts.length > 1 ? { alternative: -1 } : {}) });
+  for (const p of parts)
+    terms.push({ ...t(p, MODEL.terms.part / parts.length), ...(parts.length > 1 ? { alternative: -1 } : {}) });
   return terms;
 }
 

@@ -42,7 +42,9 @@ export function createQueryPlanner(deps: PlannerDeps): QueryPlanner {
   return {
     plan(analysis: Analysis): QueryPlan {
       const words = analysis.words;
-      const mention = deps.municipalities.find(words.map((w) => w.surface).join(""), (m) => isWholeMention(words, m, deps.knownTerm));
+      const mention = deps.municipalities.find(words.map((w) => w.surface).join(""), (m) =>
+        isWholeMention(words, m, deps.knownTerm),
+      );
       const kept = mention ? dropSpan(words, mention.start, mention.end) : words;
       const units = rewriteKanaRuns(kept, deps.lexicon, deps.reanalyze);
       const groups = buildGroups(units, deps);
@@ -69,7 +71,16 @@ function isWholeMention(words: readonly AnalyzedWord[], m: Mention, knownTerm: (
     if (at > m.end || !startsWord) return false;
     const next = words[k + 1];
     if (!next || !next.nounish) return true;
-    if (isHiragana(words.slice(0, k + 1).map((x) => x.surface).join("").slice(m.start))) return false;
+    if (
+      isHiragana(
+        words
+          .slice(0, k + 1)
+          .map((x) => x.surface)
+          .join("")
+          .slice(m.start),
+      )
+    )
+      return false;
     return !knownTerm(COMPOUND_PREFIX + termKey(w.surface) + next.key);
   }
   return false;

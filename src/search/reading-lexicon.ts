@@ -48,7 +48,8 @@ export class ReadingLexicon {
    * compound rather than as 認知 + 使用. A compound starts with a content word, not a suffix.
    */
   private addCompounds(words: readonly AnalyzedWord[]): void {
-    const readingOf = (w: AnalyzedWord) => (w.nounish && w.role !== "drop" ? w.reading ?? (isHiragana(w.key) ? w.key : undefined) : undefined);
+    const readingOf = (w: AnalyzedWord) =>
+      w.nounish && w.role !== "drop" ? (w.reading ?? (isHiragana(w.key) ? w.key : undefined)) : undefined;
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.role !== "content" || readingOf(words[i]!) === undefined) continue;
       let reading = readingOf(words[i]!)!;
@@ -99,7 +100,12 @@ export class ReadingLexicon {
       }
       const content = whole.filter((k) => !this.stopKeys.has(k));
       const shown = content.length > 0 ? content : whole;
-      out.push({ reading, keys: shown, parts: shown.flatMap((k) => this.partsOf.get(k) ?? []), stop: content.length === 0 });
+      out.push({
+        reading,
+        keys: shown,
+        parts: shown.flatMap((k) => this.partsOf.get(k) ?? []),
+        stop: content.length === 0,
+      });
     }
     return out;
   }

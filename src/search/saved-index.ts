@@ -48,7 +48,11 @@ const CODE_DIRS = ["search", "text", "knowledge"].map((d) => join(CODE_ROOT, d))
 
 export async function openSavedIndex<I>(r: SavedIndexRequest<I>): Promise<OpenedIndex<I>> {
   const started = performance.now();
-  const done = (index: I, source: OpenedIndex<I>["source"]): OpenedIndex<I> => ({ index, source, ms: performance.now() - started });
+  const done = (index: I, source: OpenedIndex<I>["source"]): OpenedIndex<I> => ({
+    index,
+    source,
+    ms: performance.now() - started,
+  });
   if (!r.cacheDir) return done(await r.build(), "off");
   const path = savedIndexPath(r.cacheDir, r.knowledge.dir);
   const key = savedIndexKey(r.knowledge, r.inputs ?? [], r.variant ?? "");
@@ -69,7 +73,12 @@ export async function openSavedIndex<I>(r: SavedIndexRequest<I>): Promise<Opened
 /** Writes the index for this knowledge (madoguchi check, a reload); false when it could not be written. */
 export function saveIndexFor<I>(r: Omit<SavedIndexRequest<I>, "build">, index: I): boolean {
   if (!r.cacheDir) return false;
-  return saveIndex(r, savedIndexPath(r.cacheDir, r.knowledge.dir), savedIndexKey(r.knowledge, r.inputs ?? [], r.variant ?? ""), index);
+  return saveIndex(
+    r,
+    savedIndexPath(r.cacheDir, r.knowledge.dir),
+    savedIndexKey(r.knowledge, r.inputs ?? [], r.variant ?? ""),
+    index,
+  );
 }
 
 export function savedIndexPath(cacheDir: string, knowledgeDir: string): string {
@@ -77,7 +86,9 @@ export function savedIndexPath(cacheDir: string, knowledgeDir: string): string {
 }
 
 export function savedIndexKey(knowledge: KnowledgeBase, inputs: readonly string[], variant: string): string {
-  const hash = createHash("sha256").update(`${knowledge.version}\0${variant}\0${codeVersion(CODE_DIRS)}\0${dependencyVersions()}\0`);
+  const hash = createHash("sha256").update(
+    `${knowledge.version}\0${variant}\0${codeVersion(CODE_DIRS)}\0${dependencyVersions()}\0`,
+  );
   for (const file of inputs) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
@@ -94,11 +105,13 @@ function saveIndex<I>(r: Pick<SavedIndexRequest<I>, "codec">, path: string, key:
 
 /** The packages whose data ends up in the index (the dictionary segments the words). */
 function dependencyVersions(): string {
-  return ["kuromoji", "sudachi-synonyms-dictionary"].map((name) => {
-    try {
-      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
-    } catch {
-      return `${name}@-`;
-    }
-  }).join(" ");
+  return ["kuromoji", "sudachi-synonyms-dictionary"]
+    .map((name) => {
+      try {
+        return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+      } catch {
+        return `${name}@-`;
+      }
+    })
+    .join(" ");
 }

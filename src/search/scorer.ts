@@ -53,9 +53,17 @@ function prepareGroup(group: QueryGroup, lookup: TermLookup): PreparedGroup {
     const key = t.alternative === undefined ? `t${k}` : `a${t.alternative}`;
     if (!alternatives.has(key)) alternatives.set(key, []);
     // Scoring: a synonym or reading never counts as more specific than the word; found: the query weight.
-    alternatives.get(key)!.push({ id, weight: t.weight * Math.min(1, lookup.index.idf[id]! / idf), found: t.weight, expanded: t.expanded });
+    alternatives
+      .get(key)!
+      .push({ id, weight: t.weight * Math.min(1, lookup.index.idf[id]! / idf), found: t.weight, expanded: t.expanded });
   });
-  return { group, idf, mass: MODEL.words[group.kind] * idf, alternatives: [...alternatives.values()], grams: group.grams.map((g) => ({ id: lookup.id(g) })) };
+  return {
+    group,
+    idf,
+    mass: MODEL.words[group.kind] * idf,
+    alternatives: [...alternatives.values()],
+    grams: group.grams.map((g) => ({ id: lookup.id(g) })),
+  };
 }
 
 /**

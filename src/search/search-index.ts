@@ -92,7 +92,11 @@ export class SearchIndex {
   /** How many of Sudachi's groups touch the index vocabulary (0 when not used). */
   readonly sudachiGroups: number;
 
-  private constructor(readonly parts: SearchIndexParts, private readonly tokenizer: JapaneseTokenizer, lookup = new TermLookup(parts.packed)) {
+  private constructor(
+    readonly parts: SearchIndexParts,
+    private readonly tokenizer: JapaneseTokenizer,
+    lookup = new TermLookup(parts.packed),
+  ) {
     this.lookup = lookup;
     this.refs = parts.refs;
     this.names = parts.names;
@@ -100,7 +104,14 @@ export class SearchIndex {
     this.sudachiGroups = parts.sudachi?.groups ?? 0;
     const knownTerm = (term: string) => lookup.df(term) > 0;
     const reanalyze = (text: string) => analyzeWords(text, tokenizer);
-    this.planner = createQueryPlanner({ synonyms: parts.synonyms, sudachi: parts.sudachi, lexicon: parts.lexicon, municipalities: parts.municipalities, knownTerm, reanalyze });
+    this.planner = createQueryPlanner({
+      synonyms: parts.synonyms,
+      sudachi: parts.sudachi,
+      lexicon: parts.lexicon,
+      municipalities: parts.municipalities,
+      knownTerm,
+      reanalyze,
+    });
   }
 
   /** The index made of parts a build produced (a saved index, or one built in another thread). */
@@ -108,7 +119,12 @@ export class SearchIndex {
     return new SearchIndex(parts, tokenizer);
   }
 
-  static build(source: SearchIndexSource, tokenizer: JapaneseTokenizer, synonymGroups: readonly SynonymGroup[], options: BuildOptions = {}): SearchIndex {
+  static build(
+    source: SearchIndexSource,
+    tokenizer: JapaneseTokenizer,
+    synonymGroups: readonly SynonymGroup[],
+    options: BuildOptions = {},
+  ): SearchIndex {
     const lexicon = new ReadingLexicon();
     const learn = (words: readonly AnalyzedWord[]) => lexicon.addWords(words);
     const total = source.programs.length + source.faqs.length;
@@ -119,7 +135,8 @@ export class SearchIndex {
     };
     // Texts that repeat (a department, a category, the same program in many municipalities) are read once.
     const analyzed = new Map<string, readonly AnalyzedWord[]>();
-    const analyze = (text: string) => analyzed.get(text) ?? analyzed.set(text, analyzeWords(text, tokenizer)).get(text)!;
+    const analyze = (text: string) =>
+      analyzed.get(text) ?? analyzed.set(text, analyzeWords(text, tokenizer)).get(text)!;
     for (const p of source.programs) add(programDocument(p, analyze, learn));
     for (const f of source.faqs) add(faqDocument(f, analyze, learn));
     analyzed.clear();
@@ -129,9 +146,18 @@ export class SearchIndex {
     learnSynonymReadings(synonyms, tokenizer, lexicon);
     learnStopReadings(tokenizer, lexicon);
     const knownTerm = (term: string) => lookup.df(term) > 0;
-    const sudachi: SudachiSynonyms | undefined = options.sudachi === false ? undefined : sudachiSynonyms(loadSudachiGroups(), knownTerm);
+    const sudachi: SudachiSynonyms | undefined =
+      options.sudachi === false ? undefined : sudachiSynonyms(loadSudachiGroups(), knownTerm);
     const municipalities = new MunicipalityMatcher(source.municipalities);
-    const parts = { packed: lookup.index, refs: docs.map((d) => d.ref), names: municipalityNames(source.municipalities), synonyms, sudachi, lexicon, municipalities };
+    const parts = {
+      packed: lookup.index,
+      refs: docs.map((d) => d.ref),
+      names: municipalityNames(source.municipalities),
+      synonyms,
+      sudachi,
+      lexicon,
+      municipalities,
+    };
     return new SearchIndex(parts, tokenizer, lookup);
   }
 
@@ -141,27 +167,51 @@ export class SearchIndex {
     const best = hits.reduce((most, h) => Math.max(most, h.confidence), 0);
     if (best < MODEL.noMatch) return { noMatch: true, results: [], unmatched: content };
     // Ranked by confidence (score and coverage together), which also decides what is listed at all.
-    const results: SearchHit[] = [...hits].sort((a, b) => b.confidence - a.confidence || b.score - a.score).filter((h) => h.confidence >= MODEL.listFloor).slice(0, options.top ?? 5).map(({ coverage: _c, have: _h, missing: _m, ...h }) => h);
+    const results: SearchHit[] = [...hits]
+      .sort((a, b) => b.confidence - a.confidence || b.score - a.score)
+      .filter((h) => h.confidence >= MODEL.listFloor)
+      .slice(0, options.top ?? 5)
+      .map(({ coverage: _c, have: _h, missing: _m, ...h }) => h);
     const seen = new Set(results.flatMap((r) => r.matched.map((m) => m.term)));
     return { noMatch: false, results, unmatched: content.filter((w) => !seen.has(w)) };
   }
 
   /** Every candidate with its score, coverage and confidence, before any threshold (npm run eval fits on these). */
-  rank(query: string | Analysis, options: SearchOptions = {}): { hits: (SearchHit & { coverage: number; have: number; missing: number[] })[]; content: string[] } {
+  rank(
+    query: string | Analysis,
+    options: SearchOptions = {},
+  ): { hits: (SearchHit & { coverage: number; have: number; missing: number[] })[]; content: string[] } {
     const analysis = typeof query === "string" ? analyzeMessage(query, this.tokenizer) : query;
     const plan = this.planner.plan(analysis);
     const content = plan.groups.filter((g) => g.kind !== "question").map((g) => g.label);
     if (plan.groups.length === 0) return { hits: [], content };
-    const scope = options.municipality ? this.resolveMunicipality(options.municipality) ?? options.municipality : plan.municipality;
+    const scope = options.municipality
+      ? (this.resolveMunicipality(options.municipality) ?? options.municipality)
+      : plan.municipality;
     const accept = (doc: number) => {
       const ref = this.refs[doc]!;
-      return (!scope || ref.municipality === null || ref.municipality === scope) && (!options.type || ref.type === options.type) && (!options.category || ref.categories.includes(options.category));
+      return (
+        (!scope || ref.municipality === null || ref.municipality === scope) &&
+        (!options.type || ref.type === options.type) &&
+        (!options.category || ref.categories.includes(options.category))
+      );
     };
     const prepared = prepare(plan, this.lookup);
     const hits = scoreEntries(prepared, this.lookup, accept).map((s) => {
       const e = evidenceFor(prepared, this.lookup, s.doc, s.score);
       const { type, id, municipality, name } = this.refs[s.doc]!;
-      return { type, id, municipality, name, score: round(s.score), confidence: round(e.confidence), matched: e.matched, coverage: e.coverage, have: e.have, missing: e.missing };
+      return {
+        type,
+        id,
+        municipality,
+        name,
+        score: round(s.score),
+        confidence: round(e.confidence),
+        matched: e.matched,
+        coverage: e.coverage,
+        have: e.have,
+        missing: e.missing,
+      };
     });
     return { hits, content };
   }
@@ -204,7 +254,8 @@ function learnSynonymReadings(synonyms: CompiledSynonyms, tokenizer: JapaneseTok
     // Words of grammar and question words only (どこに, いつまで) are matched as written, not by reading.
     const content = tokens.filter((t) => t.role === "content");
     const topical = content.length === 0 || !content.every((t) => isAspectTerm(t.key));
-    if (topical && readings.every((r) => r !== undefined)) lexicon.addPhrase(termKey(word), foldKana(readings.join("")), parts);
+    if (topical && readings.every((r) => r !== undefined))
+      lexicon.addPhrase(termKey(word), foldKana(readings.join("")), parts);
   }
 }
 
@@ -220,7 +271,8 @@ function learnStopReadings(tokenizer: JapaneseTokenizer, lexicon: ReadingLexicon
 function municipalityNames(municipalities: readonly Municipality[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const m of municipalities) {
-    for (const form of [m.name, m.name.replace(/[市町村区]$/u, ""), m.slug, m.reading]) if (form) names.set(termKey(form), m.name);
+    for (const form of [m.name, m.name.replace(/[市町村区]$/u, ""), m.slug, m.reading])
+      if (form) names.set(termKey(form), m.name);
   }
   return names;
 }

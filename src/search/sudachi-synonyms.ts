@@ -63,7 +63,10 @@ function compact(raw: readonly { items: RawItem[] }[]): CompactGroup[] {
 }
 
 /** The groups that touch the index's vocabulary, as trigger word → index terms it expands to. */
-export function sudachiSynonyms(groups: readonly CompactGroup[], knownTerm: (term: string) => boolean): SudachiSynonyms {
+export function sudachiSynonyms(
+  groups: readonly CompactGroup[],
+  knownTerm: (term: string) => boolean,
+): SudachiSynonyms {
   const indexTerm = (key: string) => (knownTerm(key) ? key : knownTerm(`+${key}`) ? `+${key}` : undefined);
   const groupsOf = new Map<string, number>();
   for (const g of groups) for (const [key] of g) groupsOf.set(key, (groupsOf.get(key) ?? 0) + 1);

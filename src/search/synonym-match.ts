@@ -16,7 +16,11 @@ export interface SynonymMatch {
   last: number;
 }
 
-export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms, knownTerm?: (term: string) => boolean): Map<number, SynonymMatch> {
+export function matchSynonyms(
+  units: readonly Unit[],
+  synonyms: CompiledSynonyms,
+  knownTerm?: (term: string) => boolean,
+): Map<number, SynonymMatch> {
   const claimed = new Map<number, SynonymMatch>();
   const bySurface = new Joined(units.map((u) => termKey(u.surface)));
   const byBase = new Joined(units.map((u) => u.key));
@@ -29,7 +33,15 @@ export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms
   found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   for (const { key, first, last } of found) {
     if (range(first, last).some((i) => claimed.has(i))) continue;
-    const match = { key, text: units.slice(first, last + 1).map((u) => u.surface).join(""), first, last };
+    const match = {
+      key,
+      text: units
+        .slice(first, last + 1)
+        .map((u) => u.surface)
+        .join(""),
+      first,
+      last,
+    };
     for (const i of range(first, last)) claimed.set(i, match);
   }
   if (knownTerm) matchTypos(units, synonyms, knownTerm, claimed);
@@ -37,13 +49,26 @@ export function matchSynonyms(units: readonly Unit[], synonyms: CompiledSynonyms
 }
 
 /** Stretches no synonym word claimed, matched one character off (学道保育 → 学童保育), longest first. */
-function matchTypos(units: readonly Unit[], synonyms: CompiledSynonyms, knownTerm: (term: string) => boolean, claimed: Map<number, SynonymMatch>): void {
+function matchTypos(
+  units: readonly Unit[],
+  synonyms: CompiledSynonyms,
+  knownTerm: (term: string) => boolean,
+  claimed: Map<number, SynonymMatch>,
+): void {
   for (let first = 0; first < units.length; first++) {
     for (let last = Math.min(units.length - 1, first + MAX_TYPO_UNITS - 1); last >= first; last--) {
       if (range(first, last).some((i) => claimed.has(i)) || !mayBeTypo(units, first, last, knownTerm)) continue;
       const key = synonyms.typos.find(joinedKey(units, first, last));
       if (!key) continue;
-      const match = { key, text: units.slice(first, last + 1).map((u) => u.surface).join(""), first, last };
+      const match = {
+        key,
+        text: units
+          .slice(first, last + 1)
+          .map((u) => u.surface)
+          .join(""),
+        first,
+        last,
+      };
       for (const i of range(first, last)) claimed.set(i, match);
       first = last;
       break;

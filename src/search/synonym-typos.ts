@@ -47,7 +47,12 @@ function* variants(chars: readonly string[]): Generator<string> {
  * something the knowledge or kuromoji knows as written (a single word kuromoji knows is a word, not a typo;
  * pieces whose compounds the knowledge has are its words).
  */
-export function mayBeTypo(units: readonly Unit[], first: number, last: number, knownTerm: (term: string) => boolean): boolean {
+export function mayBeTypo(
+  units: readonly Unit[],
+  first: number,
+  last: number,
+  knownTerm: (term: string) => boolean,
+): boolean {
   for (let k = first; k <= last; k++) if (!units[k]!.nounish || units[k]!.role === "drop") return false;
   if (first === last) return !units[first]!.known && !knownTerm(units[first]!.key);
   for (let k = first; k < last; k++) {
@@ -58,5 +63,8 @@ export function mayBeTypo(units: readonly Unit[], first: number, last: number, k
 }
 
 export function joinedKey(units: readonly Unit[], first: number, last: number): string {
-  return units.slice(first, last + 1).map((u) => termKey(u.surface)).join("");
+  return units
+    .slice(first, last + 1)
+    .map((u) => termKey(u.surface))
+    .join("");
 }

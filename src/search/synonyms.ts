@@ -48,7 +48,11 @@ export function compileSynonyms(groups: readonly SynonymGroup[], tokenizer: Japa
       const words = analyzeWords(text, tokenizer);
       const content = words.filter((w) => w.role === "content").map((w) => w.key);
       const compounds = compoundTerms(words);
-      e = { text, words: compounds.length > 0 ? compounds : content, terms: [...new Set([...wordTerms(words), ...compounds])] };
+      e = {
+        text,
+        words: compounds.length > 0 ? compounds : content,
+        terms: [...new Set([...wordTerms(words), ...compounds])],
+      };
       analyzed.set(text, e);
     }
     return e;
@@ -69,10 +73,21 @@ export function compileSynonyms(groups: readonly SynonymGroup[], tokenizer: Japa
   const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
   const baseForms = sourceWords
     .filter((w) => byKey.has(termKey(w)))
-    .map((w) => ({ text: analyzeWords(w, tokenizer).map((t) => t.key).join(""), key: termKey(w) }))
+    .map((w) => ({
+      text: analyzeWords(w, tokenizer)
+        .map((t) => t.key)
+        .join(""),
+      key: termKey(w),
+    }))
     .filter((b) => b.text !== b.key && b.text.length > 1);
   const patterns = [...keys.map((key) => ({ text: key, key })), ...baseForms];
-  return { keys, patterns, sourceWords, typos: new SynonymTypos(keys), expansionsOf: (key) => [...(byKey.get(key)?.values() ?? [])] };
+  return {
+    keys,
+    patterns,
+    sourceWords,
+    typos: new SynonymTypos(keys),
+    expansionsOf: (key) => [...(byKey.get(key)?.values() ?? [])],
+  };
 }
 
 /**
@@ -92,5 +107,8 @@ export async function loadSynonyms(dir: string, fallbackFile?: string): Promise<
 }
 
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -70,9 +70,14 @@ export function packIndex(entries: readonly EntryTerms[]): PackedIndex {
 function pack(terms: string[], lists: { doc: number[]; tf: number[]; fields: number[] }[], n: number): PackedIndex {
   const total = lists.reduce((sum, l) => sum + l.doc.length, 0);
   const index: PackedIndex = {
-    docCount: n, terms,
-    postingStart: new Int32Array(terms.length + 1), postingDoc: new Int32Array(total), postingTf: new Float32Array(total),
-    postingFields: new Uint16Array(total), idf: new Float32Array(terms.length), maxTf: new Float32Array(terms.length),
+    docCount: n,
+    terms,
+    postingStart: new Int32Array(terms.length + 1),
+    postingDoc: new Int32Array(total),
+    postingTf: new Float32Array(total),
+    postingFields: new Uint16Array(total),
+    idf: new Float32Array(terms.length),
+    maxTf: new Float32Array(terms.length),
   };
   let at = 0;
   lists.forEach((l, t) => {
@@ -95,11 +100,16 @@ export function isGram(term: string): boolean {
   return term.startsWith("#");
 }
 
-function averageLengths(entries: readonly EntryTerms[]): { words: Map<FieldName, number>; grams: Map<FieldName, number> } {
+function averageLengths(entries: readonly EntryTerms[]): {
+  words: Map<FieldName, number>;
+  grams: Map<FieldName, number>;
+} {
   const words = new Map<FieldName, number>();
   const grams = new Map<FieldName, number>();
   for (const field of FIELD_NAMES) {
-    let w = 0, g = 0, count = 0;
+    let w = 0,
+      g = 0,
+      count = 0;
     for (const e of entries) {
       const terms = e[field];
       if (!terms || terms.length === 0) continue;

@@ -14,9 +14,13 @@ export class BackgroundTasks {
       .then(work)
       .then(
         () => undefined,
-        (e: unknown) => { this.logger.error({ task: name, err: e }, "background task failed"); },
+        (e: unknown) => {
+          this.logger.error({ task: name, err: e }, "background task failed");
+        },
       )
-      .finally(() => { this.running.delete(task); });
+      .finally(() => {
+        this.running.delete(task);
+      });
     this.running.add(task);
   }
 
@@ -32,9 +36,14 @@ export class BackgroundTasks {
   /** Resolves when every task started so far has finished, or after `timeoutMs`; returns how many were left. */
   async drain(timeoutMs: number): Promise<number> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
     while (this.running.size > 0) {
-      const settled = await Promise.race([Promise.allSettled([...this.running]).then(() => true), timeout.then(() => false)]);
+      const settled = await Promise.race([
+        Promise.allSettled([...this.running]).then(() => true),
+        timeout.then(() => false),
+      ]);
       if (!settled) break;
     }
     clearTimeout(timer);

@@ -42,13 +42,18 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   // Reloads read, validate and index in a worker thread; this thread only decodes the result between requests.
   const workerData: ReloadWorkerData = { cacheDir, fallbackSynonyms: BUNDLED_SYNONYMS };
   const reloader = reloadWorkerAvailable(o.config.env)
-    ? startReloadWorker<SearchIndex>({ script: RELOAD_WORKER_SCRIPT, workerData, decodeIndex: async (parts, between) => searchIndexCodec(await tokenizing).decode(parts, between) })
+    ? startReloadWorker<SearchIndex>({
+        script: RELOAD_WORKER_SCRIPT,
+        workerData,
+        decodeIndex: async (parts, between) => searchIndexCodec(await tokenizing).decode(parts, between),
+      })
     : undefined;
   const [runtime, tokenizer, data] = await Promise.all([
     KnowledgeRuntime.start<SearchIndex>({
       dir: o.config.knowledgeDir,
       load: (dir) => loadKnowledgeCached(dir, cacheDir),
-      buildIndex: async (kb) => (await openIndex(kb, await tokenizing, { fallbackSynonyms: BUNDLED_SYNONYMS, cacheDir })).index,
+      buildIndex: async (kb) =>
+        (await openIndex(kb, await tokenizing, { fallbackSynonyms: BUNDLED_SYNONYMS, cacheDir })).index,
       reloader,
       onReload: report,
     }),
@@ -67,14 +72,34 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
   const turns = new TurnFeed((e) => o.logger.warn({ err: e }, "a turn observer failed"));
   const handoff = new HandoffService({ store: shared.handoffs, mask: o.mask, log: o.logger });
   const staffReachable = (channel: string) => handoff.canReach(channel);
-  const engine = new ScheduledConversationEngine({ snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish, staffReachable }, limits.turns);
+  const engine = new ScheduledConversationEngine(
+    { snapshot: () => runtime.current(), data, tokenizer, sessions, now, onTurn: turns.publish, staffReachable },
+    limits.turns,
+  );
   const staff = await staffServices({ config: o.config, runtime, logger: o.logger, now });
-  return { runtime, knowledge: () => runtime.current().knowledge, engine, sessions, shared, limits, handoff, turns, mask: o.mask, scope, now, staff };
+  return {
+    runtime,
+    knowledge: () => runtime.current().knowledge,
+    engine,
+    sessions,
+    shared,
+    limits,
+    handoff,
+    turns,
+    mask: o.mask,
+    scope,
+    now,
+    staff,
+  };
 }
 
 function resolveScope(municipality: string | undefined, kb: KnowledgeBase): string | null {
   if (!municipality) return null;
   const name = kb.resolveMunicipality(municipality);
-  if (!name) throw new ConfigError("MADOGUCHI_MUNICIPALITY", `"${municipality}" is not a municipality of this knowledge (known: ${kb.municipalities.map((m) => m.name).join(", ")})`);
+  if (!name)
+    throw new ConfigError(
+      "MADOGUCHI_MUNICIPALITY",
+      `"${municipality}" is not a municipality of this knowledge (known: ${kb.municipalities.map((m) => m.name).join(", ")})`,
+    );
   return name;
 }

@@ -35,5 +35,7 @@ export function registerCoreRoutes(routes: RouteTable, deps: CoreRouteDeps): voi
     };
     return jsonResponse(200, body);
   });
-  routes.get("/metrics", async () => textResponse(200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType));
+  routes.get("/metrics", async () =>
+    textResponse(200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType),
+  );
 }

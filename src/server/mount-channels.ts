@@ -25,7 +25,13 @@ export interface MountedChannels {
   closers: (() => Promise<void>)[];
 }
 
-export function channelContext(config: ServerConfig, s: ServerServices, metrics: ServerMetrics, tasks: BackgroundTasks, logger: Logger): ChannelContext {
+export function channelContext(
+  config: ServerConfig,
+  s: ServerServices,
+  metrics: ServerMetrics,
+  tasks: BackgroundTasks,
+  logger: Logger,
+): ChannelContext {
   return {
     env: config.env,
     knowledgeDir: config.knowledgeDir,
@@ -47,7 +53,11 @@ export function channelContext(config: ServerConfig, s: ServerServices, metrics:
   };
 }
 
-export async function mountChannels(factories: readonly ChannelFactory[], ctx: ChannelContext, routes: RouteTable): Promise<MountedChannels> {
+export async function mountChannels(
+  factories: readonly ChannelFactory[],
+  ctx: ChannelContext,
+  routes: RouteTable,
+): Promise<MountedChannels> {
   const result: MountedChannels = { names: [], summary: [], off: [], closers: [] };
   try {
     for (const factory of factories) {

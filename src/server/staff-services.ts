@@ -35,14 +35,23 @@ export async function staffServices(o: StaffServicesOptions): Promise<StaffServi
   });
   const onPublished = async () => {
     await o.runtime.reload("staff change");
-    await notices?.publish().catch((e: unknown) => o.logger.warn({ err: e }, "could not tell the other replicas to reload"));
+    await notices
+      ?.publish()
+      .catch((e: unknown) => o.logger.warn({ err: e }, "could not tell the other replicas to reload"));
   };
   return {
     review,
-    changes: (policy) => new StaffChanges({
-      dir: o.config.knowledgeDir, policy: { review, mayApprove: policy.mayApprove },
-      knowledge: () => o.runtime.current().knowledge, now: o.now, onPublished, env: o.config.env,
-    }),
-    close: async () => { await notices?.close(); },
+    changes: (policy) =>
+      new StaffChanges({
+        dir: o.config.knowledgeDir,
+        policy: { review, mayApprove: policy.mayApprove },
+        knowledge: () => o.runtime.current().knowledge,
+        now: o.now,
+        onPublished,
+        env: o.config.env,
+      }),
+    close: async () => {
+      await notices?.close();
+    },
   };
 }

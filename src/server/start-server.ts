@@ -57,20 +57,46 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const tasks = new BackgroundTasks(logger);
   const startedAt = new Date();
   let channels: MountedChannels = { names: [], summary: [], off: [], closers: [] };
-  registerCoreRoutes(routes, { health: () => services.runtime.health(), metrics, channels: () => channels.names, startedAt });
-  channels = await mountChannels(options.channels ?? CHANNELS, channelContext(config, services, metrics, tasks, logger), routes);
+  registerCoreRoutes(routes, {
+    health: () => services.runtime.health(),
+    metrics,
+    channels: () => channels.names,
+    startedAt,
+  });
+  channels = await mountChannels(
+    options.channels ?? CHANNELS,
+    channelContext(config, services, metrics, tasks, logger),
+    routes,
+  );
   const pipeline = { routes, bodyLimit: config.bodyLimit, logger, metrics };
   const http = createHttpServer(pipeline);
   const address = await listenOrClose(http, config, channels, services);
   const reload = (reason = "manual") => services.runtime.reload(reason);
   const watcher = startWatching(config, logger, reload);
-  const onSighup = () => { void reload("SIGHUP"); };
+  const onSighup = () => {
+    void reload("SIGHUP");
+  };
   if (options.reloadOnSighup) process.on("SIGHUP", onSighup);
   services.handoff.start();
   const url = `http://${displayHost(address)}:${address.port}`;
-  logger.info({ url, channels: channels.names, knowledgeVersion: services.runtime.health().version, sharedState: services.shared.where }, "listening");
+  logger.info(
+    {
+      url,
+      channels: channels.names,
+      knowledgeVersion: services.runtime.health().version,
+      sharedState: services.shared.where,
+    },
+    "listening",
+  );
   return {
-    url, address, config, logger, metrics, services, channels, reload,
+    url,
+    address,
+    config,
+    logger,
+    metrics,
+    services,
+    channels,
+    reload,
     idle: () => tasks.idle(),
     request: (input, init) => requestInProcess(pipeline, input, init),
     async close() {
@@ -87,7 +113,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 /** Listens; when it cannot (the port is taken), closes the channels already mounted before failing. */
-async function listenOrClose(http: HttpServer, config: ServerConfig, channels: MountedChannels, services: ServerServices): Promise<AddressInfo> {
+async function listenOrClose(
+  http: HttpServer,
+  config: ServerConfig,
+  channels: MountedChannels,
+  services: ServerServices,
+): Promise<AddressInfo> {
   try {
     return await http.listen(config.port, config.host);
   } catch (e) {
@@ -96,10 +127,21 @@ async function listenOrClose(http: HttpServer, config: ServerConfig, channels: M
   }
 }
 
-function startWatching(config: ServerConfig, logger: Logger, reload: (reason: string) => Promise<ReloadOutcome>): KnowledgeWatcher | undefined {
+function startWatching(
+  config: ServerConfig,
+  logger: Logger,
+  reload: (reason: string) => Promise<ReloadOutcome>,
+): KnowledgeWatcher | undefined {
   if (!config.watchKnowledge) return undefined;
   try {
-    return watchKnowledge(config.knowledgeDir, config.reloadDebounceMs, () => { void reload("file change"); }, (e) => logger.warn({ err: e }, "knowledge watcher failed: reload with SIGHUP"));
+    return watchKnowledge(
+      config.knowledgeDir,
+      config.reloadDebounceMs,
+      () => {
+        void reload("file change");
+      },
+      (e) => logger.warn({ err: e }, "knowledge watcher failed: reload with SIGHUP"),
+    );
   } catch (e) {
     logger.warn({ err: e }, "cannot watch the knowledge directory: reload with SIGHUP");
     return undefined;

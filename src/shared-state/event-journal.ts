@@ -17,7 +17,17 @@
 // With "never" they survive the process being killed (the kernel has them) but not the machine crashing.
 // Done records are never waited for: losing one only replays an event that the channel then recognises as
 // answered. Files are created 0600 in a 0700 directory; a lock file keeps a second process out.
-import { mkdirSync, chmodSync, openSync, writeSync, readFileSync, readdirSync, writeFileSync, unlinkSync, closeSync } from "node:fs";
+import {
+  mkdirSync,
+  chmodSync,
+  openSync,
+  writeSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  unlinkSync,
+  closeSync,
+} from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -40,7 +50,10 @@ export class JournalLockedError extends Error {
   override name = "JournalLockedError";
 }
 
-interface Waiter { resolve: () => void; reject: (e: unknown) => void }
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
 
 export class EventJournal {
   private buffer: string[] = [];
@@ -53,17 +66,32 @@ export class EventJournal {
   private readonly liveBySegment = new Map<number, number>();
   private closed = false;
 
-  private constructor(readonly dir: string, private file: FileHandle, private segment: number, private readonly fsync: FsyncPolicy, private readonly segmentBytes: number) {}
+  private constructor(
+    readonly dir: string,
+    private file: FileHandle,
+    private segment: number,
+    private readonly fsync: FsyncPolicy,
+    private readonly segmentBytes: number,
+  ) {}
 
   /** Opens (creating) the journal in `dir`; returns it and the events an earlier process left unfinished. */
-  static async open(dir: string, options: JournalOptions = {}): Promise<{ journal: EventJournal; unfinished: JournalEntry[] }> {
+  static async open(
+    dir: string,
+    options: JournalOptions = {},
+  ): Promise<{ journal: EventJournal; unfinished: JournalEntry[] }> {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
     takeLock(dir);
     const segments = segmentNumbers(dir);
     const unfinished = readUnfinished(dir, segments);
     const next = (segments.at(-1) ?? 0) + 1;
-    const journal = new EventJournal(dir, await openSegment(dir, next), next, options.fsync ?? "always", options.segmentBytes ?? 8 * 1024 * 1024);
+    const journal = new EventJournal(
+      dir,
+      await openSegment(dir, next),
+      next,
+      options.fsync ?? "always",
+      options.segmentBytes ?? 8 * 1024 * 1024,
+    );
     try {
       if (unfinished.length > 0) await journal.append(unfinished);
       for (const n of segments) unlinkSync(segmentPath(dir, n));
@@ -105,7 +133,11 @@ export class EventJournal {
     while (this.flushing) await this.flushing;
     this.closed = true;
     await this.file.close();
-    try { unlinkSync(join(this.dir, "lock")); } catch { /* already gone */ }
+    try {
+      unlinkSync(join(this.dir, "lock"));
+    } catch {
+      /* already gone */
+    }
   }
 
   private track(entry: JournalEntry): void {
@@ -133,7 +165,8 @@ export class EventJournal {
         // A synchronous write (the page cache: microseconds) keeps the acknowledgement on this turn of the
         // event loop; only the fdatasync goes to the thread pool, shared by every accept made meanwhile.
         const bytesWritten = writeSync(this.file.fd, bytes);
-        if (bytesWritten !== bytes.length) throw Object.assign(new Error("short write to the journal"), { code: "ENOSPC" });
+        if (bytesWritten !== bytes.length)
+          throw Object.assign(new Error("short write to the journal"), { code: "ENOSPC" });
         if (this.fsync === "always" && waiters.length > 0) await this.file.datasync();
         this.tornTail = false;
         this.size += bytes.length;
@@ -172,7 +205,11 @@ export class EventJournal {
 
   private dropSegment(n: number): void {
     this.liveBySegment.delete(n);
-    try { unlinkSync(segmentPath(this.dir, n)); } catch { /* already gone */ }
+    try {
+      unlinkSync(segmentPath(this.dir, n));
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -202,7 +239,8 @@ function readUnfinished(dir: string, segments: number[]): JournalEntry[] {
   for (const n of segments) {
     for (const line of readFileSync(segmentPath(dir, n), "utf8").split("\n")) {
       const record = parseRecord(line);
-      if (record?.t === "a") open.set(record.id, { id: record.id, source: record.s, receivedAt: record.r, payload: record.p });
+      if (record?.t === "a")
+        open.set(record.id, { id: record.id, source: record.s, receivedAt: record.r, payload: record.p });
       else if (record?.t === "d") open.delete(record.id);
     }
   }
@@ -217,7 +255,8 @@ function parseRecord(line: string): JournalRecord | undefined {
     const r = JSON.parse(line) as Partial<{ t: string; id: string; s: string; r: number; p: unknown }>;
     if (typeof r.id !== "string") return undefined;
     if (r.t === "d") return { t: "d", id: r.id };
-    if (r.t === "a" && typeof r.s === "string" && typeof r.r === "number") return { t: "a", id: r.id, s: r.s, r: r.r, p: r.p };
+    if (r.t === "a" && typeof r.s === "string" && typeof r.r === "number")
+      return { t: "a", id: r.id, s: r.s, r: r.r, p: r.p };
   } catch {
     // a torn line
   }
@@ -237,7 +276,9 @@ function takeLock(dir: string): void {
   }
   const holder = Number(readFileSync(path, "utf8").trim());
   if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
-    throw new JournalLockedError(`the journal ${dir} is in use by process ${holder}; give each server process its own MADOGUCHI_JOURNAL_DIR`);
+    throw new JournalLockedError(
+      `the journal ${dir} is in use by process ${holder}; give each server process its own MADOGUCHI_JOURNAL_DIR`,
+    );
   }
   writeFileSync(path, String(process.pid), { mode: 0o600 }); // left by a process that died: take it over
 }

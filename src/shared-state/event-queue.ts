@@ -43,7 +43,9 @@ export class MemoryEventQueue implements EventQueue {
     const handler = this.handlers.get(source);
     if (!handler) throw new Error(`no consumer for ${source}`);
     // After the current turn, so the webhook's 200 goes out first.
-    setImmediate(() => { for (const e of events) void handler({ ...e, source, receivedAt, redo: false }).catch(() => undefined); });
+    setImmediate(() => {
+      for (const e of events) void handler({ ...e, source, receivedAt, redo: false }).catch(() => undefined);
+    });
   }
 
   consume(source: string, handler: QueueHandler): void {

@@ -10,7 +10,10 @@ export class FileTurnLog extends MemoryTurnLog {
   private lines = 0;
   private writing: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly dir: string, capacity: number) {
+  private constructor(
+    private readonly dir: string,
+    capacity: number,
+  ) {
     super(capacity);
   }
 
@@ -19,7 +22,10 @@ export class FileTurnLog extends MemoryTurnLog {
     const log = new FileTurnLog(dir, capacity);
     for (const line of await readLines(join(dir, "turns.jsonl"))) {
       log.lines++;
-      const v = parse(line) as (LoggedTurn & { forget?: undefined }) | { forget: { source: string; user: string; messageId: string } } | undefined;
+      const v = parse(line) as
+        | (LoggedTurn & { forget?: undefined })
+        | { forget: { source: string; user: string; messageId: string } }
+        | undefined;
       if (!v) continue;
       if ("forget" in v && v.forget) await MemoryTurnLog.prototype.forget.call(log, v.forget);
       else await MemoryTurnLog.prototype.append.call(log, v as LoggedTurn);

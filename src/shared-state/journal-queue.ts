@@ -18,7 +18,11 @@ export class JournalEventQueue implements EventQueue {
   /** Events written and not done, plus those handled from memory: what a kill -9 now could cost. */
   private writeFailures = 0;
 
-  constructor(private readonly journal: EventJournal, unfinished: readonly JournalEntry[], private readonly options: JournalQueueOptions = {}) {
+  constructor(
+    private readonly journal: EventJournal,
+    unfinished: readonly JournalEntry[],
+    private readonly options: JournalQueueOptions = {},
+  ) {
     for (const entry of unfinished) {
       const list = this.leftOver.get(entry.source) ?? [];
       list.push(entry);
@@ -35,14 +39,18 @@ export class JournalEventQueue implements EventQueue {
       this.writeFailures += entries.length;
       this.options.onWriteFailure?.(e, entries.length);
     }
-    setImmediate(() => { for (const entry of entries) this.dispatch(entry, false); });
+    setImmediate(() => {
+      for (const entry of entries) this.dispatch(entry, false);
+    });
   }
 
   consume(source: string, handler: QueueHandler): void {
     this.handlers.set(source, handler);
     const replay = this.leftOver.get(source) ?? [];
     this.leftOver.delete(source);
-    setImmediate(() => { for (const entry of replay) this.dispatch(entry, true); });
+    setImmediate(() => {
+      for (const entry of replay) this.dispatch(entry, true);
+    });
   }
 
   /** Events waiting in the journal for a channel that is not configured any more (kept, not answered). */
@@ -68,11 +76,19 @@ export class JournalEventQueue implements EventQueue {
   private dispatch(entry: JournalEntry, redo: boolean): void {
     const handler = this.handlers.get(entry.source);
     if (!handler) return;
-    const event: QueuedEvent = { id: entry.id, payload: entry.payload, source: entry.source, receivedAt: entry.receivedAt, redo };
-    const work = handler(event).catch(() => undefined).finally(() => {
-      this.running.delete(work);
-      this.journal.markDone(entry.id);
-    });
+    const event: QueuedEvent = {
+      id: entry.id,
+      payload: entry.payload,
+      source: entry.source,
+      receivedAt: entry.receivedAt,
+      redo,
+    };
+    const work = handler(event)
+      .catch(() => undefined)
+      .finally(() => {
+        this.running.delete(work);
+        this.journal.markDone(entry.id);
+      });
     this.running.add(work);
   }
 }

@@ -18,7 +18,11 @@ function channelName(env: Env): string {
 }
 
 /** Subscribes (when REDIS_URL is set) and calls `onNotice` for every notice another process sent. */
-export async function subscribeKnowledgeNotices(env: Env, onNotice: () => void, from = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`): Promise<KnowledgeNotices | undefined> {
+export async function subscribeKnowledgeNotices(
+  env: Env,
+  onNotice: () => void,
+  from = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+): Promise<KnowledgeNotices | undefined> {
   const url = env["REDIS_URL"]?.trim();
   if (!url) return undefined;
   const channel = channelName(env);
@@ -32,7 +36,9 @@ export async function subscribeKnowledgeNotices(env: Env, onNotice: () => void, 
   });
   await sub.subscribe(channel);
   return {
-    publish: async () => { await pub.publish(channel, JSON.stringify({ from, at: new Date().toISOString() })); },
+    publish: async () => {
+      await pub.publish(channel, JSON.stringify({ from, at: new Date().toISOString() }));
+    },
     async close() {
       await Promise.all([quit(sub), quit(pub)]);
     },

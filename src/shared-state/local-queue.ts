@@ -12,7 +12,10 @@ export interface LocalQueue {
   queue: JournalEventQueue;
 }
 
-export async function openLocalQueue(env: Env, onTrouble?: (fields: { code: string; events: number }) => void): Promise<LocalQueue | undefined> {
+export async function openLocalQueue(
+  env: Env,
+  onTrouble?: (fields: { code: string; events: number }) => void,
+): Promise<LocalQueue | undefined> {
   const dir = env["MADOGUCHI_JOURNAL_DIR"]?.trim();
   if (!dir || dir === "off") return undefined;
   const fsync = fsyncPolicy(env["MADOGUCHI_JOURNAL_FSYNC"]);
@@ -24,7 +27,10 @@ export async function openLocalQueue(env: Env, onTrouble?: (fields: { code: stri
     return { dir, queue };
   } catch (e) {
     if (e instanceof JournalLockedError) throw new ConfigError("MADOGUCHI_JOURNAL_DIR", e.message);
-    throw new ConfigError("MADOGUCHI_JOURNAL_DIR", `cannot use ${dir} for the journal (${(e as { code?: string }).code ?? (e as Error).message})`);
+    throw new ConfigError(
+      "MADOGUCHI_JOURNAL_DIR",
+      `cannot use ${dir} for the journal (${(e as { code?: string }).code ?? (e as Error).message})`,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ export class InMemoryRateBuckets implements RateBuckets {
   private readonly buckets = new Map<string, { state: BucketState; forgetAt: number }>();
   private nextSweep = 0;
 
-  constructor(private readonly now: () => number = Date.now, private readonly maxBuckets = MAX_BUCKETS) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxBuckets = MAX_BUCKETS,
+  ) {}
 
   async take(key: string, rule: RateRule): Promise<TakeResult> {
     // No await between the read and the write: concurrent takes on one key cannot both spend the last token.

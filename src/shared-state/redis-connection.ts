@@ -27,7 +27,8 @@ function parseRedisUrl(url: string): URL {
   } catch {
     throw new ConfigError("REDIS_URL", "must be a URL like redis://127.0.0.1:6379/0 (or rediss:// for TLS)");
   }
-  if (u.protocol !== "redis:" && u.protocol !== "rediss:") throw new ConfigError("REDIS_URL", "must start with redis:// or rediss://");
+  if (u.protocol !== "redis:" && u.protocol !== "rediss:")
+    throw new ConfigError("REDIS_URL", "must start with redis:// or rediss://");
   return u;
 }
 
@@ -55,7 +56,10 @@ export async function connectRedis(url: string, options: RedisConnectionOptions)
   } catch (e) {
     redis.disconnect();
     const code = (e as { code?: string }).code ?? (e as Error).message;
-    throw new ConfigError("REDIS_URL", `cannot use Redis at ${where} (${code}); start Redis, fix REDIS_URL, or unset it to keep state in this process`);
+    throw new ConfigError(
+      "REDIS_URL",
+      `cannot use Redis at ${where} (${code}); start Redis, fix REDIS_URL, or unset it to keep state in this process`,
+    );
   }
   return redis;
 }

@@ -6,10 +6,19 @@ import type { DeliveryStore } from "./delivery-store.js";
 import { orFallback, type OutageReporter } from "./redis-outage.js";
 
 export class RedisDeliveryStore implements DeliveryStore {
-  constructor(private readonly redis: Redis, private readonly onOutage?: OutageReporter) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly onOutage?: OutageReporter,
+  ) {}
 
   async claim(id: string, ttlMs: number): Promise<boolean> {
     const ttl = Math.max(1, Math.round(ttlMs));
-    return orFallback(this.redis, "delivery.claim", true, this.onOutage, async () => (await this.redis.set(`delivery:${id}`, "1", "PX", ttl, "NX")) === "OK");
+    return orFallback(
+      this.redis,
+      "delivery.claim",
+      true,
+      this.onOutage,
+      async () => (await this.redis.set(`delivery:${id}`, "1", "PX", ttl, "NX")) === "OK",
+    );
   }
 }

@@ -6,7 +6,14 @@
 //                                     so a late staff reply can be told the conversation is over)
 //   handoff:active                    a set of the ids not closed (the idle sweep)
 import type { Redis } from "ioredis";
-import { residentKey, threadKey, type HandoffStore, type HandoffTicket, type ResidentRef, type ThreadRef } from "../dialogue/handoff/handoff.js";
+import {
+  residentKey,
+  threadKey,
+  type HandoffStore,
+  type HandoffTicket,
+  type ResidentRef,
+  type ThreadRef,
+} from "../dialogue/handoff/handoff.js";
 
 const KEEP_CLOSED_MS = 24 * 60 * 60 * 1000;
 const ACTIVE = "handoff:active";
@@ -29,7 +36,8 @@ export class RedisHandoffStore implements HandoffStore {
     }
     await m.exec();
     // the resident's index points at their live ticket only: drop it when that ticket closes
-    if (ticket.state === "closed" && (await this.redis.get(residentIndex(ticket.resident))) === ticket.id) await this.redis.del(residentIndex(ticket.resident));
+    if (ticket.state === "closed" && (await this.redis.get(residentIndex(ticket.resident))) === ticket.id)
+      await this.redis.del(residentIndex(ticket.resident));
   }
 
   async get(id: string): Promise<HandoffTicket | undefined> {

@@ -7,7 +7,13 @@ import type { Redis } from "ioredis";
 
 export type OutageReporter = (op: string, e: unknown) => void;
 
-export async function orFallback<T>(redis: Redis, op: string, fallback: T, report: OutageReporter | undefined, run: () => Promise<T>): Promise<T> {
+export async function orFallback<T>(
+  redis: Redis,
+  op: string,
+  fallback: T,
+  report: OutageReporter | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
   if (redis.status !== "ready") {
     report?.(op, new Error(`redis ${redis.status}`));
     return fallback;

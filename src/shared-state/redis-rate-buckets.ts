@@ -38,7 +38,10 @@ return {allowed, retry, first}
 export class RedisRateBuckets implements RateBuckets {
   private sha: string | undefined;
 
-  constructor(private readonly redis: Redis, private readonly onOutage?: OutageReporter) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly onOutage?: OutageReporter,
+  ) {}
 
   async take(key: string, rule: RateRule): Promise<TakeResult> {
     const args = [String(rule.burst), String(refillPerMs(rule)), String(idleForgetMs(rule))];

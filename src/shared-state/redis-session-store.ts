@@ -11,14 +11,19 @@ export class RedisSessionStore implements SessionStore {
   private readonly idleMs: number;
   private readonly onOutage: OutageReporter | undefined;
 
-  constructor(private readonly redis: Redis, options: { idleMs?: number; onOutage?: OutageReporter } = {}) {
+  constructor(
+    private readonly redis: Redis,
+    options: { idleMs?: number; onOutage?: OutageReporter } = {},
+  ) {
     this.onOutage = options.onOutage;
     this.idleMs = options.idleMs ?? DEFAULT_SESSION_IDLE_MS;
     if (!(this.idleMs >= 1)) throw new RangeError(`idleMs must be at least 1 ms, got ${this.idleMs}`);
   }
 
   async get(key: string): Promise<Session | undefined> {
-    const json = await orFallback(this.redis, "session.get", null, this.onOutage, () => this.redis.get(sessionKey(key)));
+    const json = await orFallback(this.redis, "session.get", null, this.onOutage, () =>
+      this.redis.get(sessionKey(key)),
+    );
     if (json === null) return undefined;
     try {
       return JSON.parse(json) as Session;
@@ -28,11 +33,15 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async set(key: string, session: Session): Promise<void> {
-    await orFallback(this.redis, "session.set", undefined, this.onOutage, async () => { await this.redis.set(sessionKey(key), JSON.stringify(session), "PX", Math.round(this.idleMs)); });
+    await orFallback(this.redis, "session.set", undefined, this.onOutage, async () => {
+      await this.redis.set(sessionKey(key), JSON.stringify(session), "PX", Math.round(this.idleMs));
+    });
   }
 
   async delete(key: string): Promise<void> {
-    await orFallback(this.redis, "session.delete", undefined, this.onOutage, async () => { await this.redis.del(sessionKey(key)); });
+    await orFallback(this.redis, "session.delete", undefined, this.onOutage, async () => {
+      await this.redis.del(sessionKey(key));
+    });
   }
 }
 

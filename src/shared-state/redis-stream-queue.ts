@@ -51,7 +51,12 @@ export class RedisStreamQueue implements EventQueue {
    * keyPrefix — ioredis does not prefix the keys of XGROUP and XREADGROUP — so the stream's key carries the
    * prefix explicitly: `${keyPrefix}events`.
    */
-  constructor(private readonly redis: Redis, private readonly reader: Redis, keyPrefix: string, private readonly options: RedisStreamQueueOptions) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly reader: Redis,
+    keyPrefix: string,
+    private readonly options: RedisStreamQueueOptions,
+  ) {
     this.stream = `${keyPrefix}events`;
     this.claimIdleMs = options.claimIdleMs ?? 15_000;
     this.addTimeoutMs = options.addTimeoutMs ?? 400;
@@ -62,8 +67,23 @@ export class RedisStreamQueue implements EventQueue {
     if (events.length === 0) return;
     if (this.redis.status === "ready") {
       const pipeline = this.redis.pipeline();
-      for (const e of events) pipeline.xadd(this.stream, "*", "id", e.id, "s", source, "r", String(receivedAt), "p", JSON.stringify(e.payload));
-      const added = await withTimeout(pipeline.exec(), this.addTimeoutMs).catch((e: unknown) => { this.options.onTrouble?.("stream.add", e); return undefined; });
+      for (const e of events)
+        pipeline.xadd(
+          this.stream,
+          "*",
+          "id",
+          e.id,
+          "s",
+          source,
+          "r",
+          String(receivedAt),
+          "p",
+          JSON.stringify(e.payload),
+        );
+      const added = await withTimeout(pipeline.exec(), this.addTimeoutMs).catch((e: unknown) => {
+        this.options.onTrouble?.("stream.add", e);
+        return undefined;
+      });
       if (added && added.every(([err]) => !err)) return;
     }
     await this.options.fallback.accept(source, events, receivedAt);
@@ -96,15 +116,32 @@ export class RedisStreamQueue implements EventQueue {
   private async readLoop(): Promise<void> {
     await this.ensureGroup();
     while (!this.stopped) {
-      if (this.working.size >= this.maxInFlight) { await sleep(20); continue; }
+      if (this.working.size >= this.maxInFlight) {
+        await sleep(20);
+        continue;
+      }
       try {
         const count = Math.min(64, this.maxInFlight - this.working.size);
-        const reply = (await this.reader.xreadgroup("GROUP", GROUP, this.consumer, "COUNT", count, "BLOCK", 1_000, "STREAMS", this.stream, ">")) as [string, StreamEntry[]][] | null;
+        const reply = (await this.reader.xreadgroup(
+          "GROUP",
+          GROUP,
+          this.consumer,
+          "COUNT",
+          count,
+          "BLOCK",
+          1_000,
+          "STREAMS",
+          this.stream,
+          ">",
+        )) as [string, StreamEntry[]][] | null;
         for (const [, entries] of reply ?? []) for (const entry of entries) this.dispatch(entry, false);
       } catch (e) {
         if (this.stopped) break;
         if (e instanceof Error && e.message.includes("NOGROUP")) await this.ensureGroup();
-        else { this.options.onTrouble?.("stream.read", e); await sleep(500); }
+        else {
+          this.options.onTrouble?.("stream.read", e);
+          await sleep(500);
+        }
       }
     }
   }
@@ -116,7 +153,8 @@ export class RedisStreamQueue implements EventQueue {
       await sleep(every);
       if (this.stopped || this.redis.status !== "ready") continue;
       try {
-        if (this.working.size > 0) await this.redis.xclaim(this.stream, GROUP, this.consumer, 0, ...this.working, "JUSTID");
+        if (this.working.size > 0)
+          await this.redis.xclaim(this.stream, GROUP, this.consumer, 0, ...this.working, "JUSTID");
         await this.flushAcks();
         await this.claimAbandoned();
       } catch (e) {
@@ -129,7 +167,15 @@ export class RedisStreamQueue implements EventQueue {
     let cursor = "0-0";
     do {
       if (this.working.size >= this.maxInFlight) return;
-      const [next, entries] = (await this.redis.xautoclaim(this.stream, GROUP, this.consumer, this.claimIdleMs, cursor, "COUNT", 100)) as [string, (StreamEntry | null)[]];
+      const [next, entries] = (await this.redis.xautoclaim(
+        this.stream,
+        GROUP,
+        this.consumer,
+        this.claimIdleMs,
+        cursor,
+        "COUNT",
+        100,
+      )) as [string, (StreamEntry | null)[]];
       for (const entry of entries) {
         if (entry && !this.working.has(entry[0])) this.dispatch(entry, true);
       }
@@ -142,12 +188,19 @@ export class RedisStreamQueue implements EventQueue {
     const handler = this.handlers.get(f["s"] ?? "");
     if (!handler || f["id"] === undefined) return; // not a source this replica serves: left for one that does
     let payload: unknown;
-    try { payload = JSON.parse(f["p"] ?? "null"); } catch { payload = null; }
+    try {
+      payload = JSON.parse(f["p"] ?? "null");
+    } catch {
+      payload = null;
+    }
     this.working.add(streamId);
     const work = handler({ id: f["id"], source: f["s"]!, receivedAt: Number(f["r"]), payload, redo })
       .catch(() => undefined)
       .then(() => this.ack(streamId))
-      .finally(() => { this.working.delete(streamId); this.running.delete(work); });
+      .finally(() => {
+        this.working.delete(streamId);
+        this.running.delete(work);
+      });
     this.running.add(work);
   }
 
@@ -165,7 +218,11 @@ export class RedisStreamQueue implements EventQueue {
     if (this.unacked.size === 0 || this.redis.status !== "ready") return;
     const ids = [...this.unacked];
     try {
-      await this.redis.multi().xack(this.stream, GROUP, ...ids).xdel(this.stream, ...ids).exec();
+      await this.redis
+        .multi()
+        .xack(this.stream, GROUP, ...ids)
+        .xdel(this.stream, ...ids)
+        .exec();
       for (const id of ids) this.unacked.delete(id);
     } catch (e) {
       this.options.onTrouble?.("stream.ack", e);
@@ -196,6 +253,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

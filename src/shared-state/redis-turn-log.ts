@@ -8,7 +8,10 @@ const TURNS = "insights:turns";
 const DISMISSED = "insights:dismissed";
 
 export class RedisTurnLog implements TurnLog {
-  constructor(private readonly redis: Redis, private readonly capacity = TURN_LOG_CAPACITY) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly capacity = TURN_LOG_CAPACITY,
+  ) {}
 
   async append(turn: LoggedTurn): Promise<void> {
     await this.redis.multi().rpush(TURNS, JSON.stringify(turn)).ltrim(TURNS, -this.capacity, -1).exec();
@@ -17,7 +20,8 @@ export class RedisTurnLog implements TurnLog {
   async forget(m: { source: string; user: string; messageId: string }): Promise<void> {
     for (const raw of await this.redis.lrange(TURNS, 0, -1)) {
       const t = parse(raw);
-      if (t && t.messageId === m.messageId && t.source === m.source && t.user === m.user) await this.redis.lrem(TURNS, 0, raw);
+      if (t && t.messageId === m.messageId && t.source === m.source && t.user === m.user)
+        await this.redis.lrem(TURNS, 0, raw);
     }
   }
 

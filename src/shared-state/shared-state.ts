@@ -55,17 +55,29 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
   const local = await openLocalQueue(env, options.onJournalTrouble);
   if (!url) {
     return {
-      kind: "memory", where: "memory",
-      sessions: new InMemorySessionStore(), deliveries: new InMemoryDeliveryStore(), rateBuckets: new InMemoryRateBuckets(), handoffs: new InMemoryHandoffStore(),
+      kind: "memory",
+      where: "memory",
+      sessions: new InMemorySessionStore(),
+      deliveries: new InMemoryDeliveryStore(),
+      rateBuckets: new InMemoryRateBuckets(),
+      handoffs: new InMemoryHandoffStore(),
       turnLog: once(() => localTurnLog(env)),
-      queue: local?.queue ?? new MemoryEventQueue(), queueWhere: local ? `journal ${local.dir}` : "memory",
-      close: async () => { await local?.queue.close(); },
+      queue: local?.queue ?? new MemoryEventQueue(),
+      queueWhere: local ? `journal ${local.dir}` : "memory",
+      close: async () => {
+        await local?.queue.close();
+      },
     };
   }
   const keyPrefix = env["REDIS_KEY_PREFIX"]?.trim() || DEFAULT_REDIS_KEY_PREFIX;
   const where = describeRedisUrl(url);
-  const redis = await connectRedis(url, { keyPrefix, onError: options.onRedisError }).catch(async (e: unknown) => { await local?.queue.close(); throw e; });
-  const onOutage = throttled((op: string, e: unknown) => options.onRedisError?.({ code: errorCode(e), redis: where, op }));
+  const redis = await connectRedis(url, { keyPrefix, onError: options.onRedisError }).catch(async (e: unknown) => {
+    await local?.queue.close();
+    throw e;
+  });
+  const onOutage = throttled((op: string, e: unknown) =>
+    options.onRedisError?.({ code: errorCode(e), redis: where, op }),
+  );
   // The stream's own connections (one of them blocks in XREADGROUP), without ioredis' keyPrefix: see RedisStreamQueue.
   const [writer, reader] = [redis.duplicate({ keyPrefix: "" }), redis.duplicate({ keyPrefix: "" })];
   for (const c of [writer, reader]) c.on("error", (e: unknown) => onOutage("stream.connection", e)); // the main connection reports it too
@@ -76,11 +88,15 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
     onTrouble: onOutage,
   });
   return {
-    kind: "redis", where,
-    sessions: new RedisSessionStore(redis, { onOutage }), deliveries: new RedisDeliveryStore(redis, onOutage), rateBuckets: new RedisRateBuckets(redis, onOutage),
+    kind: "redis",
+    where,
+    sessions: new RedisSessionStore(redis, { onOutage }),
+    deliveries: new RedisDeliveryStore(redis, onOutage),
+    rateBuckets: new RedisRateBuckets(redis, onOutage),
     handoffs: new RedisHandoffStore(redis),
     turnLog: async () => new RedisTurnLog(redis),
-    queue, queueWhere: `redis stream (fallback: ${local ? `journal ${local.dir}` : "memory"})`,
+    queue,
+    queueWhere: `redis stream (fallback: ${local ? `journal ${local.dir}` : "memory"})`,
     async close() {
       await queue.close();
       await redis.quit().catch(() => redis.disconnect());
@@ -102,7 +118,8 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 function positive(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 100) throw new ConfigError(name, "must be a whole number of milliseconds, at least 100");
+  if (!Number.isInteger(n) || n < 100)
+    throw new ConfigError(name, "must be a whole number of milliseconds, at least 100");
   return n;
 }
 

@@ -35,12 +35,19 @@ export function idleForgetMs(rule: RateRule): number {
   return Math.ceil(rule.burst / refillPerMs(rule)) + 1_000;
 }
 
-export function takeToken(state: BucketState | undefined, rule: RateRule, now: number): { state: BucketState; result: TakeResult } {
+export function takeToken(
+  state: BucketState | undefined,
+  rule: RateRule,
+  now: number,
+): { state: BucketState; result: TakeResult } {
   const rate = refillPerMs(rule);
   const before = state ?? { tokens: rule.burst, at: now, noticed: false };
   const tokens = Math.min(rule.burst, before.tokens + Math.max(0, now - before.at) * rate);
   if (tokens >= 1) {
-    return { state: { tokens: tokens - 1, at: now, noticed: false }, result: { allowed: true, retryAfterMs: 0, firstRefusal: false } };
+    return {
+      state: { tokens: tokens - 1, at: now, noticed: false },
+      result: { allowed: true, retryAfterMs: 0, firstRefusal: false },
+    };
   }
   const retryAfterMs = Math.ceil((1 - tokens) / rate);
   return {

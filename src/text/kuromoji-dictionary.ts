@@ -105,7 +105,9 @@ function readTargetMapLazily(dictionary: TokenInfoDictionary): void {
 /** The bytes as a whole ArrayBuffer (typed arrays over it need offset 0), copying only when they are not. */
 function ownArrayBuffer(bytes: Buffer): ArrayBuffer {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
+  return (
+    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  ) as ArrayBuffer;
 }
 
 /** The stored bytes of a cached file, in a zero-filled buffer of its full size. */
@@ -113,7 +115,8 @@ function readPadded(path: string, file: CachedFile): Buffer {
   const bytes = Buffer.alloc(file.size);
   const fd = openSync(path, "r");
   try {
-    if (readSync(fd, bytes, 0, file.stored, 0) !== file.stored) throw new Error(`${path} is shorter than the cache's manifest says`);
+    if (readSync(fd, bytes, 0, file.stored, 0) !== file.stored)
+      throw new Error(`${path} is shorter than the cache's manifest says`);
   } finally {
     closeSync(fd);
   }
@@ -125,7 +128,11 @@ function readManifest(cacheDir: string): Record<string, CachedFile> | undefined 
   try {
     const files = JSON.parse(readFileSync(join(cacheDir, MANIFEST), "utf8")) as Record<string, CachedFile>;
     for (const [name, file] of Object.entries(files)) {
-      if (!(file.stored <= file.size) || statSync(join(cacheDir, name), { throwIfNoEntry: false })?.size !== file.stored) return undefined;
+      if (
+        !(file.stored <= file.size) ||
+        statSync(join(cacheDir, name), { throwIfNoEntry: false })?.size !== file.stored
+      )
+        return undefined;
     }
     return Object.keys(files).length > 0 ? files : undefined;
   } catch {

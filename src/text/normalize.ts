@@ -22,7 +22,18 @@ export function normalize(text: string): string {
 }
 
 const SMALL_TO_FULL: Record<string, string> = {
-  ぁ: "あ", ぃ: "い", ぅ: "う", ぇ: "え", ぉ: "お", っ: "つ", ゃ: "や", ゅ: "ゆ", ょ: "よ", ゎ: "わ", ゕ: "か", ゖ: "け",
+  ぁ: "あ",
+  ぃ: "い",
+  ぅ: "う",
+  ぇ: "え",
+  ぉ: "お",
+  っ: "つ",
+  ゃ: "や",
+  ゅ: "ゆ",
+  ょ: "よ",
+  ゎ: "わ",
+  ゕ: "か",
+  ゖ: "け",
 };
 const SMALL_KANA = /[ぁぃぅぇぉっゃゅょゎゕゖ]/gu;
 const KATAKANA = /[\u30A1-\u30F6]/gu;

@@ -7,7 +7,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
-export const LAYERS = ["util", "config", "knowledge", "text", "search", "dialogue", "shared-state", "channels", "server", "cli"] as const;
+export const LAYERS = [
+  "util",
+  "config",
+  "knowledge",
+  "text",
+  "search",
+  "dialogue",
+  "shared-state",
+  "channels",
+  "server",
+  "cli",
+] as const;
 
 /** Platform SDKs: only the channels talk to LINE and Slack. */
 const CHANNEL_ONLY = /^@(line|slack)\//;
@@ -21,7 +32,11 @@ export interface Violation {
 /** Every import specifier of a module: static imports and re-exports, dynamic import("…"), type imports. */
 export function importSpecifiers(source: string): string[] {
   const found: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^"';]*?\bfrom\s*["']([^"']+)["']/g, /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g, /^\s*import\s*["']([^"']+)["']/gm];
+  const patterns = [
+    /\b(?:import|export)\s[^"';]*?\bfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+    /^\s*import\s*["']([^"']+)["']/gm,
+  ];
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.push(m[1]!);
   return found;
 }
@@ -42,9 +57,12 @@ export function layerViolations(files: Record<string, string>): Violation[] {
       continue;
     }
     for (const spec of importSpecifiers(source)) {
-      if (CHANNEL_ONLY.test(spec) && own !== "channels") violations.push({ file, imports: spec, reason: "platform SDKs are imported only under src/channels/" });
+      if (CHANNEL_ONLY.test(spec) && own !== "channels")
+        violations.push({ file, imports: spec, reason: "platform SDKs are imported only under src/channels/" });
       if (!spec.startsWith(".")) continue;
-      const target = relative(".", join(dirname(file), spec)).split(sep).join("/");
+      const target = relative(".", join(dirname(file), spec))
+        .split(sep)
+        .join("/");
       if (target.startsWith("..")) {
         violations.push({ file, imports: spec, reason: "reaches outside src/" });
         continue;

@@ -23,9 +23,13 @@ beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1366, height: 1000 }, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
   problems = [];
   // CSP violations and script errors show up here; any request off this server is a failure too.
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => { if (!r.url().startsWith(t.url) && !r.url().startsWith("data:")) problems.push(`off-site request: ${r.url()}`); });
+  page.on("request", (r) => {
+    if (!r.url().startsWith(t.url) && !r.url().startsWith("data:")) problems.push(`off-site request: ${r.url()}`);
+  });
   await page.goto(`${t.url}/`);
   await page.locator("#kb-status").filter({ hasText: "知識の版" }).waitFor();
 });
@@ -44,7 +48,9 @@ describe("front-desk page", () => {
     const card = page.locator("#results a.card").first();
     await expect.poll(() => card.textContent()).toContain("健康づくり課");
     expect(await card.textContent()).toContain("資料: 令和3年11月");
-    expect(await page.locator("#result-status").textContent()).toMatch(/「不妊治療の助成はありますか」の検索結果 \d+件/);
+    expect(await page.locator("#result-status").textContent()).toMatch(
+      /「不妊治療の助成はありますか」の検索結果 \d+件/,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -58,17 +64,27 @@ describe("front-desk page", () => {
     await page.locator("#filter-municipality").selectOption("飯塚市");
     await typeQuestion(page, "子育ての相談");
     await expect.poll(async () => (await cardTitles(page)).length).toBeGreaterThan(0);
-    await expect.poll(() => page.locator("#results .badge-city").allTextContents()).toSatisfy((cities: string[]) => cities.length > 0 && cities.every((c) => c === "飯塚市"));
+    await expect
+      .poll(() => page.locator("#results .badge-city").allTextContents())
+      .toSatisfy((cities: string[]) => cities.length > 0 && cities.every((c) => c === "飯塚市"));
 
     await page.locator("#search-input").fill("");
     await page.locator("#life-events button", { hasText: "移住・住まい" }).click();
-    const expected = t.server.services.knowledge().programs.filter((p) => p.municipality === "飯塚市" && p.categories?.includes("移住・住まい")).map((p) => p.name);
+    const expected = t.server.services
+      .knowledge()
+      .programs.filter((p) => p.municipality === "飯塚市" && p.categories?.includes("移住・住まい"))
+      .map((p) => p.name);
     await expect.poll(async () => (await cardTitles(page)).sort()).toEqual([...expected].sort());
     expect(await page.locator("#filter-category").inputValue()).toBe("移住・住まい");
     expect(await page.locator("#life-events button[aria-pressed=true]").textContent()).toBe("移住・住まい");
 
     await page.locator("#filter-audience").selectOption("移住者");
-    const both = t.server.services.knowledge().programs.filter((p) => p.municipality === "飯塚市" && p.categories?.includes("移住・住まい") && p.audiences?.includes("移住者")).map((p) => p.name);
+    const both = t.server.services
+      .knowledge()
+      .programs.filter(
+        (p) => p.municipality === "飯塚市" && p.categories?.includes("移住・住まい") && p.audiences?.includes("移住者"),
+      )
+      .map((p) => p.name);
     await expect.poll(async () => (await cardTitles(page)).sort()).toEqual([...both].sort());
     expect(page.url()).toContain("audience=%E7%A7%BB%E4%BD%8F%E8%80%85");
     expect(problems).toEqual([]);
@@ -94,16 +110,32 @@ describe("front-desk page", () => {
     await detail.locator("#detail-title").filter({ hasText: "不妊治療エンゼルサポート事業" }).waitFor();
     expect(page.url()).toContain("#/programs/imari-funin-chiryo-angel-support");
     const labels = await detail.locator("dt").allTextContents();
-    expect(labels).toEqual(expect.arrayContaining(["概要", "対象", "支援の内容", "金額", "申請方法", "担当課", "期間", "分野", "対象者の区分", "自治体"]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "概要",
+        "対象",
+        "支援の内容",
+        "金額",
+        "申請方法",
+        "担当課",
+        "期間",
+        "分野",
+        "対象者の区分",
+        "自治体",
+      ]),
+    );
     const text = (await detail.textContent()) ?? "";
     expect(text).toContain("年間10万円を上限");
     expect(text).toContain("健康づくり課");
     expect(text).toContain("第2期伊万里市まち・ひと・しごと創生総合戦略 アクションプラン");
     expect(text).toContain("資料の日付: 令和3年11月");
-    if (new Date() > new Date("2025-04-01T00:00:00+09:00")) expect(await detail.locator(".notice").first().textContent()).toContain("計画期間は令和6年度まで");
+    if (new Date() > new Date("2025-04-01T00:00:00+09:00"))
+      expect(await detail.locator(".notice").first().textContent()).toContain("計画期間は令和6年度まで");
     await page.keyboard.press("Escape");
     await expect.poll(() => detail.isHidden()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-id"))).toBe("imari-funin-chiryo-angel-support");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-id"))).toBe(
+      "imari-funin-chiryo-angel-support",
+    );
     expect(problems).toEqual([]);
   });
 
@@ -137,7 +169,10 @@ describe("front-desk page", () => {
     const second = (await bot.nth(1).textContent()) ?? "";
     expect(second).toContain("10万円");
     expect(second).toContain("令和3年11月");
-    expect(await page.locator("#chat-log .msg-user").allTextContents()).toEqual(["不妊治療の助成ある？", "いくらまで？"]);
+    expect(await page.locator("#chat-log .msg-user").allTextContents()).toEqual([
+      "不妊治療の助成ある？",
+      "いくらまで？",
+    ]);
     expect(problems).toEqual([]);
   });
 
@@ -151,7 +186,8 @@ describe("front-desk page", () => {
     expect(await summary.count()).toBe(1);
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText (the rendered lines), not the DOM property
     const text = (await summary.innerText()) ?? "";
-    for (const route of ["いまりんバス市街地線", "いまりんバス地域線", "いまりんバス郊外線"]) expect(text).toContain(route);
+    for (const route of ["いまりんバス市街地線", "いまりんバス地域線", "いまりんバス郊外線"])
+      expect(text).toContain(route);
     expect(text.split("\n").length).toBeGreaterThanOrEqual(4); // the summary's lines stay lines
     expect(problems).toEqual([]);
   });

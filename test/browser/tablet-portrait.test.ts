@@ -16,7 +16,9 @@ beforeAll(async () => {
   mkdirSync("test-artifacts", { recursive: true });
   [t, browser] = await Promise.all([startTestServer(), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 820, height: 1180 }, locale: "ja-JP", hasTouch: true });
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(`${t.url}/`);
   await page.locator("#kb-status").filter({ hasText: "知識の版" }).waitFor();

@@ -23,7 +23,11 @@ let kb: KnowledgeBase;
 let tokenizer: JapaneseTokenizer;
 let data: DialogueData;
 beforeAll(async () => {
-  [kb, tokenizer, data] = await Promise.all([loadKnowledgeOrThrow("knowledge"), createJapaneseTokenizer(), loadDialogueData("intents")]);
+  [kb, tokenizer, data] = await Promise.all([
+    loadKnowledgeOrThrow("knowledge"),
+    createJapaneseTokenizer(),
+    loadDialogueData("intents"),
+  ]);
 });
 
 const flat = (s: string) => s.normalize("NFKC").replace(/(\d),(?=\d{3})/gu, "$1");
@@ -31,7 +35,9 @@ const flat = (s: string) => s.normalize("NFKC").replace(/(\d),(?=\d{3})/gu, "$1"
 /** Every string and number of the entry and its source document's title and date. */
 function evidence(p: Program): string {
   const doc = kb.sourceOf(p);
-  const years = [p.period?.fromFiscalYear, p.period?.toFiscalYear].flatMap((y) => (y === undefined ? [] : [warekiFiscalYear(y)]));
+  const years = [p.period?.fromFiscalYear, p.period?.toFiscalYear].flatMap((y) =>
+    y === undefined ? [] : [warekiFiscalYear(y)],
+  );
   return flat([JSON.stringify(p), doc.title, doc.date, ...years].join("\n"));
 }
 
@@ -42,15 +48,21 @@ function unsupported(answer: string, p: Program): string[] {
   const sourceNumbers = new Set(source.match(/\d+(?:\.\d+)?/gu) ?? []);
   const problems: string[] = [];
   for (const n of text.match(/\d+(?:\.\d+)?/gu) ?? []) if (!sourceNumbers.has(n)) problems.push(`number ${n}`);
-  for (const d of text.match(/[^\s、。「」（）()【】・:：/]+課(?!後)/gu) ?? []) if (!d.endsWith("担当課") && !source.includes(d)) problems.push(`department ${d}`);
+  for (const d of text.match(/[^\s、。「」（）()【】・:：/]+課(?!後)/gu) ?? [])
+    if (!d.endsWith("担当課") && !source.includes(d)) problems.push(`department ${d}`);
   for (const m of text.matchAll(/担当(?:課（|: )([^\s）)]+)/gu)) {
-    for (const d of m[1]!.replace(/^\S+?市役所/u, "").split("・").filter(Boolean)) if (!source.includes(d)) problems.push(`department ${d}`);
+    for (const d of m[1]!
+      .replace(/^\S+?市役所/u, "")
+      .split("・")
+      .filter(Boolean))
+      if (!source.includes(d)) problems.push(`department ${d}`);
   }
   for (const m of text.matchAll(/役所/gu)) {
     const city = kb.municipalities.map((x) => x.name).find((name) => text.slice(0, m.index).endsWith(name));
     if (city !== p.municipality) problems.push(`office ${city ?? "?"}役所`);
   }
-  for (const line of text.split("\n").filter((l) => l.startsWith("・"))) if (!source.includes(line.slice(1))) problems.push(`line ${line}`);
+  for (const line of text.split("\n").filter((l) => l.startsWith("・")))
+    if (!source.includes(line.slice(1))) problems.push(`line ${line}`);
   return problems;
 }
 
@@ -72,7 +84,13 @@ describe("answers state only facts from their entry", () => {
   it("for the aspect shown beside each program of a list", () => {
     const problems: string[] = [];
     const items = ASPECTS.flatMap((aspect) =>
-      kb.programs.flatMap((_, i) => (i % 5 === 0 ? listAnswer(kb.programs.slice(i, i + 5), { intent: aspect, lead: "", pendingAspect: aspect, kb }).list : [])).map((item) => ({ aspect, item })),
+      kb.programs
+        .flatMap((_, i) =>
+          i % 5 === 0
+            ? listAnswer(kb.programs.slice(i, i + 5), { intent: aspect, lead: "", pendingAspect: aspect, kb }).list
+            : [],
+        )
+        .map((item) => ({ aspect, item })),
     );
     expect(items).toHaveLength(kb.programs.length * ASPECTS.length);
     for (const { aspect, item } of items) {
@@ -97,7 +115,18 @@ describe("answers state only facts from their entry", () => {
 
   it("for questions answered by quoting the entry, alone, with a card, with an aspect, and for a list", () => {
     // questions with words many entries have, and numbers: every quote must be the entry's own text
-    const questions = ["何年間？", "何時まで？", "何歳から？", "何回？", "いつ開催？", "子どもは？", "高齢者は？", "市内の事業者は？", "補助の上限は何円？", "ペットは？"];
+    const questions = [
+      "何年間？",
+      "何時まで？",
+      "何歳から？",
+      "何回？",
+      "いつ開催？",
+      "子どもは？",
+      "高齢者は？",
+      "市内の事業者は？",
+      "補助の上限は何円？",
+      "ペットは？",
+    ];
     const reader = new PassageReader(tokenizer);
     const ctx = { kb, now: TODAY, hasList: false };
     const problems: string[] = [];
@@ -112,7 +141,8 @@ describe("answers state only facts from their entry", () => {
           programQuestionAnswer(m, ctx, { intent: "find", withCard: true }),
           programQuestionAnswer(m, ctx, { intent: "eligibility", aspect: "eligibility" }),
         ];
-        for (const r of answers) for (const u of unsupported(renderPlainText(r), m.program)) problems.push(`${m.program.id} / ${q}: ${u}`);
+        for (const r of answers)
+          for (const u of unsupported(renderPlainText(r), m.program)) problems.push(`${m.program.id} / ${q}: ${u}`);
         const source = kb.sourceOf(m.program);
         expect(renderPlainText(answers[0]!)).toContain(source.date);
       }
@@ -120,7 +150,8 @@ describe("answers state only facts from their entry", () => {
         for (const item of listQuestionAnswer(matches.slice(i, i + 5), ctx, "find").list) {
           const p = kb.program(item.programId!)!;
           const quotes = item.detail === "出典に記載なし" ? [] : (item.detail ?? "").split(" / ");
-          for (const u of unsupported(quotes.map((l) => `・${l}`).join("\n"), p)) problems.push(`${p.id} / list ${q}: ${u}`);
+          for (const u of unsupported(quotes.map((l) => `・${l}`).join("\n"), p))
+            problems.push(`${p.id} / list ${q}: ${u}`);
         }
       }
     }

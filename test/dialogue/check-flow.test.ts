@@ -43,7 +43,11 @@ describe("check flow", () => {
     s = answerStep(def, s, "household", ["infant"]);
     s = answerStep(def, s, "plans", ["move"]);
     s = answerStep(def, editStep(def, s, "household"), "household", ["pregnant"]);
-    expect(s).toEqual({ answers: { who: ["individual"], household: ["pregnant"], plans: ["move"] }, asking: null, paused: false });
+    expect(s).toEqual({
+      answers: { who: ["individual"], household: ["pregnant"], plans: ["move"] },
+      asking: null,
+      paused: false,
+    });
   });
 
   it("goes back one question, from the result to the last question, and not before the first", () => {

@@ -64,10 +64,18 @@ function check(r: Reply, e: Expect, previous: Reply | undefined, where: string):
   if (e.listMin !== undefined) expect(r.list.length, context).toBeGreaterThanOrEqual(e.listMin);
   for (const t of e.text ?? []) expect(text, context).toContain(t);
   for (const t of e.notText ?? []) expect(text, context).not.toContain(t);
-  for (const s of e.suggestions ?? []) expect(r.suggestions.map((x) => x.label), context).toContain(s);
+  for (const s of e.suggestions ?? [])
+    expect(
+      r.suggestions.map((x) => x.label),
+      context,
+    ).toContain(s);
   if (e.noMatch !== undefined) expect(r.noMatch, context).toBe(e.noMatch);
   if (e.handoff !== undefined) expect(r.handoff === true, context).toBe(e.handoff);
-  for (const s of e.notSuggestions ?? []) expect(r.suggestions.map((x) => x.label), context).not.toContain(s);
+  for (const s of e.notSuggestions ?? [])
+    expect(
+      r.suggestions.map((x) => x.label),
+      context,
+    ).not.toContain(s);
 }
 
 for (const file of files) {
@@ -82,7 +90,10 @@ for (const file of files) {
         let r: Reply;
         if (turn.press !== undefined) {
           const button = previous?.suggestions.find((s) => s.label === turn.press);
-          expect(button, `turn ${i + 1}: no button 「${turn.press}」 in ${previous?.suggestions.map((s) => s.label).join(" / ")}`).toBeDefined();
+          expect(
+            button,
+            `turn ${i + 1}: no button 「${turn.press}」 in ${previous?.suggestions.map((s) => s.label).join(" / ")}`,
+          ).toBeDefined();
           r = await engine.respond({ ...base, action: button!.action });
         } else {
           r = await engine.respond({ ...base, text: turn.say ?? "" });

@@ -12,7 +12,9 @@ beforeAll(async () => {
 
 async function converse(lines: string[]): Promise<{ out: Record<string, unknown>[]; bad: number }> {
   const out: Record<string, unknown>[] = [];
-  const bad = await converseLines(h.engine(), Readable.from([`${lines.join("\n")}\n`]), (l) => out.push(JSON.parse(l) as Record<string, unknown>));
+  const bad = await converseLines(h.engine(), Readable.from([`${lines.join("\n")}\n`]), (l) =>
+    out.push(JSON.parse(l) as Record<string, unknown>),
+  );
   return { out, bad };
 }
 
@@ -28,7 +30,9 @@ describe("converse --json", () => {
     expect(out.map((o) => Object.keys(o).sort())).toEqual(Array(4).fill(["programs", "text", "user"]));
     expect(out.map((o) => o["user"])).toEqual(["u1", "u2", "u1", "u2"]);
     expect(out[2]!["text"]).toContain("運賃は300円");
-    expect(out[2]!["programs"]).toEqual([{ id: "iizuka-yoyaku-noriai-taxi", municipality: "飯塚市", name: "予約乗合タクシー運行事業" }]);
+    expect(out[2]!["programs"]).toEqual([
+      { id: "iizuka-yoyaku-noriai-taxi", municipality: "飯塚市", name: "予約乗合タクシー運行事業" },
+    ]);
     expect(String(out[3]!["text"]).replace(/,/g, "")).toContain("100000円");
   });
 

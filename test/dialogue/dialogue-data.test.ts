@@ -48,13 +48,24 @@ describe("loadDialogueData", () => {
 
   it("refuses an example under two intents", async () => {
     const file = join(dir, "thanks.yaml");
-    await writeFile(file, (await readFile(file, "utf8")).replace("  - ありがとう\n", "  - ありがとう\n  - いくらもらえますか\n"));
-    expect((await problems()).some((p) => p.includes("いくらもらえますか") && p.includes("amount") && p.includes("thanks"))).toBe(true);
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("  - ありがとう\n", "  - ありがとう\n  - いくらもらえますか\n"),
+    );
+    expect(
+      (await problems()).some((p) => p.includes("いくらもらえますか") && p.includes("amount") && p.includes("thanks")),
+    ).toBe(true);
   });
 
   it("refuses a check option whose label is too long for a button", async () => {
     const file = join(dir, "check", "eligibility-check.yaml");
-    await writeFile(file, (await readFile(file, "utf8")).replace("label: 住宅の購入や改修", "label: 住宅の購入や改修やリフォームや建て替えや引っ越し"));
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace(
+        "label: 住宅の購入や改修",
+        "label: 住宅の購入や改修やリフォームや建て替えや引っ越し",
+      ),
+    );
     expect((await problems()).some((p) => p.includes("eligibility-check.yaml") && p.includes("label"))).toBe(true);
   });
 

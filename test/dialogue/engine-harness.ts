@@ -20,7 +20,10 @@ export interface Harness {
 export const TODAY = new Date("2026-11-21T12:00:00+09:00");
 
 export async function createHarness(): Promise<Harness> {
-  const [{ tokenizer, knowledge, index }, data] = await Promise.all([openSearch({ knowledgeDir: "knowledge" }), loadDialogueData("intents")]);
+  const [{ tokenizer, knowledge, index }, data] = await Promise.all([
+    openSearch({ knowledgeDir: "knowledge" }),
+    loadDialogueData("intents"),
+  ]);
   const snapshot = { knowledge, index };
   return {
     knowledge,
@@ -28,6 +31,13 @@ export async function createHarness(): Promise<Harness> {
     tokenizer,
     data,
     engine: (options = {}) =>
-      new ConversationEngine({ snapshot: () => snapshot, data, tokenizer, sessions: new InMemorySessionStore(), now: () => TODAY, ...options }),
+      new ConversationEngine({
+        snapshot: () => snapshot,
+        data,
+        tokenizer,
+        sessions: new InMemorySessionStore(),
+        now: () => TODAY,
+        ...options,
+      }),
   };
 }

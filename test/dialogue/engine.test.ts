@@ -14,7 +14,12 @@ beforeAll(async () => {
   h = await createHarness();
 });
 
-const said = (user: string, text: string, municipality: string | null = "飯塚市", channel = "test") => ({ user, channel, municipality, text });
+const said = (user: string, text: string, municipality: string | null = "飯塚市", channel = "test") => ({
+  user,
+  channel,
+  municipality,
+  text,
+});
 
 describe("ConversationEngine", () => {
   it("keeps one conversation per user and channel", async () => {
@@ -24,7 +29,9 @@ describe("ConversationEngine", () => {
     await engine.respond(said("a", "予約乗合タクシー", "飯塚市", "line"));
     expect((await engine.respond(said("a", "担当は？"))).programs.map((p) => p.id)).toEqual(["iizuka-jintsu-taxi"]);
     expect((await engine.respond(said("b", "担当は？"))).programs.map((p) => p.id)).toEqual(["iizuka-area-wagon"]);
-    expect((await engine.respond(said("a", "担当は？", "飯塚市", "line"))).programs.map((p) => p.id)).toEqual(["iizuka-yoyaku-noriai-taxi"]);
+    expect((await engine.respond(said("a", "担当は？", "飯塚市", "line"))).programs.map((p) => p.id)).toEqual([
+      "iizuka-yoyaku-noriai-taxi",
+    ]);
   });
 
   it("forgets the focus after 30 idle minutes", async () => {
@@ -65,16 +72,29 @@ describe("ConversationEngine", () => {
     const [rec] = records;
     expect(rec!.text).not.toContain("090-1234-5678");
     expect(rec!.text).toContain("陣痛タクシー");
-    expect(rec).toMatchObject({ channel: "test", user: "a", intent: "contact", noMatch: false, programIds: ["iizuka-jintsu-taxi"], time: TODAY.toISOString() });
+    expect(rec).toMatchObject({
+      channel: "test",
+      user: "a",
+      intent: "contact",
+      noMatch: false,
+      programIds: ["iizuka-jintsu-taxi"],
+      time: TODAY.toISOString(),
+    });
   });
 
   it("answers even when the turn observer fails", async () => {
-    const engine = h.engine({ onTurn: () => { throw new Error("statistics are down"); } });
+    const engine = h.engine({
+      onTurn: () => {
+        throw new Error("statistics are down");
+      },
+    });
     expect((await engine.respond(said("a", "陣痛タクシーの担当課"))).text).toContain("こども家庭課");
   });
 
   it("refuses a deployment scope that is not in the knowledge", async () => {
-    await expect(h.engine().respond(said("a", "こんにちは", "架空市"))).rejects.toBeInstanceOf(UnknownMunicipalityError);
+    await expect(h.engine().respond(said("a", "こんにちは", "架空市"))).rejects.toBeInstanceOf(
+      UnknownMunicipalityError,
+    );
   });
 
   it("accepts a short or romanised scope and answers for the full name", async () => {
@@ -91,25 +111,54 @@ describe("ConversationEngine", () => {
   });
 
   it("an action for a program that a reload removed says so", async () => {
-    const r = await h.engine().respond({ user: "a", channel: "test", municipality: null, action: { kind: "aspect", programId: "no-such-program", aspect: "amount" } });
+    const r = await h.engine().respond({
+      user: "a",
+      channel: "test",
+      municipality: null,
+      action: { kind: "aspect", programId: "no-such-program", aspect: "amount" },
+    });
     expect(r.noMatch).toBe(true);
     expect(r.text).toContain("見つからなく");
   });
 
   it("keeps every suggestion label within 20 characters", async () => {
     const engine = h.engine();
-    const texts = ["制度診断", "個人", "粗大ごみ", "子育ての制度を一覧で", "筑豊地域外からの移住者住宅取得奨励事業", "コミュニティバス", "こんにちは"];
+    const texts = [
+      "制度診断",
+      "個人",
+      "粗大ごみ",
+      "子育ての制度を一覧で",
+      "筑豊地域外からの移住者住宅取得奨励事業",
+      "コミュニティバス",
+      "こんにちは",
+    ];
     for (const text of texts) {
       const r = await engine.respond(said("a", text, null));
-      for (const s of r.suggestions) expect([...s.label].length, `${text}: ${s.label}`).toBeLessThanOrEqual(SUGGESTION_LABEL_MAX);
+      for (const s of r.suggestions)
+        expect([...s.label].length, `${text}: ${s.label}`).toBeLessThanOrEqual(SUGGESTION_LABEL_MAX);
     }
   });
 
   it("answers from an FAQ entry when one fits better than any program", async () => {
-    const faq = { id: "imari-sodai-gomi", municipality: "伊万里市", question: "粗大ごみの出し方を知りたい", answer: "粗大ごみは事前申込制です。", department: "環境課" };
-    const knowledge = new KnowledgeBase({ dir: h.knowledge.dir, municipalities: [...h.knowledge.municipalities], programs: [...h.knowledge.programs], faqs: [faq], version: "faq", loadedAt: TODAY });
+    const faq = {
+      id: "imari-sodai-gomi",
+      municipality: "伊万里市",
+      question: "粗大ごみの出し方を知りたい",
+      answer: "粗大ごみは事前申込制です。",
+      department: "環境課",
+    };
+    const knowledge = new KnowledgeBase({
+      dir: h.knowledge.dir,
+      municipalities: [...h.knowledge.municipalities],
+      programs: [...h.knowledge.programs],
+      faqs: [faq],
+      version: "faq",
+      loadedAt: TODAY,
+    });
     const index = await indexKnowledge(knowledge, h.tokenizer);
-    const r = await h.engine({ snapshot: () => ({ knowledge, index }) }).respond(said("a", "粗大ごみの出し方", "伊万里市"));
+    const r = await h
+      .engine({ snapshot: () => ({ knowledge, index }) })
+      .respond(said("a", "粗大ごみの出し方", "伊万里市"));
     expect(r.text).toContain("粗大ごみは事前申込制です。");
     expect(r.text).toContain("環境課");
     expect(r.programs).toEqual([]);

@@ -7,7 +7,9 @@ import { LIFE_EVENT_TOPICS, lifeEventsFor } from "../../src/channels/line/life-e
 import { greetingMessages, mediaMessages } from "../../src/channels/line/fixed-replies.js";
 
 let h: Harness;
-beforeAll(async () => { h = await createHarness(); });
+beforeAll(async () => {
+  h = await createHarness();
+});
 
 const scopes = ["伊万里市", "飯塚市", null] as const;
 
@@ -58,7 +60,10 @@ describe.each(scopes)("examples for %s", (municipality) => {
       expect(r.list.length, event.label).toBeGreaterThan(0);
       expect(r.noMatch, event.label).toBe(false);
     }
-    const quick = JSON.stringify(greetingMessages(municipality ?? undefined, h.engine().exampleQuestions(municipality)));
-    for (const topic of LIFE_EVENT_TOPICS.filter((e) => !events.includes(e))) expect(quick).not.toContain(`"label":"${topic.label}"`);
+    const quick = JSON.stringify(
+      greetingMessages(municipality ?? undefined, h.engine().exampleQuestions(municipality)),
+    );
+    for (const topic of LIFE_EVENT_TOPICS.filter((e) => !events.includes(e)))
+      expect(quick).not.toContain(`"label":"${topic.label}"`);
   });
 });

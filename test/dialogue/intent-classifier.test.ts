@@ -44,7 +44,11 @@ describe("intent classifier", () => {
   });
 
   it("classifies every example as its own intent", () => {
-    const wrong = data.intents.flatMap((i) => i.examples.filter((e) => classifier.classify(e).intent !== i.id).map((e) => `${e} (${i.id} → ${classifier.classify(e).intent})`));
+    const wrong = data.intents.flatMap((i) =>
+      i.examples
+        .filter((e) => classifier.classify(e).intent !== i.id)
+        .map((e) => `${e} (${i.id} → ${classifier.classify(e).intent})`),
+    );
     expect(wrong).toEqual([]);
   });
 

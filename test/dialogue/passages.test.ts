@@ -16,20 +16,42 @@ let tokenizer: JapaneseTokenizer;
 let data: DialogueData;
 let classifier: IntentClassifier;
 beforeAll(async () => {
-  [kb, tokenizer, data] = await Promise.all([loadKnowledgeOrThrow("knowledge"), createJapaneseTokenizer(), loadDialogueData("intents")]);
+  [kb, tokenizer, data] = await Promise.all([
+    loadKnowledgeOrThrow("knowledge"),
+    createJapaneseTokenizer(),
+    loadDialogueData("intents"),
+  ]);
   classifier = new IntentClassifier(data.intents, tokenizer, fillerKeys(data.fillers));
 });
 
 function termsOf(text: string): QuestionTerms {
-  return questionTerms(text, classifier.classify(text).cues, tokenizer, questionFillerKeys(data.fillers), data.askedUnits);
+  return questionTerms(
+    text,
+    classifier.classify(text).cues,
+    tokenizer,
+    questionFillerKeys(data.fillers),
+    data.askedUnits,
+  );
 }
 
 describe("splitPassages", () => {
   it.each([
     ["sentences end at 。", "健康診査を実施する。また、受診券を発行", ["健康診査を実施する。", "また、受診券を発行"]],
-    ["a parenthesis holding sentences becomes its sentences", "タクシーを運行する（運賃は300円、割引あり。運行時間帯は平日の8時から17時まで）。また、予約を受け付ける", ["タクシーを運行する", "運賃は300円、割引あり。", "運行時間帯は平日の8時から17時まで", "また、予約を受け付ける"]],
-    ["a parenthesis without a sentence stays", "大会を開催する。 ・開催時期 11月23日(勤労感謝の日) ・参加者 年齢・性別等は問わない", ["大会を開催する。", "開催時期 11月23日(勤労感謝の日)", "参加者 年齢・性別等は問わない"]],
-    ["list items after a space, and lines", "3コース ○20kmコース 湾岸コース ○6kmコース\n・市街地線…路線", ["3コース", "20kmコース 湾岸コース", "6kmコース", "市街地線…路線"]],
+    [
+      "a parenthesis holding sentences becomes its sentences",
+      "タクシーを運行する（運賃は300円、割引あり。運行時間帯は平日の8時から17時まで）。また、予約を受け付ける",
+      ["タクシーを運行する", "運賃は300円、割引あり。", "運行時間帯は平日の8時から17時まで", "また、予約を受け付ける"],
+    ],
+    [
+      "a parenthesis without a sentence stays",
+      "大会を開催する。 ・開催時期 11月23日(勤労感謝の日) ・参加者 年齢・性別等は問わない",
+      ["大会を開催する。", "開催時期 11月23日(勤労感謝の日)", "参加者 年齢・性別等は問わない"],
+    ],
+    [
+      "list items after a space, and lines",
+      "3コース ○20kmコース 湾岸コース ○6kmコース\n・市街地線…路線",
+      ["3コース", "20kmコース 湾岸コース", "6kmコース", "市街地線…路線"],
+    ],
   ])("%s", (_name, text, expected) => {
     expect(splitPassages(text)).toEqual(expected);
   });
@@ -38,7 +60,8 @@ describe("splitPassages", () => {
     const problems: string[] = [];
     for (const p of kb.programs) {
       const fields = JSON.stringify(p);
-      for (const x of programPassages(p)) if (!fields.includes(JSON.stringify(x.text).slice(1, -1))) problems.push(`${p.id}: ${x.text}`);
+      for (const x of programPassages(p))
+        if (!fields.includes(JSON.stringify(x.text).slice(1, -1))) problems.push(`${p.id}: ${x.text}`);
     }
     expect(problems).toEqual([]);
     expect(kb.programs.filter((p) => !p.nameOnly).every((p) => programPassages(p).length > 0)).toBe(true);

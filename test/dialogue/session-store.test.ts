@@ -74,7 +74,11 @@ describe("InMemorySessionStore", () => {
 
   it("stores only what survives JSON (a shared store will hold the same)", async () => {
     const store = new InMemorySessionStore();
-    const session: Session = { ...withFocus("a"), check: { answers: { who: ["individual"] }, asking: "household", paused: false }, lastQuery: "子育て" };
+    const session: Session = {
+      ...withFocus("a"),
+      check: { answers: { who: ["individual"] }, asking: "household", paused: false },
+      lastQuery: "子育て",
+    };
     await store.set("u", session);
     expect(await store.get("u")).toEqual(JSON.parse(JSON.stringify(session)));
   });

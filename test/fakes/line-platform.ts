@@ -9,14 +9,35 @@ import type { AddressInfo } from "node:net";
 import { validateLineMessages, LINE_LIMITS, type LimitProblem } from "../../src/channels/line/line-limits.js";
 import { signLineBody } from "../../src/channels/line/verify-signature.js";
 
-export interface RecordedReply { replyToken: string; messages: unknown[] }
-export interface RecordedPush { to: string; messages: unknown[]; retryKey: string }
-export interface RecordedLoading { chatId: string; loadingSeconds: number }
-export interface RejectedCall { endpoint: string; status: number; reason: string; problems?: LimitProblem[] }
-export interface FakeRichMenu { richMenuId: string; menu: Record<string, unknown>; image?: { contentType: string; bytes: Buffer } }
+export interface RecordedReply {
+  replyToken: string;
+  messages: unknown[];
+}
+export interface RecordedPush {
+  to: string;
+  messages: unknown[];
+  retryKey: string;
+}
+export interface RecordedLoading {
+  chatId: string;
+  loadingSeconds: number;
+}
+export interface RejectedCall {
+  endpoint: string;
+  status: number;
+  reason: string;
+  problems?: LimitProblem[];
+}
+export interface FakeRichMenu {
+  richMenuId: string;
+  menu: Record<string, unknown>;
+  image?: { contentType: string; bytes: Buffer };
+}
 
 /** A reply or push the platform accepted. */
-export type Delivery = ({ via: "reply"; replyToken: string } | { via: "push"; to: string; retryKey: string }) & { messages: unknown[] };
+export type Delivery = ({ via: "reply"; replyToken: string } | { via: "push"; to: string; retryKey: string }) & {
+  messages: unknown[];
+};
 
 export interface FakeLinePlatformOptions {
   channelAccessToken: string;
@@ -29,7 +50,12 @@ export interface FakeLinePlatformOptions {
   keepDeliveries?: boolean;
 }
 
-interface InjectedFailure { status: number; body: unknown; headers: Record<string, string>; remaining: number }
+interface InjectedFailure {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+  remaining: number;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,7 +81,11 @@ export class FakeLinePlatform {
   connections = 0;
   private readonly now: () => number;
 
-  private constructor(private readonly server: Server, readonly baseUrl: string, private readonly options: FakeLinePlatformOptions) {
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+    private readonly options: FakeLinePlatformOptions,
+  ) {
     this.now = options.now ?? Date.now;
   }
 
@@ -65,7 +95,9 @@ export class FakeLinePlatform {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     platform = new FakeLinePlatform(server, `http://127.0.0.1:${port}`, options);
-    server.on("connection", () => { platform!.connections++; });
+    server.on("connection", () => {
+      platform!.connections++;
+    });
     return platform;
   }
 
@@ -82,7 +114,13 @@ export class FakeLinePlatform {
   }
 
   /** The next `times` calls to `endpoint` (e.g. "/v2/bot/message/reply") answer `status` instead. */
-  failNext(endpoint: string, status: number, times = 1, body: unknown = { message: "injected failure" }, headers: Record<string, string> = {}): void {
+  failNext(
+    endpoint: string,
+    status: number,
+    times = 1,
+    body: unknown = { message: "injected failure" },
+    headers: Record<string, string> = {},
+  ): void {
     this.failures.set(endpoint, { status, body, headers, remaining: times });
   }
 
@@ -117,7 +155,10 @@ export class FakeLinePlatform {
 
   /** Every message delivered to residents so far, replies and pushes together. */
   get delivered(): { via: "reply" | "push"; messages: unknown[] }[] {
-    return [...this.replies.map((r) => ({ via: "reply" as const, messages: r.messages })), ...this.pushes.map((p) => ({ via: "push" as const, messages: p.messages }))];
+    return [
+      ...this.replies.map((r) => ({ via: "reply" as const, messages: r.messages })),
+      ...this.pushes.map((p) => ({ via: "push" as const, messages: p.messages })),
+    ];
   }
 
   /** Resolves once `predicate` holds; rejects after `timeoutMs`. */
@@ -135,7 +176,13 @@ export class FakeLinePlatform {
    * POSTs a webhook body to the bot the way LINE does, signed with `channelSecret` (or with `signature`);
    * `send` is fetch, or the server's in-process request function.
    */
-  async deliver(url: string, channelSecret: string, body: object | string, signature?: string | null, send: (url: string, init: RequestInit) => Promise<Response> = fetch): Promise<Response> {
+  async deliver(
+    url: string,
+    channelSecret: string,
+    body: object | string,
+    signature?: string | null,
+    send: (url: string, init: RequestInit) => Promise<Response> = fetch,
+  ): Promise<Response> {
     const raw = typeof body === "string" ? body : JSON.stringify(body);
     const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
     const sig = signature === undefined ? signLineBody(channelSecret, raw) : signature;
@@ -158,13 +205,21 @@ export class FakeLinePlatform {
     };
     const reject = (status: number, reason: string, problems?: LimitProblem[]) => {
       this.rejected.push({ endpoint, status, reason, ...(problems ? { problems } : {}) });
-      answer(status, { message: reason, ...(problems ? { details: problems.map((p) => ({ message: p.message, property: p.path })) } : {}) });
+      answer(status, {
+        message: reason,
+        ...(problems ? { details: problems.map((p) => ({ message: p.message, property: p.path })) } : {}),
+      });
     };
-    if (req.headers.authorization !== `Bearer ${this.options.channelAccessToken}`) return reject(401, "Authentication failed. Confirm that the access token in the authorization header is valid.");
+    if (req.headers.authorization !== `Bearer ${this.options.channelAccessToken}`)
+      return reject(401, "Authentication failed. Confirm that the access token in the authorization header is valid.");
     if (raw.length > LINE_LIMITS.requestBytes) return reject(413, "Request Entity Too Large");
     if (this.outage && this.now() < this.outage.until) {
       this.outageRefusals++;
-      return answer(this.outage.status, { message: this.outage.status === 429 ? "Too Many Requests" : "Service Unavailable" }, this.outage.headers);
+      return answer(
+        this.outage.status,
+        { message: this.outage.status === 429 ? "Too Many Requests" : "Service Unavailable" },
+        this.outage.headers,
+      );
     }
     const failure = this.failures.get(endpoint);
     if (failure && failure.remaining > 0) {
@@ -174,28 +229,44 @@ export class FakeLinePlatform {
     const route = this.route(req.method ?? "GET", endpoint);
     if (!route) return reject(404, `Not found: ${req.method} ${endpoint}`);
     const json = route.raw ? undefined : parseJson(raw);
-    if (!route.raw && json === undefined && req.method === "POST" && raw.length > 0) return reject(400, "The request body has 1 error(s): invalid JSON");
+    if (!route.raw && json === undefined && req.method === "POST" && raw.length > 0)
+      return reject(400, "The request body has 1 error(s): invalid JSON");
     route.run({ req, json: (json ?? {}) as Record<string, unknown>, raw, answer, reject, params: route.params });
   }
 
-  private route(method: string, path: string): { raw?: boolean; params: string[]; run: (c: CallContext) => void } | undefined {
+  private route(
+    method: string,
+    path: string,
+  ): { raw?: boolean; params: string[]; run: (c: CallContext) => void } | undefined {
     const m = (re: RegExp) => path.match(re)?.slice(1);
     let p: string[] | undefined;
     if (method === "POST" && path === "/v2/bot/message/reply") return { params: [], run: (c) => this.reply(c) };
     if (method === "POST" && path === "/v2/bot/message/push") return { params: [], run: (c) => this.push(c) };
     if (method === "POST" && path === "/v2/bot/chat/loading/start") return { params: [], run: (c) => this.loading(c) };
-    if (method === "POST" && path === "/v2/bot/richmenu/validate") return { params: [], run: (c) => this.validateRichMenu(c) };
+    if (method === "POST" && path === "/v2/bot/richmenu/validate")
+      return { params: [], run: (c) => this.validateRichMenu(c) };
     if (method === "POST" && path === "/v2/bot/richmenu") return { params: [], run: (c) => this.createRichMenu(c) };
-    if (method === "GET" && path === "/v2/bot/richmenu/list") return { params: [], run: (c) => c.answer(200, { richmenus: [...this.richMenus.values()].map((r) => ({ richMenuId: r.richMenuId, ...r.menu })) }) };
-    if (method === "POST" && (p = m(/^\/v2\/bot\/richmenu\/([^/]+)\/content$/))) return { raw: true, params: p, run: (c) => this.uploadImage(c) };
-    if (method === "POST" && (p = m(/^\/v2\/bot\/user\/all\/richmenu\/([^/]+)$/))) return { params: p, run: (c) => this.setDefault(c) };
-    if (method === "DELETE" && (p = m(/^\/v2\/bot\/richmenu\/([^/]+)$/))) return { params: p, run: (c) => this.deleteRichMenu(c) };
+    if (method === "GET" && path === "/v2/bot/richmenu/list")
+      return {
+        params: [],
+        run: (c) =>
+          c.answer(200, {
+            richmenus: [...this.richMenus.values()].map((r) => ({ richMenuId: r.richMenuId, ...r.menu })),
+          }),
+      };
+    if (method === "POST" && (p = m(/^\/v2\/bot\/richmenu\/([^/]+)\/content$/)))
+      return { raw: true, params: p, run: (c) => this.uploadImage(c) };
+    if (method === "POST" && (p = m(/^\/v2\/bot\/user\/all\/richmenu\/([^/]+)$/)))
+      return { params: p, run: (c) => this.setDefault(c) };
+    if (method === "DELETE" && (p = m(/^\/v2\/bot\/richmenu\/([^/]+)$/)))
+      return { params: p, run: (c) => this.deleteRichMenu(c) };
     return undefined;
   }
 
   private reply(c: CallContext): void {
     const { replyToken, messages } = c.json as { replyToken?: unknown; messages?: unknown };
-    if (typeof replyToken !== "string" || !Array.isArray(messages)) return c.reject(400, "replyToken and messages are required");
+    if (typeof replyToken !== "string" || !Array.isArray(messages))
+      return c.reject(400, "replyToken and messages are required");
     const broken = this.brokenTokens.get(replyToken);
     if (broken) return c.answer(broken, { message: "injected failure" });
     const problems = validateLineMessages(messages);
@@ -212,7 +283,8 @@ export class FakeLinePlatform {
     if (typeof retryKey !== "string" || !UUID.test(retryKey)) return c.reject(400, "X-Line-Retry-Key must be a UUID");
     if (this.retryKeys.has(retryKey)) return c.answer(409, { message: "The retry key is already accepted" });
     const { to, messages } = c.json as { to?: unknown; messages?: unknown };
-    if (typeof to !== "string" || to.length === 0 || !Array.isArray(messages)) return c.reject(400, "to and messages are required");
+    if (typeof to !== "string" || to.length === 0 || !Array.isArray(messages))
+      return c.reject(400, "to and messages are required");
     const broken = this.brokenRecipients.get(to);
     if (broken) return c.answer(broken, { message: "injected failure" });
     const problems = validateLineMessages(messages);
@@ -232,25 +304,34 @@ export class FakeLinePlatform {
 
   private loading(c: CallContext): void {
     const { chatId, loadingSeconds } = c.json as { chatId?: unknown; loadingSeconds?: unknown };
-    if (typeof chatId !== "string" || !chatId.startsWith("U")) return c.reject(400, "chatId must be a user id: the loading animation is for one-to-one chats");
+    if (typeof chatId !== "string" || !chatId.startsWith("U"))
+      return c.reject(400, "chatId must be a user id: the loading animation is for one-to-one chats");
     const seconds = loadingSeconds ?? 20;
-    if (typeof seconds !== "number" || seconds < 5 || seconds > 60 || seconds % 5 !== 0) return c.reject(400, "loadingSeconds must be 5–60 in steps of 5");
+    if (typeof seconds !== "number" || seconds < 5 || seconds > 60 || seconds % 5 !== 0)
+      return c.reject(400, "loadingSeconds must be 5–60 in steps of 5");
     this.loadings.push({ chatId, loadingSeconds: seconds });
     c.answer(202, {});
   }
 
   private richMenuProblems(menu: Record<string, unknown>): string | undefined {
     const size = menu["size"] as { width?: number; height?: number } | undefined;
-    if (size?.width !== 2500 || (size.height !== 1686 && size.height !== 843)) return "size must be 2500x1686 or 2500x843";
+    if (size?.width !== 2500 || (size.height !== 1686 && size.height !== 843))
+      return "size must be 2500x1686 or 2500x843";
     if (typeof menu["name"] !== "string" || menu["name"].length > 300) return "name is required (≤ 300 characters)";
-    if (typeof menu["chatBarText"] !== "string" || menu["chatBarText"].length > 14) return "chatBarText is required (≤ 14 characters)";
+    if (typeof menu["chatBarText"] !== "string" || menu["chatBarText"].length > 14)
+      return "chatBarText is required (≤ 14 characters)";
     const areas = menu["areas"];
     if (!Array.isArray(areas) || areas.length < 1 || areas.length > 20) return "areas must have 1–20 entries";
-    for (const a of areas as { bounds?: { x: number; y: number; width: number; height: number }; action?: Record<string, unknown> }[]) {
+    for (const a of areas as {
+      bounds?: { x: number; y: number; width: number; height: number };
+      action?: Record<string, unknown>;
+    }[]) {
       const b = a.bounds;
-      if (!b || b.x < 0 || b.y < 0 || b.x + b.width > size.width || b.y + b.height > size.height) return "an area is outside the menu";
+      if (!b || b.x < 0 || b.y < 0 || b.x + b.width > size.width || b.y + b.height > size.height)
+        return "an area is outside the menu";
       const label = a.action?.["label"];
-      if (typeof label === "string" && label.length > LINE_LIMITS.actionLabelUnits) return "an action label is over 20 characters";
+      if (typeof label === "string" && label.length > LINE_LIMITS.actionLabelUnits)
+        return "an action label is over 20 characters";
     }
     return undefined;
   }
@@ -273,9 +354,14 @@ export class FakeLinePlatform {
     if (!menu) return c.reject(404, "Not found rich menu");
     if (menu.image) return c.reject(400, "An image has already been uploaded to the richmenu");
     const contentType = String(c.req.headers["content-type"] ?? "");
-    if (contentType !== "image/png" && contentType !== "image/jpeg") return c.reject(415, "Content-Type must be image/png or image/jpeg");
+    if (contentType !== "image/png" && contentType !== "image/jpeg")
+      return c.reject(415, "Content-Type must be image/png or image/jpeg");
     if (c.raw.length > 1024 * 1024) return c.reject(400, "The image is over 1 MB");
-    if (contentType === "image/png" && !c.raw.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return c.reject(400, "Not a PNG image");
+    if (
+      contentType === "image/png" &&
+      !c.raw.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    )
+      return c.reject(400, "Not a PNG image");
     menu.image = { contentType, bytes: c.raw };
     c.answer(200, {});
   }

@@ -15,8 +15,17 @@ export interface SlackCall {
   /** What the fake answered (e.g. the `ts` of a posted message). */
   result?: Record<string, unknown>;
 }
-export interface SlackRejection { method: string; error: string; problems: string[] }
-export interface FakeSlackOptions { botToken: string; botUserId?: string; botId?: string; teamId?: string }
+export interface SlackRejection {
+  method: string;
+  error: string;
+  problems: string[];
+}
+export interface FakeSlackOptions {
+  botToken: string;
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+}
 
 type Reply = { status: number; body: Record<string, unknown> };
 
@@ -33,7 +42,11 @@ export class FakeSlackApi {
   readonly userNames = new Map<string, string>();
   readonly userGroups = new Map<string, string[]>();
 
-  private constructor(private readonly server: Server, readonly origin: string, private readonly options: FakeSlackOptions) {}
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+    private readonly options: FakeSlackOptions,
+  ) {}
 
   static async start(options: FakeSlackOptions): Promise<FakeSlackApi> {
     let api: FakeSlackApi | undefined;
@@ -77,7 +90,10 @@ export class FakeSlackApi {
     const deadline = Date.now() + timeoutMs;
     while (this.callsTo(method).length < count) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`fake Slack: waited ${timeoutMs} ms for ${count} ${method} call(s), got ${this.callsTo(method).length}; calls: ${this.calls.map((c) => c.method).join(", ") || "none"}`);
+      if (left <= 0)
+        throw new Error(
+          `fake Slack: waited ${timeoutMs} ms for ${count} ${method} call(s), got ${this.callsTo(method).length}; calls: ${this.calls.map((c) => c.method).join(", ") || "none"}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
         this.waiters.push(() => {
@@ -100,7 +116,12 @@ export class FakeSlackApi {
     let reply: Reply;
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
       reply = this.onResponseUrl(url.pathname.slice("/response/".length), raw);
-    } else if (req.method === "POST" && this.outage && Date.now() < this.outage.until && url.pathname.startsWith("/api/chat.")) {
+    } else if (
+      req.method === "POST" &&
+      this.outage &&
+      Date.now() < this.outage.until &&
+      url.pathname.startsWith("/api/chat.")
+    ) {
       this.outageRefusals++;
       reply = { status: this.outage.status, body: { ok: false, error: "service_unavailable" } };
     } else if (req.method === "POST" && url.pathname.startsWith("/api/")) {
@@ -138,7 +159,8 @@ export class FakeSlackApi {
     const check = METHOD_CHECKS[method];
     if (!check) return this.refuse(method, "unknown_method", []);
     const problems = check(args);
-    if (problems.length > 0) return this.refuse(method, problems[0]!.startsWith("missing") ? problems[0]! : "invalid_blocks", problems);
+    if (problems.length > 0)
+      return this.refuse(method, problems[0]!.startsWith("missing") ? problems[0]! : "invalid_blocks", problems);
     const result = this.answer(method, args);
     this.calls.push({ method, args, result });
     return { status: 200, body: result };
@@ -148,7 +170,13 @@ export class FakeSlackApi {
     const ts = `${1_700_000_000 + ++this.seq}.000100`;
     switch (method) {
       case "auth.test":
-        return { ok: true, user_id: this.botUserId, bot_id: this.options.botId ?? "BBOT0001", team_id: this.options.teamId ?? "T0001", user: "madoguchi" };
+        return {
+          ok: true,
+          user_id: this.botUserId,
+          bot_id: this.options.botId ?? "BBOT0001",
+          team_id: this.options.teamId ?? "T0001",
+          user: "madoguchi",
+        };
       case "chat.postMessage":
         return { ok: true, channel: args["channel"], ts, message: { ts, text: args["text"], blocks: args["blocks"] } };
       case "chat.postEphemeral":
@@ -158,7 +186,15 @@ export class FakeSlackApi {
       case "users.info": {
         const id = String(args["user"]);
         const name = this.userNames.get(id);
-        return { ok: true, user: { id, name: id.toLowerCase(), real_name: name ?? "", profile: { display_name: name ?? "", real_name: name ?? "" } } };
+        return {
+          ok: true,
+          user: {
+            id,
+            name: id.toLowerCase(),
+            real_name: name ?? "",
+            profile: { display_name: name ?? "", real_name: name ?? "" },
+          },
+        };
       }
       case "usergroups.users.list": {
         const users = this.userGroups.get(String(args["usergroup"]));
@@ -175,11 +211,13 @@ export class FakeSlackApi {
   }
 }
 
-const messageCheck = (surface: Surface, required: string[]) => (args: Record<string, unknown>): string[] => {
-  const missing = required.filter((k) => args[k] === undefined || args[k] === "");
-  if (missing.length > 0) return [`missing_${missing[0]}`];
-  return blockKitProblems(args as { text?: unknown; blocks?: unknown }, surface);
-};
+const messageCheck =
+  (surface: Surface, required: string[]) =>
+  (args: Record<string, unknown>): string[] => {
+    const missing = required.filter((k) => args[k] === undefined || args[k] === "");
+    if (missing.length > 0) return [`missing_${missing[0]}`];
+    return blockKitProblems(args as { text?: unknown; blocks?: unknown }, surface);
+  };
 
 const METHOD_CHECKS: Record<string, (args: Record<string, unknown>) => string[]> = {
   "auth.test": () => [],
@@ -202,7 +240,9 @@ const METHOD_CHECKS: Record<string, (args: Record<string, unknown>) => string[]>
 
 /** The Web API client sends form fields, JSON-encoding objects; some callers send JSON. */
 function decodeArgs(contentType: string | undefined, raw: string): Record<string, unknown> {
-  const fields: Record<string, unknown> = contentType?.startsWith("application/json") ? (JSON.parse(raw || "{}") as Record<string, unknown>) : { ...parseQuery(raw) };
+  const fields: Record<string, unknown> = contentType?.startsWith("application/json")
+    ? (JSON.parse(raw || "{}") as Record<string, unknown>)
+    : { ...parseQuery(raw) };
   for (const key of ["blocks", "view", "attachments", "metadata"]) {
     const value = fields[key];
     if (typeof value === "string") {

@@ -6,8 +6,14 @@ import { fixture, problemLines, runCli } from "./support/cli.js";
 const F = "test/fixtures/knowledge";
 
 const BROKEN: { dir: string; lines: (string | RegExp)[] }[] = [
-  { dir: "bad-yaml", lines: [/^test\/fixtures\/knowledge\/bad-yaml\/programs\/imari\.yaml:4: YAML syntax: .*indentation/] },
-  { dir: "missing-name", lines: [`${F}/missing-name/programs/imari.yaml:1: imari-kodomo-iryohi-josei: name: is required`] },
+  {
+    dir: "bad-yaml",
+    lines: [/^test\/fixtures\/knowledge\/bad-yaml\/programs\/imari\.yaml:4: YAML syntax: .*indentation/],
+  },
+  {
+    dir: "missing-name",
+    lines: [`${F}/missing-name/programs/imari.yaml:1: imari-kodomo-iryohi-josei: name: is required`],
+  },
   {
     dir: "empty-name",
     lines: [
@@ -15,12 +21,42 @@ const BROKEN: { dir: string; lines: (string | RegExp)[] }[] = [
       `${F}/empty-name/programs/imari.yaml:11: imari-funin-chiryo-angel-support: name: is empty: write a value after the colon, or remove the line`,
     ],
   },
-  { dir: "duplicate-id", lines: [`${F}/duplicate-id/programs/imari.yaml:1: imari-kodomo-iryohi-josei: id: duplicate id (first used at ${F}/duplicate-id/programs/imari-copy.yaml:2)`] },
-  { dir: "amount-without-unit", lines: [`${F}/amount-without-unit/programs/imari.yaml:7: imari-funin-chiryo-angel-support: benefits.0.amounts.0.unit: is required: an amount needs a unit (円, 千円, 回 …)`] },
-  { dir: "unknown-field", lines: [`${F}/unknown-field/programs/imari.yaml:4: imari-kodomo-iryohi-josei: summery: unknown field (not in the schema: check the spelling)`] },
-  { dir: "unknown-municipality", lines: [`${F}/unknown-municipality/programs/imari.yaml:2: imari-kodomo-iryohi-josei: municipality: unknown municipality "伊万里" (known: 伊万里市)`] },
-  { dir: "csv-without-question", lines: [`${F}/csv-without-question/faq/imari-faq.csv:1: header: missing column 質問: an FAQ CSV needs a header row with 質問 and 回答 (this header is: ID, 問い合わせ内容, 回答)`] },
-  { dir: "not-a-list", lines: [`${F}/not-a-list/programs/imari.yaml:1: the file must be a YAML list of entries, each starting with "- id: …"`] },
+  {
+    dir: "duplicate-id",
+    lines: [
+      `${F}/duplicate-id/programs/imari.yaml:1: imari-kodomo-iryohi-josei: id: duplicate id (first used at ${F}/duplicate-id/programs/imari-copy.yaml:2)`,
+    ],
+  },
+  {
+    dir: "amount-without-unit",
+    lines: [
+      `${F}/amount-without-unit/programs/imari.yaml:7: imari-funin-chiryo-angel-support: benefits.0.amounts.0.unit: is required: an amount needs a unit (円, 千円, 回 …)`,
+    ],
+  },
+  {
+    dir: "unknown-field",
+    lines: [
+      `${F}/unknown-field/programs/imari.yaml:4: imari-kodomo-iryohi-josei: summery: unknown field (not in the schema: check the spelling)`,
+    ],
+  },
+  {
+    dir: "unknown-municipality",
+    lines: [
+      `${F}/unknown-municipality/programs/imari.yaml:2: imari-kodomo-iryohi-josei: municipality: unknown municipality "伊万里" (known: 伊万里市)`,
+    ],
+  },
+  {
+    dir: "csv-without-question",
+    lines: [
+      `${F}/csv-without-question/faq/imari-faq.csv:1: header: missing column 質問: an FAQ CSV needs a header row with 質問 and 回答 (this header is: ID, 問い合わせ内容, 回答)`,
+    ],
+  },
+  {
+    dir: "not-a-list",
+    lines: [
+      `${F}/not-a-list/programs/imari.yaml:1: the file must be a YAML list of entries, each starting with "- id: …"`,
+    ],
+  },
   {
     dir: "common-mistakes",
     lines: [
@@ -38,7 +74,9 @@ const BROKEN: { dir: string; lines: (string | RegExp)[] }[] = [
   },
   {
     dir: "unknown-source-document",
-    lines: [`${F}/unknown-source-document/programs/imari.yaml:6: imari-kodomo-iryohi-josei: source.document: unknown source document "imari-plan" for 伊万里市 (known: imari-action-plan)`],
+    lines: [
+      `${F}/unknown-source-document/programs/imari.yaml:6: imari-kodomo-iryohi-josei: source.document: unknown source document "imari-plan" for 伊万里市 (known: imari-action-plan)`,
+    ],
   },
   {
     dir: "invented-number",
@@ -74,7 +112,9 @@ describe("madoguchi check on broken knowledge", () => {
   });
 
   it("gives every entry problem in the file:line: entry: field: message form", async () => {
-    for (const { dir } of BROKEN.filter((b) => !["bad-yaml", "not-a-list", "csv-without-question", "common-mistakes"].includes(b.dir))) {
+    for (const { dir } of BROKEN.filter(
+      (b) => !["bad-yaml", "not-a-list", "csv-without-question", "common-mistakes"].includes(b.dir),
+    )) {
       for (const line of problemLines((await runCli(["check", "--knowledge", fixture(dir)])).stderr)) {
         expect(line).toMatch(/^[^:]+\.ya?ml:\d+: [a-z0-9-]+: [A-Za-z0-9.]+: \S/);
       }

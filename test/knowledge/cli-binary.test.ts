@@ -70,14 +70,21 @@ describe("the madoguchi executable", () => {
   });
 
   it("`list --json | head -1`: a reader that stops early ends it quietly with 0, nothing on stderr", async () => {
-    const child = spawn(process.execPath, [resolve("dist/cli/main.js"), "list", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [resolve("dist/cli/main.js"), "list", "--json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
-    child.stderr.on("data", (c: Buffer) => { stderr += c.toString(); });
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
     const first = await new Promise<string>((done) => {
       let seen = "";
       child.stdout.on("data", (c: Buffer) => {
         seen += c.toString();
-        if (seen.includes("\n")) { child.stdout.destroy(); done(seen.split("\n")[0]!); } // what head -1 does
+        if (seen.includes("\n")) {
+          child.stdout.destroy();
+          done(seen.split("\n")[0]!);
+        } // what head -1 does
       });
     });
     const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));

@@ -24,7 +24,14 @@ describe("a knowledge directory holding only an FAQ CSV", () => {
 
   it("lists them in canonical form with municipality null and the question as name", async () => {
     const kb = await loadKnowledgeOrThrow(fixture("faq-only"));
-    expect(canonicalEntries(kb)[0]).toEqual({ type: "faq", id: "101", municipality: null, name: "住民票の写しはどこで取れますか", question: "住民票の写しはどこで取れますか", answer: "市民課の窓口で取れます。" });
+    expect(canonicalEntries(kb)[0]).toEqual({
+      type: "faq",
+      id: "101",
+      municipality: null,
+      name: "住民票の写しはどこで取れますか",
+      question: "住民票の写しはどこで取れますか",
+      answer: "市民課の窓口で取れます。",
+    });
   });
 });
 
@@ -33,13 +40,21 @@ describe("Shift_JIS", () => {
     const bytes = await readFile(fixture("sjis-csv/faq/imari-faq-sjis.csv"));
     expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
     const kb = await loadKnowledgeOrThrow(fixture("sjis-csv"));
-    expect(kb.faq("imari-sjis-1")).toMatchObject({ municipality: "伊万里市", category: "妊娠・出産", question: "不妊治療の助成はありますか", department: "健康づくり課" });
+    expect(kb.faq("imari-sjis-1")).toMatchObject({
+      municipality: "伊万里市",
+      category: "妊娠・出産",
+      question: "不妊治療の助成はありますか",
+      department: "健康づくり課",
+    });
     expect(kb.faq("imari-sjis-1")?.answer).toContain("年間10万円を上限に通算5年間");
   });
 
   it.each([
     ["UTF-8", Buffer.from("質問,回答\n①は？,はい\n", "utf8")],
-    ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("質問,回答\n①は？,はい\n", "utf8")])],
+    [
+      "UTF-8 with BOM",
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("質問,回答\n①は？,はい\n", "utf8")]),
+    ],
     ["Shift_JIS (CP932, with its ① and ～)", iconv.encode("質問,回答\n①は？,はい\n", "cp932")],
   ])("decodes %s", (_name, bytes) => {
     expect(decodeTableBytes(bytes)).toBe("質問,回答\n①は？,はい\n");
@@ -49,7 +64,11 @@ describe("Shift_JIS", () => {
 describe("parseFaqCsv", () => {
   it("reads the national FAQ open-data columns, 地方公共団体名 with the prefecture resolved on load", async () => {
     const kb = await loadKnowledgeOrThrow(fixture("valid"));
-    expect(kb.faq("imari-faq-1")).toMatchObject({ municipality: "伊万里市", category: "妊娠・出産", department: "健康づくり課" });
+    expect(kb.faq("imari-faq-1")).toMatchObject({
+      municipality: "伊万里市",
+      category: "妊娠・出産",
+      department: "健康づくり課",
+    });
   });
 
   it("names rows of a file without ID after the file's path in the knowledge directory, not the cwd", () => {
@@ -65,9 +84,14 @@ describe("parseFaqCsv", () => {
   });
 
   it("accepts tab-separated files and header cells with spaces or full-width letters", () => {
-    const r = parseFaqCsv("ＩＤ\t質 問\t回答\t所管部署\nq1\t保育園の申込みは？\t子育て支援課へ\t子育て支援課\n", "faq.tsv");
+    const r = parseFaqCsv(
+      "ＩＤ\t質 問\t回答\t所管部署\nq1\t保育園の申込みは？\t子育て支援課へ\t子育て支援課\n",
+      "faq.tsv",
+    );
     expect(r.problems).toEqual([]);
-    expect(r.entries).toEqual([{ id: "q1", question: "保育園の申込みは？", answer: "子育て支援課へ", department: "子育て支援課" }]);
+    expect(r.entries).toEqual([
+      { id: "q1", question: "保育園の申込みは？", answer: "子育て支援課へ", department: "子育て支援課" },
+    ]);
   });
 
   it("reports a row without an answer on its own line, keeping the other rows' problems apart", () => {
@@ -82,10 +106,17 @@ describe("parseFaqCsv", () => {
     const dir = await mkdtemp(join(tmpdir(), "madoguchi-faq-"));
     try {
       await cp(fixture("valid"), dir, { recursive: true });
-      await writeFile(join(dir, "faq", "karatsu.csv"), "ID,質問,回答,地方公共団体名\nk1,A?,a,佐賀県伊万里市\nk2,B?,b,唐津市\n");
+      await writeFile(
+        join(dir, "faq", "karatsu.csv"),
+        "ID,質問,回答,地方公共団体名\nk1,A?,a,佐賀県伊万里市\nk2,B?,b,唐津市\n",
+      );
       const r = await loadKnowledge(dir);
       expect(r.knowledge).toBeUndefined();
-      expect(r.problems.map(formatProblem)).toEqual([expect.stringMatching(/faq\/karatsu\.csv:3: k2: municipality: unknown municipality "唐津市" \(known: 伊万里市\)$/)]);
+      expect(r.problems.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          /faq\/karatsu\.csv:3: k2: municipality: unknown municipality "唐津市" \(known: 伊万里市\)$/,
+        ),
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

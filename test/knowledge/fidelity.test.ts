@@ -44,8 +44,14 @@ describe("an invented number fails", () => {
   it("年間20万円 where the source says 年間10万円: named with program, field and expression", async () => {
     const kb = await loadKnowledgeOrThrow(fixture("invented-number"));
     const lines = (await checkFidelity(kb)).map(formatProblem);
-    expect(lines).toContainEqual(expect.stringMatching(/imari-funin-chiryo-angel-support: benefits\.0\.amounts\.0\.text: "20万円" does not occur in the source document/));
-    expect(lines).toContainEqual(expect.stringMatching(/imari-funin-chiryo-angel-support: benefits\.0\.text: "20万円"/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /imari-funin-chiryo-angel-support: benefits\.0\.amounts\.0\.text: "20万円" does not occur in the source document/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/imari-funin-chiryo-angel-support: benefits\.0\.text: "20万円"/),
+    );
   });
 
   it("each kind of fact, changed by one digit, is caught in the field that holds it", async () => {
@@ -63,7 +69,10 @@ describe("an invented number fails", () => {
       ["department", { ...base, department: "福祉課" }],
     ];
     for (const [field, program] of changed) {
-      expect(programFidelity(program, source).map((i) => i.field), field).toContain(field);
+      expect(
+        programFidelity(program, source).map((i) => i.field),
+        field,
+      ).toContain(field);
     }
   });
 });
@@ -123,7 +132,9 @@ describe("facts in the field whose meaning they have (the audit's slips)", () =>
     const p = iizuka("iizuka-gaikoku-jinzai-koyo-shien");
     expect(p.status?.value).toBe("見直し中");
     const { status: _status, ...unrecorded } = p;
-    expect(programFidelity(unrecorded as Program, sourceOf(p))).toContainEqual(expect.objectContaining({ field: "status", message: expect.stringContaining("予算ゼロ") }));
+    expect(programFidelity(unrecorded as Program, sourceOf(p))).toContainEqual(
+      expect.objectContaining({ field: "status", message: expect.stringContaining("予算ゼロ") }),
+    );
     const misquoted = { ...p, status: { value: "予算ゼロ" as const, quote: "令和6年度は予算ゼロ" } };
     expect(programFidelity(misquoted, sourceOf(p)).map((i) => i.field)).toContain("status.quote");
   });
@@ -131,29 +142,42 @@ describe("facts in the field whose meaning they have (the audit's slips)", () =>
   it("a row that only mentions 見直し or 終了 in its description needs no status", () => {
     for (const id of ["iizuka-josei-katsuyaku-suishin", "imari-rusu-katei-jido-club"]) {
       const p = real.program(id);
-      if (p) expect(programFidelity(p, sourceOf(p)).map((i) => i.field), id).not.toContain("status");
+      if (p)
+        expect(
+          programFidelity(p, sourceOf(p)).map((i) => i.field),
+          id,
+        ).not.toContain("status");
     }
   });
 
-  it.each(["iizuka-area-wagon", "iizuka-yoyaku-noriai-taxi", "iizuka-community-bus"])("%s files no purpose as eligibility", (id) => {
-    const p = iizuka(id);
-    expect(p.eligibility?.text ?? "").not.toMatch(/を目的と/u);
-    const purpose = { ...p, eligibility: { text: "高齢者等の交通弱者の救済及び交通空白地域居住者の支援を目的として" } };
-    expect(programFidelity(purpose, sourceOf(p)).map((i) => i.field)).toContain("eligibility.text");
-  });
+  it.each(["iizuka-area-wagon", "iizuka-yoyaku-noriai-taxi", "iizuka-community-bus"])(
+    "%s files no purpose as eligibility",
+    (id) => {
+      const p = iizuka(id);
+      expect(p.eligibility?.text ?? "").not.toMatch(/を目的と/u);
+      const purpose = {
+        ...p,
+        eligibility: { text: "高齢者等の交通弱者の救済及び交通空白地域居住者の支援を目的として" },
+      };
+      expect(programFidelity(purpose, sourceOf(p)).map((i) => i.field)).toContain("eligibility.text");
+    },
+  );
 
   it("a KPI unit keeps the target's 千/万/億", () => {
     const p = real.programs.find((x) => x.kpi?.some((k) => k.target?.includes("千円"))) as Program;
     expect(p.kpi!.find((k) => k.target?.includes("千円"))!.unit).toBe("千円");
     const dropped = { ...p, kpi: p.kpi!.map((k) => (k.target?.includes("千円") ? { ...k, unit: "円" } : k)) };
-    expect(programFidelity(dropped, sourceOf(p))).toContainEqual(expect.objectContaining({ message: expect.stringContaining("千円") }));
+    expect(programFidelity(dropped, sourceOf(p))).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining("千円") }),
+    );
   });
 
   it("every name-only row marks the audiences and categories it has as inferred", () => {
     const nameOnly = real.programs.filter((p) => p.nameOnly);
     expect(nameOnly.length).toBeGreaterThanOrEqual(34);
     for (const p of nameOnly) {
-      for (const f of ["audiences", "categories"] as const) if ((p[f]?.length ?? 0) > 0) expect(p.inferred, `${p.id} ${f}`).toContain(f);
+      for (const f of ["audiences", "categories"] as const)
+        if ((p[f]?.length ?? 0) > 0) expect(p.inferred, `${p.id} ${f}`).toContain(f);
     }
     const p = nameOnly.find((x) => (x.categories?.length ?? 0) > 0)!;
     const { inferred: _inferred, ...unmarked } = p;

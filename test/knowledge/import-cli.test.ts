@@ -39,26 +39,65 @@ describe("import programs", () => {
   it("drafts a programs file from a TSV table that passes check once the municipality is known", async () => {
     await iizukaKnowledge();
     const out = join(dir, "programs", "iizuka.yaml");
-    const r = await runCli(["import", "programs", IIZUKA_TABLE, "--municipality", "飯塚市", "--document", "iizuka-jigyo-ichiran", "--table", "事業一覧", "--knowledge", dir, "--out", out]);
+    const r = await runCli([
+      "import",
+      "programs",
+      IIZUKA_TABLE,
+      "--municipality",
+      "飯塚市",
+      "--document",
+      "iizuka-jigyo-ichiran",
+      "--table",
+      "事業一覧",
+      "--knowledge",
+      dir,
+      "--out",
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("18 program(s) drafted");
     const check = await runCli(["check", "--knowledge", dir]);
     expect(check.stderr).toBe("");
     expect(check.stdout).toContain("ok: 18 programs");
     // Imported again, the table's programs are already there: new ids, and a note saying so.
-    const again = await runCli(["import", "programs", IIZUKA_TABLE, "--municipality", "飯塚市", "--document", "iizuka-jigyo-ichiran", "--knowledge", dir]);
+    const again = await runCli([
+      "import",
+      "programs",
+      IIZUKA_TABLE,
+      "--municipality",
+      "飯塚市",
+      "--document",
+      "iizuka-jigyo-ichiran",
+      "--knowledge",
+      dir,
+    ]);
     expect((parse(again.stdout) as Draft[])[0]?.id).toBe("iizuka-gaikoku-jinzai-koyo-shien-2");
-    expect(again.stdout).toMatch(/# already in the knowledge, so given another id \(the program may be there already\): iizuka-gaikoku-jinzai-koyo-shien, /);
+    expect(again.stdout).toMatch(
+      /# already in the knowledge, so given another id \(the program may be there already\): iizuka-gaikoku-jinzai-koyo-shien, /,
+    );
   });
 
   it("keeps what the table states and leaves out what it does not", async () => {
-    const r = await runCli(["import", "programs", IIZUKA_TABLE, "--municipality", "飯塚市", "--document", "iizuka-jigyo-ichiran", "--table", "事業一覧", "--knowledge", dir]);
+    const r = await runCli([
+      "import",
+      "programs",
+      IIZUKA_TABLE,
+      "--municipality",
+      "飯塚市",
+      "--document",
+      "iizuka-jigyo-ichiran",
+      "--table",
+      "事業一覧",
+      "--knowledge",
+      dir,
+    ]);
     const drafts = parse(r.stdout) as Draft[];
     expect(drafts[0]).toEqual({
       id: "iizuka-gaikoku-jinzai-koyo-shien",
       municipality: "飯塚市",
       name: "外国人材雇用支援事業",
-      summary: "中小企業者等において深刻化する労働者不足の解消に向けて、外国人材が活躍できる環境を整備。連携協定を締結したベトナム企業を活用し、外国人材に関するセミナーを開催し、将来的な市内の人材不足に備える。",
+      summary:
+        "中小企業者等において深刻化する労働者不足の解消に向けて、外国人材が活躍できる環境を整備。連携協定を締結したベトナム企業を活用し、外国人材に関するセミナーを開催し、将来的な市内の人材不足に備える。",
       department: "国際政策課",
       kpi: [{ name: "技術・人文知識・国際業務の在留資格を有する本市在住外国人", unit: "人" }],
       // the 予算 cell says it had no budget and is being reviewed: drafted as its status, in its words
@@ -72,7 +111,19 @@ describe("import programs", () => {
   });
 
   it("makes a program listed under two goals one program with both places", async () => {
-    const r = await runCli(["import", "programs", IIZUKA_TABLE, "--municipality", "飯塚市", "--document", "d", "--table", "事業一覧", "--knowledge", dir]);
+    const r = await runCli([
+      "import",
+      "programs",
+      IIZUKA_TABLE,
+      "--municipality",
+      "飯塚市",
+      "--document",
+      "d",
+      "--table",
+      "事業一覧",
+      "--knowledge",
+      dir,
+    ]);
     const loans = (parse(r.stdout) as Draft[]).filter((d) => d.name === "中小企業支援融資事業");
     expect(loans).toHaveLength(1);
     expect(loans[0]?.source.place).toBe("事業一覧 事務事業番号 442-1（13行目）; 事業一覧 事務事業番号 442-1（36行目）");
@@ -82,27 +133,74 @@ describe("import programs", () => {
 
   it("takes a program's fields from whichever of its rows has them (a name-only list, then a detailed table)", async () => {
     const file = join(dir, "two-tables.tsv");
-    await writeFile(file, [
-      "取組事業一覧", "No.\t事務事業名\t重点施策", "9\t病後児保育事業\t●", "",
-      "重点施策一覧", "No.\t事務事業名\t事業内容\t事業主体",
-      "39\t病後児保育事業\t児童が病気回復中で、保護者が就労等している場合において、自宅での保育が困難な状況になったとき、病後児保育室すこやかで子どもを預かる。\t子育て支援課",
-    ].join("\n"));
-    const r = await runCli(["import", "programs", file, "--municipality", "伊万里市", "--document", "d", "--table", "一覧", "--knowledge", dir]);
-    expect(parse(r.stdout)).toEqual([{
-      id: "imari-byogoji-hoiku", municipality: "伊万里市", name: "病後児保育事業",
-      summary: "児童が病気回復中で、保護者が就労等している場合において、自宅での保育が困難な状況になったとき、病後児保育室すこやかで子どもを預かる。",
-      department: "子育て支援課", source: { document: "d", place: "一覧 No.9（3行目）; 一覧 No.39（7行目）" },
-    }]);
+    await writeFile(
+      file,
+      [
+        "取組事業一覧",
+        "No.\t事務事業名\t重点施策",
+        "9\t病後児保育事業\t●",
+        "",
+        "重点施策一覧",
+        "No.\t事務事業名\t事業内容\t事業主体",
+        "39\t病後児保育事業\t児童が病気回復中で、保護者が就労等している場合において、自宅での保育が困難な状況になったとき、病後児保育室すこやかで子どもを預かる。\t子育て支援課",
+      ].join("\n"),
+    );
+    const r = await runCli([
+      "import",
+      "programs",
+      file,
+      "--municipality",
+      "伊万里市",
+      "--document",
+      "d",
+      "--table",
+      "一覧",
+      "--knowledge",
+      dir,
+    ]);
+    expect(parse(r.stdout)).toEqual([
+      {
+        id: "imari-byogoji-hoiku",
+        municipality: "伊万里市",
+        name: "病後児保育事業",
+        summary:
+          "児童が病気回復中で、保護者が就労等している場合において、自宅での保育が困難な状況になったとき、病後児保育室すこやかで子どもを預かる。",
+        department: "子育て支援課",
+        source: { document: "d", place: "一覧 No.9（3行目）; 一覧 No.39（7行目）" },
+      },
+    ]);
   });
 
   it("reads a Shift_JIS CSV table into readable ids", async () => {
     await cp(fixture("valid"), dir, { recursive: true });
     const out = join(dir, "programs", "juten.yaml");
-    const r = await runCli(["import", "programs", fixture("import/imari-juten-sjis.csv"), "--municipality", "伊万里市", "--document", "imari-action-plan", "--table", "重点施策一覧", "--knowledge", dir, "--out", out]);
+    const r = await runCli([
+      "import",
+      "programs",
+      fixture("import/imari-juten-sjis.csv"),
+      "--municipality",
+      "伊万里市",
+      "--document",
+      "imari-action-plan",
+      "--table",
+      "重点施策一覧",
+      "--knowledge",
+      dir,
+      "--out",
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const drafts = parse(await readFile(out, "utf8")) as Draft[];
-    expect(drafts.map((d) => d.name)).toEqual(["子どもの医療費助成事業", "不妊治療エンゼルサポート事業", "子育て世代包括支援センター事業"]);
-    expect(drafts.map((d) => d.id)).toEqual(["imari-kodomo-no-iryohi-josei", "imari-funin-chiryo-enzeru-sapoto", "imari-kosodate-sedai-hokatsu-shien-senta"]);
+    expect(drafts.map((d) => d.name)).toEqual([
+      "子どもの医療費助成事業",
+      "不妊治療エンゼルサポート事業",
+      "子育て世代包括支援センター事業",
+    ]);
+    expect(drafts.map((d) => d.id)).toEqual([
+      "imari-kodomo-no-iryohi-josei",
+      "imari-funin-chiryo-enzeru-sapoto",
+      "imari-kosodate-sedai-hokatsu-shien-senta",
+    ]);
     expect(drafts[1]?.source.place).toBe("重点施策一覧 No.45（3行目）");
     expect((await runCli(["check", "--knowledge", dir])).stdout).toContain("ok: 5 programs");
   });
@@ -111,8 +209,16 @@ describe("import programs", () => {
     [["import", "programs", IIZUKA_TABLE, "--document", "d"], 2, /--municipality and --document are required/],
     [["import", "programs", "--municipality", "飯塚市", "--document", "d"], 2, /give exactly one FILE/],
     [["import", "recipes", "x"], 2, /unknown kind "recipes" \(programs or faq\)/],
-    [["import", "programs", fixture("import/no-such.tsv"), "--municipality", "飯塚市", "--document", "d"], 1, /cannot read .*no-such\.tsv: no such file/],
-    [["import", "programs", fixture("import/no-program-header.tsv"), "--municipality", "飯塚市", "--document", "d"], 1, /no program rows found .*事業名/],
+    [
+      ["import", "programs", fixture("import/no-such.tsv"), "--municipality", "飯塚市", "--document", "d"],
+      1,
+      /cannot read .*no-such\.tsv: no such file/,
+    ],
+    [
+      ["import", "programs", fixture("import/no-program-header.tsv"), "--municipality", "飯塚市", "--document", "d"],
+      1,
+      /no program rows found .*事業名/,
+    ],
   ])("%j: exit %d with a clear message", async (args, code, message) => {
     const r = await runCli(args as string[]);
     expect(r.code).toBe(code);
@@ -122,7 +228,19 @@ describe("import programs", () => {
   it("keeps an existing --out file unless --force", async () => {
     const out = join(dir, "kept.yaml");
     await writeFile(out, "# staff's work\n");
-    const args = ["import", "programs", IIZUKA_TABLE, "--municipality", "飯塚市", "--document", "d", "--knowledge", dir, "--out", out];
+    const args = [
+      "import",
+      "programs",
+      IIZUKA_TABLE,
+      "--municipality",
+      "飯塚市",
+      "--document",
+      "d",
+      "--knowledge",
+      dir,
+      "--out",
+      out,
+    ];
     const r = await runCli(args);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("exists and was left as it is");
@@ -140,8 +258,12 @@ describe("import faq", () => {
     const r = await runCli(["import", "faq", fixture("sjis-csv/faq/imari-faq-sjis.csv"), "--out", out]);
     expect(r.code, r.stderr).toBe(0);
     expect(parse(await readFile(out, "utf8"))[0]).toEqual({
-      id: "imari-sjis-1", municipality: "伊万里市", category: "妊娠・出産", question: "不妊治療の助成はありますか",
-      answer: "健康保険が適用されない不妊治療に対して、年間10万円を上限に通算5年間を償還払い方式で助成します。", department: "健康づくり課",
+      id: "imari-sjis-1",
+      municipality: "伊万里市",
+      category: "妊娠・出産",
+      question: "不妊治療の助成はありますか",
+      answer: "健康保険が適用されない不妊治療に対して、年間10万円を上限に通算5年間を償還払い方式で助成します。",
+      department: "健康づくり課",
     });
     expect((await runCli(["check", "--knowledge", dir])).stdout).toContain("2 FAQ entries");
   });
@@ -150,7 +272,15 @@ describe("import faq", () => {
     await cp(REAL_KNOWLEDGE, dir, { recursive: true });
     await rm(join(dir, "faq"), { recursive: true, force: true }); // a fresh clone has no knowledge/faq/
     const out = join(dir, "faq", "imari.yaml");
-    const r = await runCli(["import", "faq", fixture("faq-only/よくある質問.csv"), "--municipality", "伊万里市", "--out", out]);
+    const r = await runCli([
+      "import",
+      "faq",
+      fixture("faq-only/よくある質問.csv"),
+      "--municipality",
+      "伊万里市",
+      "--out",
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(parse(await readFile(out, "utf8"))).toHaveLength(2);
     const check = await runCli(["check", "--knowledge", dir]);
@@ -159,9 +289,20 @@ describe("import faq", () => {
   });
 
   it("fills the municipality and prefixes ids when asked", async () => {
-    const r = await runCli(["import", "faq", fixture("faq-only/よくある質問.csv"), "--municipality", "伊万里市", "--id-prefix", "imari"]);
+    const r = await runCli([
+      "import",
+      "faq",
+      fixture("faq-only/よくある質問.csv"),
+      "--municipality",
+      "伊万里市",
+      "--id-prefix",
+      "imari",
+    ]);
     const entries = parse(r.stdout) as { id: string; municipality: string }[];
-    expect(entries.map((e) => [e.id, e.municipality])).toEqual([["imari-101", "伊万里市"], ["imari-102", "伊万里市"]]);
+    expect(entries.map((e) => [e.id, e.municipality])).toEqual([
+      ["imari-101", "伊万里市"],
+      ["imari-102", "伊万里市"],
+    ]);
   });
 
   it("with --out X.csv writes the CSV itself as UTF-8, which loads as it is", async () => {

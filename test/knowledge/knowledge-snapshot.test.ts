@@ -19,7 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-const comparable = (k: NonNullable<Awaited<ReturnType<typeof loadKnowledge>>["knowledge"]>) => ({ ...k, loadedAt: undefined, init: { ...k.toInit(), loadedAt: undefined } });
+const comparable = (k: NonNullable<Awaited<ReturnType<typeof loadKnowledge>>["knowledge"]>) => ({
+  ...k,
+  loadedAt: undefined,
+  init: { ...k.toInit(), loadedAt: undefined },
+});
 
 describe("loadKnowledgeCached", () => {
   it("loads the files once, then gives the same knowledge from the snapshot", async () => {

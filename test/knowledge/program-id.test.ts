@@ -34,14 +34,21 @@ describe("program ids", async () => {
     ["移住・定住促進事業", "imari", "imari-iju-teiju-sokushin"],
     ["外国人材雇用支援事業", "iizuka", "iizuka-gaikoku-jinzai-koyo-shien"],
     ["不妊治療エンゼルサポート事業", "imari", "imari-funin-chiryo-enzeru-sapoto"],
-    ["新産業創出支援センター(トライバレーセンター)管理運営事業", "iizuka", "iizuka-shin-sangyo-soshutsu-shien-senta-torai-bare-senta"],
+    [
+      "新産業創出支援センター(トライバレーセンター)管理運営事業",
+      "iizuka",
+      "iizuka-shin-sangyo-soshutsu-shien-senta-torai-bare-senta",
+    ],
     ["ICT教育推進事業", "imari", "imari-ict-kyoiku-suishin"],
   ])("%s → %s", (name, prefix, id) => {
     expect(programId(prefix, romajiWords(name, tokenizer))).toBe(id);
   });
 
   it("stays at most 60 characters, cut between words", () => {
-    const id = programId("iizuka", romajiWords("新産業創出支援センター(トライバレーセンター)管理運営事業におけるオフィス提供の拡充", tokenizer));
+    const id = programId(
+      "iizuka",
+      romajiWords("新産業創出支援センター(トライバレーセンター)管理運営事業におけるオフィス提供の拡充", tokenizer),
+    );
     expect(id.length).toBeLessThanOrEqual(60);
     expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });

@@ -12,9 +12,12 @@ import { validateLineMessages } from "../../src/channels/line/line-limits.js";
 const BUS = "imari-community-bus-unko";
 const ROUTES = ["いまりんバス市街地線", "いまりんバス地域線", "いまりんバス郊外線"];
 let h: Harness;
-beforeAll(async () => { h = await createHarness(); });
+beforeAll(async () => {
+  h = await createHarness();
+});
 
-const flexOf = (messages: messagingApi.Message[]) => messages.find((m): m is messagingApi.FlexMessage => m.type === "flex")!;
+const flexOf = (messages: messagingApi.Message[]) =>
+  messages.find((m): m is messagingApi.FlexMessage => m.type === "flex")!;
 function textsOf(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(textsOf);
   if (typeof node !== "object" || node === null) return [];
@@ -25,7 +28,12 @@ function textsOf(node: unknown): string[] {
 const textOf = (messages: messagingApi.Message[]) => messages.map((m) => (m.type === "text" ? m.text : "")).join("\n");
 
 async function detailReply(): Promise<Reply> {
-  return h.engine().respond({ user: "U-detail", channel: "line", municipality: "伊万里市", action: { kind: "aspect", programId: BUS, aspect: "detail" } });
+  return h.engine().respond({
+    user: "U-detail",
+    channel: "line",
+    municipality: "伊万里市",
+    action: { kind: "aspect", programId: BUS, aspect: "detail" },
+  });
 }
 
 describe("a detail answer on LINE", () => {
@@ -54,7 +62,14 @@ describe("a detail answer on LINE", () => {
   it("keeps the short summary on cards shown together in a carousel", async () => {
     const bus = (await detailReply()).cards[0]!;
     const other = h.knowledge.programs.find((p) => p.municipality === "伊万里市" && p.id !== BUS && p.summary)!;
-    const two = (await h.engine().respond({ user: "U-two", channel: "line", municipality: "伊万里市", action: { kind: "aspect", programId: other.id, aspect: "detail" } })).cards[0]!;
+    const two = (
+      await h.engine().respond({
+        user: "U-two",
+        channel: "line",
+        municipality: "伊万里市",
+        action: { kind: "aspect", programId: other.id, aspect: "detail" },
+      })
+    ).cards[0]!;
     const messages = renderLineReply({ ...(await detailReply()), cards: [bus, two] });
     const texts = textsOf(flexOf(messages).contents).join("\n");
     expect(texts).not.toContain("いまりんバス郊外線");

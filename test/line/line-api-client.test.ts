@@ -17,28 +17,46 @@ let clock = 0;
 
 function client(overrides: Partial<ConstructorParameters<typeof LineApiClient>[0]> = {}) {
   return new LineApiClient({
-    channelAccessToken: TOKEN, apiBaseUrl: platform.baseUrl, random: () => 0.5, now: () => clock,
-    sleep: async (ms) => { sleeps.push(ms); clock += ms; }, ...overrides,
+    channelAccessToken: TOKEN,
+    apiBaseUrl: platform.baseUrl,
+    random: () => 0.5,
+    now: () => clock,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    ...overrides,
   });
 }
 
-beforeAll(async () => { platform = await FakeLinePlatform.start({ channelAccessToken: TOKEN }); });
-afterAll(async () => { await platform.close(); });
-beforeEach(() => { sleeps.length = 0; platform.calls.length = 0; });
+beforeAll(async () => {
+  platform = await FakeLinePlatform.start({ channelAccessToken: TOKEN });
+});
+afterAll(async () => {
+  await platform.close();
+});
+beforeEach(() => {
+  sleeps.length = 0;
+  platform.calls.length = 0;
+});
 
 describe("LineApiClient", () => {
   it("replies once with a fresh token; the same token again is refused by LINE and not retried", async () => {
     const token = platform.issueReplyToken();
     await client().reply(token, hello);
     expect(platform.replies.at(-1)).toEqual({ replyToken: token, messages: hello });
-    const error = await client().reply(token, hello).catch((e: unknown) => e);
+    const error = await client()
+      .reply(token, hello)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LineApiError);
     expect((error as LineApiError).status).toBe(400);
     expect(platform.calls.filter((c) => c.endpoint === REPLY)).toHaveLength(2);
   });
 
   it("sends the bearer token: a wrong one gets 401 and is not retried", async () => {
-    const error = await client({ channelAccessToken: "wrong" }).reply(platform.issueReplyToken(), hello).catch((e: unknown) => e);
+    const error = await client({ channelAccessToken: "wrong" })
+      .reply(platform.issueReplyToken(), hello)
+      .catch((e: unknown) => e);
     expect((error as LineApiError).status).toBe(401);
     expect(platform.calls).toHaveLength(1);
   });
@@ -54,7 +72,9 @@ describe("LineApiClient", () => {
 
   it("gives up after maxAttempts, so a failing LINE sees a bounded number of calls", async () => {
     platform.failNext(REPLY, 503, 10);
-    const error = await client().reply(platform.issueReplyToken(), hello).catch((e: unknown) => e);
+    const error = await client()
+      .reply(platform.issueReplyToken(), hello)
+      .catch((e: unknown) => e);
     expect((error as LineApiError).status).toBe(503);
     expect(platform.calls).toHaveLength(3);
     expect(sleeps).toEqual([125, 250]);
@@ -62,7 +82,9 @@ describe("LineApiClient", () => {
 
   it("does not retry a 429 that says the monthly quota is spent", async () => {
     platform.failNext(PUSH, 429, 1, { message: "You have reached your monthly limit." });
-    const error = await client().push("U1", hello, retryKeyFor("ev1")).catch((e: unknown) => e);
+    const error = await client()
+      .push("U1", hello, retryKeyFor("ev1"))
+      .catch((e: unknown) => e);
     expect((error as LineApiError).status).toBe(429);
     expect(platform.calls).toHaveLength(1);
   });
@@ -76,7 +98,9 @@ describe("LineApiClient", () => {
 
   it("times out a call that hangs, and retries it within the attempt bound", async () => {
     platform.delay("/v2/bot/chat/loading/start", 300);
-    const error = await client({ timeoutMs: 50 }).showLoadingAnimation("U1", 20).catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 50 })
+      .showLoadingAnimation("U1", 20)
+      .catch((e: unknown) => e);
     platform.delay("/v2/bot/chat/loading/start", 0);
     expect(error).toBeInstanceOf(LineApiError);
     expect((error as LineApiError).status).toBeUndefined();
@@ -97,6 +121,9 @@ describe("LineApiClient", () => {
   it("rounds the loading animation to LINE's 5–60 s steps", async () => {
     await client().showLoadingAnimation("Uabc", 7);
     await client().showLoadingAnimation("Uabc", 600);
-    expect(platform.loadings.filter((l) => l.chatId === "Uabc")).toEqual([{ chatId: "Uabc", loadingSeconds: 10 }, { chatId: "Uabc", loadingSeconds: 60 }]);
+    expect(platform.loadings.filter((l) => l.chatId === "Uabc")).toEqual([
+      { chatId: "Uabc", loadingSeconds: 10 },
+      { chatId: "Uabc", loadingSeconds: 60 },
+    ]);
   });
 });

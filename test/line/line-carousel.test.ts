@@ -9,8 +9,12 @@ import { validateLineMessages } from "../../src/channels/line/line-limits.js";
 
 let t: LineTestServer;
 // an account for every municipality: 「移住の支援」 fits a program in each city
-beforeAll(async () => { t = await startLineTestServer({ MADOGUCHI_MUNICIPALITY: "" }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startLineTestServer({ MADOGUCHI_MUNICIPALITY: "" });
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function say(user: string, text: string): Promise<messagingApi.Message[]> {
   const event = t.events.text(user, text);
@@ -33,7 +37,10 @@ it("answers 「移住の支援」 with a carousel of the programs, one bubble ea
   // clients without Flex show the altText: the numbered list
   expect(flex!.altText).toMatch(/1\. .+\n[\s\S]*2\. /u);
   // the text says what was found and how to narrow it, without repeating the list the carousel shows
-  const text = messages.filter((m): m is messagingApi.TextMessage => m.type === "text").map((m) => m.text).join("\n");
+  const text = messages
+    .filter((m): m is messagingApi.TextMessage => m.type === "text")
+    .map((m) => m.text)
+    .join("\n");
   expect(text).not.toMatch(/^1\. /mu);
   const quick = (messages.at(-1)!.quickReply?.items ?? []).map((i) => (i.action as { label: string }).label);
   expect(quick).toEqual(expect.arrayContaining(["金額", "対象", "申請方法", "問い合わせ先"]));

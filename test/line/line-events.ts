@@ -26,7 +26,10 @@ export class LineEvents {
   }
 
   text(userId: string, text: string) {
-    return { ...this.base(userId, "message"), message: { id: randomBytes(8).toString("hex").replace(/\D/g, "1"), type: "text", quoteToken: "q", text } };
+    return {
+      ...this.base(userId, "message"),
+      message: { id: randomBytes(8).toString("hex").replace(/\D/g, "1"), type: "text", quoteToken: "q", text },
+    };
   }
 
   postback(userId: string, data: string) {
@@ -43,7 +46,12 @@ export class LineEvents {
 
   /** A non-text message: sticker, image, video, audio, location or file. */
   media(userId: string, type: "sticker" | "image" | "video" | "audio" | "location" | "file") {
-    const extra = type === "sticker" ? { packageId: "446", stickerId: "1988" } : type === "location" ? { latitude: 33.26, longitude: 129.88, address: "佐賀県伊万里市" } : {};
+    const extra =
+      type === "sticker"
+        ? { packageId: "446", stickerId: "1988" }
+        : type === "location"
+          ? { latitude: 33.26, longitude: 129.88, address: "佐賀県伊万里市" }
+          : {};
     return { ...this.base(userId, "message"), message: { id: String(Date.now()), type, ...extra } };
   }
 

@@ -9,14 +9,23 @@ import { HANDOFF_MESSAGES } from "../../src/dialogue/handoff/handoff-messages.js
 
 const posted: { kind: "open" | "post"; text: string }[] = [];
 const desk: StaffDesk = {
-  async openThread(_ticket: HandoffTicket, text: string): Promise<ThreadRef> { posted.push({ kind: "open", text }); return { channel: "C1", ts: "1.0" }; },
-  async postToThread(_ticket: HandoffTicket, text: string) { posted.push({ kind: "post", text }); },
+  async openThread(_ticket: HandoffTicket, text: string): Promise<ThreadRef> {
+    posted.push({ kind: "open", text });
+    return { channel: "C1", ts: "1.0" };
+  },
+  async postToThread(_ticket: HandoffTicket, text: string) {
+    posted.push({ kind: "post", text });
+  },
   async noteClosed() {},
 };
 
 let t: LineTestServer;
-beforeAll(async () => { t = await startLineTestServer(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startLineTestServer();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function say(user: string, text: string) {
   const event = t.events.text(user, text);
@@ -45,7 +54,9 @@ it("hands the conversation to staff, relays the resident's messages masked, and 
   expect(posted.at(-1)).toEqual({ kind: "post", text: expect.stringContaining("保育園の申込み") });
   expect(posted.at(-1)!.text).not.toContain("090-1234-5678");
 
-  expect(await t.server.services.handoff.relayFromStaff({ channel: "C1", ts: "1.0" }, "申込みは4月からです。")).toBe("sent");
+  expect(await t.server.services.handoff.relayFromStaff({ channel: "C1", ts: "1.0" }, "申込みは4月からです。")).toBe(
+    "sent",
+  );
   const push = t.platform.pushes.find((p) => p.to === user)!;
   expect(JSON.stringify(push.messages)).toContain("申込みは4月からです。");
   expect(push.retryKey).toMatch(/^[0-9a-f-]{36}$/);

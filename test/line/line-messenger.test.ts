@@ -16,10 +16,17 @@ beforeAll(async () => {
   const client = new LineApiClient({ channelAccessToken: TOKEN, apiBaseUrl: platform.baseUrl, sleep: async () => {} });
   messenger = new LineMessenger(client, { now: () => now });
 });
-afterAll(async () => { await platform.close(); });
+afterAll(async () => {
+  await platform.close();
+});
 
 const target = (over: Partial<Parameters<LineMessenger["deliver"]>[0]> = {}) => ({
-  replyToken: platform.issueReplyToken(), receivedAt: 1_000_000, eventTimestamp: 1_000_000, chatId: "Uchat", retrySeed: `ev-${Math.random()}`, ...over,
+  replyToken: platform.issueReplyToken(),
+  receivedAt: 1_000_000,
+  eventTimestamp: 1_000_000,
+  chatId: "Uchat",
+  retrySeed: `ev-${Math.random()}`,
+  ...over,
 });
 
 describe("LineMessenger.deliver", () => {

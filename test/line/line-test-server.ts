@@ -28,8 +28,13 @@ export async function startLineTestServer(env: Record<string, string> = {}): Pro
   const platform = await FakeLinePlatform.start({ channelAccessToken: ACCESS_TOKEN });
   const logs = captureLogs();
   const config = readServerConfig({
-    HOST: "127.0.0.1", PORT: "0", MADOGUCHI_WATCH: "off", LOG_LEVEL: "info",
-    LINE_CHANNEL_SECRET: CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN, LINE_API_BASE_URL: platform.baseUrl,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    MADOGUCHI_WATCH: "off",
+    LOG_LEVEL: "info",
+    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
+    LINE_API_BASE_URL: platform.baseUrl,
     MADOGUCHI_MUNICIPALITY: "伊万里市",
     ...env,
   });
@@ -42,10 +47,17 @@ export async function startLineTestServer(env: Record<string, string> = {}): Pro
   }
   const webhookUrl = `${server.url}/webhooks/line`;
   return {
-    server, platform, logs, webhookUrl,
+    server,
+    platform,
+    logs,
+    webhookUrl,
     events: new LineEvents(platform),
-    deliver: (events, url = webhookUrl) => platform.deliver(url, CHANNEL_SECRET, webhookBody(events), undefined, server.request),
+    deliver: (events, url = webhookUrl) =>
+      platform.deliver(url, CHANNEL_SECRET, webhookBody(events), undefined, server.request),
     settle: () => server.idle(),
-    close: async () => { await server.close(); await platform.close(); },
+    close: async () => {
+      await server.close();
+      await platform.close();
+    },
   };
 }

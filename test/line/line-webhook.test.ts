@@ -9,9 +9,15 @@ import { signLineBody } from "../../src/channels/line/verify-signature.js";
 import { decodePostbackAction } from "../../src/channels/line/postback-action.js";
 
 let t: LineTestServer;
-beforeAll(async () => { t = await startLineTestServer(); });
-afterAll(async () => { await t.close(); });
-beforeEach(async () => { await t.settle(); });
+beforeAll(async () => {
+  t = await startLineTestServer();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(async () => {
+  await t.settle();
+});
 
 type Msg = messagingApi.Message & { text?: string; altText?: string; contents?: messagingApi.FlexContainer };
 const repliesTo = (token: string) => t.platform.replies.filter((r) => r.replyToken === token);
@@ -20,7 +26,8 @@ const onlyReplyTo = (token: string): Msg[] => {
   expect(found, `replies with token ${token}`).toHaveLength(1);
   return found[0]!.messages as Msg[];
 };
-const bubbles = (m: Msg): messagingApi.FlexBubble[] => (m.contents!.type === "carousel" ? m.contents!.contents : [m.contents as messagingApi.FlexBubble]);
+const bubbles = (m: Msg): messagingApi.FlexBubble[] =>
+  m.contents!.type === "carousel" ? m.contents!.contents : [m.contents as messagingApi.FlexBubble];
 const allText = (node: unknown): string => JSON.stringify(node);
 
 async function ask(text: string, user = lineUserId()) {
@@ -46,7 +53,9 @@ describe("a resident's question", () => {
     const [bubble] = bubbles(flex);
     expect(allText(bubble!.body)).toContain(program);
     expect(allText(bubble!.body)).toContain("令和3年11月");
-    const labels = (bubble!.footer!.contents as messagingApi.FlexButton[]).map((b) => (b.action as { label: string }).label);
+    const labels = (bubble!.footer!.contents as messagingApi.FlexButton[]).map(
+      (b) => (b.action as { label: string }).label,
+    );
     expect(labels).toEqual(["金額", "対象", "問い合わせ先", "申請方法", "詳しく"]);
   });
 
@@ -55,7 +64,10 @@ describe("a resident's question", () => {
     const { messages } = await ask("伊万里牛のこと", user);
     const carousel = messages.find((m) => m.type === "flex")!;
     expect(allText(bubbles(carousel)[0]!.body)).toMatch(/1\. 伊万里牛/);
-    const choice = messages.at(-1)!.quickReply!.items!.map((i) => i.action as messagingApi.PostbackAction).find((a) => a.label!.includes("伊万里牛産地強化支援事業"))!;
+    const choice = messages
+      .at(-1)!
+      .quickReply!.items!.map((i) => i.action as messagingApi.PostbackAction)
+      .find((a) => a.label!.includes("伊万里牛産地強化支援事業"))!;
     const press = t.events.postback(user, choice.data!);
     await t.deliver([press]);
     await t.settle();
@@ -66,7 +78,9 @@ describe("a resident's question", () => {
   it("a card's 問い合わせ先 button answers with that program's department, as a follow-up of the same resident", async () => {
     const user = lineUserId();
     const { messages } = await ask("不妊治療の助成", user);
-    const button = (bubbles(messages.find((m) => m.type === "flex")!)[0]!.footer!.contents as messagingApi.FlexButton[])[2]!.action as messagingApi.PostbackAction;
+    const button = (
+      bubbles(messages.find((m) => m.type === "flex")!)[0]!.footer!.contents as messagingApi.FlexButton[]
+    )[2]!.action as messagingApi.PostbackAction;
     expect(decodePostbackAction(button.data!)).toMatchObject({ kind: "aspect", aspect: "contact" });
     const press = t.events.postback(user, button.data!);
     await t.deliver([press]);
@@ -120,13 +134,16 @@ describe("follow, stickers and other messages", () => {
     expect(answer).toContain("伊万里市");
   });
 
-  it.each(["sticker", "image", "video", "audio", "location", "file"] as const)("answers a %s with a polite request for words", async (type) => {
-    const event = t.events.media(lineUserId(), type);
-    await t.deliver([event]);
-    await t.settle();
-    const [reply] = onlyReplyTo(event.replyToken!);
-    expect(reply!.text).toContain("文字で送ってください");
-  });
+  it.each(["sticker", "image", "video", "audio", "location", "file"] as const)(
+    "answers a %s with a polite request for words",
+    async (type) => {
+      const event = t.events.media(lineUserId(), type);
+      await t.deliver([event]);
+      await t.settle();
+      const [reply] = onlyReplyTo(event.replyToken!);
+      expect(reply!.text).toContain("文字で送ってください");
+    },
+  );
 
   it("shows the loading animation in a one-to-one chat whose answer waits, never in a group", async () => {
     const slow = await startLineTestServer({ LINE_LOADING_AFTER_MS: "0" });
@@ -135,7 +152,10 @@ describe("follow, stickers and other messages", () => {
       // The second question waits while the first answer goes out: not immediate.
       await slow.deliver([slow.events.text(user, "婚活の支援"), slow.events.text(user, "不妊治療の助成")]);
       const member = lineUserId();
-      await slow.deliver([slow.events.inGroup(slow.events.text(member, "婚活の支援")), slow.events.inGroup(slow.events.text(member, "不妊治療の助成"))]);
+      await slow.deliver([
+        slow.events.inGroup(slow.events.text(member, "婚活の支援")),
+        slow.events.inGroup(slow.events.text(member, "不妊治療の助成")),
+      ]);
       await slow.settle();
       expect(slow.platform.loadings.length).toBeGreaterThan(0);
       expect(slow.platform.loadings.every((l) => l.chatId === user && l.loadingSeconds === 20)).toBe(true);
@@ -158,7 +178,13 @@ describe("receiving rules", () => {
     const marker = unique();
     const event = t.events.text(lineUserId(), marker);
     const replies = t.platform.replies.length;
-    const response = await t.platform.deliver(t.webhookUrl, CHANNEL_SECRET, webhookBody([event]), signature, t.server.request);
+    const response = await t.platform.deliver(
+      t.webhookUrl,
+      CHANNEL_SECRET,
+      webhookBody([event]),
+      signature,
+      t.server.request,
+    );
     const body = await response.text();
     expect(response.status).toBe(401);
     expect(body).toBe('{"message":"invalid signature"}');
@@ -194,7 +220,11 @@ describe("receiving rules", () => {
   });
 
   it("answers 200 and the other events when one event of a batch fails", async () => {
-    const [a, broken, c] = [t.events.text(lineUserId(), "婚活の支援"), t.events.text(lineUserId(), "梨農家の支援"), t.events.follow(lineUserId())];
+    const [a, broken, c] = [
+      t.events.text(lineUserId(), "婚活の支援"),
+      t.events.text(lineUserId(), "梨農家の支援"),
+      t.events.follow(lineUserId()),
+    ];
     // A refusal that no retry can mend (a 5xx would make the answer wait for LINE to recover: patient-delivery.test.ts).
     t.platform.failReplyToken(broken.replyToken!, 400);
     const response = await t.deliver([a, broken, c]);
@@ -203,7 +233,9 @@ describe("receiving rules", () => {
     expect(repliesTo(a.replyToken!)).toHaveLength(1);
     expect(repliesTo(c.replyToken!)).toHaveLength(1);
     expect(repliesTo(broken.replyToken!)).toHaveLength(0);
-    expect(t.logs.entries().some((e) => e["msg"] === "line event failed" && e["webhookEventId"] === broken.webhookEventId)).toBe(true);
+    expect(
+      t.logs.entries().some((e) => e["msg"] === "line event failed" && e["webhookEventId"] === broken.webhookEventId),
+    ).toBe(true);
   });
 
   it("ignores unknown event types, unknown message types and standby-mode events, with 200", async () => {
@@ -227,7 +259,11 @@ describe("receiving rules", () => {
     ["invalid UTF-8", Buffer.from([0x7b, 0x22, 0x65, 0x22, 0x3a, 0xff, 0xfe, 0x7d])],
     ["JSON without events", Buffer.from('{"destination":"U0"}', "utf8")],
   ])("answers a signed body of %s 400, and keeps serving", async (_case, raw) => {
-    const response = await t.server.request(t.webhookUrl, { method: "POST", headers: { "x-line-signature": signLineBody(CHANNEL_SECRET, raw) }, body: raw });
+    const response = await t.server.request(t.webhookUrl, {
+      method: "POST",
+      headers: { "x-line-signature": signLineBody(CHANNEL_SECRET, raw) },
+      body: raw,
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toBe('{"message":"invalid webhook body"}');
     expect((await ask("婚活の支援")).messages.length).toBeGreaterThan(0);
@@ -264,7 +300,14 @@ describe("receiving rules", () => {
   it("logs no message text: My Numbers, phone numbers and e-mail addresses never appear unmasked", async () => {
     await ask("マイナンバーは1234 5678 9012、電話090-1234-5678、mail taro@example.jp です");
     const logs = t.logs.text();
-    for (const secret of ["1234 5678 9012", "090-1234-5678", "taro@example.jp", CHANNEL_SECRET, "test-line-access-token"]) expect(logs).not.toContain(secret);
+    for (const secret of [
+      "1234 5678 9012",
+      "090-1234-5678",
+      "taro@example.jp",
+      CHANNEL_SECRET,
+      "test-line-access-token",
+    ])
+      expect(logs).not.toContain(secret);
   });
 
   it("every message the bot sent passed the fake platform's limit checks", () => {

@@ -11,16 +11,35 @@ const TOKEN = "patient-token";
 const answer = [{ type: "text" as const, text: "児童手当の申請は市民課の窓口でできます。" }];
 let platform: FakeLinePlatform;
 
-beforeAll(async () => { platform = await FakeLinePlatform.start({ channelAccessToken: TOKEN }); });
-afterAll(async () => { await platform.close(); });
+beforeAll(async () => {
+  platform = await FakeLinePlatform.start({ channelAccessToken: TOKEN });
+});
+afterAll(async () => {
+  await platform.close();
+});
 
 function rig(baseUrl = platform.baseUrl) {
   let clock = 1_000_000;
   const waits: number[] = [];
-  const sleep = async (ms: number) => { waits.push(ms); clock += ms; };
-  const client = new LineApiClient({ channelAccessToken: TOKEN, apiBaseUrl: baseUrl, sleep, now: () => clock, timeoutMs: 2_000 });
+  const sleep = async (ms: number) => {
+    waits.push(ms);
+    clock += ms;
+  };
+  const client = new LineApiClient({
+    channelAccessToken: TOKEN,
+    apiBaseUrl: baseUrl,
+    sleep,
+    now: () => clock,
+    timeoutMs: 2_000,
+  });
   const messenger = new LineMessenger(client, { now: () => clock });
-  const target = () => ({ replyToken: platform.issueReplyToken(), receivedAt: clock, eventTimestamp: clock, chatId: "Uresident", retrySeed: `ev-${Math.random()}` });
+  const target = () => ({
+    replyToken: platform.issueReplyToken(),
+    receivedAt: clock,
+    eventTimestamp: clock,
+    chatId: "Uresident",
+    retrySeed: `ev-${Math.random()}`,
+  });
   return { messenger, target, waits, sleep, now: () => clock, random: () => 1 };
 }
 
@@ -40,7 +59,11 @@ describe("deliverPatiently", () => {
   it("honours Retry-After on 429", async () => {
     const r = rig();
     platform.failNext("/v2/bot/message/reply", 429, 3, { message: "Too Many Requests" }, { "retry-after": "3" });
-    const via = await deliverPatiently(r.messenger, r.target(), answer, { sleep: r.sleep, now: r.now, random: r.random });
+    const via = await deliverPatiently(r.messenger, r.target(), answer, {
+      sleep: r.sleep,
+      now: r.now,
+      random: r.random,
+    });
     expect(via).toBe("reply");
     expect(r.waits).toContain(3_000);
   });
@@ -51,15 +74,26 @@ describe("deliverPatiently", () => {
     const port = (closed.address() as { port: number }).port;
     await new Promise((res) => closed.close(res));
     const r = rig(`http://127.0.0.1:${port}`);
-    await expect(deliverPatiently(r.messenger, r.target(), answer, { sleep: r.sleep, now: r.now, random: r.random, maxWaitMs: 60_000 })).rejects.toBeInstanceOf(LineApiError);
+    await expect(
+      deliverPatiently(r.messenger, r.target(), answer, {
+        sleep: r.sleep,
+        now: r.now,
+        random: r.random,
+        maxWaitMs: 60_000,
+      }),
+    ).rejects.toBeInstanceOf(LineApiError);
     expect(r.now() - 1_000_000).toBeGreaterThanOrEqual(30_000);
     expect(r.now() - 1_000_000).toBeLessThanOrEqual(60_000);
   });
 
   it("does not wait on a refusal no retry can mend (400)", async () => {
     const r = rig();
-    platform.failNext("/v2/bot/message/reply", 400, 1, { message: "A message (messages[0]) in the request body is invalid" });
-    await expect(deliverPatiently(r.messenger, r.target(), answer, { sleep: r.sleep, now: r.now })).rejects.toBeInstanceOf(LineApiError);
+    platform.failNext("/v2/bot/message/reply", 400, 1, {
+      message: "A message (messages[0]) in the request body is invalid",
+    });
+    await expect(
+      deliverPatiently(r.messenger, r.target(), answer, { sleep: r.sleep, now: r.now }),
+    ).rejects.toBeInstanceOf(LineApiError);
     expect(r.waits).toEqual([]);
   });
 

@@ -20,8 +20,10 @@ beforeAll(async () => {
   cards = kb.programs.map((p) => programCard(kb, p, NOW));
 });
 
-const flexOf = (messages: messagingApi.Message[]) => messages.find((m): m is messagingApi.FlexMessage => m.type === "flex");
-const bubblesOf = (m: messagingApi.FlexMessage): messagingApi.FlexBubble[] => (m.contents.type === "carousel" ? m.contents.contents : [m.contents as messagingApi.FlexBubble]);
+const flexOf = (messages: messagingApi.Message[]) =>
+  messages.find((m): m is messagingApi.FlexMessage => m.type === "flex");
+const bubblesOf = (m: messagingApi.FlexMessage): messagingApi.FlexBubble[] =>
+  m.contents.type === "carousel" ? m.contents.contents : [m.contents as messagingApi.FlexBubble];
 /** Every text a resident can read in a bubble, in order. */
 function textsOf(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(textsOf);
@@ -58,7 +60,9 @@ describe("renderLineReply", () => {
   });
 
   it("puts the program's facts, source date and buttons on its card", () => {
-    const p = kb.programs.find((x) => x.benefits?.some((b) => b.amounts?.length) && x.period?.toFiscalYear !== undefined)!;
+    const p = kb.programs.find(
+      (x) => x.benefits?.some((b) => b.amounts?.length) && x.period?.toFiscalYear !== undefined,
+    )!;
     const card = programCard(kb, p, NOW);
     const bubble = bubblesOf(flexOf(renderLineReply(reply("find", "こちらです。", { cards: [card] })))!)[0]!;
     const texts = textsOf(bubble.body).join("\n");
@@ -67,10 +71,16 @@ describe("renderLineReply", () => {
     expect(texts).toContain(card.department);
     expect(texts).toContain(kb.sourceOf(p).date);
     expect(texts).toContain(kb.sourceOf(p).title.slice(0, 20));
-    const buttons = (bubble.footer!.contents as messagingApi.FlexButton[]).map((b) => b.action as messagingApi.PostbackAction);
+    const buttons = (bubble.footer!.contents as messagingApi.FlexButton[]).map(
+      (b) => b.action as messagingApi.PostbackAction,
+    );
     expect(buttons.map((a) => a.label)).toEqual(["金額", "対象", "問い合わせ先", "申請方法", "詳しく"]);
     expect(buttons.map((a) => decodePostbackAction(a.data!))).toEqual(
-      ["amount", "eligibility", "contact", "apply", "detail"].map((aspect) => ({ kind: "aspect", programId: p.id, aspect })),
+      ["amount", "eligibility", "contact", "apply", "detail"].map((aspect) => ({
+        kind: "aspect",
+        programId: p.id,
+        aspect,
+      })),
     );
   });
 
@@ -80,12 +90,16 @@ describe("renderLineReply", () => {
     const endedTexts = textsOf(flexOf(renderLineReply(reply("find", "x", { cards: [ended] })))!.contents);
     expect(endedTexts).toContain("期間終了");
     expect(endedTexts.join("\n")).toContain(ended.notice!.slice(0, 20));
-    expect(textsOf(flexOf(renderLineReply(reply("find", "x", { cards: [running] })))!.contents)).not.toContain("期間終了");
+    expect(textsOf(flexOf(renderLineReply(reply("find", "x", { cards: [running] })))!.contents)).not.toContain(
+      "期間終了",
+    );
   });
 
   it("marks a name-only row's audiences as inferred, and shows a status the source states", () => {
     const inferred = cards.find((c) => c.id === "imari-tokubetsu-shien-gakko-rusu-katei-jido-club-unei")!;
-    expect(textsOf(bubblesOf(flexOf(renderLineReply(reply("detail", "", { cards: [inferred] })))!)[0])).toContain("子育て世帯・障がい者向け（事業名からの推定）");
+    expect(textsOf(bubblesOf(flexOf(renderLineReply(reply("detail", "", { cards: [inferred] })))!)[0])).toContain(
+      "子育て世帯・障がい者向け（事業名からの推定）",
+    );
     const reviewed = cards.find((c) => c.id === "iizuka-gaikoku-jinzai-koyo-shien")!;
     const texts = textsOf(bubblesOf(flexOf(renderLineReply(reply("detail", "", { cards: [reviewed] })))!)[0]);
     expect(texts).toContain("見直し中");
@@ -99,7 +113,10 @@ describe("renderLineReply", () => {
   });
 
   it("turns suggestions into at most 13 quick replies on the last message, labels within 20 characters", () => {
-    const suggestions: Suggestion[] = Array.from({ length: 16 }, (_, i) => ({ label: `とても長いラベルの候補その${i}番目です`, action: { kind: "category", category: `子育て${i}` } }));
+    const suggestions: Suggestion[] = Array.from({ length: 16 }, (_, i) => ({
+      label: `とても長いラベルの候補その${i}番目です`,
+      action: { kind: "category", category: `子育て${i}` },
+    }));
     suggestions.push({ label: "保育園", action: { kind: "text", text: "保育園について" } });
     const messages = renderLineReply(reply("find", "次はどうしますか？", { cards: cards.slice(0, 2), suggestions }));
     expect(messages[0]!.quickReply).toBeUndefined();
@@ -110,13 +127,21 @@ describe("renderLineReply", () => {
   });
 
   it("sends a text suggestion as the resident's own words, other actions as postbacks", () => {
-    const messages = renderLineReply(reply("help", "どうぞ", { suggestions: [
-      { label: "保育園", action: { kind: "text", text: "保育園について" } },
-      { label: "金額", action: { kind: "aspect", programId: cards[0]!.id, aspect: "amount" } },
-    ] }));
+    const messages = renderLineReply(
+      reply("help", "どうぞ", {
+        suggestions: [
+          { label: "保育園", action: { kind: "text", text: "保育園について" } },
+          { label: "金額", action: { kind: "aspect", programId: cards[0]!.id, aspect: "amount" } },
+        ],
+      }),
+    );
     const [text, postback] = messages[0]!.quickReply!.items!.map((i) => i.action!);
     expect(text).toEqual({ type: "message", label: "保育園", text: "保育園について" });
-    expect(decodePostbackAction((postback as messagingApi.PostbackAction).data!)).toEqual({ kind: "aspect", programId: cards[0]!.id, aspect: "amount" });
+    expect(decodePostbackAction((postback as messagingApi.PostbackAction).data!)).toEqual({
+      kind: "aspect",
+      programId: cards[0]!.id,
+      aspect: "amount",
+    });
   });
 
   it("splits a very long text into several messages of at most 5,000 units, never more than five in all", () => {
@@ -129,8 +154,19 @@ describe("renderLineReply", () => {
 
   it("sends a list of the longest cards as a numbered carousel within 50 KB, at most 12, the list as altText", () => {
     const longest = [...cards].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 15);
-    const list = longest.map((c, i) => ({ n: i + 1, label: `${c.name}（${c.municipality}）`, programId: c.id, detail: "理由: 子育て・第3子" }));
-    const messages = renderLineReply(reply("find", "関係しそうな制度が15件見つかりました。", { list, listCards: longest, listFooter: "どれについて知りたいですか？" }));
+    const list = longest.map((c, i) => ({
+      n: i + 1,
+      label: `${c.name}（${c.municipality}）`,
+      programId: c.id,
+      detail: "理由: 子育て・第3子",
+    }));
+    const messages = renderLineReply(
+      reply("find", "関係しそうな制度が15件見つかりました。", {
+        list,
+        listCards: longest,
+        listFooter: "どれについて知りたいですか？",
+      }),
+    );
     expect(validateLineMessages(messages)).toEqual([]);
     const flex = flexOf(messages)!;
     const bubbles = bubblesOf(flex);
@@ -139,13 +175,23 @@ describe("renderLineReply", () => {
     expect(textsOf(bubbles[1]).some((t) => t.startsWith("2. "))).toBe(true);
     expect(flex.altText).toContain("1. ");
     expect(flex.altText.length).toBeLessThanOrEqual(LINE_LIMITS.altTextUnits);
-    expect((messages[0] as messagingApi.TextMessage).text).toBe("関係しそうな制度が15件見つかりました。\n\nどれについて知りたいですか？");
+    expect((messages[0] as messagingApi.TextMessage).text).toBe(
+      "関係しそうな制度が15件見つかりました。\n\nどれについて知りたいですか？",
+    );
   });
 
   it("writes the numbered list and its question into the text", () => {
-    const messages = renderLineReply(reply("find", "いくつか見つかりました。", {
-      list: [{ n: 1, label: "出産祝金", detail: "伊万里市" }, { n: 2, label: "子育て応援" }], listFooter: "どれについて知りたいですか？",
-    }));
-    expect((messages[0] as messagingApi.TextMessage).text).toBe("いくつか見つかりました。\n\n1. 出産祝金\n　伊万里市\n2. 子育て応援\n\nどれについて知りたいですか？");
+    const messages = renderLineReply(
+      reply("find", "いくつか見つかりました。", {
+        list: [
+          { n: 1, label: "出産祝金", detail: "伊万里市" },
+          { n: 2, label: "子育て応援" },
+        ],
+        listFooter: "どれについて知りたいですか？",
+      }),
+    );
+    expect((messages[0] as messagingApi.TextMessage).text).toBe(
+      "いくつか見つかりました。\n\n1. 出産祝金\n　伊万里市\n2. 子育て応援\n\nどれについて知りたいですか？",
+    );
   });
 });

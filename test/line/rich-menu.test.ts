@@ -4,7 +4,11 @@ import { inflateSync } from "node:zlib";
 import { PassThrough } from "node:stream";
 import { FakeLinePlatform } from "../fakes/line-platform.js";
 import { ALL_LIFE_EVENTS, LIFE_EVENTS } from "../../src/channels/line/life-events.js";
-import { RICH_MENU_SIZE, richMenuRequest, richMenuTiles } from "../../src/channels/line/rich-menu/rich-menu-definition.js";
+import {
+  RICH_MENU_SIZE,
+  richMenuRequest,
+  richMenuTiles,
+} from "../../src/channels/line/rich-menu/rich-menu-definition.js";
 import { renderRichMenuImage } from "../../src/channels/line/rich-menu/rich-menu-image.js";
 import { missingGlyphs } from "../../src/channels/line/rich-menu/raster.js";
 import { decodePostbackAction } from "../../src/channels/line/postback-action.js";
@@ -18,14 +22,16 @@ beforeAll(async () => {
   platform = await FakeLinePlatform.start({ channelAccessToken: TOKEN });
   png = renderRichMenuImage();
 });
-afterAll(async () => { await platform.close(); });
+afterAll(async () => {
+  await platform.close();
+});
 
 /** Decodes our own PNGs (8-bit RGB, filter 0 on every row) back to pixels. */
 function decodePng(file: Buffer): { width: number; height: number; pixel(x: number, y: number): number[] } {
   const width = file.readUInt32BE(16);
   const height = file.readUInt32BE(20);
   const idat: Buffer[] = [];
-  for (let at = 8; at < file.length;) {
+  for (let at = 8; at < file.length; ) {
     const length = file.readUInt32BE(at);
     if (file.toString("ascii", at + 4, at + 8) === "IDAT") idat.push(file.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -52,7 +58,9 @@ describe("rich menu definition", () => {
     expect(request.size).toEqual({ width: 2500, height: 1686 });
     const areas = request.areas!;
     expect(areas.map((a) => a.action!.label)).toEqual(["子育て", "移住", "仕事", "高齢", "制度診断", "職員に相談"]);
-    expect(areas.map((a) => decodePostbackAction((a.action as { data: string }).data))).toEqual(LIFE_EVENTS.map((e) => e.action));
+    expect(areas.map((a) => decodePostbackAction((a.action as { data: string }).data))).toEqual(
+      LIFE_EVENTS.map((e) => e.action),
+    );
     expect(areas.reduce((sum, a) => sum + a.bounds!.width! * a.bounds!.height!, 0)).toBe(2500 * 1686);
     for (const a of areas) {
       expect(a.bounds!.x! + a.bounds!.width!).toBeLessThanOrEqual(2500);
@@ -106,11 +114,17 @@ describe("madoguchi line richmenu", () => {
   });
 
   it("offers a city's account only topics it has programs for (伊万里市 has no 高齢・介護 program)", async () => {
-    const result = await cli(["line", "richmenu", "--dry-run", "--municipality", "伊万里市"], { LINE_API_BASE_URL: platform.baseUrl });
+    const result = await cli(["line", "richmenu", "--dry-run", "--municipality", "伊万里市"], {
+      LINE_API_BASE_URL: platform.baseUrl,
+    });
     expect(result.code).toBe(0);
-    const labels = (JSON.parse(result.stdout) as { areas: { action: { label: string } }[] }).areas.map((a) => a.action.label);
+    const labels = (JSON.parse(result.stdout) as { areas: { action: { label: string } }[] }).areas.map(
+      (a) => a.action.label,
+    );
     expect(labels).toEqual(["子育て", "移住", "仕事", "就農", "制度診断", "職員に相談"]);
-    const iizuka = await cli(["line", "richmenu", "--dry-run", "--municipality", "飯塚市"], { LINE_API_BASE_URL: platform.baseUrl });
+    const iizuka = await cli(["line", "richmenu", "--dry-run", "--municipality", "飯塚市"], {
+      LINE_API_BASE_URL: platform.baseUrl,
+    });
     expect(JSON.parse(iizuka.stdout).areas.map((a: { action: { label: string } }) => a.action.label)).toContain("高齢");
   });
 

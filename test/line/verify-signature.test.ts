@@ -5,7 +5,10 @@ import { signLineBody, verifyLineSignature } from "../../src/channels/line/verif
 
 const SECRET = "0123456789abcdef0123456789abcdef";
 // An escaped surrogate pair: a parser that re-serialises would turn it into an emoji and break the HMAC.
-const BODY = Buffer.from('{"destination":"U0","events":[{"type":"message","message":{"type":"text","text":"\\uD83E\\uDD28 保育園"}}]}', "utf8");
+const BODY = Buffer.from(
+  '{"destination":"U0","events":[{"type":"message","message":{"type":"text","text":"\\uD83E\\uDD28 保育園"}}]}',
+  "utf8",
+);
 const GOOD = createHmac("sha256", SECRET).update(BODY).digest("base64");
 
 describe("verifyLineSignature", () => {

@@ -1,6 +1,11 @@
 // 429 with Retry-After on the JSON API past the burst, per client address; the page's files are never limited.
 import { describe, expect, it } from "vitest";
-import { jsonResponse, type RouteHandler, type RouteRequest, type RouteResponse } from "../../src/channels/http/route.js";
+import {
+  jsonResponse,
+  type RouteHandler,
+  type RouteRequest,
+  type RouteResponse,
+} from "../../src/channels/http/route.js";
 import type { ChannelContext } from "../../src/channels/channel-context.js";
 import { webChannel } from "../../src/channels/web/index.js";
 import { HttpError } from "../../src/channels/http/http-error.js";
@@ -8,8 +13,23 @@ import { errorResponse } from "../../src/server/http/respond.js";
 import { InMemoryRateBuckets } from "../../src/shared-state/rate-buckets.js";
 import { clientAddress, webAdmission } from "../../src/server/rate-limit/web-rate-limit.js";
 
-function request(pattern: string, remoteAddress: string, headers: Record<string, string> = {}): RouteRequest & { remoteAddress: string } {
-  return { method: "GET", path: pattern, query: new URLSearchParams(), params: {}, headers, body: Buffer.alloc(0), id: "t", route: pattern, logFields: {}, remoteAddress };
+function request(
+  pattern: string,
+  remoteAddress: string,
+  headers: Record<string, string> = {},
+): RouteRequest & { remoteAddress: string } {
+  return {
+    method: "GET",
+    path: pattern,
+    query: new URLSearchParams(),
+    params: {},
+    headers,
+    body: Buffer.alloc(0),
+    id: "t",
+    route: pattern,
+    logFields: {},
+    remoteAddress,
+  };
 }
 
 async function answer(handler: RouteHandler, req: RouteRequest): Promise<RouteResponse> {
@@ -24,8 +44,16 @@ async function answer(handler: RouteHandler, req: RouteRequest): Promise<RouteRe
 describe("webAdmission", () => {
   const setup = () => {
     const limited: string[] = [];
-    const admit = webAdmission({ buckets: new InMemoryRateBuckets(() => 0), rule: { burst: 2, perMinute: 6 }, trustProxyHops: 0, onLimited: (r) => limited.push(r) });
-    const handler: RouteHandler = async (req) => { await admit(req); return jsonResponse(200, { ok: true }); };
+    const admit = webAdmission({
+      buckets: new InMemoryRateBuckets(() => 0),
+      rule: { burst: 2, perMinute: 6 },
+      trustProxyHops: 0,
+      onLimited: (r) => limited.push(r),
+    });
+    const handler: RouteHandler = async (req) => {
+      await admit(req);
+      return jsonResponse(200, { ok: true });
+    };
     return { handler, limited };
   };
 
@@ -36,14 +64,23 @@ describe("webAdmission", () => {
     expect(statuses).toEqual([200, 200, 429]);
     const refused = await answer(handler, request("/api/search", "10.0.0.1"));
     expect(refused.headers?.["retry-after"]).toBe("10");
-    expect(JSON.parse(String(refused.body))).toEqual({ error: { code: "too_many_requests", message: "too many requests, try again later", status: 429 } });
+    expect(JSON.parse(String(refused.body))).toEqual({
+      error: { code: "too_many_requests", message: "too many requests, try again later", status: 429 },
+    });
     expect((await answer(handler, request("/api/search", "10.0.0.2"))).status).toBe(200);
     expect(limited).toEqual(["/api/search", "/api/search"]);
   });
 
   it("is asked by the web channel for its JSON API, never for the page's files", async () => {
     let asked = 0;
-    const ctx = { admission: { web: async () => { asked++; throw new HttpError(429, "too_many_requests", "limited"); } } } as unknown as ChannelContext;
+    const ctx = {
+      admission: {
+        web: async () => {
+          asked++;
+          throw new HttpError(429, "too_many_requests", "limited");
+        },
+      },
+    } as unknown as ChannelContext;
     const web = await webChannel(ctx);
     const route = (pattern: string) => web.routes.find((r) => r.pattern === pattern)!;
     expect((await answer(route("/api/search").handler, request("/api/search", "10.0.0.1"))).status).toBe(429);
@@ -60,8 +97,12 @@ describe("clientAddress", () => {
 
   it("reads the address the outermost trusted proxy saw, ignoring what the client claimed", () => {
     expect(clientAddress(request("/", "10.0.0.9", { "x-forwarded-for": "203.0.113.7" }), 1)).toBe("203.0.113.7");
-    expect(clientAddress(request("/", "10.0.0.9", { "x-forwarded-for": "6.6.6.6, 203.0.113.7" }), 1)).toBe("203.0.113.7");
-    expect(clientAddress(request("/", "10.0.0.9", { "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.2" }), 2)).toBe("203.0.113.7");
+    expect(clientAddress(request("/", "10.0.0.9", { "x-forwarded-for": "6.6.6.6, 203.0.113.7" }), 1)).toBe(
+      "203.0.113.7",
+    );
+    expect(clientAddress(request("/", "10.0.0.9", { "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.2" }), 2)).toBe(
+      "203.0.113.7",
+    );
     expect(clientAddress(request("/", "10.0.0.9"), 1)).toBe("10.0.0.9");
   });
 });

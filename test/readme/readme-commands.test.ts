@@ -47,12 +47,19 @@ function sh(line: string, cwd: string, env: NodeJS.ProcessEnv, input = ""): Prom
 let work: string;
 let server: ChildProcess | undefined;
 let base = "";
-const env = (): NodeJS.ProcessEnv => ({ MADOGUCHI_KNOWLEDGE: join(work, "knowledge"), MADOGUCHI_CACHE_DIR: "off", LOG_LEVEL: "silent" });
+const env = (): NodeJS.ProcessEnv => ({
+  MADOGUCHI_KNOWLEDGE: join(work, "knowledge"),
+  MADOGUCHI_CACHE_DIR: "off",
+  LOG_LEVEL: "silent",
+});
 
 /** Starts `madoguchi serve --port 0` (what `npm start` runs after building) and reads its address. */
 function startServer(): Promise<string> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [MAIN_JS, "serve", "--port", "0"], { cwd: work, env: { ...process.env, ...env(), MADOGUCHI_WATCH: "on" } });
+    const child = spawn(process.execPath, [MAIN_JS, "serve", "--port", "0"], {
+      cwd: work,
+      env: { ...process.env, ...env(), MADOGUCHI_WATCH: "on" },
+    });
     server = child;
     let seen = "";
     const onData = (c: Buffer) => {

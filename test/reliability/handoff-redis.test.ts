@@ -14,7 +14,9 @@ import { maskPersonalData } from "../../src/text/mask-personal-data.js";
 let redis: RedisProcess;
 const connections: Redis[] = [];
 
-beforeAll(async () => { redis = await startRedis(); });
+beforeAll(async () => {
+  redis = await startRedis();
+});
 afterAll(async () => {
   for (const c of connections) c.disconnect();
   await redis?.stop();
@@ -23,15 +25,25 @@ afterAll(async () => {
 class Desk implements StaffDesk {
   posts: string[] = [];
   closed = 0;
-  async openThread(): Promise<ThreadRef> { return { channel: "CHANDOFF", ts: "1700000000.000100" }; }
-  async postToThread(_t: HandoffTicket, text: string): Promise<void> { this.posts.push(text); }
-  async noteClosed(): Promise<void> { this.closed++; }
+  async openThread(): Promise<ThreadRef> {
+    return { channel: "CHANDOFF", ts: "1700000000.000100" };
+  }
+  async postToThread(_t: HandoffTicket, text: string): Promise<void> {
+    this.posts.push(text);
+  }
+  async noteClosed(): Promise<void> {
+    this.closed++;
+  }
 }
 
 async function replica() {
   const conn = await connectRedis(redis.url, { keyPrefix: "handoff-test:" });
   connections.push(conn);
-  const service = new HandoffService({ store: new RedisHandoffStore(conn), mask: maskPersonalData, idleTimeoutMs: 30 * 60_000 });
+  const service = new HandoffService({
+    store: new RedisHandoffStore(conn),
+    mask: maskPersonalData,
+    idleTimeoutMs: 30 * 60_000,
+  });
   const desk = new Desk();
   const sent: string[] = [];
   service.attachDesk(desk);
@@ -45,9 +57,15 @@ describe("handoff tickets across replicas (Redis)", () => {
     const resident = { channel: "line", userId: "U-resident-1" };
     expect(await a.service.open(resident, "職員と話したい 090-1234-5678")).toBe(HANDOFF_MESSAGES.opened);
     expect(await b.service.isActive(resident)).toBe(true);
-    expect(await b.service.ticketQuestion((await b.service.ticketOfThread({ channel: "CHANDOFF", ts: "1700000000.000100" }))!)).toContain("[電話番号]");
+    expect(
+      await b.service.ticketQuestion(
+        (await b.service.ticketOfThread({ channel: "CHANDOFF", ts: "1700000000.000100" }))!,
+      ),
+    ).toContain("[電話番号]");
 
-    expect(await b.service.relayFromStaff({ channel: "CHANDOFF", ts: "1700000000.000100" }, "担当の山田です")).toBe("sent");
+    expect(await b.service.relayFromStaff({ channel: "CHANDOFF", ts: "1700000000.000100" }, "担当の山田です")).toBe(
+      "sent",
+    );
     expect(b.sent.join("\n")).toContain("担当の山田です");
     expect(await b.service.relayFromResident(resident, "申請書はどこですか")).toBe(true);
     expect(b.desk.posts).toEqual(["申請書はどこですか"]);
@@ -55,6 +73,8 @@ describe("handoff tickets across replicas (Redis)", () => {
     const ticket = await b.service.ticketOfThread({ channel: "CHANDOFF", ts: "1700000000.000100" });
     expect(await b.service.closeByStaff(ticket!, "USTAFF1")).toBe(true);
     expect(await a.service.isActive(resident)).toBe(false);
-    expect(await a.service.relayFromStaff({ channel: "CHANDOFF", ts: "1700000000.000100" }, "まだいますか")).toBe("closed");
+    expect(await a.service.relayFromStaff({ channel: "CHANDOFF", ts: "1700000000.000100" }, "まだいますか")).toBe(
+      "closed",
+    );
   });
 });

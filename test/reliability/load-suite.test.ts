@@ -18,7 +18,9 @@ const ACK_STALL_MS = 10_000;
 beforeAll(async () => {
   const result = await runLoadSuite(CI_PROFILE, (line) => console.log(line));
   table = result.measurements;
-  console.log(`\n${table.table()}\n\n(${result.seconds.toFixed(0)} s${result.keptDir ? `; logs kept in ${result.keptDir}` : ""})`);
+  console.log(
+    `\n${table.table()}\n\n(${result.seconds.toFixed(0)} s${result.keptDir ? `; logs kept in ${result.keptDir}` : ""})`,
+  );
 }, 600_000);
 
 function row(id: string): Measurement {

@@ -110,12 +110,20 @@ describe("RedisRateBuckets", () => {
       viaRedis.push([r.allowed, r.firstRefusal]);
       inMemory.push([m.allowed, m.firstRefusal]);
     }
-    expect(viaRedis).toEqual([[true, false], [true, false], [true, false], [false, true], [false, false], [false, false]]);
+    expect(viaRedis).toEqual([
+      [true, false],
+      [true, false],
+      [true, false],
+      [false, true],
+      [false, false],
+      [false, false],
+    ]);
     expect(viaRedis).toEqual(inMemory);
   });
 
   it("shares one bucket between connections and refills it with time", async () => {
-    for (let i = 0; i < 3; i++) expect((await (i % 2 ? a : b).rateBuckets.take("rate:test:shared", rule)).allowed).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect((await (i % 2 ? a : b).rateBuckets.take("rate:test:shared", rule)).allowed).toBe(true);
     const refused = await b.rateBuckets.take("rate:test:shared", rule);
     expect(refused.allowed).toBe(false);
     expect(refused.retryAfterMs).toBeGreaterThan(500);
@@ -156,7 +164,12 @@ describe("a Redis outage after start-up", () => {
       const again = await startRedis({ port: own.port });
       try {
         const deadline = Date.now() + 10_000;
-        while (!(await state.deliveries.claim(`line:back-${Date.now()}`, 60_000).then(() => state.sessions.set("line:Uback", newSession())).then(() => state.sessions.get("line:Uback")))) {
+        while (
+          !(await state.deliveries
+            .claim(`line:back-${Date.now()}`, 60_000)
+            .then(() => state.sessions.set("line:Uback", newSession()))
+            .then(() => state.sessions.get("line:Uback")))
+        ) {
           if (Date.now() > deadline) throw new Error("did not reconnect");
           await sleep(200);
         }
@@ -180,7 +193,9 @@ describe("REDIS_URL that cannot be used", () => {
   });
 
   it("refuses a URL that is not redis://", async () => {
-    await expect(createSharedState({ REDIS_URL: "http://127.0.0.1:6379" })).rejects.toThrow(/REDIS_URL: must start with redis:\/\//);
+    await expect(createSharedState({ REDIS_URL: "http://127.0.0.1:6379" })).rejects.toThrow(
+      /REDIS_URL: must start with redis:\/\//,
+    );
   });
 
   it("keeps state in memory when REDIS_URL is not set", async () => {

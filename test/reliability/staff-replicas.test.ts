@@ -29,7 +29,9 @@ afterAll(async () => {
 const lastLine = (s: string) => s.trim().split("\n").at(-1)!;
 
 async function firstFaq(server: TestServer, q: string): Promise<string | undefined> {
-  const { body } = await server.getJson<{ results: { type: string; id: string }[] }>(`/api/search?q=${encodeURIComponent(q)}`);
+  const { body } = await server.getJson<{ results: { type: string; id: string }[] }>(
+    `/api/search?q=${encodeURIComponent(q)}`,
+  );
   return body.results.find((r) => r.type === "faq")?.id;
 }
 
@@ -45,10 +47,19 @@ async function servedWithin(server: TestServer, q: string, id: string, ms: numbe
 describe("staff changes on two replicas sharing Redis", () => {
   it("serves an answer approved on replica A on replica B within 5 s", async () => {
     const changes = a.server.services.staff.changes({ mayApprove: () => true });
-    const entry = answerEntry({ questions: ["ごみの収集日を知りたい"], answer: "燃えるごみは週2回、地区ごとの曜日に収集します。", department: "まちづくり課", by: "山田", now: new Date() });
+    const entry = answerEntry({
+      questions: ["ごみの収集日を知りたい"],
+      answer: "燃えるごみは週2回、地区ごとの曜日に収集します。",
+      department: "まちづくり課",
+      by: "山田",
+      now: new Date(),
+    });
     const proposed = await changes.proposeAnswer(entry, { name: "山田", slackId: "U0AUTHOR" });
     expect(proposed.ok).toBe(true);
-    const approved = await changes.approve(proposed.ok ? proposed.draft.id : "", { name: "佐藤", slackId: "U0APPROVER" });
+    const approved = await changes.approve(proposed.ok ? proposed.draft.id : "", {
+      name: "佐藤",
+      slackId: "U0APPROVER",
+    });
     expect(approved.ok).toBe(true);
     expect(await servedWithin(a, "ごみの収集日はいつ", entry.id, 5_000)).toBeLessThan(5_000);
     expect(await servedWithin(b, "ごみの収集日はいつ", entry.id, 5_000)).toBeLessThan(5_000);
@@ -56,13 +67,34 @@ describe("staff changes on two replicas sharing Redis", () => {
 
   it("serves an answer approved with madoguchi staff approve on both replicas within 5 s", async () => {
     const env = { REDIS_URL: redis.url };
-    const added = await runCli(["staff", "add-answer", "--question", "粗大ごみの出し方を教えて", "--answer", "粗大ごみは電話で申し込み、指定日に出してください。",
-      "--department", "まちづくり課", "--by", "中村", "--knowledge", copy.dir], env);
-    const approved = await runCli(["staff", "approve", lastLine(added.stdout), "--by", "鈴木", "--knowledge", copy.dir], env);
+    const added = await runCli(
+      [
+        "staff",
+        "add-answer",
+        "--question",
+        "粗大ごみの出し方を教えて",
+        "--answer",
+        "粗大ごみは電話で申し込み、指定日に出してください。",
+        "--department",
+        "まちづくり課",
+        "--by",
+        "中村",
+        "--knowledge",
+        copy.dir,
+      ],
+      env,
+    );
+    const approved = await runCli(
+      ["staff", "approve", lastLine(added.stdout), "--by", "鈴木", "--knowledge", copy.dir],
+      env,
+    );
     expect(approved.code).toBe(0);
     expect(approved.stderr).toContain("told the other replicas to reload");
     const id = lastLine(approved.stdout);
-    const [ta, tb] = await Promise.all([servedWithin(a, "粗大ごみの出し方", id, 5_000), servedWithin(b, "粗大ごみの出し方", id, 5_000)]);
+    const [ta, tb] = await Promise.all([
+      servedWithin(a, "粗大ごみの出し方", id, 5_000),
+      servedWithin(b, "粗大ごみの出し方", id, 5_000),
+    ]);
     expect(Math.max(ta, tb)).toBeLessThan(5_000);
   });
 });
@@ -73,11 +105,22 @@ describe("App Home counts on two replicas sharing Redis", () => {
     const env = { MADOGUCHI_KNOWLEDGE: copy.dir, REDIS_URL: redis.url };
     const [sa, sb] = [await startSlackTestServer(env), await startSlackTestServer(env)];
     try {
-      const reply = await sa.server.services.engine.respond({ user: "U-replica-a", channel: "line", municipality: null, text: "ペットの去勢手術の補助はありますか" });
+      const reply = await sa.server.services.engine.respond({
+        user: "U-replica-a",
+        channel: "line",
+        municipality: null,
+        text: "ペットの去勢手術の補助はありますか",
+      });
       expect(reply.noMatch).toBe(true);
       await settle(200);
       const count = sb.slack.callsTo("views.publish").length;
-      await sb.event({ type: "app_home_opened", user: "USTAFF99", channel: "DHOME", tab: "home", event_ts: String(Date.now() / 1000) });
+      await sb.event({
+        type: "app_home_opened",
+        user: "USTAFF99",
+        channel: "DHOME",
+        tab: "home",
+        event_ts: String(Date.now() / 1000),
+      });
       const home = JSON.stringify((await sb.slack.waitFor("views.publish", count + 1))[count]!.args["view"]);
       expect(home).toContain("ペットの去勢手術の補助はありますか");
       expect(home).toMatch(/\*質問数\*\\n[1-9]\d*件/);

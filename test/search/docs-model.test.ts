@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import { MODEL } from "../../src/search/model.js";
 
 function flatten(value: object, prefix = ""): [string, number][] {
-  return Object.entries(value).flatMap(([k, v]) => (typeof v === "object" ? flatten(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v as number] as [string, number]]));
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === "object"
+      ? flatten(v as object, `${prefix}${k}.`)
+      : [[`${prefix}${k}`, v as number] as [string, number]],
+  );
 }
 
 /** Rows of the table under "## The table": | `key` | value | what it does | */

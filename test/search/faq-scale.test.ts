@@ -37,19 +37,33 @@ describe("an FAQ-only knowledge directory at scale", () => {
     stdout.on("data", (c: Buffer) => (out += c.toString()));
     stdin.end(`${questions.map((q) => JSON.stringify({ q: q.q, municipality: null })).join("\n")}\n`);
     const started = performance.now();
-    const code = await main(["search", "--json", "--batch", "--knowledge", dir], { stdin, stdout, stderr: new PassThrough(), env: {} });
+    const code = await main(["search", "--json", "--batch", "--knowledge", dir], {
+      stdin,
+      stdout,
+      stderr: new PassThrough(),
+      env: {},
+    });
     const ms = performance.now() - started;
-    const answers = out.trim().split("\n").map((l) => JSON.parse(l) as { q: string; noMatch: boolean; results: { type: string; id: string; municipality: null }[] });
+    const answers = out
+      .trim()
+      .split("\n")
+      .map(
+        (l) =>
+          JSON.parse(l) as { q: string; noMatch: boolean; results: { type: string; id: string; municipality: null }[] },
+      );
 
     expect(code).toBe(0);
     expect(answers.map((a) => a.q)).toEqual(questions.map((q) => q.q));
     const inScope = questions.flatMap((q, i) => (q.expect.length > 0 ? [{ q, a: answers[i]! }] : []));
-    const hit3 = inScope.filter(({ q, a }) => a.results.slice(0, 3).some((r) => q.expect.includes(r.id))).length / inScope.length;
+    const hit3 =
+      inScope.filter(({ q, a }) => a.results.slice(0, 3).some((r) => q.expect.includes(r.id))).length / inScope.length;
     const outScope = questions.flatMap((q, i) => (q.expect.length === 0 ? [answers[i]!] : []));
     const noMatchRight = outScope.filter((a) => a.noMatch).length / outScope.length;
     expect(answers.every((a) => a.results.every((r) => r.type === "faq" && r.municipality === null))).toBe(true);
     expect(hit3).toBeGreaterThanOrEqual(0.8);
     expect(noMatchRight).toBeGreaterThanOrEqual(0.7);
-    console.log(`FAQ batch: 1,800 entries, 750 questions in ${ms.toFixed(0)} ms in-process; hit@3 ${hit3.toFixed(3)}, out-of-scope noMatch ${noMatchRight.toFixed(3)}`);
+    console.log(
+      `FAQ batch: 1,800 entries, 750 questions in ${ms.toFixed(0)} ms in-process; hit@3 ${hit3.toFixed(3)}, out-of-scope noMatch ${noMatchRight.toFixed(3)}`,
+    );
   });
 });

@@ -14,7 +14,10 @@ interface Question {
 }
 
 const read = (file: string): Question[] =>
-  readFileSync(new URL(`../fixtures/search/${file}`, import.meta.url), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Question);
+  readFileSync(new URL(`../fixtures/search/${file}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Question);
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -23,7 +26,12 @@ beforeAll(async () => {
 
 function score(questions: Question[]) {
   const misses: string[] = [];
-  let inScope = 0, hit1 = 0, hit3 = 0, falseNoMatch = 0, outScope = 0, noMatchRight = 0;
+  let inScope = 0,
+    hit1 = 0,
+    hit3 = 0,
+    falseNoMatch = 0,
+    outScope = 0,
+    noMatchRight = 0;
   for (const q of questions) {
     const { noMatch, results } = index.search(q.q, { municipality: q.municipality, top: 5 });
     if (q.expect.length === 0) {
@@ -37,7 +45,13 @@ function score(questions: Question[]) {
     const rank = results.findIndex((r) => q.expect.some(([city, name]) => r.municipality === city && r.name === name));
     if (rank === 0) hit1++;
     if (rank >= 0 && rank < 3) hit3++;
-    if (rank !== 0) misses.push(`${q.id} rank ${rank + 1 || "-"}: ${q.q} → ${results.slice(0, 3).map((r) => r.name).join(" | ")}`);
+    if (rank !== 0)
+      misses.push(
+        `${q.id} rank ${rank + 1 || "-"}: ${q.q} → ${results
+          .slice(0, 3)
+          .map((r) => r.name)
+          .join(" | ")}`,
+      );
   }
   return { hit1: hit1 / inScope, hit3: hit3 / inScope, falseNoMatch, noMatchRight: noMatchRight / outScope, misses };
 }

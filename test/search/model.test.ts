@@ -11,8 +11,15 @@ import type { QueryPlan } from "../../src/search/query-plan.js";
 import { leads, staysListed } from "../../src/dialogue/engine/program-choice.js";
 
 const filler = (n: number) => Array.from({ length: n }, (_, k) => `w${k}`);
-const group = (label: string, terms: (string | QueryTerm)[], kind: WordKind = "noun", grams: string[] = []): QueryGroup => ({
-  label, kind, grams,
+const group = (
+  label: string,
+  terms: (string | QueryTerm)[],
+  kind: WordKind = "noun",
+  grams: string[] = [],
+): QueryGroup => ({
+  label,
+  kind,
+  grams,
   terms: terms.map((t) => (typeof t === "string" ? { term: t, weight: MODEL.terms.word, expanded: false } : t)),
 });
 const plan = (groups: QueryGroup[], compounds: string[] = []): QueryPlan => ({ query: "", groups, compounds });
@@ -62,17 +69,37 @@ describe("fields: where a word is found says how much the entry is about it", ()
 });
 
 describe("terms: the ways a word is found, each below the word typed", () => {
-  const alone = (weight: number, expanded = false, alternative?: number): QueryTerm => ({ term: "b", weight, expanded, ...(alternative === undefined ? {} : { alternative }) });
-  it.each(Object.entries(MODEL.terms).filter(([k]) => k !== "compound" && k !== "partsApart"))("%s: %s of the word's score", (_, weight) => {
-    // Entry 0 has the word itself, entry 1 only the other term; both words equally common.
-    const [word, other] = scores([{ name: ["a"] }, { name: ["b"] }], plan([group("a", ["a", alone(weight)])]));
-    expect(other! / word!).toBeCloseTo(weight, 5);
+  const alone = (weight: number, expanded = false, alternative?: number): QueryTerm => ({
+    term: "b",
+    weight,
+    expanded,
+    ...(alternative === undefined ? {} : { alternative }),
   });
+  it.each(Object.entries(MODEL.terms).filter(([k]) => k !== "compound" && k !== "partsApart"))(
+    "%s: %s of the word's score",
+    (_, weight) => {
+      // Entry 0 has the word itself, entry 1 only the other term; both words equally common.
+      const [word, other] = scores([{ name: ["a"] }, { name: ["b"] }], plan([group("a", ["a", alone(weight)])]));
+      expect(other! / word!).toBeCloseTo(weight, 5);
+    },
+  );
 
   it("partsApart: a compound noun's words found apart count this share of its compounds found", () => {
     const apart = MODEL.terms.partsApart / 2;
-    const p = plan([{ ...group("ab", [{ term: "+ab", weight: 1, expanded: false, alternative: -3 }, { term: "a", weight: apart, expanded: false, alternative: -4 }, { term: "b", weight: apart, expanded: false, alternative: -4 }]), idfTerms: ["a", "b"] }]);
-    expect(evidence([{ name: ["+ab", "x"] }, { name: ["a", "b"] }], p, 1).found[0]).toBeCloseTo(MODEL.terms.partsApart, 5);
+    const p = plan([
+      {
+        ...group("ab", [
+          { term: "+ab", weight: 1, expanded: false, alternative: -3 },
+          { term: "a", weight: apart, expanded: false, alternative: -4 },
+          { term: "b", weight: apart, expanded: false, alternative: -4 },
+        ]),
+        idfTerms: ["a", "b"],
+      },
+    ]);
+    expect(evidence([{ name: ["+ab", "x"] }, { name: ["a", "b"] }], p, 1).found[0]).toBeCloseTo(
+      MODEL.terms.partsApart,
+      5,
+    );
     expect(evidence([{ name: ["+ab", "x"] }, { name: ["a", "b"] }], p, 0).found[0]).toBeCloseTo(1, 5);
     expect(evidence([{ name: ["+ab", "x"] }, { name: ["a", "c"] }], p, 1).found[0]).toBeCloseTo(apart, 5);
   });
@@ -85,7 +112,13 @@ describe("terms: the ways a word is found, each below the word typed", () => {
 
   it("a phrase expansion is found in proportion to its compounds (terms of one alternative add up)", () => {
     const half = MODEL.terms.curated / 2;
-    const p = plan([group("a", ["a", { term: "+xy", weight: half, expanded: true, alternative: 0 }, { term: "+yz", weight: half, expanded: true, alternative: 0 }])]);
+    const p = plan([
+      group("a", [
+        "a",
+        { term: "+xy", weight: half, expanded: true, alternative: 0 },
+        { term: "+yz", weight: half, expanded: true, alternative: 0 },
+      ]),
+    ]);
     expect(evidence([{ name: ["+xy", "+yz"] }], p).found[0]).toBeCloseTo(MODEL.terms.curated, 5);
     expect(evidence([{ name: ["+xy"] }], p).found[0]).toBeCloseTo(half, 5);
   });
@@ -110,12 +143,15 @@ describe("words: how much each kind of question word counts", () => {
     expect(other! / noun!).toBeCloseTo(weight, 5);
   });
 
-  it.each(Object.entries(MODEL.missingWords))("missingWords.%s: missing, it lowers coverage by %s of a noun", (kind, weight) => {
-    const e = evidence([{ name: ["a"] }], plan([group("a", ["a"]), group("z", ["zz"], kind as WordKind)]));
-    const unknown = Math.log(1 + (9 + 0.5) / 0.5);
-    const have = Math.log(1 + (9 - 1 + 0.5) / 1.5) * MODEL.words.noun;
-    expect(e.coverage).toBeCloseTo(have / (have + weight * unknown), 5);
-  });
+  it.each(Object.entries(MODEL.missingWords))(
+    "missingWords.%s: missing, it lowers coverage by %s of a noun",
+    (kind, weight) => {
+      const e = evidence([{ name: ["a"] }], plan([group("a", ["a"]), group("z", ["zz"], kind as WordKind)]));
+      const unknown = Math.log(1 + (9 + 0.5) / 0.5);
+      const have = Math.log(1 + (9 - 1 + 0.5) / 1.5) * MODEL.words.noun;
+      expect(e.coverage).toBeCloseTo(have / (have + weight * unknown), 5);
+    },
+  );
 
   it("missingDecay: the second missing word counts 1/2^decay", () => {
     const e = evidence([{ name: ["a"] }], plan([group("a", ["a"]), group("y", ["yy"]), group("z", ["zz"])]));
@@ -190,4 +226,3 @@ describe("confidence and the decisions made from it", () => {
     expect(index.postingTf[0]).toBeCloseTo(REFERENCE_TF, 5);
   });
 });
-

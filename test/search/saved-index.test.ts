@@ -30,8 +30,16 @@ function questionSets(under: string): Map<string, Question[]> {
       const path = join(dir, e.name);
       if (e.isDirectory()) visit(path);
       else if (e.name.endsWith(".jsonl")) {
-        const rows = readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { q?: string; turns?: string[]; municipality?: string | null });
-        sets.set(path.slice(FIXTURES.length + 1), rows.flatMap((r) => [...(r.q ? [r.q] : []), ...(r.turns ?? [])].map((q) => ({ q, municipality: r.municipality ?? null }))));
+        const rows = readFileSync(path, "utf8")
+          .split("\n")
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as { q?: string; turns?: string[]; municipality?: string | null });
+        sets.set(
+          path.slice(FIXTURES.length + 1),
+          rows.flatMap((r) =>
+            [...(r.q ? [r.q] : []), ...(r.turns ?? [])].map((q) => ({ q, municipality: r.municipality ?? null })),
+          ),
+        );
       }
     }
   };
@@ -41,7 +49,12 @@ function questionSets(under: string): Map<string, Question[]> {
 
 /** What a user of the index sees for a question: every candidate before thresholds, the answer, the plan. */
 function answers(index: SearchIndex, q: Question) {
-  return [index.rank(q.q, { municipality: q.municipality }), index.search(q.q, { municipality: q.municipality }), index.search(q.q), index.explain(q.q)];
+  return [
+    index.rank(q.q, { municipality: q.municipality }),
+    index.search(q.q, { municipality: q.municipality }),
+    index.search(q.q),
+    index.explain(q.q),
+  ];
 }
 
 let tokenizer: JapaneseTokenizer;
@@ -54,12 +67,20 @@ beforeAll(async () => {
 afterAll(() => rm(cacheDir, { recursive: true, force: true }));
 
 async function open(knowledge: KnowledgeBase) {
-  return openSavedIndex({ cacheDir, knowledge, codec: searchIndexCodec(tokenizer), build: () => indexKnowledge(knowledge, tokenizer) });
+  return openSavedIndex({
+    cacheDir,
+    knowledge,
+    codec: searchIndexCodec(tokenizer),
+    build: () => indexKnowledge(knowledge, tokenizer),
+  });
 }
 
 describe("a saved search index", () => {
   it("answers every question set exactly as a fresh build", async () => {
-    const checks: [string, string][] = [[join(ROOT, "knowledge"), FIXTURES], [join(FIXTURES, "heldout", "faq-town"), join(FIXTURES, "heldout", "faq-town")]];
+    const checks: [string, string][] = [
+      [join(ROOT, "knowledge"), FIXTURES],
+      [join(FIXTURES, "heldout", "faq-town"), join(FIXTURES, "heldout", "faq-town")],
+    ];
     let asked = 0;
     for (const [dir, sets] of checks) {
       const knowledge = await loadKnowledgeOrThrow(dir);
@@ -73,7 +94,8 @@ describe("a saved search index", () => {
         for (const q of questions) {
           asked++;
           const [a, b] = [answers(saved.index, q), answers(fresh, q)];
-          if (JSON.stringify(a) !== JSON.stringify(b)) expect({ set: name, q, answers: a }).toEqual({ set: name, q, answers: b });
+          if (JSON.stringify(a) !== JSON.stringify(b))
+            expect({ set: name, q, answers: a }).toEqual({ set: name, q, answers: b });
         }
       }
     }
@@ -101,11 +123,16 @@ describe("a saved search index", () => {
       expect(JSON.stringify(answers(truncated.index, question))).toBe(expected);
       expect((await open(knowledge)).source).toBe("saved");
       const file = join(dir, "programs", "iizuka.yaml");
-      await writeFile(file, (await readFile(file, "utf8")).replace("name: 外国人材雇用支援事業", "name: 外国人材雇用支援事業（改）"));
+      await writeFile(
+        file,
+        (await readFile(file, "utf8")).replace("name: 外国人材雇用支援事業", "name: 外国人材雇用支援事業（改）"),
+      );
       const changed = await loadKnowledgeOrThrow(dir);
       const stale = await open(changed);
       expect(stale.source).toBe("stale");
-      expect(stale.index.search("外国人材雇用支援事業", { municipality: "飯塚市" }).results[0]?.name).toBe("外国人材雇用支援事業（改）");
+      expect(stale.index.search("外国人材雇用支援事業", { municipality: "飯塚市" }).results[0]?.name).toBe(
+        "外国人材雇用支援事業（改）",
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

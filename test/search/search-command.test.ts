@@ -27,7 +27,10 @@ describe("madoguchi search --batch", () => {
       "",
     ].join("\n");
     const { code, out, err } = await run(["--json", "--batch", "--top", "3", "--municipality", "飯塚市"], input);
-    const lines = out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ q: "不妊治療の助成制度はありますか", noMatch: false });
     const first = (lines[0]!.results as Record<string, unknown>[])[0]!;
@@ -54,7 +57,10 @@ describe("madoguchi search QUESTION", () => {
   });
 
   it("--json prints one object; --explain the terms", async () => {
-    const json = JSON.parse((await run(["--json", "--top", "2", "ふにんちりょう"])).out) as { noMatch: boolean; results: { name: string }[] };
+    const json = JSON.parse((await run(["--json", "--top", "2", "ふにんちりょう"])).out) as {
+      noMatch: boolean;
+      results: { name: string }[];
+    };
     expect(json.noMatch).toBe(false);
     expect(json.results.length).toBeGreaterThanOrEqual(1);
     expect(json.results.length).toBeLessThanOrEqual(2);

@@ -22,7 +22,14 @@ describe("normalization: width, case, long vowels", () => {
   it.each<Row>([
     ["ﾌｧﾐﾘｰｻﾎﾟｰﾄ", "飯塚市", ["ファミリーサポートセンター事業"]],
     ["ｺﾐｭﾆﾃｨﾊﾞｽ", "伊万里市", ["コミュニティバス等運行事業"]],
-    ["ＧＩＧＡスクール", "伊万里市", ["小学校パソコン管理事業（小学校GIGAスクール構想環境整備事業）", "中学校パソコン管理事業（中学校GIGAスクール構想環境整備事業）"]],
+    [
+      "ＧＩＧＡスクール",
+      "伊万里市",
+      [
+        "小学校パソコン管理事業（小学校GIGAスクール構想環境整備事業）",
+        "中学校パソコン管理事業（中学校GIGAスクール構想環境整備事業）",
+      ],
+    ],
     ["ﾌﾚｲﾙ予防", "飯塚市", ["健幸フレイル予防事業"]],
     ["スポーツ合宿　誘致", null, ["スポーツ合宿誘致事業"]],
     ["エリアワゴン〜", null, ["エリアワゴン運行事業"]],
@@ -65,9 +72,17 @@ describe("synonyms: everyday words find the documents' words", () => {
     ["学童に入れたい", "伊万里市", ["留守家庭児童クラブ管理運営事業"]],
     ["ファミサポ", "伊万里市", ["子育てファミリーサポートセンター運営事業"]],
     ["家のリフォームに補助はある？", "飯塚市", ["住宅改修補助事業"]],
-    ["引っ越してくる人への補助", "飯塚市", ["移住支援事業", "筑豊地域外からの移住者住宅取得奨励事業", "定住化促進事業"]],
+    [
+      "引っ越してくる人への補助",
+      "飯塚市",
+      ["移住支援事業", "筑豊地域外からの移住者住宅取得奨励事業", "定住化促進事業"],
+    ],
     ["3人目が生まれたらお祝い金がもらえる？", "飯塚市", ["未来の地域人財応援事業"]],
-    ["起業したい", "飯塚市", ["新規創業者等支援事業", "新産業創出支援センター(トライバレーセンター)管理運営事業", "新産業創出支援事業"]],
+    [
+      "起業したい",
+      "飯塚市",
+      ["新規創業者等支援事業", "新産業創出支援センター(トライバレーセンター)管理運営事業", "新産業創出支援事業"],
+    ],
     ["結婚相手を探したい", null, ["婚活推進事業"]],
     ["お年寄りの介護予防", "飯塚市", ["健幸フレイル予防事業", "地域包括支援センター運営事業"]],
   ])("%s", (...row) => expectFirst(row));
@@ -96,7 +111,10 @@ describe("no match: nothing in the knowledge answers these", () => {
     ["", null],
   ])("%s", (question, scope) => {
     const { noMatch, results } = index.search(question, { municipality: scope });
-    expect({ noMatch, results }, `${question} → ${results.map((r) => r.name).join(" | ")}`).toEqual({ noMatch: true, results: [] });
+    expect({ noMatch, results }, `${question} → ${results.map((r) => r.name).join(" | ")}`).toEqual({
+      noMatch: true,
+      results: [],
+    });
   });
 });
 
@@ -124,17 +142,22 @@ describe("coverage: a specific word is enough; question words, verbs and everyda
   it.each<Row>([
     ["カブトガニはどこで見られる？", "伊万里市", ["カブトガニ保護促進事業"]],
     ["認知症サポーターになって地域で活動したい", "飯塚市", ["認知症サポーター養成事業"]],
-    ["うちの子は小学3年生で、夏休みの間も私は仕事があるので、昼間に子どもを見てくれるところを探しています", "伊万里市", ["留守家庭児童クラブ管理運営事業"]],
+    [
+      "うちの子は小学3年生で、夏休みの間も私は仕事があるので、昼間に子どもを見てくれるところを探しています",
+      "伊万里市",
+      ["留守家庭児童クラブ管理運営事業"],
+    ],
     ["大阪から移住したい", "伊万里市", ["移住・定住促進事業"]],
     ["伊万里牛の産地を強くする取り組み", null, ["伊万里牛産地強化支援事業"]],
   ])("%s", (...row) => expectFirst(row));
 
-  it.each<[string, string | null]>([
-    ["大阪府の出産祝い金", "飯塚市"],
-  ])("a place other than the scope is what the question is about: %s → no match", (question, scope) => {
-    const response = index.search(question, { municipality: scope });
-    expect(response.noMatch, response.results.map((r) => r.name).join(" | ")).toBe(true);
-  });
+  it.each<[string, string | null]>([["大阪府の出産祝い金", "飯塚市"]])(
+    "a place other than the scope is what the question is about: %s → no match",
+    (question, scope) => {
+      const response = index.search(question, { municipality: scope });
+      expect(response.noMatch, response.results.map((r) => r.name).join(" | ")).toBe(true);
+    },
+  );
 });
 
 describe("municipality scope", () => {

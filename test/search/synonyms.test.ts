@@ -38,7 +38,7 @@ describe("the synonyms file", () => {
     ["- words: [妊活]\n  means: [不妊治療]\n  same: [a, b]\n", 1, "not both"],
     ["- words: []\n  means: [不妊治療]\n", 1, "at least one word"],
     ["- same: [創業]\n", 1, "at least two words"],
-    ["- words: [妊活]\n  means: [不妊治療]\n- words: [学童]\n  means: [\"\"]\n", 4, "must not be empty"],
+    ['- words: [妊活]\n  means: [不妊治療]\n- words: [学童]\n  means: [""]\n', 4, "must not be empty"],
     ["- words: [妊活\n", 2, "YAML syntax"],
   ])("reports %j at line %i", async (yaml, line, message) => {
     const problems = await problemsOf(yaml);
@@ -50,10 +50,18 @@ describe("the synonyms file", () => {
 
 describe("compiled synonyms", () => {
   it("words lead to their meanings, not back; same-groups lead every way", () => {
-    const compiled = compileSynonyms([{ words: ["妊活"], means: ["不妊治療"] }, { same: ["創業", "起業", "開業"] }], tokenizer);
+    const compiled = compileSynonyms(
+      [{ words: ["妊活"], means: ["不妊治療"] }, { same: ["創業", "起業", "開業"] }],
+      tokenizer,
+    );
     expect(compiled.expansionsOf(termKey("妊活")).map((e) => e.text)).toEqual(["不妊治療"]);
     expect(compiled.expansionsOf(termKey("不妊治療"))).toEqual([]);
-    expect(compiled.expansionsOf("起業").map((e) => e.text).sort()).toEqual(["創業", "開業"].sort());
+    expect(
+      compiled
+        .expansionsOf("起業")
+        .map((e) => e.text)
+        .sort(),
+    ).toEqual(["創業", "開業"].sort());
     expect(compiled.expansionsOf(termKey("妊活"))[0]!.words).toEqual(["+不妊治療"]); // a phrase is found by its compound
   });
 

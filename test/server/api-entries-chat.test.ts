@@ -5,11 +5,25 @@ import { renderPlainText } from "../../src/dialogue/reply/render-plain-text.js";
 import type { Reply } from "../../src/dialogue/reply/reply.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
-interface ChatBody { session: string; reply: { text: string; intent: string; noMatch: boolean; cards: { id: string; name: string; sourceDate: string }[]; programs: { id: string }[]; suggestions: { label: string; action: Record<string, unknown> }[] } }
+interface ChatBody {
+  session: string;
+  reply: {
+    text: string;
+    intent: string;
+    noMatch: boolean;
+    cards: { id: string; name: string; sourceDate: string }[];
+    programs: { id: string }[];
+    suggestions: { label: string; action: Record<string, unknown> }[];
+  };
+}
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe("GET /api/programs/:id", () => {
   it("returns every field of the entry, its source document and date, and the period-ended notice", async () => {
@@ -18,7 +32,12 @@ describe("GET /api/programs/:id", () => {
     const { status, body } = await t.getJson<Record<string, unknown>>("/api/programs/imari-funin-chiryo-angel-support");
     expect(status).toBe(200);
     expect(body).toMatchObject(JSON.parse(JSON.stringify(canonicalProgram(program))) as Record<string, unknown>);
-    expect(body["sourceDocument"]).toEqual({ id: "imari-action-plan", title: kb.sourceOf(program).title, date: "令和3年11月", isoDate: "2021-11" });
+    expect(body["sourceDocument"]).toEqual({
+      id: "imari-action-plan",
+      title: kb.sourceOf(program).title,
+      date: "令和3年11月",
+      isoDate: "2021-11",
+    });
     expect(body["prefecture"]).toBe("佐賀県");
     // The server's clock says today; the plan ran to 令和6年度 (ended 2025-03-31).
     const ended = new Date() > new Date("2025-04-01T00:00:00+09:00");
@@ -26,17 +45,26 @@ describe("GET /api/programs/:id", () => {
     if (ended) expect(body["notice"]).toMatch(/^計画期間は令和6年度まで。現在の実施状況は担当課にご確認ください/);
   });
 
-  it.each([["/api/programs/no-such-program"], ["/api/programs/%E4%BC"], ["/api/faqs/no-such-faq"]])("answers %s with a JSON 404", async (path) => {
-    const { status, body } = await t.getJson(path);
-    expect(status).toBe(404);
-    expect(body).toMatchObject({ error: { code: "not_found", status: 404 } });
-  });
+  it.each([["/api/programs/no-such-program"], ["/api/programs/%E4%BC"], ["/api/faqs/no-such-faq"]])(
+    "answers %s with a JSON 404",
+    async (path) => {
+      const { status, body } = await t.getJson(path);
+      expect(status).toBe(404);
+      expect(body).toMatchObject({ error: { code: "not_found", status: 404 } });
+    },
+  );
 });
 
 describe("GET /api/categories", () => {
   it("offers the municipalities, categories and audiences the knowledge has programs for, with counts", async () => {
     const kb = t.server.services.knowledge();
-    const { body } = await t.getJson<{ municipalities: { name: string; programs: number }[]; categories: { name: string; programs: number }[]; audiences: { name: string; programs: number }[]; knowledgeVersion: string; scope: string | null }>("/api/categories");
+    const { body } = await t.getJson<{
+      municipalities: { name: string; programs: number }[];
+      categories: { name: string; programs: number }[];
+      audiences: { name: string; programs: number }[];
+      knowledgeVersion: string;
+      scope: string | null;
+    }>("/api/categories");
     expect(body.municipalities.map((m) => m.name)).toEqual(["伊万里市", "飯塚市"]);
     expect(body.municipalities.reduce((n, m) => n + m.programs, 0)).toBe(kb.programs.length);
     const kosodate = body.categories.find((c) => c.name === "子育て");
@@ -73,7 +101,10 @@ describe("POST /api/chat", () => {
   });
 
   it("promises no handoff: the web pane has no staff channel, so it names whom to call instead", async () => {
-    const asked = await t.postJson<ChatBody & { reply: { handoff?: boolean } }>("/api/chat", { session: "test-session-handoff", text: "職員と話したい" });
+    const asked = await t.postJson<ChatBody & { reply: { handoff?: boolean } }>("/api/chat", {
+      session: "test-session-handoff",
+      text: "職員と話したい",
+    });
     expect(asked.status).toBe(200);
     expect(asked.body.reply).not.toHaveProperty("handoff");
     expect(asked.body.reply.text).not.toContain("引き継ぎます");
@@ -91,13 +122,49 @@ describe("POST /api/chat", () => {
     ["malformed JSON", '{"session":"abcdefgh","text":"移住', "application/json", 400, "invalid_json"],
     ["a form body", "session=abcdefgh&text=x", "application/x-www-form-urlencoded", 415, "unsupported_media_type"],
     ["no session", JSON.stringify({ text: "移住" }), "application/json", 400, "invalid_request"],
-    ["a bad session id", JSON.stringify({ session: "../../etc", text: "移住" }), "application/json", 400, "invalid_request"],
+    [
+      "a bad session id",
+      JSON.stringify({ session: "../../etc", text: "移住" }),
+      "application/json",
+      400,
+      "invalid_request",
+    ],
     ["an empty text", JSON.stringify({ session: "abcdefgh", text: "   " }), "application/json", 400, "empty_text"],
-    ["text and action together", JSON.stringify({ session: "abcdefgh", text: "a", action: { kind: "reset" } }), "application/json", 400, "invalid_request"],
-    ["an unknown action", JSON.stringify({ session: "abcdefgh", action: { kind: "delete-everything" } }), "application/json", 400, "invalid_request"],
-    ["an unknown field", JSON.stringify({ session: "abcdefgh", text: "a", admin: true }), "application/json", 400, "invalid_request"],
-    ["a 1,001-character text", JSON.stringify({ session: "abcdefgh", text: "あ".repeat(1001) }), "application/json", 400, "text_too_long"],
-    ["an unknown municipality", JSON.stringify({ session: "abcdefgh", text: "移住", municipality: "架空市" }), "application/json", 400, "unknown_municipality"],
+    [
+      "text and action together",
+      JSON.stringify({ session: "abcdefgh", text: "a", action: { kind: "reset" } }),
+      "application/json",
+      400,
+      "invalid_request",
+    ],
+    [
+      "an unknown action",
+      JSON.stringify({ session: "abcdefgh", action: { kind: "delete-everything" } }),
+      "application/json",
+      400,
+      "invalid_request",
+    ],
+    [
+      "an unknown field",
+      JSON.stringify({ session: "abcdefgh", text: "a", admin: true }),
+      "application/json",
+      400,
+      "invalid_request",
+    ],
+    [
+      "a 1,001-character text",
+      JSON.stringify({ session: "abcdefgh", text: "あ".repeat(1001) }),
+      "application/json",
+      400,
+      "text_too_long",
+    ],
+    [
+      "an unknown municipality",
+      JSON.stringify({ session: "abcdefgh", text: "移住", municipality: "架空市" }),
+      "application/json",
+      400,
+      "unknown_municipality",
+    ],
     ["a JSON array", "[1,2]", "application/json", 400, "invalid_request"],
   ])("answers %s with %i", async (_what, body, type, status, code) => {
     const res = await t.request(`/api/chat`, { method: "POST", headers: { "content-type": type }, body });
@@ -107,7 +174,11 @@ describe("POST /api/chat", () => {
 
   it("refuses bodies over its 16 KiB cap and over the server's 1 MiB cap with 413, and keeps serving", async () => {
     for (const size of [20 * 1024, 2 * 1024 * 1024]) {
-      const res = await t.request(`/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "abcdefgh", text: "あ".repeat(size / 3) }) });
+      const res = await t.request(`/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ session: "abcdefgh", text: "あ".repeat(size / 3) }),
+      });
       expect(res.status).toBe(413);
       expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
     }

@@ -4,12 +4,34 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 import { metricValue } from "./support/metric-value.js";
 
-interface Result { type: string; id: string; municipality: string | null; name: string; score: number; summary: string | null; department: string; categories: string[]; audiences: string[]; sourceTitle: string; sourceDate: string; periodEnded: boolean }
-interface SearchBody { noMatch: boolean; total: number; results: Result[]; knowledgeVersion: string }
+interface Result {
+  type: string;
+  id: string;
+  municipality: string | null;
+  name: string;
+  score: number;
+  summary: string | null;
+  department: string;
+  categories: string[];
+  audiences: string[];
+  sourceTitle: string;
+  sourceDate: string;
+  periodEnded: boolean;
+}
+interface SearchBody {
+  noMatch: boolean;
+  total: number;
+  results: Result[];
+  knowledgeVersion: string;
+}
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const search = (params: Record<string, string>) => t.getJson<SearchBody>(`/api/search?${new URLSearchParams(params)}`);
 
@@ -40,12 +62,15 @@ describe("GET /api/search", () => {
     expect(body.knowledgeVersion).toBe(t.server.services.knowledge().version);
   });
 
-  it.each(["粗大ごみの出し方", "運転免許証の住所変更", "今日の天気は？"])("says plainly that nothing fits 「%s」", async (q) => {
-    const before = await metricValue(t.server.metrics.noMatch, { channel: "web" });
-    const { body } = await search({ q });
-    expect(body).toMatchObject({ noMatch: true, results: [] });
-    expect(await metricValue(t.server.metrics.noMatch, { channel: "web" })).toBe(before + 1);
-  });
+  it.each(["粗大ごみの出し方", "運転免許証の住所変更", "今日の天気は？"])(
+    "says plainly that nothing fits 「%s」",
+    async (q) => {
+      const before = await metricValue(t.server.metrics.noMatch, { channel: "web" });
+      const { body } = await search({ q });
+      expect(body).toMatchObject({ noMatch: true, results: [] });
+      expect(await metricValue(t.server.metrics.noMatch, { channel: "web" })).toBe(before + 1);
+    },
+  );
 
   it("keeps only the chosen municipality, category and audience", async () => {
     const city = await search({ q: "子育ての相談", municipality: "飯塚市" });
@@ -64,9 +89,16 @@ describe("GET /api/search", () => {
 
   it("lists the programs of a category when there is no question (browsing by life event)", async () => {
     const { body } = await search({ category: "移住・住まい", municipality: "飯塚市" });
-    const expected = t.server.services.knowledge().programs.filter((p) => p.municipality === "飯塚市" && p.categories?.includes("移住・住まい"));
+    const expected = t.server.services
+      .knowledge()
+      .programs.filter((p) => p.municipality === "飯塚市" && p.categories?.includes("移住・住まい"));
     expect(body.total).toBe(expected.length);
-    expect(body.results.map((r) => r.id).sort()).toEqual(expected.map((p) => p.id).slice(0, 20).sort());
+    expect(body.results.map((r) => r.id).sort()).toEqual(
+      expected
+        .map((p) => p.id)
+        .slice(0, 20)
+        .sort(),
+    );
   });
 
   it.each([

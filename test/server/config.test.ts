@@ -5,13 +5,37 @@ import { BUNDLED_KNOWLEDGE, ConfigError, readServerConfig } from "../../src/conf
 describe("readServerConfig", () => {
   it("defaults to 127.0.0.1:3000, the bundled knowledge, a 1 MiB body cap and watching on", () => {
     const c = readServerConfig({});
-    expect(c).toMatchObject({ host: "127.0.0.1", port: 3000, knowledgeDir: BUNDLED_KNOWLEDGE, bodyLimit: 1048576, watchKnowledge: true, logLevel: "info", municipality: undefined });
+    expect(c).toMatchObject({
+      host: "127.0.0.1",
+      port: 3000,
+      knowledgeDir: BUNDLED_KNOWLEDGE,
+      bodyLimit: 1048576,
+      watchKnowledge: true,
+      logLevel: "info",
+      municipality: undefined,
+    });
     expect(BUNDLED_KNOWLEDGE).toBe(resolve("knowledge"));
   });
 
   it("reads the environment it is given, and flags override it", () => {
-    const env = { HOST: "0.0.0.0", PORT: "8080", MADOGUCHI_KNOWLEDGE: "/tmp/k", MADOGUCHI_MUNICIPALITY: " 伊万里市 ", MADOGUCHI_WATCH: "off", LOG_LEVEL: "WARN", PUBLIC_URL: "https://bot.example.jp/" };
-    expect(readServerConfig(env)).toMatchObject({ host: "0.0.0.0", port: 8080, knowledgeDir: "/tmp/k", municipality: "伊万里市", watchKnowledge: false, logLevel: "warn", publicUrl: "https://bot.example.jp" });
+    const env = {
+      HOST: "0.0.0.0",
+      PORT: "8080",
+      MADOGUCHI_KNOWLEDGE: "/tmp/k",
+      MADOGUCHI_MUNICIPALITY: " 伊万里市 ",
+      MADOGUCHI_WATCH: "off",
+      LOG_LEVEL: "WARN",
+      PUBLIC_URL: "https://bot.example.jp/",
+    };
+    expect(readServerConfig(env)).toMatchObject({
+      host: "0.0.0.0",
+      port: 8080,
+      knowledgeDir: "/tmp/k",
+      municipality: "伊万里市",
+      watchKnowledge: false,
+      logLevel: "warn",
+      publicUrl: "https://bot.example.jp",
+    });
     expect(readServerConfig(env, { port: "0", host: "127.0.0.1" })).toMatchObject({ port: 0, host: "127.0.0.1" });
   });
 

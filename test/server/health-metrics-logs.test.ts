@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe("GET /healthz", () => {
   it("reports the knowledge version, entry count and when it was loaded", async () => {
@@ -14,7 +18,13 @@ describe("GET /healthz", () => {
     expect(body).toMatchObject({
       status: "ok",
       channels: ["web"],
-      knowledge: { version: kb.version, entries: kb.programs.length + kb.faqs.length, programs: kb.programs.length, faqs: kb.faqs.length, loadedAt: kb.loadedAt.toISOString() },
+      knowledge: {
+        version: kb.version,
+        entries: kb.programs.length + kb.faqs.length,
+        programs: kb.programs.length,
+        faqs: kb.faqs.length,
+        loadedAt: kb.loadedAt.toISOString(),
+      },
     });
     expect((body["knowledge"] as Record<string, unknown>)["staleSince"]).toBeUndefined();
   });
@@ -29,20 +39,37 @@ describe("GET /metrics", () => {
     const res = await t.get("/metrics");
     expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
     const text = await res.text();
-    expect(text).toMatch(/^madoguchi_http_requests_total\{route="\/api\/search",method="GET",status="200"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^madoguchi_http_requests_total\{route="\/api\/programs\/:id",method="GET",status="404"\} 1$/m);
+    expect(text).toMatch(
+      /^madoguchi_http_requests_total\{route="\/api\/search",method="GET",status="200"\} [1-9]\d*$/m,
+    );
+    expect(text).toMatch(
+      /^madoguchi_http_requests_total\{route="\/api\/programs\/:id",method="GET",status="404"\} 1$/m,
+    );
     expect(text).toContain("# TYPE madoguchi_query_duration_seconds histogram");
     expect(text).toMatch(/^madoguchi_query_duration_seconds_count\{channel="web",kind="search"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^madoguchi_query_duration_seconds_bucket\{le="\+Inf",channel="web",kind="search"\} [1-9]\d*$/m);
+    expect(text).toMatch(
+      /^madoguchi_query_duration_seconds_bucket\{le="\+Inf",channel="web",kind="search"\} [1-9]\d*$/m,
+    );
     expect(text).toMatch(/^madoguchi_no_match_total\{channel="web"\} [1-9]\d*$/m);
     expect(text).toMatch(/^madoguchi_duplicate_deliveries_dropped_total\{channel="line"\} 1$/m);
-    expect(text).toMatch(new RegExp(`^madoguchi_knowledge_entries\\{type="program"\\} ${t.server.services.knowledge().programs.length}$`, "m"));
+    expect(text).toMatch(
+      new RegExp(
+        `^madoguchi_knowledge_entries\\{type="program"\\} ${t.server.services.knowledge().programs.length}$`,
+        "m",
+      ),
+    );
     expect(text).toMatch(/^madoguchi_knowledge_stale 0$/m);
   });
 
   it("exposes the process, heap, GC and event-loop metrics operators expect from a Node service", async () => {
     const text = await (await t.get("/metrics")).text();
-    for (const name of ["process_cpu_seconds_total", "process_resident_memory_bytes", "nodejs_heap_size_used_bytes", "nodejs_eventloop_lag_seconds", "nodejs_gc_duration_seconds"]) {
+    for (const name of [
+      "process_cpu_seconds_total",
+      "process_resident_memory_bytes",
+      "nodejs_heap_size_used_bytes",
+      "nodejs_eventloop_lag_seconds",
+      "nodejs_gc_duration_seconds",
+    ]) {
       expect(text, name).toMatch(new RegExp(`^# TYPE ${name} `, "m"));
     }
     expect(text).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d*$/m);
@@ -50,15 +77,32 @@ describe("GET /metrics", () => {
 });
 
 describe("request log", () => {
-  const SECRETS = ["1234 5678 9012", "123456789012", "090-1234-5678", "０９０ー１２３４ー５６７８", "taro.yamada@example.jp"];
+  const SECRETS = [
+    "1234 5678 9012",
+    "123456789012",
+    "090-1234-5678",
+    "０９０ー１２３４ー５６７８",
+    "taro.yamada@example.jp",
+  ];
 
   it("writes one line per request with ids, lengths and outcomes, never the words asked", async () => {
-    const res = await t.request(`/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "log-test-1", text: "不妊治療の助成ある？" }) });
+    const res = await t.request(`/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ session: "log-test-1", text: "不妊治療の助成ある？" }),
+    });
     const id = res.headers.get("x-request-id");
     await res.json();
     const lines = t.logs.entries().filter((e) => e["reqId"] === id);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ msg: "request", route: "/api/chat", status: 200, input: "text", textLength: 10, noMatch: false });
+    expect(lines[0]).toMatchObject({
+      msg: "request",
+      route: "/api/chat",
+      status: 200,
+      input: "text",
+      textLength: 10,
+      noMatch: false,
+    });
     expect(JSON.stringify(lines[0])).not.toContain("不妊治療");
   });
 

@@ -11,12 +11,19 @@ import { copyKnowledge, extraProgramYaml, type KnowledgeCopy } from "./support/k
 const names = async (kb: KnowledgeBase) => kb.programs.map((p) => p.name);
 
 let copy: KnowledgeCopy;
-beforeEach(async () => { copy = await copyKnowledge(); });
-afterEach(async () => { await copy.remove(); });
+beforeEach(async () => {
+  copy = await copyKnowledge();
+});
+afterEach(async () => {
+  await copy.remove();
+});
 
 describe("KnowledgeRuntime", () => {
   it("refuses to start on a broken file, naming the file, the entry and the field", async () => {
-    await copy.write("programs/zz-broken.yaml", extraProgramYaml("imari-test-broken", "壊れた事業").replace("department:", "departmen:"));
+    await copy.write(
+      "programs/zz-broken.yaml",
+      extraProgramYaml("imari-test-broken", "壊れた事業").replace("department:", "departmen:"),
+    );
     const start = KnowledgeRuntime.start({ dir: copy.dir, load: loadKnowledge, buildIndex: names });
     await expect(start).rejects.toBeInstanceOf(KnowledgeError);
     await expect(start).rejects.toThrow(/zz-broken\.yaml:\d+: imari-test-broken: departmen: unknown field/);
@@ -24,7 +31,12 @@ describe("KnowledgeRuntime", () => {
 
   it("swaps in new knowledge and index together; a broken reload keeps the old pair and reports it", async () => {
     const outcomes: ReloadOutcome[] = [];
-    const rt = await KnowledgeRuntime.start({ dir: copy.dir, load: loadKnowledge, buildIndex: names, onReload: (r) => outcomes.push(r) });
+    const rt = await KnowledgeRuntime.start({
+      dir: copy.dir,
+      load: loadKnowledge,
+      buildIndex: names,
+      onReload: (r) => outcomes.push(r),
+    });
     const first = rt.current();
     expect(rt.health().staleSince).toBeUndefined();
 
@@ -36,13 +48,18 @@ describe("KnowledgeRuntime", () => {
     expect(second.knowledge.version).not.toBe(first.knowledge.version);
     expect(first.index).not.toContain("テスト追加事業"); // the old snapshot is untouched
 
-    await copy.write("programs/zz-extra.yaml", extraProgramYaml("imari-test-extra", "テスト追加事業").replace("municipality: 伊万里市", "municipality: 架空市"));
+    await copy.write(
+      "programs/zz-extra.yaml",
+      extraProgramYaml("imari-test-extra", "テスト追加事業").replace("municipality: 伊万里市", "municipality: 架空市"),
+    );
     const failed = await rt.reload("test");
     expect(failed.outcome).toBe("failed");
     expect(rt.current()).toBe(second);
     const health = rt.health();
     expect(health.staleSince).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(health.lastReloadError?.join("\n")).toMatch(/zz-extra\.yaml:2: imari-test-extra: municipality: unknown municipality "架空市"/);
+    expect(health.lastReloadError?.join("\n")).toMatch(
+      /zz-extra\.yaml:2: imari-test-extra: municipality: unknown municipality "架空市"/,
+    );
     expect(health.version).toBe(second.knowledge.version);
 
     await copy.write("programs/zz-extra.yaml", extraProgramYaml("imari-test-extra", "テスト追加事業"));
@@ -53,7 +70,10 @@ describe("KnowledgeRuntime", () => {
 
   it("keeps the old pair when building the index throws", async () => {
     let fail = false;
-    const build = async (kb: KnowledgeBase) => { if (fail) throw new Error("index build ran out of memory"); return names(kb); };
+    const build = async (kb: KnowledgeBase) => {
+      if (fail) throw new Error("index build ran out of memory");
+      return names(kb);
+    };
     const rt = await KnowledgeRuntime.start({ dir: copy.dir, load: loadKnowledge, buildIndex: build });
     const before = rt.current();
     fail = true;
@@ -91,13 +111,26 @@ describe("watchKnowledge", () => {
     const quiet = () => new Promise((r) => setTimeout(r, 3 * DEBOUNCE_MS));
     let calls = 0;
     let called: () => void = () => undefined;
-    const firstCall = new Promise<void>((resolve) => { called = resolve; });
-    const watcher = watchKnowledge(copy.dir, DEBOUNCE_MS, () => { calls++; called(); }, (e) => { throw e; });
+    const firstCall = new Promise<void>((resolve) => {
+      called = resolve;
+    });
+    const watcher = watchKnowledge(
+      copy.dir,
+      DEBOUNCE_MS,
+      () => {
+        calls++;
+        called();
+      },
+      (e) => {
+        throw e;
+      },
+    );
     try {
       await copy.write("sources/notes.txt", "not knowledge");
       await quiet();
       expect(calls).toBe(0);
-      for (let i = 0; i < 5; i++) await copy.write("programs/zz-extra.yaml", extraProgramYaml("imari-test-extra", `テスト${i}`));
+      for (let i = 0; i < 5; i++)
+        await copy.write("programs/zz-extra.yaml", extraProgramYaml("imari-test-extra", `テスト${i}`));
       await firstCall;
       await quiet();
       expect(calls).toBe(1);

@@ -19,7 +19,16 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "madoguchi-reload-worker-"));
   dir = join(root, "knowledge");
   await cp(resolve("knowledge"), dir, { recursive: true });
-  const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", MADOGUCHI_KNOWLEDGE: dir, MADOGUCHI_CACHE_DIR: join(root, "cache"), MADOGUCHI_RELOAD_DEBOUNCE_MS: "50", MADOGUCHI_RATE_WEB_BURST: "0", LOG_LEVEL: "info" };
+  const env = {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    MADOGUCHI_KNOWLEDGE: dir,
+    MADOGUCHI_CACHE_DIR: join(root, "cache"),
+    MADOGUCHI_RELOAD_DEBOUNCE_MS: "50",
+    MADOGUCHI_RATE_WEB_BURST: "0",
+    LOG_LEVEL: "info",
+  };
   server = spawn(process.execPath, [resolve("dist/cli/main.js"), "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
   url = await new Promise<string>((ok, fail) => {
     server!.on("exit", (code) => fail(new Error(`the server exited (${code})`)));
@@ -33,7 +42,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const version = async () => ((await (await fetch(`${url}/healthz`)).json()) as { knowledge: { version: string } }).knowledge.version;
+const version = async () =>
+  ((await (await fetch(`${url}/healthz`)).json()) as { knowledge: { version: string } }).knowledge.version;
 const first = async (q: string) => {
   const r = await fetch(`${url}/api/search?q=${encodeURIComponent(q)}&municipality=${encodeURIComponent("飯塚市")}`);
   expect(r.status).toBe(200);
@@ -54,8 +64,14 @@ describe("reloads in a worker thread", () => {
   it("keep answering during the reload and then serve the new knowledge", async () => {
     const before = await version();
     const file = join(dir, "programs", "iizuka.yaml");
-    await writeFile(file, (await readFile(file, "utf8")).replace("name: 外国人材雇用支援事業\n", "name: 外国人材雇用支援事業（改）\n"));
-    const answered = await answerUntilReloaded(before, (n) => n === "外国人材雇用支援事業" || n === "外国人材雇用支援事業（改）");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("name: 外国人材雇用支援事業\n", "name: 外国人材雇用支援事業（改）\n"),
+    );
+    const answered = await answerUntilReloaded(
+      before,
+      (n) => n === "外国人材雇用支援事業" || n === "外国人材雇用支援事業（改）",
+    );
     expect(answered).toBeGreaterThan(0);
     expect(await first("外国人材を雇いたい")).toBe("外国人材雇用支援事業（改）");
   }, 120_000);
@@ -64,7 +80,11 @@ describe("reloads in a worker thread", () => {
     const before = await version();
     await appendFile(join(dir, "programs", "iizuka.yaml"), "\n- id: broken\n  name: [unclosed\n");
     let health = { knowledge: { version: "", staleSince: undefined as string | undefined } };
-    for (const started = Date.now(); !health.knowledge.staleSince && Date.now() - started < 45_000; await new Promise((r) => setTimeout(r, 200))) {
+    for (
+      const started = Date.now();
+      !health.knowledge.staleSince && Date.now() - started < 45_000;
+      await new Promise((r) => setTimeout(r, 200))
+    ) {
       health = (await (await fetch(`${url}/healthz`)).json()) as typeof health;
     }
     expect(health.knowledge.staleSince).toBeDefined();

@@ -4,13 +4,22 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyKnowledge, extraProgramYaml, type KnowledgeCopy } from "./support/knowledge-copy.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
-const NEW_PROGRAM = extraProgramYaml("imari-uchu-hikoshi-ikusei", "宇宙飛行士育成補助事業").replace("テスト用に追加した事業の概要。", "宇宙飛行士を目指す若者の訓練費用を補助する。");
+const NEW_PROGRAM = extraProgramYaml("imari-uchu-hikoshi-ikusei", "宇宙飛行士育成補助事業").replace(
+  "テスト用に追加した事業の概要。",
+  "宇宙飛行士を目指す若者の訓練費用を補助する。",
+);
 const QUESTION = `/api/search?q=${encodeURIComponent("宇宙飛行士の訓練の補助")}`;
 
 let copy: KnowledgeCopy;
 let t: TestServer | undefined;
-beforeEach(async () => { copy = await copyKnowledge(); });
-afterEach(async () => { await t?.close(); t = undefined; await copy.remove(); });
+beforeEach(async () => {
+  copy = await copyKnowledge();
+});
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+  await copy.remove();
+});
 
 async function firstName(server: TestServer): Promise<string | undefined> {
   const { body } = await server.getJson<{ results: { name: string }[] }>(QUESTION);
@@ -32,23 +41,33 @@ describe("knowledge reload", () => {
     const goodVersion = server.server.services.knowledge().version;
     expect(goodVersion).not.toBe(firstVersion);
 
-    await copy.write("programs/zz-new.yaml", NEW_PROGRAM.replace("department: テスト課", "department: \"\""));
+    await copy.write("programs/zz-new.yaml", NEW_PROGRAM.replace("department: テスト課", 'department: ""'));
     const during = Array.from({ length: 40 }, () => server.get(QUESTION).then((r) => r.status));
     const reload = server.server.reload("test");
-    const statuses = await Promise.all([...during, ...Array.from({ length: 40 }, () => server.get(QUESTION).then((r) => r.status))]);
+    const statuses = await Promise.all([
+      ...during,
+      ...Array.from({ length: 40 }, () => server.get(QUESTION).then((r) => r.status)),
+    ]);
     expect((await reload).outcome).toBe("failed");
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(await firstName(server)).toBe("宇宙飛行士育成補助事業");
 
-    const health = await server.getJson<{ status: string; knowledge: { version: string; staleSince?: string; lastReloadError?: string[] } }>("/healthz");
+    const health = await server.getJson<{
+      status: string;
+      knowledge: { version: string; staleSince?: string; lastReloadError?: string[] };
+    }>("/healthz");
     expect(health.body.status).toBe("stale");
     expect(health.body.knowledge.version).toBe(goodVersion);
     expect(health.body.knowledge.staleSince).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(health.body.knowledge.lastReloadError?.join("\n")).toMatch(/zz-new\.yaml:\d+: imari-uchu-hikoshi-ikusei: department: /);
+    expect(health.body.knowledge.lastReloadError?.join("\n")).toMatch(
+      /zz-new\.yaml:\d+: imari-uchu-hikoshi-ikusei: department: /,
+    );
     const metrics = await (await server.get("/metrics")).text();
     expect(metrics).toMatch(/^madoguchi_knowledge_stale 1$/m);
     expect(metrics).toMatch(/^madoguchi_knowledge_reloads_total\{outcome="failed"\} 1$/m);
-    const failure = server.logs.entries().find((e) => e["msg"] === "knowledge reload failed: still serving the previous knowledge");
+    const failure = server.logs
+      .entries()
+      .find((e) => e["msg"] === "knowledge reload failed: still serving the previous knowledge");
     expect(failure).toMatchObject({ level: 50, servingVersion: goodVersion });
     expect(JSON.stringify(failure)).toContain("zz-new.yaml");
 
@@ -60,7 +79,11 @@ describe("knowledge reload", () => {
   });
 
   it("reloads by itself when a knowledge file changes", async () => {
-    t = await startTestServer({ MADOGUCHI_KNOWLEDGE: copy.dir, MADOGUCHI_WATCH: "on", MADOGUCHI_RELOAD_DEBOUNCE_MS: "100" });
+    t = await startTestServer({
+      MADOGUCHI_KNOWLEDGE: copy.dir,
+      MADOGUCHI_WATCH: "on",
+      MADOGUCHI_RELOAD_DEBOUNCE_MS: "100",
+    });
     const server = t;
     await copy.write("programs/zz-new.yaml", NEW_PROGRAM);
     expect(await server.logs.next((e) => e["msg"] === "knowledge reloaded")).toMatchObject({ reason: "file change" });

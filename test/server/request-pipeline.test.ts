@@ -21,16 +21,22 @@ let base: string;
 
 beforeAll(async () => {
   const routes = new RouteTable();
-  routes.post("/raw", (req) => jsonResponse(200, { sha256: createHash("sha256").update(req.body).digest("hex"), length: req.body.length }));
+  routes.post("/raw", (req) =>
+    jsonResponse(200, { sha256: createHash("sha256").update(req.body).digest("hex"), length: req.body.length }),
+  );
   routes.post("/json", (req) => jsonResponse(200, { got: readJson(req) }));
-  routes.get("/boom", () => { throw new Error("secret internals at /srv/app.ts:12"); });
+  routes.get("/boom", () => {
+    throw new Error("secret internals at /srv/app.ts:12");
+  });
   routes.get("/items/:id", (req) => jsonResponse(200, { id: req.params["id"] }));
   const logger = createLogger({ level: "info", destination: logs.destination, mask: (s) => s });
   server = createHttpServer({ routes, bodyLimit: LIMIT, logger, metrics });
   const address = await server.listen(0, "127.0.0.1");
   base = `http://127.0.0.1:${address.port}`;
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe("request pipeline", () => {
   it("hands routes the raw body bytes unchanged (escaped surrogates, invalid UTF-8 and all)", async () => {
@@ -45,7 +51,9 @@ describe("request pipeline", () => {
     expect(exact.status).toBe(200);
     const over = await fetch(`${base}/raw`, { method: "POST", body: Buffer.alloc(LIMIT + 1, 0x61) });
     expect(over.status).toBe(413);
-    expect(await over.json()).toEqual({ error: { code: "payload_too_large", status: 413, message: `the request body is larger than ${LIMIT} bytes` } });
+    expect(await over.json()).toEqual({
+      error: { code: "payload_too_large", status: 413, message: `the request body is larger than ${LIMIT} bytes` },
+    });
     const chunked = await postChunked(`${base}/raw`, 4 * LIMIT);
     expect(chunked.status).toBe(413);
     // the server keeps serving
@@ -68,7 +76,11 @@ describe("request pipeline", () => {
   });
 
   it("parses well-formed JSON for routes that read it", async () => {
-    const res = await fetch(`${base}/json`, { method: "POST", body: '{"a":"伊万里"}', headers: { "content-type": "application/json; charset=UTF-8" } });
+    const res = await fetch(`${base}/json`, {
+      method: "POST",
+      body: '{"a":"伊万里"}',
+      headers: { "content-type": "application/json; charset=UTF-8" },
+    });
     expect(await res.json()).toEqual({ got: { a: "伊万里" } });
   });
 
@@ -86,7 +98,9 @@ describe("request pipeline", () => {
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain("secret internals");
-    expect(JSON.parse(text)).toEqual({ error: { code: "internal_error", status: 500, message: "internal server error" } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "internal_error", status: 500, message: "internal server error" },
+    });
     expect(logs.text()).toContain("request handler failed");
   });
 
@@ -108,9 +122,19 @@ describe("request pipeline", () => {
     await logs.next((e) => e["reqId"] === id); // written when the response closes, just after the client has it
     const lines = logs.entries().filter((e) => e["reqId"] === id);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ msg: "request", method: "GET", route: "/items/:id", path: "/items/abc", status: 200 });
-    expect(await metricValue(metrics.httpRequests, { route: "/items/:id", method: "GET", status: "200" })).toBe(before + 1);
-    expect(await metrics.registry.metrics()).toMatch(/madoguchi_http_requests_total\{route="\/items\/:id",method="GET",status="200"\} \d+/);
+    expect(lines[0]).toMatchObject({
+      msg: "request",
+      method: "GET",
+      route: "/items/:id",
+      path: "/items/abc",
+      status: 200,
+    });
+    expect(await metricValue(metrics.httpRequests, { route: "/items/:id", method: "GET", status: "200" })).toBe(
+      before + 1,
+    );
+    expect(await metrics.registry.metrics()).toMatch(
+      /madoguchi_http_requests_total\{route="\/items\/:id",method="GET",status="200"\} \d+/,
+    );
   });
 });
 
@@ -121,7 +145,9 @@ function postChunked(url: string, size: number): Promise<{ status: number }> {
       res.resume();
       resolve({ status: res.statusCode ?? 0 });
     });
-    req.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e)));
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e),
+    );
     const chunk = Buffer.alloc(64 * 1024, 0x62);
     let sent = 0;
     const pump = () => {

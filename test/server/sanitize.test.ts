@@ -16,14 +16,30 @@ describe("sanitizeValue", () => {
   });
 
   it("replaces values under secret-looking keys, whatever they hold, at any depth", () => {
-    expect(clean({ channelSecret: "abc", headers: { authorization: "Bearer x", "x-line-signature": "sig" }, accessToken: { a: 1 }, id: "u1" })).toEqual({
-      channelSecret: "[redacted]", headers: { authorization: "[redacted]", "x-line-signature": "[redacted]" }, accessToken: "[redacted]", id: "u1",
+    expect(
+      clean({
+        channelSecret: "abc",
+        headers: { authorization: "Bearer x", "x-line-signature": "sig" },
+        accessToken: { a: 1 },
+        id: "u1",
+      }),
+    ).toEqual({
+      channelSecret: "[redacted]",
+      headers: { authorization: "[redacted]", "x-line-signature": "[redacted]" },
+      accessToken: "[redacted]",
+      id: "u1",
     });
   });
 
   it.each([
-    ["request failed: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.abc", "request failed: Authorization: Bearer [redacted]"],
-    ['[WARN] web-api:WebClient {"token":"xoxb-1234-5678-abcdefgh"} retrying', '[WARN] web-api:WebClient {"token":"[redacted]"} retrying'],
+    [
+      "request failed: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.abc",
+      "request failed: Authorization: Bearer [redacted]",
+    ],
+    [
+      '[WARN] web-api:WebClient {"token":"xoxb-1234-5678-abcdefgh"} retrying',
+      '[WARN] web-api:WebClient {"token":"[redacted]"} retrying',
+    ],
     ["socket mode with xapp-1-A0-0-abcdef", "socket mode with [redacted]"],
   ])("redacts a token written inside text: %j", (input, expected) => {
     expect(clean(input)).toBe(expected);

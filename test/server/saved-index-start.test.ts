@@ -22,11 +22,18 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 const start = () => startTestServer({ MADOGUCHI_KNOWLEDGE: dir, MADOGUCHI_CACHE_DIR: cache });
-const ask = async (s: TestServer, q: string) => (await s.getJson<{ results: { name: string }[] }>(`/api/search?q=${encodeURIComponent(q)}&municipality=${encodeURIComponent("飯塚市")}`)).body.results.map((r) => r.name);
+const ask = async (s: TestServer, q: string) =>
+  (
+    await s.getJson<{ results: { name: string }[] }>(
+      `/api/search?q=${encodeURIComponent(q)}&municipality=${encodeURIComponent("飯塚市")}`,
+    )
+  ).body.results.map((r) => r.name);
 const QUESTION = "外国人材を雇いたい";
 /** The saved file is sound when its header's key, length and checksum hold (whatever key it has). */
 const sound = async (path: string) => {
-  const header = JSON.parse((await readFile(path)).subarray(12, 12 + (await readFile(path)).readUInt32LE(8)).toString()) as { key: string };
+  const header = JSON.parse(
+    (await readFile(path)).subarray(12, 12 + (await readFile(path)).readUInt32LE(8)).toString(),
+  ) as { key: string };
   return "payload" in readCacheFile(path, header.key);
 };
 
@@ -57,7 +64,10 @@ describe("the server's saved index", () => {
   it("keeps answering while a reload replaces a stale index, and the next start reads the new one", async () => {
     const server = await start();
     const file = join(dir, "programs", "iizuka.yaml");
-    await writeFile(file, (await readFile(file, "utf8")).replace("name: 外国人材雇用支援事業\n", "name: 外国人材雇用支援事業（改）\n"));
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("name: 外国人材雇用支援事業\n", "name: 外国人材雇用支援事業（改）\n"),
+    );
     const reload = server.server.reload("test");
     const during: string[][] = [];
     let done = false;

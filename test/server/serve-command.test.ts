@@ -13,12 +13,20 @@ function captureIo(env: Record<string, string>): { io: CliIo; stdout: () => stri
   const stderr = new PassThrough();
   stdout.on("data", (c: Buffer) => out.push(c.toString()));
   stderr.on("data", (c: Buffer) => err.push(c.toString()));
-  return { io: { stdin: new PassThrough(), stdout, stderr, env }, stdout: () => out.join(""), stderr: () => err.join("") };
+  return {
+    io: { stdin: new PassThrough(), stdout, stderr, env },
+    stdout: () => out.join(""),
+    stderr: () => err.join(""),
+  };
 }
 
 let copy: KnowledgeCopy;
-beforeEach(async () => { copy = await copyKnowledge(); });
-afterEach(async () => { await copy.remove(); });
+beforeEach(async () => {
+  copy = await copyKnowledge();
+});
+afterEach(async () => {
+  await copy.remove();
+});
 
 describe("madoguchi serve", () => {
   it("prints the URL and what is enabled, serves the page and API with no credentials, and stops on SIGINT", async () => {
@@ -42,7 +50,13 @@ describe("madoguchi serve", () => {
   });
 
   it("refuses to start on a broken knowledge file, naming the file, the entry and the field", async () => {
-    await copy.write("programs/zz-broken.yaml", extraProgramYaml("imari-broken-entry", "壊れた事業").replace("  department: テスト課\n", "  departmnt: テスト課\n"));
+    await copy.write(
+      "programs/zz-broken.yaml",
+      extraProgramYaml("imari-broken-entry", "壊れた事業").replace(
+        "  department: テスト課\n",
+        "  departmnt: テスト課\n",
+      ),
+    );
     const c = captureIo({ PORT: "0", MADOGUCHI_KNOWLEDGE: copy.dir, MADOGUCHI_WATCH: "off", LOG_LEVEL: "silent" });
     expect(await serveCommand.run([], c.io)).toBe(1);
     expect(c.stderr()).toMatch(/zz-broken\.yaml:\d+: imari-broken-entry: departmnt: unknown field/);
@@ -52,9 +66,18 @@ describe("madoguchi serve", () => {
 
   it.each([
     [{ PORT: "eighty" }, /configuration: PORT: must be a whole number/],
-    [{ MADOGUCHI_MUNICIPALITY: "架空市" }, /configuration: MADOGUCHI_MUNICIPALITY: "架空市" is not a municipality of this knowledge \(known: 伊万里市, 飯塚市\)/],
+    [
+      { MADOGUCHI_MUNICIPALITY: "架空市" },
+      /configuration: MADOGUCHI_MUNICIPALITY: "架空市" is not a municipality of this knowledge \(known: 伊万里市, 飯塚市\)/,
+    ],
   ])("refuses to start with a bad setting %o and says which", async (env, message) => {
-    const c = captureIo({ PORT: "0", MADOGUCHI_KNOWLEDGE: copy.dir, MADOGUCHI_WATCH: "off", LOG_LEVEL: "silent", ...env });
+    const c = captureIo({
+      PORT: "0",
+      MADOGUCHI_KNOWLEDGE: copy.dir,
+      MADOGUCHI_WATCH: "off",
+      LOG_LEVEL: "silent",
+      ...env,
+    });
     expect(await serveCommand.run([], c.io)).toBe(2);
     expect(c.stderr()).toMatch(message);
   });

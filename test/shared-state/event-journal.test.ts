@@ -14,14 +14,21 @@ function freshDir(): string {
   dirs.push(d);
   return join(d, "journal");
 }
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 const entry = (id: string, text = "児童手当はいつ振り込まれますか"): JournalEntry => ({
-  id, source: "line", receivedAt: 1_700_000_000_000, payload: { type: "message", webhookEventId: id, message: { type: "text", text } },
+  id,
+  source: "line",
+  receivedAt: 1_700_000_000_000,
+  payload: { type: "message", webhookEventId: id, message: { type: "text", text } },
 });
 
 /** What a process that was killed leaves: the lock file stays, nothing is closed. */
-function abandon(): void { /* the journal object is simply dropped without close() */ }
+function abandon(): void {
+  /* the journal object is simply dropped without close() */
+}
 
 describe("EventJournal", () => {
   it("gives back, at the next open, every event accepted and not done, in order, and only those", async () => {
@@ -108,11 +115,17 @@ describe("JournalEventQueue", () => {
     const { journal, unfinished } = await EventJournal.open(dir);
     const queue = new JournalEventQueue(journal, unfinished);
     const seen: QueuedEvent[] = [];
-    queue.consume("line", async (e) => { seen.push(e); });
+    queue.consume("line", async (e) => {
+      seen.push(e);
+    });
     await queue.accept("line", [{ id: "new1", payload: { x: 1 } }], 5);
     await new Promise((r) => setImmediate(r));
     await queue.idle();
-    expect(seen.map((e) => [e.id, e.redo])).toEqual([["old1", true], ["old2", true], ["new1", false]]);
+    expect(seen.map((e) => [e.id, e.redo])).toEqual([
+      ["old1", true],
+      ["old2", true],
+      ["new1", false],
+    ]);
     expect(queue.stats.unfinished).toBe(0);
     await queue.close();
     const reopened = await EventJournal.open(dir);

@@ -23,11 +23,25 @@ describe("takeToken", () => {
   });
 
   it("refills at the rate and starts a new overflow (with a new first refusal) after an allowed request", () => {
-    expect(run([0, 0, 0, 0, 2000, 2000, 2100])).toEqual(["ok", "ok", "ok", "wait 2000 first", "ok", "wait 2000 first", "wait 1900"]);
+    expect(run([0, 0, 0, 0, 2000, 2000, 2100])).toEqual([
+      "ok",
+      "ok",
+      "ok",
+      "wait 2000 first",
+      "ok",
+      "wait 2000 first",
+      "wait 1900",
+    ]);
   });
 
   it("never holds more than the burst, however long the user was away", () => {
-    expect(run([0, 10_000_000, 10_000_000, 10_000_000, 10_000_000])).toEqual(["ok", "ok", "ok", "ok", "wait 2000 first"]);
+    expect(run([0, 10_000_000, 10_000_000, 10_000_000, 10_000_000])).toEqual([
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+      "wait 2000 first",
+    ]);
   });
 });
 
@@ -49,7 +63,11 @@ describe("InMemoryRateBuckets", () => {
 describe("lineAdmission", () => {
   it("answers the burst, sends one notice, then drops, per resident and channel", async () => {
     const limited: string[] = [];
-    const admit = lineAdmission({ buckets: new InMemoryRateBuckets(() => 0), rule: { burst: 2, perMinute: 1 }, onLimited: (c, o) => limited.push(`${c}:${o}`) });
+    const admit = lineAdmission({
+      buckets: new InMemoryRateBuckets(() => 0),
+      rule: { burst: 2, perMinute: 1 },
+      onLimited: (c, o) => limited.push(`${c}:${o}`),
+    });
     const seq = [];
     for (let i = 0; i < 5; i++) seq.push(await admit("line", "U1"));
     expect(seq).toEqual(["answer", "answer", "notice", "drop", "drop"]);
@@ -59,15 +77,25 @@ describe("lineAdmission", () => {
   });
 
   it("answers everything when the limit is off", async () => {
-    const admit = lineAdmission({ buckets: new InMemoryRateBuckets(), rule: readRateLimitConfig({ MADOGUCHI_RATE_LINE_BURST: "0" }).line });
+    const admit = lineAdmission({
+      buckets: new InMemoryRateBuckets(),
+      rule: readRateLimitConfig({ MADOGUCHI_RATE_LINE_BURST: "0" }).line,
+    });
     for (let i = 0; i < 50; i++) expect(await admit("line", "U1")).toBe("answer");
   });
 });
 
 describe("readRateLimitConfig", () => {
   it("has defaults and names a bad variable", () => {
-    expect(readRateLimitConfig({})).toEqual({ line: { burst: 10, perMinute: 20 }, web: { burst: 120, perMinute: 600 }, trustProxyHops: 0, turnConcurrency: 1 });
-    expect(() => readRateLimitConfig({ MADOGUCHI_RATE_WEB_PER_MINUTE: "fast" })).toThrow(/MADOGUCHI_RATE_WEB_PER_MINUTE: must be a whole number/);
+    expect(readRateLimitConfig({})).toEqual({
+      line: { burst: 10, perMinute: 20 },
+      web: { burst: 120, perMinute: 600 },
+      trustProxyHops: 0,
+      turnConcurrency: 1,
+    });
+    expect(() => readRateLimitConfig({ MADOGUCHI_RATE_WEB_PER_MINUTE: "fast" })).toThrow(
+      /MADOGUCHI_RATE_WEB_PER_MINUTE: must be a whole number/,
+    );
     expect(() => readRateLimitConfig({ MADOGUCHI_TRUST_PROXY: "-1" })).toThrow(/MADOGUCHI_TRUST_PROXY/);
   });
 });

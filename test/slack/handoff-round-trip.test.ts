@@ -27,8 +27,10 @@ afterAll(async () => {
 });
 
 const fromResident = (events_: object[]) => both.fromResident(events_);
-const pushedTexts = (user: string) => line.pushes.filter((p) => p.to === user).flatMap((p) => p.messages.map((m) => (m as { text?: string }).text ?? ""));
-const threadPosts = (ts: string): SlackCall[] => t.slack.callsTo("chat.postMessage").filter((c) => c.args["thread_ts"] === ts);
+const pushedTexts = (user: string) =>
+  line.pushes.filter((p) => p.to === user).flatMap((p) => p.messages.map((m) => (m as { text?: string }).text ?? ""));
+const threadPosts = (ts: string): SlackCall[] =>
+  t.slack.callsTo("chat.postMessage").filter((c) => c.args["thread_ts"] === ts);
 
 describe("handoff from LINE to Slack and back", () => {
   it("round trip: request, thread, staff reply, resident follow-up, close", async () => {
@@ -39,7 +41,9 @@ describe("handoff from LINE to Slack and back", () => {
     await fromResident([events.text(resident, "職員と話したいです。マイナンバー 1234 5678 9012 の件で")]);
     expect(line.replies.length).toBe(repliesBefore + 1);
     expect(line.replies.at(-1)!.messages).toEqual([{ type: "text", text: HANDOFF_MESSAGES.opened }]);
-    const opener = (await t.slack.waitFor("chat.postMessage")).find((c) => c.args["channel"] === HANDOFF_CHANNEL && c.args["thread_ts"] === undefined)!;
+    const opener = (await t.slack.waitFor("chat.postMessage")).find(
+      (c) => c.args["channel"] === HANDOFF_CHANNEL && c.args["thread_ts"] === undefined,
+    )!;
     const openerText = JSON.stringify(opener.args["blocks"]);
     expect(openerText).toContain("[個人番号]");
     expect(openerText).not.toContain("1234 5678 9012");
@@ -55,18 +59,33 @@ describe("handoff from LINE to Slack and back", () => {
     expect(JSON.stringify(relayed.args)).not.toContain("090-1234-5678");
 
     // 3. A staff reply in the thread is pushed to the resident on LINE, the link kept readable.
-    await t.event(messageEvent({ channel: HANDOFF_CHANNEL, user: "USTAFF20", thread_ts: ts, text: "担当の山田です。申請書は <https://www.city.imari.saga.jp/forms|こちら> からダウンロードできます &amp; 窓口にもあります。" }));
+    await t.event(
+      messageEvent({
+        channel: HANDOFF_CHANNEL,
+        user: "USTAFF20",
+        thread_ts: ts,
+        text: "担当の山田です。申請書は <https://www.city.imari.saga.jp/forms|こちら> からダウンロードできます &amp; 窓口にもあります。",
+      }),
+    );
     await waitFor(() => pushedTexts(resident)[0]);
-    expect(pushedTexts(resident)).toEqual([`${HANDOFF_MESSAGES.staffPrefix}\n担当の山田です。申請書は こちら（https://www.city.imari.saga.jp/forms） からダウンロードできます & 窓口にもあります。`]);
+    expect(pushedTexts(resident)).toEqual([
+      `${HANDOFF_MESSAGES.staffPrefix}\n担当の山田です。申請書は こちら（https://www.city.imari.saga.jp/forms） からダウンロードできます & 窓口にもあります。`,
+    ]);
 
     // A staff message elsewhere in the channel (not in the thread) reaches no one.
     await t.event(messageEvent({ channel: HANDOFF_CHANNEL, user: "USTAFF20", text: "今日の当番は山田です" }));
 
     // 4. Staff close it: the resident is told, the opener loses its button, a note lands in the thread.
     await t.interaction({
-      type: "block_actions", user: { id: "USTAFF20", username: "yamada", team_id: "T0001" }, channel: { id: HANDOFF_CHANNEL },
-      container: { type: "message", message_ts: ts, channel_id: HANDOFF_CHANNEL }, trigger_id: "trig.close", response_url: t.slack.responseUrl(),
-      actions: [{ type: "button", action_id: "handoff_close", block_id: "handoff", value: ticketIdOf(opener), action_ts: "1" }],
+      type: "block_actions",
+      user: { id: "USTAFF20", username: "yamada", team_id: "T0001" },
+      channel: { id: HANDOFF_CHANNEL },
+      container: { type: "message", message_ts: ts, channel_id: HANDOFF_CHANNEL },
+      trigger_id: "trig.close",
+      response_url: t.slack.responseUrl(),
+      actions: [
+        { type: "button", action_id: "handoff_close", block_id: "handoff", value: ticketIdOf(opener), action_ts: "1" },
+      ],
     });
     await waitFor(() => pushedTexts(resident)[1]);
     expect(pushedTexts(resident)[1]).toBe(HANDOFF_MESSAGES.closedByStaff);
@@ -93,7 +112,9 @@ describe("handoff from LINE to Slack and back", () => {
     const before = t.slack.callsTo("chat.postMessage").length;
     await fromResident([events.text(resident, "職員と話したい")]);
     expect(line.replies.at(-1)!.messages).toEqual([{ type: "text", text: HANDOFF_MESSAGES.opened }]);
-    const opener = (await t.slack.waitFor("chat.postMessage", before + 1)).slice(before).find((c) => c.args["channel"] === HANDOFF_CHANNEL && c.args["thread_ts"] === undefined)!;
+    const opener = (await t.slack.waitFor("chat.postMessage", before + 1))
+      .slice(before)
+      .find((c) => c.args["channel"] === HANDOFF_CHANNEL && c.args["thread_ts"] === undefined)!;
     const question = JSON.stringify(opener.args["blocks"]);
     expect(question).toContain("保育園の入園申込みの書類について");
     expect(question).toContain("[個人番号]");
@@ -115,7 +136,9 @@ describe("handoff from LINE to Slack and back", () => {
 });
 
 function ticketIdOf(opener: SlackCall): string {
-  const actions = (opener.args["blocks"] as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === "actions")!;
+  const actions = (opener.args["blocks"] as { type: string; elements?: { action_id: string; value: string }[] }[]).find(
+    (b) => b.type === "actions",
+  )!;
   return actions.elements!.find((e) => e.action_id === "handoff_close")!.value;
 }
 

@@ -7,7 +7,6 @@ import { HANDOFF_MESSAGES } from "../../src/dialogue/handoff/handoff-messages.js
 import type { HandoffTicket, ResidentRef, StaffDesk, ThreadRef } from "../../src/dialogue/handoff/handoff.js";
 import { maskPersonalData } from "../../src/text/mask-personal-data.js";
 
-
 class RecordingDesk implements StaffDesk {
   threads: { ticket: string; text: string; thread: ThreadRef }[] = [];
   posts: { ticket: string; text: string }[] = [];
@@ -30,7 +29,12 @@ class RecordingDesk implements StaffDesk {
 
 function setup() {
   let now = 1_700_000_000_000;
-  const service = new HandoffService({ store: new InMemoryHandoffStore(() => now), mask: maskPersonalData, idleTimeoutMs: 30 * 60_000, now: () => now });
+  const service = new HandoffService({
+    store: new InMemoryHandoffStore(() => now),
+    mask: maskPersonalData,
+    idleTimeoutMs: 30 * 60_000,
+    now: () => now,
+  });
   const desk = new RecordingDesk();
   const sent: { to: string; text: string }[] = [];
   service.attachDesk(desk);
@@ -44,7 +48,9 @@ const taro: ResidentRef = { channel: "line", userId: "U2222" };
 describe("HandoffService", () => {
   it("opens a thread with the masked question and tells the resident what happens next", async () => {
     const { service, desk } = setup();
-    const told = await service.open(hanako, "職員と話したい", ["マイナンバーは1234-5678-9012です。児童手当の申請について"]);
+    const told = await service.open(hanako, "職員と話したい", [
+      "マイナンバーは1234-5678-9012です。児童手当の申請について",
+    ]);
     expect(told).toBe(HANDOFF_MESSAGES.opened);
     expect(desk.threads).toHaveLength(1);
     expect(desk.threads[0]!.text).toContain("[個人番号]");
@@ -59,8 +65,12 @@ describe("HandoffService", () => {
     expect(await service.relayFromResident(hanako, "電話は090-1234-5678 番号は123456789012")).toBe(true);
     expect(desk.posts[0]!.text).toBe("電話は[電話番号] 番号は[個人番号]");
     expect(await service.relayFromResident(taro, "児童手当")).toBe(false);
-    expect(await service.relayFromStaff(desk.threads[0]!.thread, "担当の山田です。申請書をお送りします。")).toBe("sent");
-    expect(sent).toEqual([{ to: "U1111", text: `${HANDOFF_MESSAGES.staffPrefix}\n担当の山田です。申請書をお送りします。` }]);
+    expect(await service.relayFromStaff(desk.threads[0]!.thread, "担当の山田です。申請書をお送りします。")).toBe(
+      "sent",
+    );
+    expect(sent).toEqual([
+      { to: "U1111", text: `${HANDOFF_MESSAGES.staffPrefix}\n担当の山田です。申請書をお送りします。` },
+    ]);
   });
 
   it("holds a message sent while the thread is still opening until it is open", async () => {

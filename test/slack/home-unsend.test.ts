@@ -31,7 +31,13 @@ const fromResident = (events_: object[]) => both.fromResident(events_);
 
 async function appHome(): Promise<string> {
   const count = t.slack.callsTo("views.publish").length;
-  await t.event({ type: "app_home_opened", user: "UHOME0002", channel: "DHOME", tab: "home", event_ts: String(Date.now() / 1000) });
+  await t.event({
+    type: "app_home_opened",
+    user: "UHOME0002",
+    channel: "DHOME",
+    tab: "home",
+    event_ts: String(Date.now() / 1000),
+  });
   return JSON.stringify((await t.slack.waitFor("views.publish", count + 1))[count]!.args["view"]);
 }
 
@@ -52,7 +58,9 @@ it("an unsent question leaves the App Home's unanswered list and is not handed t
   const posts = t.slack.callsTo("chat.postMessage").length;
   await fromResident([events.text(resident, "職員と話したい")]);
   expect(line.replies.at(-1)!.messages).toEqual([{ type: "text", text: HANDOFF_MESSAGES.opened }]);
-  const opener = (await t.slack.waitFor("chat.postMessage", posts + 1)).slice(posts).find((c) => c.args["channel"] === HANDOFF_CHANNEL)!;
+  const opener = (await t.slack.waitFor("chat.postMessage", posts + 1))
+    .slice(posts)
+    .find((c) => c.args["channel"] === HANDOFF_CHANNEL)!;
   expect(JSON.stringify(opener.args["blocks"])).toContain(KEPT);
   expect(JSON.stringify(opener.args["blocks"])).not.toContain(WITHDRAWN);
 });

@@ -44,7 +44,11 @@ export const INJECTION_STRINGS: string[] = [
   "保育料 <https://evil.example|無料> 0120-123-456",
 ];
 
-export interface TextObject { type: "plain_text" | "mrkdwn"; text: string; verbatim?: boolean }
+export interface TextObject {
+  type: "plain_text" | "mrkdwn";
+  text: string;
+  verbatim?: boolean;
+}
 
 /** What Slack would turn into a mention, ping or link in this text object (empty = nothing). */
 export function mentionsAndLinks(obj: TextObject): string[] {
@@ -74,7 +78,11 @@ function findIn(text: string): string[] {
 
 /** Undoes Slack's three entities and our zero-width spaces: what a reader sees. */
 export function asSlackShowsIt(mrkdwn: string): string {
-  return mrkdwn.replace(/\u200b/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return mrkdwn
+    .replace(/\u200b/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** Every text object in a Block Kit payload, with where it is. */
@@ -82,6 +90,7 @@ export function textObjects(value: unknown, path = ""): { path: string; obj: Tex
   if (Array.isArray(value)) return value.flatMap((v, i) => textObjects(v, `${path}[${i}]`));
   if (typeof value !== "object" || value === null) return [];
   const rec = value as Record<string, unknown>;
-  if ((rec["type"] === "plain_text" || rec["type"] === "mrkdwn") && typeof rec["text"] === "string") return [{ path, obj: rec as unknown as TextObject }];
+  if ((rec["type"] === "plain_text" || rec["type"] === "mrkdwn") && typeof rec["text"] === "string")
+    return [{ path, obj: rec as unknown as TextObject }];
   return Object.entries(rec).flatMap(([k, v]) => textObjects(v, `${path}.${k}`));
 }

@@ -17,7 +17,12 @@ export interface LineAndSlack {
 export async function startLineAndSlack(lineSecret: string, lineToken: string): Promise<LineAndSlack> {
   const line = await FakeLinePlatform.start({ channelAccessToken: lineToken });
   const t = await startSlackTestServer(
-    { LINE_CHANNEL_SECRET: lineSecret, LINE_CHANNEL_ACCESS_TOKEN: lineToken, LINE_API_BASE_URL: line.baseUrl, SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL },
+    {
+      LINE_CHANNEL_SECRET: lineSecret,
+      LINE_CHANNEL_ACCESS_TOKEN: lineToken,
+      LINE_API_BASE_URL: line.baseUrl,
+      SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL,
+    },
     [lineChannel],
   );
   return {
@@ -25,7 +30,13 @@ export async function startLineAndSlack(lineSecret: string, lineToken: string): 
     line,
     events: new LineEvents(line),
     async fromResident(events) {
-      const response = await line.deliver(`${t.server.url}/webhooks/line`, lineSecret, webhookBody(events), undefined, t.server.request);
+      const response = await line.deliver(
+        `${t.server.url}/webhooks/line`,
+        lineSecret,
+        webhookBody(events),
+        undefined,
+        t.server.request,
+      );
       expect(response.status).toBe(200);
       await t.server.idle();
     },

@@ -23,7 +23,12 @@ describe("personMrkdwn", () => {
   });
 
   it("leaves ordinary Japanese questions as they are", () => {
-    for (const q of ["児童手当はいつ振り込まれますか", "子どもの医療費　助成", "ﾆﾝｶﾂ 補助金", "3人目の出産祝い金は10万円？"]) {
+    for (const q of [
+      "児童手当はいつ振り込まれますか",
+      "子どもの医療費　助成",
+      "ﾆﾝｶﾂ 補助金",
+      "3人目の出産祝い金は10万円？",
+    ]) {
       expect(personMrkdwn(q)).toBe(q);
     }
   });

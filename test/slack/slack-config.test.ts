@@ -13,9 +13,26 @@ describe("readSlackConfig", () => {
   });
 
   it("reads every variable", () => {
-    const config = readSlackConfig({ ...base, SLACK_API_URL: "http://127.0.0.1:9/api/", SLACK_APP_TOKEN: "xapp-1", SLACK_HANDOFF_CHANNEL: "C123", SLACK_HANDOFF_TIMEOUT_MINUTES: "45", SLACK_COMMAND: "/soudan", MADOGUCHI_MUNICIPALITY: "伊万里市", SLACK_STAFF_APPROVERS: "U1, U2", SLACK_STAFF_APPROVER_GROUP: "S9" });
+    const config = readSlackConfig({
+      ...base,
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+      SLACK_APP_TOKEN: "xapp-1",
+      SLACK_HANDOFF_CHANNEL: "C123",
+      SLACK_HANDOFF_TIMEOUT_MINUTES: "45",
+      SLACK_COMMAND: "/soudan",
+      MADOGUCHI_MUNICIPALITY: "伊万里市",
+      SLACK_STAFF_APPROVERS: "U1, U2",
+      SLACK_STAFF_APPROVER_GROUP: "S9",
+    });
     expect(config).toEqual({
-      signingSecret: "s3cret", botToken: "xoxb-1", apiUrl: "http://127.0.0.1:9/api/", appToken: "xapp-1", handoffChannel: "C123", handoffTimeoutMinutes: 45, command: "/soudan", municipality: "伊万里市",
+      signingSecret: "s3cret",
+      botToken: "xoxb-1",
+      apiUrl: "http://127.0.0.1:9/api/",
+      appToken: "xapp-1",
+      handoffChannel: "C123",
+      handoffTimeoutMinutes: 45,
+      command: "/soudan",
+      municipality: "伊万里市",
       approvers: { ids: new Set(["U1", "U2"]), group: "S9" },
     });
   });
@@ -35,7 +52,11 @@ describe("readSlackConfig", () => {
 
 describe("createSlackChannel", () => {
   const deps: SlackDeps = {
-    engine: { respond: async () => { throw new Error("not called"); } },
+    engine: {
+      respond: async () => {
+        throw new Error("not called");
+      },
+    },
     knowledge: () => ({ municipalities: [] }) as unknown as KnowledgeBase,
     mask: (s) => s,
     log: { debug() {}, info() {}, warn() {}, error() {} },

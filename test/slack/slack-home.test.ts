@@ -39,7 +39,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const homeOpened = () => t.event({ type: "app_home_opened", user: STAFF, channel: "DHOME", tab: "home", event_ts: String(Date.now() / 1000) });
+const homeOpened = () =>
+  t.event({ type: "app_home_opened", user: STAFF, channel: "DHOME", tab: "home", event_ts: String(Date.now() / 1000) });
 
 async function nextPublish(): Promise<string> {
   const count = t.slack.callsTo("views.publish").length;
@@ -52,8 +53,14 @@ async function published(action: () => Promise<unknown>): Promise<SlackCall> {
   return (await t.slack.waitFor("views.publish", count + 1))[count]!;
 }
 
-const view = (call: SlackCall) => call.args["view"] as { blocks: { type: string; block_id?: string; elements?: { action_id: string; value: string }[] }[] };
-const unansweredIds = (call: SlackCall) => view(call).blocks.filter((b) => b.block_id?.startsWith("q:")).map((b) => b.block_id!.slice(2));
+const view = (call: SlackCall) =>
+  call.args["view"] as {
+    blocks: { type: string; block_id?: string; elements?: { action_id: string; value: string }[] }[];
+  };
+const unansweredIds = (call: SlackCall) =>
+  view(call)
+    .blocks.filter((b) => b.block_id?.startsWith("q:"))
+    .map((b) => b.block_id!.slice(2));
 
 describe("App Home", () => {
   it("shows the week's numbers, the top program and the unanswered questions masked, with their terms", async () => {
@@ -102,7 +109,12 @@ describe("App Home", () => {
     const file = join(dir, "synonym-proposals.yaml");
     const entries = parse(await readFile(file, "utf8")) as Record<string, unknown>[];
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ words: ["粗大ごみ", "そだいごみ"], means: ["ごみ処理"], proposedBy: STAFF, status: "proposed" });
+    expect(entries[0]).toMatchObject({
+      words: ["粗大ごみ", "そだいごみ"],
+      means: ["ごみ処理"],
+      proposedBy: STAFF,
+      status: "proposed",
+    });
     expect(String(entries[0]!["question"])).toContain("[電話番号]");
     expect(await checkSynonymProposals(dir)).toEqual([]);
   });
@@ -113,7 +125,10 @@ describe("App Home", () => {
     await writeFile(file, `${good}- words: [にんかつ]\n  proposedAt: yesterday\n`);
     const problems = await checkSynonymProposals(dir, "knowledge/synonym-proposals.yaml");
     expect(problems.map((p) => [p.file, p.entry, p.field])).toEqual(
-      expect.arrayContaining([["knowledge/synonym-proposals.yaml", "entry #2", "means"], ["knowledge/synonym-proposals.yaml", "entry #2", "proposedAt"]]),
+      expect.arrayContaining([
+        ["knowledge/synonym-proposals.yaml", "entry #2", "means"],
+        ["knowledge/synonym-proposals.yaml", "entry #2", "proposedAt"],
+      ]),
     );
     await writeFile(file, good);
   });
@@ -125,18 +140,31 @@ describe("App Home", () => {
 
 function homeAction(actionId: string, value: string): Record<string, unknown> {
   return {
-    type: "block_actions", user: { id: STAFF, username: "staff", team_id: "T0001" }, container: { type: "view", view_id: "V1" },
-    trigger_id: "trig.home", view: { id: "V1", type: "home" },
+    type: "block_actions",
+    user: { id: STAFF, username: "staff", team_id: "T0001" },
+    container: { type: "view", view_id: "V1" },
+    trigger_id: "trig.home",
+    view: { id: "V1", type: "home" },
     actions: [{ type: "button", action_id: actionId, block_id: `qa:${value}`, value, action_ts: "1" }],
   };
 }
 
 function submission(questionId: string, words: string, means: string): Record<string, unknown> {
   return {
-    type: "view_submission", user: { id: STAFF, username: "staff", team_id: "T0001" }, trigger_id: "trig.2",
+    type: "view_submission",
+    user: { id: STAFF, username: "staff", team_id: "T0001" },
+    trigger_id: "trig.2",
     view: {
-      id: "VMODAL", type: "modal", callback_id: "synonym_proposal", private_metadata: questionId,
-      state: { values: { words: { value: { type: "plain_text_input", value: words } }, means: { value: { type: "plain_text_input", value: means || null } } } },
+      id: "VMODAL",
+      type: "modal",
+      callback_id: "synonym_proposal",
+      private_metadata: questionId,
+      state: {
+        values: {
+          words: { value: { type: "plain_text_input", value: words } },
+          means: { value: { type: "plain_text_input", value: means || null } },
+        },
+      },
     },
   };
 }

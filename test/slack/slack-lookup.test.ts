@@ -14,9 +14,17 @@ afterAll(async () => {
   await t.close();
 });
 
-type Block = { type: string; block_id?: string; text?: { text: string }; elements?: { action_id?: string; value?: string; type: string }[] };
+type Block = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: { action_id?: string; value?: string; type: string }[];
+};
 const blocksOf = (call: SlackCall) => call.args["blocks"] as Block[];
-const programIds = (call: SlackCall) => blocksOf(call).filter((b) => b.block_id?.startsWith("program:")).map((b) => b.block_id!.slice("program:".length));
+const programIds = (call: SlackCall) =>
+  blocksOf(call)
+    .filter((b) => b.block_id?.startsWith("program:"))
+    .map((b) => b.block_id!.slice("program:".length));
 
 /** The response_url post answering the command sent with `responseUrl`. */
 async function answerTo(responseUrl: string): Promise<SlackCall> {
@@ -26,7 +34,9 @@ async function answerTo(responseUrl: string): Promise<SlackCall> {
     const found = t.slack.callsTo("response_url").find((c) => (c.args["__url"] ?? "") === id);
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no response_url post for ${responseUrl}`);
-    await t.slack.waitFor("response_url", t.slack.callsTo("response_url").length + 1, Math.max(1, deadline - Date.now())).catch(() => undefined);
+    await t.slack
+      .waitFor("response_url", t.slack.callsTo("response_url").length + 1, Math.max(1, deadline - Date.now()))
+      .catch(() => undefined);
   }
 }
 
@@ -46,7 +56,9 @@ describe("/madoguchi", () => {
     expect(programIds(answer)).toContain(programId);
     const section = JSON.stringify(blocksOf(answer).find((b) => b.block_id === `program:${programId}`));
     for (const label of ["対象", "金額", "担当課", "期間", "出典と時点"]) expect(section).toContain(`*${label}*`);
-    const actions = blocksOf(answer).flatMap((b) => b.elements ?? []).map((e) => e.action_id);
+    const actions = blocksOf(answer)
+      .flatMap((b) => b.elements ?? [])
+      .map((e) => e.action_id);
     expect(actions).toContain("share_answer");
     expect(actions).toContain("municipality_filter");
   });
@@ -62,7 +74,9 @@ describe("buttons on an answer", () => {
   it("詳しく answers privately about that program; the filter redraws; share posts in the channel", async () => {
     const { responseUrl } = await t.command("不妊治療");
     const answer = await answerTo(responseUrl);
-    const details = await t.interaction(blockAction("program_details", { value: "imari-funin-chiryo-angel-support" }, answer));
+    const details = await t.interaction(
+      blockAction("program_details", { value: "imari-funin-chiryo-angel-support" }, answer),
+    );
     expect(details.status).toBe(200);
     const detailed = await waitForNewResponse(answer);
     expect(detailed.args["response_type"]).toBe("ephemeral");
@@ -70,13 +84,25 @@ describe("buttons on an answer", () => {
     expect(JSON.stringify(detailed.args["blocks"])).toContain("不妊治療");
 
     const filterBlock = blocksOf(answer).find((b) => b.block_id?.startsWith("lookup:"))!;
-    await t.interaction({ ...blockAction("municipality_filter", { selected_option: { value: "飯塚市", text: { type: "plain_text", text: "飯塚市" } }, block_id: filterBlock.block_id }, answer), container: { type: "message", is_ephemeral: true } });
+    await t.interaction({
+      ...blockAction(
+        "municipality_filter",
+        {
+          selected_option: { value: "飯塚市", text: { type: "plain_text", text: "飯塚市" } },
+          block_id: filterBlock.block_id,
+        },
+        answer,
+      ),
+      container: { type: "message", is_ephemeral: true },
+    });
     const filtered = await waitForNewResponse(detailed);
     expect(filtered.args["replace_original"]).toBe(true);
     expect(programIds(filtered).every((id) => id.startsWith("iizuka-"))).toBe(true);
     expect(JSON.stringify(filtered.args["blocks"])).toContain("検索: 不妊治療（飯塚市）");
 
-    const share = blocksOf(answer).flatMap((b) => b.elements ?? []).find((e) => e.action_id === "share_answer")!;
+    const share = blocksOf(answer)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "share_answer")!;
     const before = t.slack.callsTo("response_url").length;
     await t.interaction(blockAction("share_answer", { value: share.value }, answer));
     const [shared, note] = (await t.slack.waitFor("response_url", before + 2)).slice(before);
@@ -94,7 +120,8 @@ describe("buttons on an answer", () => {
     const detailed = await waitForNewResponse(answer);
     expect(programIds(detailed)).toEqual(["imari-community-bus-unko"]);
     const section = blocksOf(detailed).find((b) => b.block_id === "program:imari-community-bus-unko")!;
-    for (const route of ["いまりんバス市街地線", "いまりんバス地域線", "いまりんバス郊外線"]) expect(section.text!.text).toContain(route);
+    for (const route of ["いまりんバス市街地線", "いまりんバス地域線", "いまりんバス郊外線"])
+      expect(section.text!.text).toContain(route);
     expect(section.text!.text.length).toBeLessThanOrEqual(3000);
     if (programIds(answer).length > 1) expect(JSON.stringify(blocksOf(answer))).not.toContain("いまりんバス郊外線");
   });
@@ -125,7 +152,10 @@ describe("mentions and direct messages", () => {
   it("answers a mention in a thread under it, without the bot's mention in the question", async () => {
     const ts = nextTs();
     const before = t.slack.callsTo("chat.postMessage").length;
-    const response = await t.event({ ...messageEvent({ channel: "CLOOKUP01", user: "USTAFF02", text: `<@${t.slack.botUserId}> 陣痛タクシー`, ts }), type: "app_mention" });
+    const response = await t.event({
+      ...messageEvent({ channel: "CLOOKUP01", user: "USTAFF02", text: `<@${t.slack.botUserId}> 陣痛タクシー`, ts }),
+      type: "app_mention",
+    });
     expect(response.status).toBe(200);
     const post = (await t.slack.waitFor("chat.postMessage", before + 1))[before]!;
     expect(post.args["channel"]).toBe("CLOOKUP01");
@@ -143,8 +173,15 @@ describe("mentions and direct messages", () => {
 
   it("ignores its own messages and other bots' (no answer loops)", async () => {
     const before = t.slack.calls.length;
-    await t.event({ ...messageEvent({ channel: "DSTAFF03", user: t.slack.botUserId, text: "陣痛タクシー", channel_type: "im" }), bot_id: "BBOT0001" });
-    await t.event({ ...messageEvent({ channel: "DSTAFF03", user: "UOTHERBOT", text: "陣痛タクシー", channel_type: "im" }), bot_id: "BOTHER", subtype: "bot_message" });
+    await t.event({
+      ...messageEvent({ channel: "DSTAFF03", user: t.slack.botUserId, text: "陣痛タクシー", channel_type: "im" }),
+      bot_id: "BBOT0001",
+    });
+    await t.event({
+      ...messageEvent({ channel: "DSTAFF03", user: "UOTHERBOT", text: "陣痛タクシー", channel_type: "im" }),
+      bot_id: "BOTHER",
+      subtype: "bot_message",
+    });
     await t.server.idle();
     expect(t.slack.calls.slice(before).filter((c) => c.method === "chat.postMessage")).toEqual([]);
   });

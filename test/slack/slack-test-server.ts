@@ -38,53 +38,117 @@ export interface SlackTestServer {
   close(): Promise<void>;
 }
 
-export async function startSlackTestServer(env: Record<string, string> = {}, extraChannels: ChannelFactory[] = []): Promise<SlackTestServer> {
+export async function startSlackTestServer(
+  env: Record<string, string> = {},
+  extraChannels: ChannelFactory[] = [],
+): Promise<SlackTestServer> {
   const slack = await FakeSlackApi.start({ botToken: BOT_TOKEN });
   const logs = captureLogs();
   const config = readServerConfig({
-    HOST: "127.0.0.1", PORT: "0", MADOGUCHI_WATCH: "off", LOG_LEVEL: "info", MADOGUCHI_STATE_DIR: "memory",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    MADOGUCHI_WATCH: "off",
+    LOG_LEVEL: "info",
+    MADOGUCHI_STATE_DIR: "memory",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
     ...env,
   });
-  const server = await startServer({ config, logDestination: logs.destination, channels: [webChannel, ...extraChannels, slackChannel] });
+  const server = await startServer({
+    config,
+    logDestination: logs.destination,
+    channels: [webChannel, ...extraChannels, slackChannel],
+  });
   const eventsUrl = `${server.url}/slack/events`;
   const post = (req: SignedPost) => {
     const ts = String(req.timestamp ?? Math.floor(Date.now() / 1000));
     const signature = req.signature === undefined ? signSlackBody(SIGNING_SECRET, ts, req.body) : req.signature;
-    const headers: Record<string, string> = { "content-type": req.contentType, "x-slack-request-timestamp": ts, ...req.headers };
+    const headers: Record<string, string> = {
+      "content-type": req.contentType,
+      "x-slack-request-timestamp": ts,
+      ...req.headers,
+    };
     if (signature !== null) headers["x-slack-signature"] = signature;
     return server.request(eventsUrl, { method: "POST", headers, body: req.body });
   };
   return {
-    server, slack, logs, eventsUrl, post,
+    server,
+    slack,
+    logs,
+    eventsUrl,
+    post,
     async command(text, user = "USTAFF01") {
       const responseUrl = slack.responseUrl();
       const form = new URLSearchParams({
-        token: "legacy", team_id: TEAM, team_domain: "city", channel_id: "CLOOKUP01", channel_name: "kosodate", user_id: user, user_name: "staff",
-        command: "/madoguchi", text, api_app_id: "A0001", response_url: responseUrl, trigger_id: `trig.${randomBytes(4).toString("hex")}`,
+        token: "legacy",
+        team_id: TEAM,
+        team_domain: "city",
+        channel_id: "CLOOKUP01",
+        channel_name: "kosodate",
+        user_id: user,
+        user_name: "staff",
+        command: "/madoguchi",
+        text,
+        api_app_id: "A0001",
+        response_url: responseUrl,
+        trigger_id: `trig.${randomBytes(4).toString("hex")}`,
       });
-      return { response: await post({ body: form.toString(), contentType: "application/x-www-form-urlencoded" }), responseUrl };
+      return {
+        response: await post({ body: form.toString(), contentType: "application/x-www-form-urlencoded" }),
+        responseUrl,
+      };
     },
     event(event, options = {}) {
       const body = JSON.stringify({
-        token: "legacy", team_id: TEAM, api_app_id: "A0001", type: "event_callback", event,
-        event_id: options.eventId ?? `Ev${randomBytes(6).toString("hex").toUpperCase()}`, event_time: Math.floor(Date.now() / 1000),
+        token: "legacy",
+        team_id: TEAM,
+        api_app_id: "A0001",
+        type: "event_callback",
+        event,
+        event_id: options.eventId ?? `Ev${randomBytes(6).toString("hex").toUpperCase()}`,
+        event_time: Math.floor(Date.now() / 1000),
         authorizations: [{ team_id: TEAM, user_id: slack.botUserId, is_bot: true }],
       });
-      const headers: Record<string, string> = options.retryNum ? { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" } : {};
+      const headers: Record<string, string> = options.retryNum
+        ? { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" }
+        : {};
       return post({ body, contentType: "application/json", headers });
     },
     interaction(payload) {
-      const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: TEAM, domain: "city" }, api_app_id: "A0001", token: "legacy", ...payload }) });
+      const form = new URLSearchParams({
+        payload: JSON.stringify({
+          team: { id: TEAM, domain: "city" },
+          api_app_id: "A0001",
+          token: "legacy",
+          ...payload,
+        }),
+      });
       return post({ body: form.toString(), contentType: "application/x-www-form-urlencoded" });
     },
-    close: async () => { await server.close(); await slack.close(); },
+    close: async () => {
+      await server.close();
+      await slack.close();
+    },
   };
 }
 
 /** A message event as Slack sends it. */
-export function messageEvent(fields: { channel: string; user: string; text: string; ts?: string; thread_ts?: string; channel_type?: string }): Record<string, unknown> {
-  return { type: "message", channel_type: "channel", ts: fields.ts ?? nextTs(), event_ts: fields.ts ?? nextTs(), ...fields };
+export function messageEvent(fields: {
+  channel: string;
+  user: string;
+  text: string;
+  ts?: string;
+  thread_ts?: string;
+  channel_type?: string;
+}): Record<string, unknown> {
+  return {
+    type: "message",
+    channel_type: "channel",
+    ts: fields.ts ?? nextTs(),
+    event_ts: fields.ts ?? nextTs(),
+    ...fields,
+  };
 }
 
 let tsSeq = 0;

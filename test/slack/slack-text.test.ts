@@ -12,7 +12,10 @@ describe("withoutMentionOf", () => {
 
 describe("slackToPlainText", () => {
   it.each([
-    ["申請書は <https://www.city.imari.saga.jp/forms|こちら> から", "申請書は こちら（https://www.city.imari.saga.jp/forms） から"],
+    [
+      "申請書は <https://www.city.imari.saga.jp/forms|こちら> から",
+      "申請書は こちら（https://www.city.imari.saga.jp/forms） から",
+    ],
     ["<mailto:kosodate@city.example.jp|kosodate@city.example.jp> まで", "kosodate@city.example.jp まで"],
     ["<https://www.city.imari.saga.jp>", "https://www.city.imari.saga.jp"],
     ["担当の <@U024BE7LH|yamada> です", "担当の @yamada です"],

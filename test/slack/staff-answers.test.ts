@@ -24,7 +24,11 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "madoguchi-staff-slack-"));
   await cp("knowledge", dir, { recursive: true });
-  t = await startSlackTestServer({ MADOGUCHI_KNOWLEDGE: dir, SLACK_STAFF_APPROVERS: APPROVER, SLACK_STAFF_APPROVER_GROUP: "S0REVIEW" });
+  t = await startSlackTestServer({
+    MADOGUCHI_KNOWLEDGE: dir,
+    SLACK_STAFF_APPROVERS: APPROVER,
+    SLACK_STAFF_APPROVER_GROUP: "S0REVIEW",
+  });
   t.slack.userNames.set(AUTHOR, "山田花子");
   t.slack.userNames.set(APPROVER, "佐藤一郎");
   t.slack.userGroups.set("S0REVIEW", [GROUP_MEMBER]);
@@ -34,7 +38,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const resident = (text: string, user = "U-line-resident") => t.server.services.engine.respond({ user, channel: "line", municipality: null, text });
+const resident = (text: string, user = "U-line-resident") =>
+  t.server.services.engine.respond({ user, channel: "line", municipality: null, text });
 
 async function published(user: string, action: () => Promise<unknown>): Promise<string> {
   const count = t.slack.callsTo("views.publish").length;
@@ -43,24 +48,38 @@ async function published(user: string, action: () => Promise<unknown>): Promise<
   const call = calls.slice(count).find((c) => c.args["user_id"] === user)!;
   return JSON.stringify(call.args["view"]);
 }
-const openHome = (user: string) => published(user, () => t.event({ type: "app_home_opened", user, channel: "DHOME", tab: "home", event_ts: String(Date.now() / 1000) }));
+const openHome = (user: string) =>
+  published(user, () =>
+    t.event({ type: "app_home_opened", user, channel: "DHOME", tab: "home", event_ts: String(Date.now() / 1000) }),
+  );
 
 function button(user: string, actionId: string, value: string) {
   return t.interaction({
-    type: "block_actions", user: { id: user, username: user.toLowerCase(), team_id: "T0001" }, container: { type: "view", view_id: "VHOME" },
-    trigger_id: `trig.${actionId}`, view: { id: "VHOME", type: "home" },
+    type: "block_actions",
+    user: { id: user, username: user.toLowerCase(), team_id: "T0001" },
+    container: { type: "view", view_id: "VHOME" },
+    trigger_id: `trig.${actionId}`,
+    view: { id: "VHOME", type: "home" },
     actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: "1" }],
   });
 }
 
 function submit(user: string, callbackId: string, metadata: string, values: Record<string, Record<string, unknown>>) {
   return t.interaction({
-    type: "view_submission", user: { id: user, username: user.toLowerCase(), team_id: "T0001" }, trigger_id: "trig.submit",
+    type: "view_submission",
+    user: { id: user, username: user.toLowerCase(), team_id: "T0001" },
+    trigger_id: "trig.submit",
     view: { id: "VMODAL", type: "modal", callback_id: callbackId, private_metadata: metadata, state: { values } },
   });
 }
 
-const answerValues = (fields: { questions: string; answer: string; department: string; url?: string; date?: string }) => ({
+const answerValues = (fields: {
+  questions: string;
+  answer: string;
+  department: string;
+  url?: string;
+  date?: string;
+}) => ({
   questions: { value: { type: "plain_text_input", value: fields.questions } },
   answer: { value: { type: "plain_text_input", value: fields.answer } },
   department: { value: { type: "plain_text_input", value: fields.department } },
@@ -68,7 +87,8 @@ const answerValues = (fields: { questions: string; answer: string; department: s
   valid_until: { value: { type: "datepicker", selected_date: fields.date ?? null } },
 });
 
-const draftFiles = async () => (await readdir(join(dir, "staff", "drafts")).catch(() => [] as string[])).filter((f) => f.endsWith(".yaml"));
+const draftFiles = async () =>
+  (await readdir(join(dir, "staff", "drafts")).catch(() => [] as string[])).filter((f) => f.endsWith(".yaml"));
 const draftIdIn = (view: string) => /"value":"(a-\d{8}-[0-9a-f]{6})"/.exec(view)?.[1];
 
 describe("staff answers from the Slack App Home", () => {
@@ -88,19 +108,43 @@ describe("staff answers from the Slack App Home", () => {
   });
 
   it("shows field errors in the modal for an invalid submission and writes nothing", async () => {
-    const r = await submit(AUTHOR, "staff_answer", modal.private_metadata, answerValues({ questions: QUESTION, answer: ANSWER, department: "子育て支援課", url: "city.example/page" }));
+    const r = await submit(
+      AUTHOR,
+      "staff_answer",
+      modal.private_metadata,
+      answerValues({ questions: QUESTION, answer: ANSWER, department: "子育て支援課", url: "city.example/page" }),
+    );
     const body = (await r.json()) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe("errors");
     expect(Object.keys(body.errors)).toEqual(["url"]);
     expect(body.errors["url"]).toContain("http");
-    const empty = await submit(AUTHOR, "staff_answer", modal.private_metadata, answerValues({ questions: "", answer: "", department: "子育て支援課" }));
-    expect(((await empty.json()) as { errors: Record<string, string> }).errors).toEqual({ questions: "質問を1つ以上書いてください。", answer: "回答を書いてください。" });
+    const empty = await submit(
+      AUTHOR,
+      "staff_answer",
+      modal.private_metadata,
+      answerValues({ questions: "", answer: "", department: "子育て支援課" }),
+    );
+    expect(((await empty.json()) as { errors: Record<string, string> }).errors).toEqual({
+      questions: "質問を1つ以上書いてください。",
+      answer: "回答を書いてください。",
+    });
     expect(await draftFiles()).toEqual([]);
   });
 
   it("saves a valid submission as a draft that residents are not shown", async () => {
-    const home = await published(AUTHOR, () => submit(AUTHOR, "staff_answer", modal.private_metadata,
-      answerValues({ questions: `${QUESTION}\n狂犬病の予防接種はどこでできますか`, answer: ANSWER, department: "子育て支援課", date: "2099-03-31" })));
+    const home = await published(AUTHOR, () =>
+      submit(
+        AUTHOR,
+        "staff_answer",
+        modal.private_metadata,
+        answerValues({
+          questions: `${QUESTION}\n狂犬病の予防接種はどこでできますか`,
+          answer: ANSWER,
+          department: "子育て支援課",
+          date: "2099-03-31",
+        }),
+      ),
+    );
     expect(home).toContain("下書きを保存しました");
     expect(await draftFiles()).toHaveLength(1);
     expect(renderPlainText(await resident(PARAPHRASE, "U-line-2"))).not.toContain(ANSWER);
@@ -132,7 +176,13 @@ describe("staff answers from the Slack App Home", () => {
     expect(shown).toContain(ANSWER);
     expect(shown).toMatch(/出典: 職員の回答（子育て支援課 山田花子 確認 \d{4}-\d{2}-\d{2}）/);
     const faq = t.server.services.knowledge().faqs[0]!;
-    expect(faq.source).toMatchObject({ kind: "staff", by: "山田花子", approvedBy: "佐藤一郎", department: "子育て支援課", validUntil: "2099-03-31" });
+    expect(faq.source).toMatchObject({
+      kind: "staff",
+      by: "山田花子",
+      approvedBy: "佐藤一郎",
+      department: "子育て支援課",
+      validUntil: "2099-03-31",
+    });
   });
 
   it("refuses the same approval replayed", async () => {
@@ -144,18 +194,40 @@ describe("staff answers from the Slack App Home", () => {
 
   it("sends a draft back with a reason through the 「差し戻し」 modal; the author's draft then cannot be approved", async () => {
     const opens = t.slack.callsTo("views.open").length;
-    await button(AUTHOR, "answer_question", (/"action_id":"answer_question","text":\{[^}]*\},"value":"([^"]+)"/.exec(await openHome(AUTHOR)) ?? [])[1] ?? "x");
+    await button(
+      AUTHOR,
+      "answer_question",
+      (/"action_id":"answer_question","text":\{[^}]*\},"value":"([^"]+)"/.exec(await openHome(AUTHOR)) ?? [])[1] ?? "x",
+    );
     const second = (await t.slack.waitFor("views.open", opens + 1))[opens];
     const metadata = second ? String((second.args["view"] as { private_metadata: string }).private_metadata) : "{}";
-    const saved = await published(AUTHOR, () => submit(AUTHOR, "staff_answer", metadata, answerValues({ questions: "保育料はいくらですか", answer: "保育料は所得で決まります。", department: "保育課" })));
+    const saved = await published(AUTHOR, () =>
+      submit(
+        AUTHOR,
+        "staff_answer",
+        metadata,
+        answerValues({ questions: "保育料はいくらですか", answer: "保育料は所得で決まります。", department: "保育課" }),
+      ),
+    );
     const id = /（(a-\d{8}-[0-9a-f]{6})）/.exec(saved)![1]!;
     const before = t.slack.callsTo("views.open").length;
     await button(APPROVER, "reject_draft", id);
-    const modalView = (await t.slack.waitFor("views.open", before + 1))[before]!.args["view"] as { callback_id: string; private_metadata: string };
+    const modalView = (await t.slack.waitFor("views.open", before + 1))[before]!.args["view"] as {
+      callback_id: string;
+      private_metadata: string;
+    };
     expect(modalView.callback_id).toBe("staff_reject");
-    const empty = await submit(APPROVER, "staff_reject", modalView.private_metadata, { reason: { value: { type: "plain_text_input", value: "" } } });
-    expect(((await empty.json()) as { errors: Record<string, string> }).errors).toEqual({ reason: "理由を書いてください。" });
-    const done = await published(APPROVER, () => submit(APPROVER, "staff_reject", modalView.private_metadata, { reason: { value: { type: "plain_text_input", value: "所得ごとの金額表を添えてください" } } }));
+    const empty = await submit(APPROVER, "staff_reject", modalView.private_metadata, {
+      reason: { value: { type: "plain_text_input", value: "" } },
+    });
+    expect(((await empty.json()) as { errors: Record<string, string> }).errors).toEqual({
+      reason: "理由を書いてください。",
+    });
+    const done = await published(APPROVER, () =>
+      submit(APPROVER, "staff_reject", modalView.private_metadata, {
+        reason: { value: { type: "plain_text_input", value: "所得ごとの金額表を添えてください" } },
+      }),
+    );
     expect(done).toContain(`差し戻しました（${id}）`);
     const late = await published(GROUP_MEMBER, () => button(GROUP_MEMBER, "approve_draft", id));
     expect(late).toContain("was sent back by 佐藤一郎");
@@ -163,15 +235,60 @@ describe("staff answers from the Slack App Home", () => {
 
   it("lists expired answers and facts confirmed over a year ago for review", async () => {
     const off = { MADOGUCHI_STAFF_REVIEW: "off" };
-    expect((await runCli(["staff", "add-fact", "imari-funin-chiryo-angel-support", "--field", "apply", "--value", "健康づくり課の窓口で申請", "--by", "中村",
-      "--department", "健康づくり課", "--date", "2024-04-01", "--knowledge", dir], off)).code).toBe(0);
-    expect((await runCli(["staff", "add-answer", "--question", "インフルエンザ予防接種の助成は？", "--answer", "昨年度は1回1,000円を助成しました。",
-      "--department", "健康づくり課", "--by", "中村", "--valid-until", "2021-03-31", "--knowledge", dir], off)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          [
+            "staff",
+            "add-fact",
+            "imari-funin-chiryo-angel-support",
+            "--field",
+            "apply",
+            "--value",
+            "健康づくり課の窓口で申請",
+            "--by",
+            "中村",
+            "--department",
+            "健康づくり課",
+            "--date",
+            "2024-04-01",
+            "--knowledge",
+            dir,
+          ],
+          off,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(
+          [
+            "staff",
+            "add-answer",
+            "--question",
+            "インフルエンザ予防接種の助成は？",
+            "--answer",
+            "昨年度は1回1,000円を助成しました。",
+            "--department",
+            "健康づくり課",
+            "--by",
+            "中村",
+            "--valid-until",
+            "2021-03-31",
+            "--knowledge",
+            dir,
+          ],
+          off,
+        )
+      ).code,
+    ).toBe(0);
     await t.server.reload("test");
     const home = await openHome(APPROVER);
     expect(home).toContain("見直しが必要な情報（2件）");
     expect(home).toContain("回答「インフルエンザ予防接種の助成は？」— 2021-03-31で有効期限切れ");
-    expect(home).toContain("不妊治療エンゼルサポート事業 の申請方法「健康づくり課の窓口で申請」— 2024-04-01 中村 確認（12か月以上前）");
+    expect(home).toContain(
+      "不妊治療エンゼルサポート事業 の申請方法「健康づくり課の窓口で申請」— 2024-04-01 中村 確認（12か月以上前）",
+    );
   });
 
   it("adds a staff-confirmed fact from a program's detail: a draft, approved by a second person, shown with its source", async () => {
@@ -182,7 +299,10 @@ describe("staff answers from the Slack App Home", () => {
     expect(value).toBe("imari-funin-chiryo-angel-support");
     const opens = t.slack.callsTo("views.open").length;
     await button(AUTHOR, "add_program_fact", value!);
-    const modalView = (await t.slack.waitFor("views.open", opens + 1))[opens]!.args["view"] as { callback_id: string; private_metadata: string };
+    const modalView = (await t.slack.waitFor("views.open", opens + 1))[opens]!.args["view"] as {
+      callback_id: string;
+      private_metadata: string;
+    };
     expect(modalView.callback_id).toBe("staff_fact");
     const values = (field: string, text: string) => ({
       fact_field: { value: { type: "static_select", selected_option: { value: field } } },
@@ -192,11 +312,17 @@ describe("staff answers from the Slack App Home", () => {
       fact_date: { value: { type: "datepicker", selected_date: "2026-11-20" } },
     });
     const bad = await submit(AUTHOR, "staff_fact", modalView.private_metadata, values("status", "たぶん実施中"));
-    expect(((await bad.json()) as { errors: Record<string, string> }).errors["fact_value"]).toContain("実施中 / 終了 / 予算ゼロ / 見直し中");
-    const saved = await published(AUTHOR, () => submit(AUTHOR, "staff_fact", modalView.private_metadata, values("amount", "1回5万円まで")));
+    expect(((await bad.json()) as { errors: Record<string, string> }).errors["fact_value"]).toContain(
+      "実施中 / 終了 / 予算ゼロ / 見直し中",
+    );
+    const saved = await published(AUTHOR, () =>
+      submit(AUTHOR, "staff_fact", modalView.private_metadata, values("amount", "1回5万円まで")),
+    );
     const id = /（(f-\d{8}-[0-9a-f]{6})）/.exec(saved)![1]!;
     expect(await published(APPROVER, () => button(APPROVER, "approve_draft", id))).toContain("承認しました");
-    const { body } = await (await fetch(`${t.server.url}/api/programs/imari-funin-chiryo-angel-support`)).json().then((b) => ({ body: b as { staffFacts: { text: string }[] } }));
+    const { body } = await (await fetch(`${t.server.url}/api/programs/imari-funin-chiryo-angel-support`))
+      .json()
+      .then((b) => ({ body: b as { staffFacts: { text: string }[] } }));
     expect(body.staffFacts.map((f) => f.text)).toContain("金額: 1回5万円まで（健康づくり課 山田花子 確認 2026-11-20）");
   });
 
@@ -204,4 +330,3 @@ describe("staff answers from the Slack App Home", () => {
     expect(t.slack.rejected.filter((r: { method: string }) => r.method !== "usergroups.users.list")).toEqual([]);
   });
 });
-

@@ -18,7 +18,9 @@ beforeAll(async () => {
   state = join(root, "state");
   await cp("knowledge", knowledge, { recursive: true });
 });
-afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 async function homeOf(t: SlackTestServer, user = "UCOUNT001"): Promise<string> {
   const count = t.slack.callsTo("views.publish").length;
@@ -32,10 +34,54 @@ describe("App Home counts in the shared state (on disk)", () => {
   it("groups paraphrases, counts staff answers and drafts, and keeps it all across a restart", async () => {
     let t = await start();
     try {
-      const ask = (user: string, text: string) => t.server.services.engine.respond({ user, channel: "line", municipality: null, text });
-      for (const [user, text] of [["U1", "ペットの去勢手術の補助"], ["U2", "ペットの去勢手術の補助は？"], ["U3", "不妊治療の助成はありますか"], ["U4", "粗大ごみの出し方"]] as const) await ask(user, text);
-      expect((await runCli(["staff", "add-answer", "--question", "粗大ごみの出し方", "--answer", "電話で申し込みます。", "--department", "まちづくり課", "--by", "山田", "--knowledge", knowledge], { MADOGUCHI_STAFF_REVIEW: "off" })).code).toBe(0);
-      expect((await runCli(["staff", "add-answer", "--question", "犬の登録はどこで", "--answer", "環境課の窓口です。", "--department", "まちづくり課", "--by", "山田", "--knowledge", knowledge])).code).toBe(0);
+      const ask = (user: string, text: string) =>
+        t.server.services.engine.respond({ user, channel: "line", municipality: null, text });
+      for (const [user, text] of [
+        ["U1", "ペットの去勢手術の補助"],
+        ["U2", "ペットの去勢手術の補助は？"],
+        ["U3", "不妊治療の助成はありますか"],
+        ["U4", "粗大ごみの出し方"],
+      ] as const)
+        await ask(user, text);
+      expect(
+        (
+          await runCli(
+            [
+              "staff",
+              "add-answer",
+              "--question",
+              "粗大ごみの出し方",
+              "--answer",
+              "電話で申し込みます。",
+              "--department",
+              "まちづくり課",
+              "--by",
+              "山田",
+              "--knowledge",
+              knowledge,
+            ],
+            { MADOGUCHI_STAFF_REVIEW: "off" },
+          )
+        ).code,
+      ).toBe(0);
+      expect(
+        (
+          await runCli([
+            "staff",
+            "add-answer",
+            "--question",
+            "犬の登録はどこで",
+            "--answer",
+            "環境課の窓口です。",
+            "--department",
+            "まちづくり課",
+            "--by",
+            "山田",
+            "--knowledge",
+            knowledge,
+          ])
+        ).code,
+      ).toBe(0);
       await t.server.reload("test");
       const home = await homeOf(t);
       expect(home).toContain("*質問数*\\n4件");

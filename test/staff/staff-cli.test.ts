@@ -12,20 +12,49 @@ import { loadKnowledgeOrThrow } from "../../src/knowledge/load.js";
 
 const git = promisify(execFile);
 let copy: KnowledgeCopy;
-beforeEach(async () => { copy = await copyKnowledge(); });
-afterEach(async () => { await copy.remove(); });
+beforeEach(async () => {
+  copy = await copyKnowledge();
+});
+afterEach(async () => {
+  await copy.remove();
+});
 
 const lastLine = (s: string) => s.trim().split("\n").at(-1)!;
 
 function addAnswer(extra: string[] = [], by = "山田") {
-  return runCli(["staff", "add-answer", "--question", "児童手当の振込日はいつですか", "--question", "児童手当はいつ入金されますか",
-    "--answer", "児童手当は偶数月の15日に、前月分までを口座に振り込みます。", "--department", "子育て支援課", "--by", by, "--knowledge", copy.dir, ...extra]);
+  return runCli([
+    "staff",
+    "add-answer",
+    "--question",
+    "児童手当の振込日はいつですか",
+    "--question",
+    "児童手当はいつ入金されますか",
+    "--answer",
+    "児童手当は偶数月の15日に、前月分までを口座に振り込みます。",
+    "--department",
+    "子育て支援課",
+    "--by",
+    by,
+    "--knowledge",
+    copy.dir,
+    ...extra,
+  ]);
 }
 
 async function initGit(dir: string): Promise<void> {
   await git("git", ["-C", dir, "init", "-q"]);
   await git("git", ["-C", dir, "add", "-A"]);
-  await git("git", ["-C", dir, "-c", "user.name=setup", "-c", "user.email=setup@example.invalid", "commit", "-qm", "knowledge"]);
+  await git("git", [
+    "-C",
+    dir,
+    "-c",
+    "user.name=setup",
+    "-c",
+    "user.email=setup@example.invalid",
+    "commit",
+    "-qm",
+    "knowledge",
+  ]);
 }
 
 describe("madoguchi staff add-answer / approve", () => {
@@ -41,7 +70,9 @@ describe("madoguchi staff add-answer / approve", () => {
     const kb = await loadKnowledgeOrThrow(copy.dir);
     const faq = kb.faqs.find((f) => f.id === lastLine(approved.stdout))!;
     expect(faq).toMatchObject({
-      question: "児童手当の振込日はいつですか", questions: ["児童手当はいつ入金されますか"], municipality: "伊万里市",
+      question: "児童手当の振込日はいつですか",
+      questions: ["児童手当はいつ入金されますか"],
+      municipality: "伊万里市",
       source: { kind: "staff", by: "山田", department: "子育て支援課", approvedBy: "佐藤" },
     });
     expect(faq.source?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -74,8 +105,23 @@ describe("madoguchi staff add-answer / approve", () => {
   it("publishes at once when review is off", async () => {
     const added = await addAnswer([], "山田");
     expect(added.code).toBe(0);
-    const off = await runCli(["staff", "add-answer", "--question", "保育園の見学はできますか", "--answer", "各園に電話で予約すれば見学できます。",
-      "--department", "保育課", "--by", "山田", "--knowledge", copy.dir], { MADOGUCHI_STAFF_REVIEW: "off" });
+    const off = await runCli(
+      [
+        "staff",
+        "add-answer",
+        "--question",
+        "保育園の見学はできますか",
+        "--answer",
+        "各園に電話で予約すれば見学できます。",
+        "--department",
+        "保育課",
+        "--by",
+        "山田",
+        "--knowledge",
+        copy.dir,
+      ],
+      { MADOGUCHI_STAFF_REVIEW: "off" },
+    );
     expect(off.code).toBe(0);
     expect((await loadKnowledgeOrThrow(copy.dir)).faq(lastLine(off.stdout))?.source?.approvedBy).toBeUndefined();
   });
@@ -102,7 +148,17 @@ describe("madoguchi staff add-answer / approve", () => {
   it("sends a draft back with a reason; it can then not be approved", async () => {
     const id = lastLine((await addAnswer()).stdout);
     expect((await runCli(["staff", "reject", id, "--by", "佐藤", "--knowledge", copy.dir])).code).toBe(2); // --reason is required
-    const rejected = await runCli(["staff", "reject", id, "--by", "佐藤", "--reason", "振込日は10日です", "--knowledge", copy.dir]);
+    const rejected = await runCli([
+      "staff",
+      "reject",
+      id,
+      "--by",
+      "佐藤",
+      "--reason",
+      "振込日は10日です",
+      "--knowledge",
+      copy.dir,
+    ]);
     expect(rejected.code).toBe(0);
     const listed = await runCli(["staff", "drafts", "--knowledge", copy.dir]);
     expect(listed.stdout).toContain(`${id}\trejected\t山田`);
@@ -115,8 +171,24 @@ describe("madoguchi staff add-answer / approve", () => {
   it("lands two approvals made at the same time, each in its own commit authored by the staff member", async () => {
     await initGit(copy.dir);
     const a = lastLine((await addAnswer([], "山田")).stdout);
-    const b = lastLine((await runCli(["staff", "add-answer", "--question", "放課後児童クラブの申込みはいつですか", "--answer", "毎年2月に翌年度分を受け付けます。",
-      "--department", "子育て支援課", "--by", "中村", "--knowledge", copy.dir])).stdout);
+    const b = lastLine(
+      (
+        await runCli([
+          "staff",
+          "add-answer",
+          "--question",
+          "放課後児童クラブの申込みはいつですか",
+          "--answer",
+          "毎年2月に翌年度分を受け付けます。",
+          "--department",
+          "子育て支援課",
+          "--by",
+          "中村",
+          "--knowledge",
+          copy.dir,
+        ])
+      ).stdout,
+    );
     const [ra, rb] = await Promise.all([
       runCli(["staff", "approve", a, "--by", "佐藤", "--knowledge", copy.dir]),
       runCli(["staff", "approve", b, "--by", "鈴木", "--knowledge", copy.dir]),
@@ -141,11 +213,48 @@ describe("git history of a knowledge directory inside a larger repository", () =
       await cp(copy.dir, dir, { recursive: true });
       await initGit(repo);
       const count = async () => Number((await git("git", ["-C", repo, "rev-list", "--count", "HEAD"])).stdout.trim());
-      const id = lastLine((await runCli(["staff", "add-answer", "--question", "犬の登録はどこで", "--answer", "窓口です。", "--department", "子育て支援課", "--by", "山田", "--knowledge", dir])).stdout);
+      const id = lastLine(
+        (
+          await runCli([
+            "staff",
+            "add-answer",
+            "--question",
+            "犬の登録はどこで",
+            "--answer",
+            "窓口です。",
+            "--department",
+            "子育て支援課",
+            "--by",
+            "山田",
+            "--knowledge",
+            dir,
+          ])
+        ).stdout,
+      );
       expect((await runCli(["staff", "approve", id, "--by", "佐藤", "--knowledge", dir])).code).toBe(0);
       expect(await count()).toBe(1);
-      const id2 = lastLine((await runCli(["staff", "add-answer", "--question", "猫の登録は", "--answer", "不要です。", "--department", "子育て支援課", "--by", "山田", "--knowledge", dir])).stdout);
-      expect((await runCli(["staff", "approve", id2, "--by", "佐藤", "--knowledge", dir], { MADOGUCHI_STAFF_GIT: "on" })).code).toBe(0);
+      const id2 = lastLine(
+        (
+          await runCli([
+            "staff",
+            "add-answer",
+            "--question",
+            "猫の登録は",
+            "--answer",
+            "不要です。",
+            "--department",
+            "子育て支援課",
+            "--by",
+            "山田",
+            "--knowledge",
+            dir,
+          ])
+        ).stdout,
+      );
+      expect(
+        (await runCli(["staff", "approve", id2, "--by", "佐藤", "--knowledge", dir], { MADOGUCHI_STAFF_GIT: "on" }))
+          .code,
+      ).toBe(0);
       expect(await count()).toBe(2);
     } finally {
       await rm(repo, { recursive: true, force: true });
@@ -156,7 +265,23 @@ describe("git history of a knowledge directory inside a larger repository", () =
 describe("madoguchi staff add-fact", () => {
   const PROGRAM = "imari-funin-chiryo-angel-support";
   const addFact = (value: string, by: string, field = "amount") =>
-    runCli(["staff", "add-fact", PROGRAM, "--field", field, "--value", value, "--by", by, "--department", "健康づくり課", "--date", "2026-11-20", "--knowledge", copy.dir]);
+    runCli([
+      "staff",
+      "add-fact",
+      PROGRAM,
+      "--field",
+      field,
+      "--value",
+      value,
+      "--by",
+      by,
+      "--department",
+      "健康づくり課",
+      "--date",
+      "2026-11-20",
+      "--knowledge",
+      copy.dir,
+    ]);
 
   it("records a correction's before and after in the audit log when the directory is no git repository", async () => {
     const first = lastLine((await addFact("1回5万円まで", "山田")).stdout);
@@ -164,19 +289,49 @@ describe("madoguchi staff add-fact", () => {
     const second = lastLine((await addFact("1回6万円まで", "中村")).stdout);
     expect((await runCli(["staff", "approve", second, "--by", "佐藤", "--knowledge", copy.dir])).code).toBe(0);
     const kb = await loadKnowledgeOrThrow(copy.dir);
-    expect(kb.staffFact(PROGRAM, "amount")).toMatchObject({ value: "1回6万円まで", source: { by: "中村", department: "健康づくり課", date: "2026-11-20", approvedBy: "佐藤" } });
-    const audit = (await readFile(join(copy.dir, "staff/audit.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(kb.staffFact(PROGRAM, "amount")).toMatchObject({
+      value: "1回6万円まで",
+      source: { by: "中村", department: "健康づくり課", date: "2026-11-20", approvedBy: "佐藤" },
+    });
+    const audit = (await readFile(join(copy.dir, "staff/audit.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const approvals = audit.filter((r) => r["action"] === "approve");
     expect(approvals).toHaveLength(2);
-    expect(approvals[0]).toMatchObject({ by: "山田", approvedBy: "佐藤", before: null, after: { value: "1回5万円まで" } });
-    expect(approvals[1]).toMatchObject({ by: "中村", approvedBy: "佐藤", before: { value: "1回5万円まで" }, after: { value: "1回6万円まで" } });
+    expect(approvals[0]).toMatchObject({
+      by: "山田",
+      approvedBy: "佐藤",
+      before: null,
+      after: { value: "1回5万円まで" },
+    });
+    expect(approvals[1]).toMatchObject({
+      by: "中村",
+      approvedBy: "佐藤",
+      before: { value: "1回5万円まで" },
+      after: { value: "1回6万円まで" },
+    });
   });
 
   it("refuses a status outside 実施中 / 終了 / 予算ゼロ / 見直し中 and an unknown program", async () => {
     const bad = await addFact("たぶん続いている", "山田", "status");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("value: a status must be one of 実施中 / 終了 / 予算ゼロ / 見直し中");
-    const unknown = await runCli(["staff", "add-fact", "imari-nai-jigyo", "--field", "status", "--value", "終了", "--by", "山田", "--department", "総務課", "--knowledge", copy.dir]);
+    const unknown = await runCli([
+      "staff",
+      "add-fact",
+      "imari-nai-jigyo",
+      "--field",
+      "status",
+      "--value",
+      "終了",
+      "--by",
+      "山田",
+      "--department",
+      "総務課",
+      "--knowledge",
+      copy.dir,
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('program: no program has the id "imari-nai-jigyo"');
   });

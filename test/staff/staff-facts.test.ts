@@ -24,7 +24,23 @@ let copy: KnowledgeCopy;
 let t: TestServer;
 
 async function addFact(dir: string, field: string, value: string, date: string): Promise<void> {
-  const added = await runCli(["staff", "add-fact", PROGRAM, "--field", field, "--value", value, "--by", "山田", "--department", "健康づくり課", "--date", date, "--knowledge", dir]);
+  const added = await runCli([
+    "staff",
+    "add-fact",
+    PROGRAM,
+    "--field",
+    field,
+    "--value",
+    value,
+    "--by",
+    "山田",
+    "--department",
+    "健康づくり課",
+    "--date",
+    date,
+    "--knowledge",
+    dir,
+  ]);
   const id = added.stdout.trim().split("\n").at(-1)!;
   const approved = await runCli(["staff", "approve", id, "--by", "佐藤", "--knowledge", dir]);
   expect(approved.code, approved.stderr).toBe(0);
@@ -36,13 +52,22 @@ beforeAll(async () => {
   await addFact(copy.dir, "status", "実施中", "2024-04-01");
   t = await startTestServer({ MADOGUCHI_KNOWLEDGE: copy.dir });
 });
-afterAll(async () => { await t?.close(); await copy?.remove(); });
+afterAll(async () => {
+  await t?.close();
+  await copy?.remove();
+});
 
 describe("staff-confirmed program facts", () => {
   it("are in the JSON API's program detail beside the document's amount, an old one marked", async () => {
-    const { body } = await t.getJson<{ benefits: { amounts: { text: string }[] }[]; staffFacts: { text: string; old: boolean }[] }>(`/api/programs/${PROGRAM}`);
+    const { body } = await t.getJson<{
+      benefits: { amounts: { text: string }[] }[];
+      staffFacts: { text: string; old: boolean }[];
+    }>(`/api/programs/${PROGRAM}`);
     expect(body.benefits[0]!.amounts[0]!.text).toContain("10万円");
-    expect(body.staffFacts.map((f) => f.text)).toEqual([AMOUNT_LINE, "実施状況: 実施中（健康づくり課 山田 確認 2024-04-01） ※確認から1年以上たっています"]);
+    expect(body.staffFacts.map((f) => f.text)).toEqual([
+      AMOUNT_LINE,
+      "実施状況: 実施中（健康づくり課 山田 確認 2024-04-01） ※確認から1年以上たっています",
+    ]);
   });
 
   it("answer an amount question in a chat with their own source, after the document's", async () => {
@@ -58,18 +83,32 @@ describe("staff-confirmed program facts", () => {
   it("are on the card as LINE, Slack and the command line show it", async () => {
     const kb = await loadKnowledgeOrThrow(copy.dir);
     const card = programCard(kb, kb.program(PROGRAM)!, new Date("2026-12-01T00:00:00Z"));
-    expect(renderPlainText({ text: "", cards: [card], list: [], suggestions: [], programs: [], intent: "detail", noMatch: false } as unknown as Reply)).toContain(`・${AMOUNT_LINE}`);
+    expect(
+      renderPlainText({
+        text: "",
+        cards: [card],
+        list: [],
+        suggestions: [],
+        programs: [],
+        intent: "detail",
+        noMatch: false,
+      } as unknown as Reply),
+    ).toContain(`・${AMOUNT_LINE}`);
     expect(JSON.stringify(programCardBubble(card))).toContain(`職員確認 ${AMOUNT_LINE}`);
     const fields = programSection(card).fields!.map((f) => f.text);
     expect(fields).toContain("*金額（職員確認）*\n1回5万円まで（健康づくり課 山田 確認 2026-11-20）");
-    expect(fields.some((f) => f.includes("実施状況（職員確認）") && f.includes("確認から1年以上たっています"))).toBe(true);
+    expect(fields.some((f) => f.includes("実施状況（職員確認）") && f.includes("確認から1年以上たっています"))).toBe(
+      true,
+    );
   });
 
   it("age by knowledge/staff/settings.yaml's factMaxAgeMonths, which check validates", async () => {
     await writeFile(join(copy.dir, "staff/settings.yaml"), "factMaxAgeMonths: 6\n");
     const kb = await loadKnowledgeOrThrow(copy.dir);
     const card = programCard(kb, kb.program(PROGRAM)!, new Date("2027-06-01T00:00:00Z"));
-    expect(card.staffFacts.map((f) => f.text)).toContain("金額: 1回5万円まで（健康づくり課 山田 確認 2026-11-20） ※確認から6か月以上たっています");
+    expect(card.staffFacts.map((f) => f.text)).toContain(
+      "金額: 1回5万円まで（健康づくり課 山田 確認 2026-11-20） ※確認から6か月以上たっています",
+    );
     await writeFile(join(copy.dir, "staff/settings.yaml"), "factMaxAgeMonths: zero\n");
     const check = await runCli(["check", "--knowledge", copy.dir]);
     expect(check.code).toBe(1);
@@ -87,7 +126,9 @@ describe("staff-confirmed program facts", () => {
       const before = (await checkFidelity(await loadKnowledgeOrThrow(dir))).map(formatProblem);
       await addFact(dir, "amount", "年間20万円を上限", "2026-11-20");
       const after = (await checkFidelity(await loadKnowledgeOrThrow(dir))).map(formatProblem);
-      expect(after).toContainEqual(expect.stringMatching(/benefits\.0\.amounts\.0\.text: "20万円" does not occur in the source document/));
+      expect(after).toContainEqual(
+        expect.stringMatching(/benefits\.0\.amounts\.0\.text: "20万円" does not occur in the source document/),
+      );
       expect(after).toEqual(before);
     } finally {
       await rm(root, { recursive: true, force: true });

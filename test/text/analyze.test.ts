@@ -22,13 +22,20 @@ describe("content words, in base form", () => {
     expect(words(text)).toEqual(expected);
   });
 
-  it.each(["制度について教えてください", "ありますか？", "どうすればいいですか"])("drops what carries no topic: %s", (text) => {
-    expect(words(text)).toEqual([]);
-  });
+  it.each(["制度について教えてください", "ありますか？", "どうすればいいですか"])(
+    "drops what carries no topic: %s",
+    (text) => {
+      expect(words(text)).toEqual([]);
+    },
+  );
 });
 
 describe("generic words of program names are words (the index's IDF, not a stop list, makes them cheap)", () => {
-  it.each([["事業", ["事業"]], ["支援", ["支援"]], ["推進", ["推進"]]])("%s → %j", (text, expected) => {
+  it.each([
+    ["事業", ["事業"]],
+    ["支援", ["支援"]],
+    ["推進", ["推進"]],
+  ])("%s → %j", (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
 });
@@ -38,8 +45,12 @@ describe("readings let spellings meet", () => {
     ["子供", "子ども"],
     ["空家", "空き家"],
   ])("%s and %s share a reading term", (a, b) => {
-    const ra = analyzeText(a, tokenizer).filter((t) => /^[~=]/u.test(t)).map((t) => t.slice(1));
-    const rb = analyzeText(b, tokenizer).filter((t) => /^[~=]/u.test(t)).map((t) => t.slice(1));
+    const ra = analyzeText(a, tokenizer)
+      .filter((t) => /^[~=]/u.test(t))
+      .map((t) => t.slice(1));
+    const rb = analyzeText(b, tokenizer)
+      .filter((t) => /^[~=]/u.test(t))
+      .map((t) => t.slice(1));
     expect(ra.some((r) => rb.includes(r))).toBe(true);
   });
 

@@ -14,13 +14,18 @@ const tidMap = () => new Uint8Array(gunzipSync(readFileSync(join(defaultDictiona
 
 describe("lazyTargetMap", () => {
   it("gives every word id the token-info ids kuromoji's own reader gives it", () => {
-    const Stock = require("kuromoji/src/dict/TokenInfoDictionary") as new () => { loadTargetMap(b: Uint8Array): unknown; target_map: Record<number, number[]> };
+    const Stock = require("kuromoji/src/dict/TokenInfoDictionary") as new () => {
+      loadTargetMap(b: Uint8Array): unknown;
+      target_map: Record<number, number[]>;
+    };
     const stock = new Stock();
     stock.loadTargetMap(tidMap());
     const lazy = lazyTargetMap(tidMap())!;
     const ids = Object.keys(stock.target_map).map(Number);
     expect(ids.length).toBeGreaterThan(300_000);
-    for (const id of ids) if (JSON.stringify(lazy[id]) !== JSON.stringify(stock.target_map[id])) expect([id, lazy[id]]).toEqual([id, stock.target_map[id]]);
+    for (const id of ids)
+      if (JSON.stringify(lazy[id]) !== JSON.stringify(stock.target_map[id]))
+        expect([id, lazy[id]]).toEqual([id, stock.target_map[id]]);
     expect(lazy[-1]).toBeUndefined();
     expect(lazy[ids.reduce((a, b) => Math.max(a, b)) + 1]).toBeUndefined();
   });
@@ -44,8 +49,16 @@ describe("a tokenizer on the lazy map", () => {
     );
     const { tokenizer: ours } = await loadKuromojiDictionary();
     const dir = join(import.meta.dirname, "..", "fixtures", "search");
-    const questions = ["heldout-questions.jsonl", "heldout-questions-2.jsonl", "heldout-3.jsonl", "heldout-4.jsonl"].flatMap((f) =>
-      readFileSync(join(dir, f), "utf8").split("\n").filter((l) => l.trim()).map((l) => (JSON.parse(l) as { q: string }).q),
+    const questions = [
+      "heldout-questions.jsonl",
+      "heldout-questions-2.jsonl",
+      "heldout-3.jsonl",
+      "heldout-4.jsonl",
+    ].flatMap((f) =>
+      readFileSync(join(dir, f), "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { q: string }).q),
     );
     expect(questions.length).toBeGreaterThan(300);
     for (const q of [...questions, "ﾌｧﾐﾘｰｻﾎﾟｰﾄ", "𠮷野家で食べた"]) expect(ours.tokenize(q)).toEqual(stock.tokenize(q));

@@ -7,7 +7,9 @@ import { expect, it } from "vitest";
 import { artifact } from "../browser/support/artifacts.js";
 
 const DIR = "test/browser";
-const files = readdirSync(DIR, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => join(DIR, f));
+const files = readdirSync(DIR, { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => join(DIR, f));
 
 it.each(files)("%s writes captures only through artifact()", (file) => {
   const text = readFileSync(file, "utf8");

@@ -15,15 +15,19 @@ beforeAll(async () => {
   t = await startTestServer();
   facets = (await t.getJson<FacetsResponse>("/api/categories")).body;
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 it("counts each category and audience within the municipality chosen", () => {
   const kb = t.server.services.knowledge();
   for (const m of ["伊万里市", "飯塚市"]) {
     const own = kb.programs.filter((p) => p.municipality === m);
     const shown = counts(facets, m);
-    for (const c of shown.categories) expect(c.programs, `${m} ${c.name}`).toBe(own.filter((p) => p.categories?.includes(c.name as never)).length);
-    for (const a of shown.audiences) expect(a.programs, `${m} ${a.name}`).toBe(own.filter((p) => p.audiences?.includes(a.name as never)).length);
+    for (const c of shown.categories)
+      expect(c.programs, `${m} ${c.name}`).toBe(own.filter((p) => p.categories?.includes(c.name as never)).length);
+    for (const a of shown.audiences)
+      expect(a.programs, `${m} ${a.name}`).toBe(own.filter((p) => p.audiences?.includes(a.name as never)).length);
     expect(shown.categories.every((c) => c.programs > 0)).toBe(true);
   }
   // 伊万里市 has no 高齢・介護 program: not offered there, offered for 飯塚市 and for every municipality

@@ -8,14 +8,20 @@ import { PUBLIC_DIR } from "../../src/channels/web/static-files.js";
 import { startTestServer, type TestServer } from "../server/support/test-server.js";
 
 function publicFiles(dir = PUBLIC_DIR): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? publicFiles(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? publicFiles(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 const files = publicFiles().map((path) => ({ name: relative(PUBLIC_DIR, path), text: readFileSync(path, "utf8") }));
 const scripts = files.filter((f) => f.name.endsWith(".js"));
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe("the page at /", () => {
   it("is served with a strict CSP that its markup keeps: scripts and styles only from files", async () => {
@@ -47,7 +53,14 @@ describe("the page at /", () => {
     }
   });
 
-  it.each(["/static/../package.json", "/static/%2e%2e/package.json", "/static/..%2f..%2fpackage.json", "/static/js/", "/static/nothing.js", "/index.html"])("serves nothing else: %s → 404", async (path) => {
+  it.each([
+    "/static/../package.json",
+    "/static/%2e%2e/package.json",
+    "/static/..%2f..%2fpackage.json",
+    "/static/js/",
+    "/static/nothing.js",
+    "/index.html",
+  ])("serves nothing else: %s → 404", async (path) => {
     expect((await t.get(path)).status).toBe(404);
   });
 });
@@ -55,13 +68,17 @@ describe("the page at /", () => {
 describe("the page's scripts and styles", () => {
   it("never parse text as HTML (no innerHTML, outerHTML, insertAdjacentHTML, document.write, eval)", () => {
     for (const f of scripts) {
-      expect(f.text, f.name).not.toMatch(/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(|setAttribute\(\s*["']style/);
+      expect(f.text, f.name).not.toMatch(
+        /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(|setAttribute\(\s*["']style/,
+      );
     }
   });
 
   it("load nothing from another origin (no CDN, no web font)", () => {
     for (const f of files) {
-      const urls = (f.text.match(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"')]*/gi) ?? []).filter((u) => u !== "http://www.w3.org/2000/svg");
+      const urls = (f.text.match(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"')]*/gi) ?? []).filter(
+        (u) => u !== "http://www.w3.org/2000/svg",
+      );
       expect(urls, f.name).toEqual([]);
       expect(f.text, f.name).not.toMatch(/@import|@font-face/);
     }

@@ -18,20 +18,45 @@ export function tinyDiskPossible(): boolean {
 
 export async function diskFull(ctx: FaultContext, profile: FaultProfile): Promise<void> {
   if (!tinyDiskPossible()) {
-    ctx.out.add({ id: "fault-disk-full", check: "fault: disk full for the journal", target: "0 lost, 0 answered twice", result: "not run: this machine does not allow a tmpfs in a user namespace (unshare -rm)", pass: false, figures: {} });
+    ctx.out.add({
+      id: "fault-disk-full",
+      check: "fault: disk full for the journal",
+      target: "0 lost, 0 answered twice",
+      result: "not run: this machine does not allow a tmpfs in a user namespace (unshare -rm)",
+      pass: false,
+      figures: {},
+    });
     return;
   }
   const dir = join(ctx.rig.dir, "tiny-disk");
   mkdirSync(dir, { recursive: true });
   const journalDir = join(dir, "journal");
   const script = `mount -t tmpfs -o size=${profile.tinyDiskBytes},mode=0700 tmpfs '${dir}' && exec "$@"`;
-  const server = await ctx.rig.startServer("disk-full", { MADOGUCHI_JOURNAL_DIR: journalDir }, ["unshare", ["-rm", "sh", "-c", script, "sh"]]);
-  ctx.say(`disk full: journal on a ${profile.tinyDiskBytes / 1024} KiB tmpfs, ${profile.spikeEvents} events in one second …`);
-  const drive = await sendEvents({ targets: () => [ctx.rig.lineTarget(server)], client: ctx.rig.client, count: profile.spikeEvents, rate: profile.spikeEvents, run: "f1" });
+  const server = await ctx.rig.startServer("disk-full", { MADOGUCHI_JOURNAL_DIR: journalDir }, [
+    "unshare",
+    ["-rm", "sh", "-c", script, "sh"],
+  ]);
+  ctx.say(
+    `disk full: journal on a ${profile.tinyDiskBytes / 1024} KiB tmpfs, ${profile.spikeEvents} events in one second …`,
+  );
+  const drive = await sendEvents({
+    targets: () => [ctx.rig.lineTarget(server)],
+    client: ctx.rig.client,
+    count: profile.spikeEvents,
+    rate: profile.spikeEvents,
+    run: "f1",
+  });
   const caughtUp = await awaitAcked(ctx.rig.line, drive.acked, 20_000);
   const log = await readLog(server.logFile);
   const failures = (log.match(/"msg":"journal write failed/g) ?? []).length;
-  addFaultRow(ctx, "fault-disk-full", `disk full for the journal (a ${profile.tinyDiskBytes / 1024} KiB tmpfs, real ENOSPC)`, drive, caughtUp,
-    `${failures} journal writes refused (ENOSPC), those events answered from memory`, { journalWriteFailures: failures });
+  addFaultRow(
+    ctx,
+    "fault-disk-full",
+    `disk full for the journal (a ${profile.tinyDiskBytes / 1024} KiB tmpfs, real ENOSPC)`,
+    drive,
+    caughtUp,
+    `${failures} journal writes refused (ENOSPC), those events answered from memory`,
+    { journalWriteFailures: failures },
+  );
   await server.stop();
 }

@@ -48,12 +48,14 @@ export async function sendEvents(o: SendOptions): Promise<FaultDrive> {
       const target = targets[i % targets.length]!;
       const e = textEvent(target.sink, lineUserId(i, o.run), pick(RESIDENT_QUESTIONS, i * 7));
       drive.sent.push(e.eventId);
-      inFlight.push(postLine(o.client, target, webhookBody([e.event])).then((r) => {
-        if (r.status !== 200) return;
-        drive.acked.push(e.eventId);
-        drive.ackMs.push(r.ms);
-        if (drive.acked.length === o.atAcked) o.onAcked?.();
-      }));
+      inFlight.push(
+        postLine(o.client, target, webhookBody([e.event])).then((r) => {
+          if (r.status !== 200) return;
+          drive.acked.push(e.eventId);
+          drive.ackMs.push(r.ms);
+          if (drive.acked.length === o.atAcked) o.onAcked?.();
+        }),
+      );
     }
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -62,7 +64,12 @@ export async function sendEvents(o: SendOptions): Promise<FaultDrive> {
 }
 
 /** Waits until every acknowledged event is answered, or nothing new for `quietMs` (or `maxMs` in all). */
-export async function awaitAcked(sink: LineApiSink, ids: readonly string[], quietMs: number, maxMs = 300_000): Promise<number> {
+export async function awaitAcked(
+  sink: LineApiSink,
+  ids: readonly string[],
+  quietMs: number,
+  maxMs = 300_000,
+): Promise<number> {
   const started = Date.now();
   let last = Date.now();
   let missing = ids.filter((id) => sink.answered(id) === 0).length;
@@ -77,7 +84,9 @@ export async function awaitAcked(sink: LineApiSink, ids: readonly string[], quie
 
 /** Events a server handled as redo (replayed from its journal, or claimed from a dead replica), from its log. */
 export async function redoCount(logFile: string): Promise<number> {
-  return (await readLog(logFile)).split("\n").filter((l) => l.includes('"redo":true') && l.includes('"msg":"line event"')).length;
+  return (await readLog(logFile))
+    .split("\n")
+    .filter((l) => l.includes('"redo":true') && l.includes('"msg":"line event"')).length;
 }
 
 export interface FaultCounts {
@@ -91,23 +100,41 @@ export interface FaultCounts {
 export function countFault(sink: LineApiSink, drive: FaultDrive): FaultCounts {
   const answered = drive.sent.filter((id) => sink.answered(id) > 0).length;
   return {
-    sent: drive.sent.length, acknowledged: drive.acked.length, answered,
+    sent: drive.sent.length,
+    acknowledged: drive.acked.length,
+    answered,
     answeredTwice: drive.sent.filter((id) => sink.answered(id) > 1).length,
     lost: drive.acked.filter((id) => sink.answered(id) === 0).length,
   };
 }
 
 /** One row of the fault table. */
-export function addFaultRow(ctx: FaultContext, id: string, fault: string, drive: FaultDrive, caughtUpSeconds: number, note: string, extra: Record<string, number | string | boolean> = {}): FaultCounts {
+export function addFaultRow(
+  ctx: FaultContext,
+  id: string,
+  fault: string,
+  drive: FaultDrive,
+  caughtUpSeconds: number,
+  note: string,
+  extra: Record<string, number | string | boolean> = {},
+): FaultCounts {
   const c = countFault(ctx.rig.line, drive);
   const ack = summarize(drive.ackMs);
   const twice = drive.sent.filter((e) => ctx.rig.line.answered(e) > 1);
-  if (twice.length > 0) ctx.say(`  ${id}: answered twice: ${twice.slice(0, 10).join(" ")} (look them up in the servers' logs)`);
+  if (twice.length > 0)
+    ctx.say(`  ${id}: answered twice: ${twice.slice(0, 10).join(" ")} (look them up in the servers' logs)`);
   ctx.out.add({
-    id, check: `fault: ${fault}`, target: "0 acknowledged events lost, 0 answered twice",
+    id,
+    check: `fault: ${fault}`,
+    target: "0 acknowledged events lost, 0 answered twice",
     result: `sent ${c.sent}, acknowledged ${c.acknowledged}, answered ${c.answered}, answered twice ${c.answeredTwice}, lost ${c.lost}; ack p99 ${ms(ack.p99)}; caught up ${caughtUpSeconds.toFixed(1)} s after the last event; ${note}`,
     pass: c.lost === 0 && c.answeredTwice === 0 && c.acknowledged > 0,
-    figures: { ...c, ackP99: Math.round(ack.p99 * 100) / 100, caughtUpSeconds: Math.round(caughtUpSeconds * 10) / 10, ...extra },
+    figures: {
+      ...c,
+      ackP99: Math.round(ack.p99 * 100) / 100,
+      caughtUpSeconds: Math.round(caughtUpSeconds * 10) / 10,
+      ...extra,
+    },
   });
   return c;
 }

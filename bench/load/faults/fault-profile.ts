@@ -20,11 +20,27 @@ export interface FaultProfile {
 }
 
 export const BENCH_FAULTS: FaultProfile = {
-  spikeEvents: 1_000, killAfterAcked: 500, lineDownSeconds: 60, lineDownRate: 20,
-  redisRate: 100, redisSeconds: 20, redisDownMs: 5_000, claimIdleMs: 5_000, slackDownSeconds: 60, tinyDiskBytes: 64 * 1024,
+  spikeEvents: 1_000,
+  killAfterAcked: 500,
+  lineDownSeconds: 60,
+  lineDownRate: 20,
+  redisRate: 100,
+  redisSeconds: 20,
+  redisDownMs: 5_000,
+  claimIdleMs: 5_000,
+  slackDownSeconds: 60,
+  tinyDiskBytes: 64 * 1024,
 };
 
 export const CI_FAULTS: FaultProfile = {
-  spikeEvents: 1_000, killAfterAcked: 500, lineDownSeconds: 12, lineDownRate: 20,
-  redisRate: 100, redisSeconds: 10, redisDownMs: 3_000, claimIdleMs: 3_000, slackDownSeconds: 10, tinyDiskBytes: 64 * 1024,
+  spikeEvents: 1_000,
+  killAfterAcked: 500,
+  lineDownSeconds: 12,
+  lineDownRate: 20,
+  redisRate: 100,
+  redisSeconds: 10,
+  redisDownMs: 3_000,
+  claimIdleMs: 3_000,
+  slackDownSeconds: 10,
+  tinyDiskBytes: 64 * 1024,
 };

@@ -9,11 +9,20 @@ export async function killOnlyProcess(ctx: FaultContext, profile: FaultProfile):
   const journal = { MADOGUCHI_JOURNAL_DIR: join(ctx.rig.dir, "journal", "solo") };
   let server = await ctx.rig.startServer("solo-1", journal);
   const target = () => [ctx.rig.lineTarget(server)];
-  ctx.say(`kill -9 of the only process: ${profile.spikeEvents} events in one second, killed once ${profile.killAfterAcked} were acknowledged …`);
+  ctx.say(
+    `kill -9 of the only process: ${profile.spikeEvents} events in one second, killed once ${profile.killAfterAcked} were acknowledged …`,
+  );
   let killed: Promise<void> | undefined;
   const drive = await sendEvents({
-    targets: target, client: ctx.rig.client, count: profile.spikeEvents, rate: profile.spikeEvents, run: "k1",
-    atAcked: profile.killAfterAcked, onAcked: () => { killed = server.kill9(); },
+    targets: target,
+    client: ctx.rig.client,
+    count: profile.spikeEvents,
+    rate: profile.spikeEvents,
+    run: "k1",
+    atAcked: profile.killAfterAcked,
+    onAcked: () => {
+      killed = server.kill9();
+    },
   });
   await killed;
   const answeredBeforeRestart = drive.acked.filter((id) => ctx.rig.line.answered(id) > 0).length;
@@ -21,8 +30,14 @@ export async function killOnlyProcess(ctx: FaultContext, profile: FaultProfile):
   server = await ctx.rig.startServer("solo-2", journal);
   const restartSeconds = (Date.now() - restartedAt) / 1000;
   const caughtUp = await awaitAcked(ctx.rig.line, drive.acked, 20_000);
-  addFaultRow(ctx, "fault-kill-only", "kill -9 of the only process during a spike (restarted on its journal)", drive, caughtUp,
+  addFaultRow(
+    ctx,
+    "fault-kill-only",
+    "kill -9 of the only process during a spike (restarted on its journal)",
+    drive,
+    caughtUp,
     `${answeredBeforeRestart} answered before the kill; the restarted process (start-up ${restartSeconds.toFixed(1)} s) replayed ${await redoCount(server.logFile)} from the journal`,
-    { answeredBeforeRestart, redone: await redoCount(server.logFile) });
+    { answeredBeforeRestart, redone: await redoCount(server.logFile) },
+  );
   await server.stop();
 }

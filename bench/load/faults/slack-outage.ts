@@ -20,12 +20,17 @@ export async function slackApiDown(ctx: FaultContext, profile: FaultProfile): Pr
   while (Date.now() - started < downMs * 0.8) {
     const m = appMentionBody("児童手当");
     const url = ctx.rig.slackTarget(server).url;
-    const r = await ctx.rig.client.send(url, { method: "POST", headers: slackHeaders(ctx.rig.secrets.slackSecret, m.body, "application/json"), body: m.body });
+    const r = await ctx.rig.client.send(url, {
+      method: "POST",
+      headers: slackHeaders(ctx.rig.secrets.slackSecret, m.body, "application/json"),
+      body: m.body,
+    });
     mentions.push({ ts: m.ts, acked: r.status === 200, ms: r.ms });
     await new Promise((res) => setTimeout(res, 500));
   }
   const deadline = Date.now() + downMs + 60_000;
-  while (Date.now() < deadline && mentions.some((m) => m.acked && postsInThread(sink, m.ts) === 0)) await new Promise((r) => setTimeout(r, 250));
+  while (Date.now() < deadline && mentions.some((m) => m.acked && postsInThread(sink, m.ts) === 0))
+    await new Promise((r) => setTimeout(r, 250));
   await new Promise((r) => setTimeout(r, 1_000));
   const acked = mentions.filter((m) => m.acked);
   const answered = mentions.filter((m) => postsInThread(sink, m.ts) > 0).length;
@@ -33,10 +38,19 @@ export async function slackApiDown(ctx: FaultContext, profile: FaultProfile): Pr
   const lost = acked.filter((m) => postsInThread(sink, m.ts) === 0).length;
   const ack = summarize(acked.map((m) => m.ms));
   ctx.out.add({
-    id: "fault-slack-down", check: `fault: Slack API down ${profile.slackDownSeconds} s (chat.postMessage 503)`, target: "0 acknowledged events lost, 0 answered twice",
+    id: "fault-slack-down",
+    check: `fault: Slack API down ${profile.slackDownSeconds} s (chat.postMessage 503)`,
+    target: "0 acknowledged events lost, 0 answered twice",
     result: `sent ${mentions.length}, acknowledged ${acked.length}, answered ${answered}, answered twice ${twice}, lost ${lost}; ack p99 ${ms(ack.p99)}; ${sink.outageRefusals - refusalsBefore} calls refused meanwhile`,
     pass: lost === 0 && twice === 0 && acked.length > 0,
-    figures: { sent: mentions.length, acknowledged: acked.length, answered, answeredTwice: twice, lost, refusedCalls: sink.outageRefusals - refusalsBefore },
+    figures: {
+      sent: mentions.length,
+      acknowledged: acked.length,
+      answered,
+      answeredTwice: twice,
+      lost,
+      refusedCalls: sink.outageRefusals - refusalsBefore,
+    },
   });
   await server.stop();
 }

@@ -13,16 +13,35 @@ export async function sustainedLoad(ctx: ScenarioContext): Promise<void> {
   const { profile } = ctx;
   ctx.say(`sustained: ${profile.sustainedRate} LINE events/s for ${profile.sustainedSeconds} s …`);
   const drive = await driveLine({
-    target: ctx.line, client: ctx.rig.client, rate: profile.sustainedRate, seconds: profile.sustainedSeconds, users: 4_000, run: "s0",
-    onSecond: (s, sent) => { if (s % 10 === 0) ctx.say(`  ${s} s: ${sent} sent, ${ctx.rig.line.answers.size} answered so far`); },
+    target: ctx.line,
+    client: ctx.rig.client,
+    rate: profile.sustainedRate,
+    seconds: profile.sustainedSeconds,
+    users: 4_000,
+    run: "s0",
+    onSecond: (s, sent) => {
+      if (s % 10 === 0) ctx.say(`  ${s} s: ${sent} sent, ${ctx.rig.line.answers.size} answered so far`);
+    },
   });
-  await report(ctx, "sustained", `webhook ack latency, ${profile.sustainedRate} LINE events/s for ${profile.sustainedSeconds} s`, drive);
+  await report(
+    ctx,
+    "sustained",
+    `webhook ack latency, ${profile.sustainedRate} LINE events/s for ${profile.sustainedSeconds} s`,
+    drive,
+  );
 }
 
 export async function spikeLoad(ctx: ScenarioContext): Promise<void> {
   const { profile } = ctx;
   ctx.say(`spike: ${profile.spikeEvents} LINE events within one second …`);
-  const drive = await driveLine({ target: ctx.line, client: ctx.rig.client, rate: profile.spikeEvents, seconds: 1, users: profile.spikeEvents, run: "p0" });
+  const drive = await driveLine({
+    target: ctx.line,
+    client: ctx.rig.client,
+    rate: profile.spikeEvents,
+    seconds: 1,
+    users: profile.spikeEvents,
+    run: "p0",
+  });
   await report(ctx, "spike", `webhook ack latency, spike of ${profile.spikeEvents} events in one second`, drive);
 }
 
@@ -33,14 +52,24 @@ async function report(ctx: ScenarioContext, id: string, check: string, drive: Dr
   const drainedSeconds = (Date.now() - started) / 1000;
   const twice = drive.eventIds.filter((id) => ctx.rig.line.answered(id) > 1).length;
   ctx.out.add({
-    id, check, target: `p99 ≤ ${ACK_P99_GOAL_MS} ms (goal), ≤ ${LINE_ACK_LIMIT_MS / 1000} s (LINE's limit); all acked 200`,
+    id,
+    check,
+    target: `p99 ≤ ${ACK_P99_GOAL_MS} ms (goal), ≤ ${LINE_ACK_LIMIT_MS / 1000} s (LINE's limit); all acked 200`,
     result: `p50 ${ms(ack.p50)}, p99 ${ms(ack.p99)}, max ${ms(ack.max)} over ${drive.sent} events sent in ${drive.seconds.toFixed(1)} s; ${drive.notAcked} not acked 200`,
     pass: ack.p99 <= LINE_ACK_LIMIT_MS && drive.notAcked === 0,
     goalMet: ack.p99 <= ACK_P99_GOAL_MS,
-    figures: { sent: drive.sent, p50: round(ack.p50), p99: round(ack.p99), max: round(ack.max), notAcked: drive.notAcked },
+    figures: {
+      sent: drive.sent,
+      p50: round(ack.p50),
+      p99: round(ack.p99),
+      max: round(ack.max),
+      notAcked: drive.notAcked,
+    },
   });
   ctx.out.add({
-    id: `${id}-lost`, check: `events lost (${id === "spike" ? "spike" : "sustained load"})`, target: "0 lost, 0 answered twice",
+    id: `${id}-lost`,
+    check: `events lost (${id === "spike" ? "spike" : "sustained load"})`,
+    target: "0 lost, 0 answered twice",
     result: `${missing} lost, ${twice} answered twice of ${drive.sent}; all answered ${drainedSeconds.toFixed(1)} s after the last was sent`,
     pass: missing === 0 && twice === 0,
     figures: { sent: drive.sent, lost: missing, answeredTwice: twice, drainSeconds: round(drainedSeconds) },

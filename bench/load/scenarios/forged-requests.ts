@@ -11,7 +11,11 @@ import { postsInThread } from "../slack-answers.js";
 const OTHER_SECRET = "0123456789abcdef0123456789abcdef";
 const SIGNATURE_REFUSED = '{"message":"invalid signature"}';
 
-interface Forged { status: number; echoed: boolean; answered: () => boolean }
+interface Forged {
+  status: number;
+  echoed: boolean;
+  answered: () => boolean;
+}
 
 export async function forgedRequests(ctx: ScenarioContext): Promise<void> {
   const line = await forgedLine(ctx);
@@ -22,14 +26,18 @@ export async function forgedRequests(ctx: ScenarioContext): Promise<void> {
   const echoed = all.filter((f) => f.echoed).length;
   const answered = all.filter((f) => f.answered()).length;
   ctx.out.add({
-    id: "forged", check: "forged or unsigned LINE / Slack requests", target: "0 accepted, 401, nothing echoed",
+    id: "forged",
+    check: "forged or unsigned LINE / Slack requests",
+    target: "0 accepted, 401, nothing echoed",
     result: `${accepted} of ${all.length} accepted (LINE ${line.length} kinds, Slack ${slack.length} kinds); ${echoed} echoed; ${answered} answered`,
     pass: accepted === 0 && echoed === 0 && answered === 0,
     figures: { forged: all.length, accepted, echoed, answered },
   });
   const stale = slack.slice(3);
   ctx.out.add({
-    id: "slack-stale", check: "Slack request 301 s old or 301 s in the future", target: "rejected",
+    id: "slack-stale",
+    check: "Slack request 301 s old or 301 s in the future",
+    target: "rejected",
     result: `${stale.filter((r) => r.status === 401).length} of ${stale.length} rejected with 401`,
     pass: stale.every((r) => r.status === 401),
     figures: { stale: stale.length, rejected: stale.filter((r) => r.status === 401).length },
@@ -48,12 +56,18 @@ async function forgedLine(ctx: ScenarioContext): Promise<Forged[]> {
     () => "not-a-signature!",
     () => "",
   ];
-  return Promise.all(forgeries.map(async (forge, i) => {
-    const e = textEvent(rig.line, lineUserId(i, "f0"), "出産のお祝い金はある？");
-    const body = webhookBody([e.event]);
-    const r = await postLine(rig.client, line, body, forge(body));
-    return { status: r.status, echoed: r.text !== SIGNATURE_REFUSED, answered: () => rig.line.answered(e.eventId) > 0 };
-  }));
+  return Promise.all(
+    forgeries.map(async (forge, i) => {
+      const e = textEvent(rig.line, lineUserId(i, "f0"), "出産のお祝い金はある？");
+      const body = webhookBody([e.event]);
+      const r = await postLine(rig.client, line, body, forge(body));
+      return {
+        status: r.status,
+        echoed: r.text !== SIGNATURE_REFUSED,
+        answered: () => rig.line.answered(e.eventId) > 0,
+      };
+    }),
+  );
 }
 
 /** Slack: unsigned, another app's secret, a v1 scheme, then (last two) 301 s old and 301 s in the future. */
@@ -64,13 +78,22 @@ async function forgedSlack(ctx: ScenarioContext): Promise<Forged[]> {
   const cases: ((b: string) => Record<string, string>)[] = [
     () => ({ "content-type": json, "x-slack-request-timestamp": String(now()) }),
     (b) => slackHeaders(OTHER_SECRET, b, json),
-    (b) => { const h = slackHeaders(slack.secret, b, json); return { ...h, "x-slack-signature": h["x-slack-signature"]!.replace("v0=", "v1=") }; },
+    (b) => {
+      const h = slackHeaders(slack.secret, b, json);
+      return { ...h, "x-slack-signature": h["x-slack-signature"]!.replace("v0=", "v1=") };
+    },
     (b) => slackHeaders(slack.secret, b, json, now() - 301),
     (b) => slackHeaders(slack.secret, b, json, now() + 301),
   ];
-  return Promise.all(cases.map(async (headers) => {
-    const m = appMentionBody("出産のお祝い金");
-    const r = await rig.client.send(slack.url, { method: "POST", headers: headers(m.body), body: m.body });
-    return { status: r.status, echoed: r.text.includes("出産") || r.text.includes(m.eventId), answered: () => postsInThread(rig.slack, m.ts) > 0 };
-  }));
+  return Promise.all(
+    cases.map(async (headers) => {
+      const m = appMentionBody("出産のお祝い金");
+      const r = await rig.client.send(slack.url, { method: "POST", headers: headers(m.body), body: m.body });
+      return {
+        status: r.status,
+        echoed: r.text.includes("出産") || r.text.includes(m.eventId),
+        answered: () => postsInThread(rig.slack, m.ts) > 0,
+      };
+    }),
+  );
 }

@@ -19,19 +19,28 @@ export async function fuzzBodies(ctx: ScenarioContext): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const crashes = results.filter((r) => r.status === 0 || r.status >= 500);
   const byClass = new Map<string, number>();
-  for (const r of results) byClass.set(`${Math.floor(r.status / 100)}xx`, (byClass.get(`${Math.floor(r.status / 100)}xx`) ?? 0) + 1);
+  for (const r of results)
+    byClass.set(`${Math.floor(r.status / 100)}xx`, (byClass.get(`${Math.floor(r.status / 100)}xx`) ?? 0) + 1);
   const probe = textEvent(ctx.rig.line, lineUserId(9, "z0"), "出産のお祝い金はある？");
   await postLine(ctx.rig.client, ctx.line, webhookBody([probe.event]));
   await awaitAnswers(ctx.line, [probe.eventId], 30_000);
   const answering = ctx.rig.line.answered(probe.eventId) === 1 && (await healthy(ctx));
-  const classes = [...byClass].sort().map(([k, v]) => `${v} × ${k}`).join(", ");
+  const classes = [...byClass]
+    .sort()
+    .map(([k, v]) => `${v} × ${k}`)
+    .join(", ");
   ctx.out.add({
-    id: "fuzz", check: `≥ 10,000 fuzzed bodies (fast-check, seed ${FUZZ_SEED})`, target: "0 crashes (no 5xx, no dropped connection)",
+    id: "fuzz",
+    check: `≥ 10,000 fuzzed bodies (fast-check, seed ${FUZZ_SEED})`,
+    target: "0 crashes (no 5xx, no dropped connection)",
     result: `${results.length} bodies in ${seconds.toFixed(1)} s: ${crashes.length} crashes (${classes}); still answering residents: ${answering ? "yes" : "no"}`,
     pass: results.length >= Math.min(10_000, ctx.profile.fuzzBodies) && crashes.length === 0 && answering,
     figures: { bodies: results.length, crashes: crashes.length, answering, ...Object.fromEntries(byClass) },
   });
-  for (const crash of crashes.slice(0, 3)) ctx.say(`  crash (${crash.status || crash.error}): ${JSON.stringify(requests[results.indexOf(crash)]).slice(0, 300)}`);
+  for (const crash of crashes.slice(0, 3))
+    ctx.say(
+      `  crash (${crash.status || crash.error}): ${JSON.stringify(requests[results.indexOf(crash)]).slice(0, 300)}`,
+    );
 }
 
 function send(ctx: ScenarioContext, r: FuzzRequest, i: number): Promise<Sent> {
@@ -44,14 +53,29 @@ function send(ctx: ScenarioContext, r: FuzzRequest, i: number): Promise<Sent> {
     case "line-unsigned":
       return postLine(rig.client, line, body, null);
     case "chat":
-      return rig.client.send(`${server.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json", ...client }, body });
+      return rig.client.send(`${server.url}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...client },
+        body,
+      });
     case "search":
-      return rig.client.send(`${server.url}/api/search?q=${String(r.body)}&municipality=${String(r.body).slice(0, 9)}`, { headers: client });
+      return rig.client.send(
+        `${server.url}/api/search?q=${String(r.body)}&municipality=${String(r.body).slice(0, 9)}`,
+        { headers: client },
+      );
     case "program":
       return rig.client.send(`${server.url}/api/programs/${String(r.body) || "x"}`, { headers: client });
     case "slack-json":
-      return rig.client.send(slack.url, { method: "POST", headers: slackHeaders(slack.secret, body, "application/json"), body });
+      return rig.client.send(slack.url, {
+        method: "POST",
+        headers: slackHeaders(slack.secret, body, "application/json"),
+        body,
+      });
     case "slack-form":
-      return rig.client.send(slack.url, { method: "POST", headers: slackHeaders(slack.secret, body, "application/x-www-form-urlencoded"), body });
+      return rig.client.send(slack.url, {
+        method: "POST",
+        headers: slackHeaders(slack.secret, body, "application/x-www-form-urlencoded"),
+        body,
+      });
   }
 }

@@ -27,7 +27,9 @@ export async function brokenKnowledgeAtStart(ctx: ScenarioContext): Promise<void
   await rm(dir, { recursive: true, force: true });
   const names = [BROKEN_FILE, "imari-broken-entry", "summery"].filter((s) => run.output.includes(s));
   ctx.out.add({
-    id: "startup-schema-error", check: "knowledge file with a schema error at start-up", target: "refuses to start, names file, entry and field",
+    id: "startup-schema-error",
+    check: "knowledge file with a schema error at start-up",
+    target: "refuses to start, names file, entry and field",
     result: `exit code ${run.code} after ${(run.ms / 1000).toFixed(1)} s; message names ${names.join(", ") || "nothing"}`,
     pass: run.code !== 0 && run.code !== null && names.length === 3,
     figures: { exitCode: run.code ?? -1, named: names.length },
@@ -37,7 +39,9 @@ export async function brokenKnowledgeAtStart(ctx: ScenarioContext): Promise<void
 export async function brokenReloadUnderLoad(ctx: ScenarioContext): Promise<void> {
   const { rig, server, profile } = ctx;
   const seconds = profile.reloadSeconds;
-  ctx.say(`reload under load: ${seconds} s of LINE and API traffic, knowledge broken at ${Math.round(seconds * 0.25)} s and mended at ${Math.round(seconds * 0.6)} s …`);
+  ctx.say(
+    `reload under load: ${seconds} s of LINE and API traffic, knowledge broken at ${Math.round(seconds * 0.25)} s and mended at ${Math.round(seconds * 0.6)} s …`,
+  );
   const before = await health(ctx);
   const web = startWebLoad(rig.client, server.url, 40);
   const faults = (async () => {
@@ -56,14 +60,26 @@ export async function brokenReloadUnderLoad(ctx: ScenarioContext): Promise<void>
   const failed = drive.notAcked + missing + count(webResult.statuses, (s) => s !== 200);
   const requests = drive.sent + webResult.statuses.length;
   ctx.out.add({
-    id: "reload", check: "broken knowledge reload while serving", target: "0 failed requests; old knowledge keeps serving",
+    id: "reload",
+    check: "broken knowledge reload while serving",
+    target: "0 failed requests; old knowledge keeps serving",
     result: `${failed} failed of ${requests} (${drive.sent} LINE events, ${webResult.statuses.length} searches, ${webResult.noMatch} of them finding nothing, as some staff words do); /healthz stale while broken: ${stale ? "yes" : "no"}, ok after mending: ${mended ? "yes" : "no"}; version ${before.knowledge.version === after.knowledge.version ? "unchanged" : "changed"}`,
     pass: failed === 0 && stale && mended && before.knowledge.version === after.knowledge.version,
-    figures: { requests, failed, lineEvents: drive.sent, searches: webResult.statuses.length, staleReported: stale, recovered: mended },
+    figures: {
+      requests,
+      failed,
+      lineEvents: drive.sent,
+      searches: webResult.statuses.length,
+      staleReported: stale,
+      recovered: mended,
+    },
   });
 }
 
-interface Health { status: string; knowledge: { version: string; staleSince?: string } }
+interface Health {
+  status: string;
+  knowledge: { version: string; staleSince?: string };
+}
 
 async function health(ctx: ScenarioContext): Promise<Health> {
   const r = await ctx.rig.client.send(`${ctx.server.url}/healthz`);

@@ -20,25 +20,49 @@ export async function rateLimits(ctx: ScenarioContext): Promise<void> {
   const notices = count(answers, (a) => a.text.startsWith("少しお待ちください"));
   const answered = answers.length - notices;
   const lineRefill = Math.floor(((performance.now() - lineStarted) / 60_000) * DEFAULT_LINE_RULE.perMinute);
-  const lineOk = acks.every((a) => a.status === 200) && answered >= DEFAULT_LINE_RULE.burst && answered <= DEFAULT_LINE_RULE.burst + lineRefill && notices >= 1 && notices <= 1 + lineRefill;
+  const lineOk =
+    acks.every((a) => a.status === 200) &&
+    answered >= DEFAULT_LINE_RULE.burst &&
+    answered <= DEFAULT_LINE_RULE.burst + lineRefill &&
+    notices >= 1 &&
+    notices <= 1 + lineRefill;
 
   const searches = DEFAULT_WEB_RULE.burst + 10;
   const client = { "x-forwarded-for": "198.51.100.23" };
   const webStarted = performance.now();
-  const web = await Promise.all(Array.from({ length: searches }, () => rig.client.send(`${server.url}/api/search?q=${encodeURIComponent("出産")}`, { headers: client })));
+  const web = await Promise.all(
+    Array.from({ length: searches }, () =>
+      rig.client.send(`${server.url}/api/search?q=${encodeURIComponent("出産")}`, { headers: client }),
+    ),
+  );
   // Tokens come back while the burst is in flight: allow for the refill over the time it took.
   const refilled = Math.ceil(((performance.now() - webStarted) / 60_000) * DEFAULT_WEB_RULE.perMinute) + 1;
   const refused = web.filter((r) => r.status === 429);
   const retryAfter = refused.map((r) => Number(r.headers["retry-after"]));
-  const other = await rig.client.send(`${server.url}/api/search?q=${encodeURIComponent("出産")}`, { headers: { "x-forwarded-for": "198.51.100.24" } });
+  const other = await rig.client.send(`${server.url}/api/search?q=${encodeURIComponent("出産")}`, {
+    headers: { "x-forwarded-for": "198.51.100.24" },
+  });
   const served = count(web, (r) => r.status === 200);
-  const webOk = served >= DEFAULT_WEB_RULE.burst && served <= DEFAULT_WEB_RULE.burst + refilled && refused.length === searches - served
-    && retryAfter.every((s) => Number.isInteger(s) && s >= 1) && other.status === 200;
+  const webOk =
+    served >= DEFAULT_WEB_RULE.burst &&
+    served <= DEFAULT_WEB_RULE.burst + refilled &&
+    refused.length === searches - served &&
+    retryAfter.every((s) => Number.isInteger(s) && s >= 1) &&
+    other.status === 200;
   ctx.out.add({
-    id: "rate-limit", check: "per-user rate limit (LINE burst 10, 20/min; API burst 120, 600/min)", target: "LINE: always 200, one 「少しお待ちください」; API: 429 + Retry-After",
+    id: "rate-limit",
+    check: "per-user rate limit (LINE burst 10, 20/min; API burst 120, 600/min)",
+    target: "LINE: always 200, one 「少しお待ちください」; API: 429 + Retry-After",
     result: `LINE: ${sent} messages → ${count(acks, (a) => a.status === 200)} × 200, ${answered} answered, ${notices} notice, ${sent - answers.length} silent; API: ${searches} searches → ${count(web, (r) => r.status === 200)} × 200, ${refused.length} × 429 (Retry-After ${range(retryAfter)} s), other client ${other.status}`,
     pass: lineOk && webOk,
-    figures: { lineSent: sent, lineAnswered: answered, lineNotices: notices, apiSent: searches, api429: refused.length, otherClient: other.status },
+    figures: {
+      lineSent: sent,
+      lineAnswered: answered,
+      lineNotices: notices,
+      apiSent: searches,
+      api429: refused.length,
+      otherClient: other.status,
+    },
   });
 }
 

@@ -20,9 +20,16 @@ export async function soak(ctx: ScenarioContext): Promise<void> {
   const seconds = profile.soakSeconds;
   const snapshotDir = join(rig.dir, "heap");
   await mkdir(snapshotDir, { recursive: true });
-  const server = await rig.startServer("soak", {}, undefined, profile.soakHeapSnapshots ? heapSnapshotFlags(snapshotDir) : undefined);
+  const server = await rig.startServer(
+    "soak",
+    {},
+    undefined,
+    profile.soakHeapSnapshots ? heapSnapshotFlags(snapshotDir) : undefined,
+  );
   const line = rig.lineTarget(server);
-  ctx.say(`soak: ${profile.soakLineRate} LINE events/s and ${profile.soakWebRate} API requests/s for ${seconds} s on a server of its own …`);
+  ctx.say(
+    `soak: ${profile.soakLineRate} LINE events/s and ${profile.soakWebRate} API requests/s for ${seconds} s on a server of its own …`,
+  );
   const memory = sampleMemory(server, Math.min(5_000, seconds * 50));
   const warmUpSeconds = seconds / 6;
   const phase = (length: number, run: string) => runPhase(ctx, server, line, length, run);
@@ -46,27 +53,59 @@ export async function soak(ctx: ScenarioContext): Promise<void> {
   const slope = trendPerMinute(warm);
   const webFailed = count(webResult.statuses, (s) => s !== 200);
   ctx.out.add({
-    id: "soak", check: `memory over a ${seconds >= 120 ? `${Math.round(seconds / 60)}-minute` : `${seconds}-second`} soak (${profile.soakLineRate} LINE events/s + ${profile.soakWebRate} API requests/s)`,
+    id: "soak",
+    check: `memory over a ${seconds >= 120 ? `${Math.round(seconds / 60)}-minute` : `${seconds}-second`} soak (${profile.soakLineRate} LINE events/s + ${profile.soakWebRate} API requests/s)`,
     target: `growth after warm-up < ${mib(profile.soakGrowthLimitBytes)}; 0 failed`,
     result: `rss ${mib(start.rss)} at start, ${mib(base.rss)} after warm-up, ${mib(end.rss)} at end (peak ${mib(peak)}): growth ${mib(end.rss - base.rss)}, trend ${slope.toFixed(2)} MiB/min; ${drive.sent} events (${missing} lost), ${webResult.statuses.length} API requests (${webFailed} failed)`,
     pass: end.rss - base.rss < profile.soakGrowthLimitBytes && missing === 0 && webFailed === 0 && drive.notAcked === 0,
-    figures: { seconds, startRss: start.rss, baseRss: base.rss, endRss: end.rss, peakRss: peak, growthBytes: end.rss - base.rss, trendMiBPerMin: Math.round(slope * 100) / 100, events: drive.sent, lost: missing, apiRequests: webResult.statuses.length, apiFailed: webFailed },
+    figures: {
+      seconds,
+      startRss: start.rss,
+      baseRss: base.rss,
+      endRss: end.rss,
+      peakRss: peak,
+      growthBytes: end.rss - base.rss,
+      trendMiBPerMin: Math.round(slope * 100) / 100,
+      events: drive.sent,
+      lost: missing,
+      apiRequests: webResult.statuses.length,
+      apiFailed: webFailed,
+    },
   });
   if (profile.soakHeapSnapshots) heapRow(ctx, heaps[0], heaps[1]);
 }
 
 function heapRow(ctx: ScenarioContext, a: HeapSummary | undefined, b: HeapSummary | undefined): void {
   if (!a || !b) {
-    ctx.out.add({ id: "soak-heap", check: "heap snapshots: end of warm-up vs end of soak", target: "nothing accumulates", result: "a snapshot was not written in time", pass: false, figures: {} });
+    ctx.out.add({
+      id: "soak-heap",
+      check: "heap snapshots: end of warm-up vs end of soak",
+      target: "nothing accumulates",
+      result: "a snapshot was not written in time",
+      pass: false,
+      figures: {},
+    });
     return;
   }
   const growth = compareHeaps(a, b);
-  const top = growth.top.filter((t) => t.bytesDelta > 0).slice(0, 5).map((t) => `${t.kind || "?"} ${t.countDelta >= 0 ? "+" : ""}${t.countDelta} objects / ${kib(t.bytesDelta)}`).join("; ");
+  const top = growth.top
+    .filter((t) => t.bytesDelta > 0)
+    .slice(0, 5)
+    .map((t) => `${t.kind || "?"} ${t.countDelta >= 0 ? "+" : ""}${t.countDelta} objects / ${kib(t.bytesDelta)}`)
+    .join("; ");
   ctx.out.add({
-    id: "soak-heap", check: "heap snapshots: end of warm-up vs end of soak (self size by constructor)", target: `heap growth < ${mib(ctx.profile.soakGrowthLimitBytes)}; no kind growing with the events served`,
+    id: "soak-heap",
+    check: "heap snapshots: end of warm-up vs end of soak (self size by constructor)",
+    target: `heap growth < ${mib(ctx.profile.soakGrowthLimitBytes)}; no kind growing with the events served`,
     result: `heap ${mib(a.totalBytes)} → ${mib(b.totalBytes)} (${growth.totalBytes >= 0 ? "+" : ""}${mib(growth.totalBytes)}); most grown: ${top || "none"}`,
     pass: growth.totalBytes < ctx.profile.soakGrowthLimitBytes,
-    figures: { heapStart: a.totalBytes, heapEnd: b.totalBytes, heapGrowthBytes: growth.totalBytes, topKind: growth.top[0]?.kind ?? "", topKindBytes: growth.top[0]?.bytesDelta ?? 0 },
+    figures: {
+      heapStart: a.totalBytes,
+      heapEnd: b.totalBytes,
+      heapGrowthBytes: growth.totalBytes,
+      topKind: growth.top[0]?.kind ?? "",
+      topKindBytes: growth.top[0]?.bytesDelta ?? 0,
+    },
   });
 }
 
@@ -79,8 +118,15 @@ async function runPhase(ctx: ScenarioContext, server: ServerProcess, line: LineT
   const { rig, profile } = ctx;
   const web = startWebLoad(rig.client, server.url, profile.soakWebRate, { chatEvery: 3 });
   const drive = await driveLine({
-    target: line, client: rig.client, rate: profile.soakLineRate, seconds, users: 4_000, run,
-    onSecond: (s) => { if (s % 60 === 0) ctx.say(`  ${run} ${s / 60} min: rss ${mib(server.rssBytes() ?? 0)}`); },
+    target: line,
+    client: rig.client,
+    rate: profile.soakLineRate,
+    seconds,
+    users: 4_000,
+    run,
+    onSecond: (s) => {
+      if (s % 60 === 0) ctx.say(`  ${run} ${s / 60} min: rss ${mib(server.rssBytes() ?? 0)}`);
+    },
   });
   const webResult = await web.stop();
   const { missing } = await awaitAnswers(line, drive.eventIds, 30_000);
@@ -88,7 +134,10 @@ async function runPhase(ctx: ScenarioContext, server: ServerProcess, line: LineT
 }
 
 /** The server's resident memory every `everyMs` until stopped. */
-function sampleMemory(server: ServerProcess, everyMs: number): { elapsed(): number; stop(): Promise<{ t: number; rss: number }[]> } {
+function sampleMemory(
+  server: ServerProcess,
+  everyMs: number,
+): { elapsed(): number; stop(): Promise<{ t: number; rss: number }[]> } {
   const samples: { t: number; rss: number }[] = [];
   const started = Date.now();
   const take = () => {
@@ -115,5 +164,5 @@ function trendPerMinute(samples: readonly { t: number; rss: number }[]): number 
   const mr = samples.reduce((a, s) => a + s.rss, 0) / n;
   const cov = samples.reduce((a, s) => a + (s.t - mt) * (s.rss - mr), 0);
   const v = samples.reduce((a, s) => a + (s.t - mt) ** 2, 0);
-  return v === 0 ? 0 : (cov / v) * 60 / 1024 / 1024;
+  return v === 0 ? 0 : ((cov / v) * 60) / 1024 / 1024;
 }

@@ -3,7 +3,12 @@
 // echo what the client sent.
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = "HttpError";
   }
@@ -29,7 +34,9 @@ export class NotFound extends HttpError {
 
 export class MethodNotAllowed extends HttpError {
   constructor(allowed: readonly string[]) {
-    super(405, "method_not_allowed", `method not allowed (allowed: ${allowed.join(", ")})`, { allow: allowed.join(", ") });
+    super(405, "method_not_allowed", `method not allowed (allowed: ${allowed.join(", ")})`, {
+      allow: allowed.join(", "),
+    });
   }
 }
 
@@ -47,6 +54,8 @@ export class UnsupportedMediaType extends HttpError {
 
 export class TooManyRequests extends HttpError {
   constructor(retryAfterSeconds: number) {
-    super(429, "too_many_requests", "too many requests, try again later", { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+    super(429, "too_many_requests", "too many requests, try again later", {
+      "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    });
   }
 }

@@ -7,9 +7,15 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 /** `application/json` (any charset parameter that says UTF-8, or none) or a `+json` type. */
 export function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
-  const [type = "", ...params] = header.toLowerCase().split(";").map((s) => s.trim());
+  const [type = "", ...params] = header
+    .toLowerCase()
+    .split(";")
+    .map((s) => s.trim());
   if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) return false;
-  const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/"/g, "");
+  const charset = params
+    .find((p) => p.startsWith("charset="))
+    ?.slice("charset=".length)
+    .replace(/"/g, "");
   return charset === undefined || charset === "utf-8" || charset === "utf8";
 }
 

@@ -19,13 +19,18 @@ export function accountSuggestions(examples: LineExamples) {
   return lifeEventSuggestions(lifeEventsFor(categories && ((c) => categories.includes(c))));
 }
 
-export function greetingMessages(municipality: string | undefined, examples: LineExamples = {}): messagingApi.Message[] {
+export function greetingMessages(
+  municipality: string | undefined,
+  examples: LineExamples = {},
+): messagingApi.Message[] {
   const scope = municipality ?? "市町村";
   const example = examples.topic ?? examples.program;
   const text = [
     `友だち追加ありがとうございます。${scope}の支援制度（給付金・補助金・相談窓口など）をご案内します。`,
     "",
-    example ? `・「${example}」のように、ふだんの言葉で聞いてください。` : "・知りたいことを、ふだんの言葉で聞いてください。",
+    example
+      ? `・「${example}」のように、ふだんの言葉で聞いてください。`
+      : "・知りたいことを、ふだんの言葉で聞いてください。",
     `・金額・対象・申請方法・担当課を、${scope}の資料から出典と時点をそえてお答えします。`,
     "・「制度診断」で、質問に答えながらあなたに合う制度を探せます。",
     "・職員と話したいときは「職員に相談」を選んでください。",
@@ -39,7 +44,12 @@ export function greetingMessages(municipality: string | undefined, examples: Lin
 }
 
 const MEDIA_NAMES: Record<string, string> = {
-  sticker: "スタンプ", image: "画像", video: "動画", audio: "音声", location: "位置情報", file: "ファイル",
+  sticker: "スタンプ",
+  image: "画像",
+  video: "動画",
+  audio: "音声",
+  location: "位置情報",
+  file: "ファイル",
 };
 
 export const MEDIA_TYPES = Object.keys(MEDIA_NAMES);
@@ -54,7 +64,8 @@ export function mediaMessages(type: string, examples: LineExamples = {}): messag
 }
 
 /** Said once when a resident sends more than the rate limit allows (the rest of the burst is not answered). */
-export const PLEASE_WAIT_TEXT = "少しお待ちください。続けてたくさんのメッセージを受け取りました。しばらくしてから、もう一度送ってください。";
+export const PLEASE_WAIT_TEXT =
+  "少しお待ちください。続けてたくさんのメッセージを受け取りました。しばらくしてから、もう一度送ってください。";
 
 export function pleaseWaitMessages(): messagingApi.Message[] {
   return [{ type: "text", text: PLEASE_WAIT_TEXT }];

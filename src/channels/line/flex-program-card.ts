@@ -50,7 +50,11 @@ export function clip(text: string, max: number): string {
 
 /** Like clip, but keeps line breaks (a summary's 「・…」 lines) and only tidies the spaces inside lines. */
 export function clipLines(text: string, max: number): string {
-  const tidy = text.split("\n").map((line) => line.replace(/\s+/g, " ").trim()).filter((line) => line.length > 0).join("\n");
+  const tidy = text
+    .split("\n")
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .filter((line) => line.length > 0)
+    .join("\n");
   const chars = [...tidy];
   return chars.length <= max ? tidy : `${chars.slice(0, max - 1).join("")}…`;
 }
@@ -66,7 +70,9 @@ export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS,
   const body: Component[] = [
     badges(card),
     { type: "text", text: clip(name, caps.name), weight: "bold", size: "md", wrap: true, margin: "md" },
-    ...(place?.note ? [{ type: "text", text: clip(place.note, caps.fact), size: "xs", color: LIST_NOTE, wrap: true } as Component] : []),
+    ...(place?.note
+      ? [{ type: "text", text: clip(place.note, caps.fact), size: "xs", color: LIST_NOTE, wrap: true } as Component]
+      : []),
     summaryText(card, caps),
     { type: "separator", margin: "md" },
     fact("金額", card.amountText ?? NOT_STATED, caps.fact),
@@ -75,14 +81,43 @@ export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS,
     fact("期間", card.periodText ?? NOT_STATED, caps.fact),
   ];
   if (card.status) {
-    body.push({ type: "text", text: clip(`状況: ${card.status}`, caps.fact), size: "xs", color: ENDED_RED, wrap: true, margin: "sm" });
+    body.push({
+      type: "text",
+      text: clip(`状況: ${card.status}`, caps.fact),
+      size: "xs",
+      color: ENDED_RED,
+      wrap: true,
+      margin: "sm",
+    });
   }
   if (card.periodEnded && card.notice) {
-    body.push({ type: "text", text: clip(card.notice, caps.fact), size: "xs", color: ENDED_RED, wrap: true, margin: "sm" });
+    body.push({
+      type: "text",
+      text: clip(card.notice, caps.fact),
+      size: "xs",
+      color: ENDED_RED,
+      wrap: true,
+      margin: "sm",
+    });
   }
-  body.push({ type: "text", text: clip(`出典: ${card.sourceTitle}（${card.sourceDate}）`, caps.fact), size: "xxs", color: GRAY, wrap: true, margin: "md" });
+  body.push({
+    type: "text",
+    text: clip(`出典: ${card.sourceTitle}（${card.sourceDate}）`, caps.fact),
+    size: "xxs",
+    color: GRAY,
+    wrap: true,
+    margin: "md",
+  });
   // staff-confirmed facts after the document's source line, each naming its own source
-  for (const f of card.staffFacts ?? []) body.push({ type: "text", text: clip(`職員確認 ${f.text}`, caps.fact), size: "xxs", color: GRAY, wrap: true, margin: "sm" });
+  for (const f of card.staffFacts ?? [])
+    body.push({
+      type: "text",
+      text: clip(`職員確認 ${f.text}`, caps.fact),
+      size: "xxs",
+      color: GRAY,
+      wrap: true,
+      margin: "sm",
+    });
   return {
     type: "bubble",
     size: "kilo",
@@ -94,9 +129,22 @@ export function programCardBubble(card: ProgramCard, caps: TextCaps = FULL_CAPS,
 function summaryText(card: ProgramCard, caps: TextCaps): messagingApi.FlexText {
   const missing = card.nameOnly ? "出典には事業名だけが載っています" : "概要は出典に記載がありません";
   if (caps.wholeSummary) {
-    return { type: "text", text: clipLines(card.fullSummary ?? card.summary ?? missing, caps.summary), size: "sm", color: GRAY, wrap: true };
+    return {
+      type: "text",
+      text: clipLines(card.fullSummary ?? card.summary ?? missing, caps.summary),
+      size: "sm",
+      color: GRAY,
+      wrap: true,
+    };
   }
-  return { type: "text", text: clip(card.summary ?? missing, caps.summary), size: "sm", color: GRAY, wrap: true, maxLines: 3 };
+  return {
+    type: "text",
+    text: clip(card.summary ?? missing, caps.summary),
+    size: "sm",
+    color: GRAY,
+    wrap: true,
+    maxLines: 3,
+  };
 }
 
 function badges(card: ProgramCard): messagingApi.FlexBox {
@@ -108,14 +156,22 @@ function badges(card: ProgramCard): messagingApi.FlexBox {
 
 function badge(text: string, background: string, color: string): messagingApi.FlexBox {
   return {
-    type: "box", layout: "vertical", flex: 0, backgroundColor: background, cornerRadius: "sm", paddingAll: "xs",
+    type: "box",
+    layout: "vertical",
+    flex: 0,
+    backgroundColor: background,
+    cornerRadius: "sm",
+    paddingAll: "xs",
     contents: [{ type: "text", text, size: "xxs", color, weight: "bold" }],
   };
 }
 
 function fact(label: string, value: string, cap: number): messagingApi.FlexBox {
   return {
-    type: "box", layout: "baseline", spacing: "sm", margin: "sm",
+    type: "box",
+    layout: "baseline",
+    spacing: "sm",
+    margin: "sm",
     contents: [
       { type: "text", text: label, size: "xs", color: GRAY, flex: 2 },
       { type: "text", text: clip(value, cap), size: "xs", wrap: true, flex: 7 },
@@ -130,7 +186,9 @@ function buttons(card: ProgramCard): Component[] {
     const data = encodePostbackAction(action);
     if (!data) continue; // an id too long for LINE's postback data: leave the button out rather than send it broken
     out.push({
-      type: "button", style: "link", height: "sm",
+      type: "button",
+      style: "link",
+      height: "sm",
       action: { type: "postback", label: b.label, data, displayText: clip(`${card.name}の${b.label}`, 100) },
     });
   }

@@ -7,7 +7,13 @@ import type { EngineInput } from "../../dialogue/engine/conversation-engine.js";
 import type { Admission } from "../channel-context.js";
 import type { LineConversation, LineEventKind } from "./line-event.js";
 import { renderLineReply, withQuickReplies } from "./render-reply.js";
-import { accountSuggestions, greetingMessages, mediaMessages, pleaseWaitMessages, type LineExamples } from "./fixed-replies.js";
+import {
+  accountSuggestions,
+  greetingMessages,
+  mediaMessages,
+  pleaseWaitMessages,
+  type LineExamples,
+} from "./fixed-replies.js";
 
 type Message = messagingApi.Message;
 
@@ -47,7 +53,8 @@ export interface LineAnswererOptions {
   admit?: (user: string) => Promise<Admission>;
 }
 
-const STALE_BUTTON = "このボタンは使えなくなりました。お手数ですが、知りたいことを文字で送るか、下のボタンから選んでください。";
+const STALE_BUTTON =
+  "このボタンは使えなくなりました。お手数ですが、知りたいことを文字で送るか、下のボタンから選んでください。";
 
 export class LineAnswerer {
   constructor(private readonly opts: LineAnswererOptions) {}
@@ -62,7 +69,11 @@ export class LineAnswerer {
     switch (kind.kind) {
       case "text":
         if (await this.relayedToStaff(conversation, kind.text)) return undefined;
-        return this.fromEngine(conversation, { text: kind.text, ...(kind.messageId ? { messageId: kind.messageId } : {}) }, kind.text);
+        return this.fromEngine(
+          conversation,
+          { text: kind.text, ...(kind.messageId ? { messageId: kind.messageId } : {}) },
+          kind.text,
+        );
       case "postback":
         if (!kind.action) return staleButton(this.examples());
         if (await this.relayedToStaff(conversation, postbackAsText(kind.action))) return undefined;
@@ -89,14 +100,22 @@ export class LineAnswerer {
   }
 
   private resident(conversation: LineConversation): ResidentOnLine {
-    return { channel: this.opts.channel, userId: conversation.chatId, ...(this.opts.municipality ? { municipality: this.opts.municipality } : {}) };
+    return {
+      channel: this.opts.channel,
+      userId: conversation.chatId,
+      ...(this.opts.municipality ? { municipality: this.opts.municipality } : {}),
+    };
   }
 
   private async relayedToStaff(conversation: LineConversation, text: string): Promise<boolean> {
     return (await this.opts.handoff?.relayFromResident(this.resident(conversation), text)) ?? false;
   }
 
-  private async fromEngine(conversation: LineConversation, input: { text: string; messageId?: string } | { action: Action }, question: string): Promise<Message[]> {
+  private async fromEngine(
+    conversation: LineConversation,
+    input: { text: string; messageId?: string } | { action: Action },
+    question: string,
+  ): Promise<Message[]> {
     const base = { user: conversation.user, channel: this.opts.channel, municipality: this.opts.municipality ?? null };
     const reply = await this.opts.respond({ ...base, ...input });
     if (reply.handoff && this.opts.handoff) {

@@ -35,8 +35,17 @@ export class LineApiError extends Error {
   /** LINE's Retry-After header (seconds), when it sent one. */
   retryAfter: string | null = null;
 
-  constructor(readonly endpoint: string, readonly status: number | undefined, readonly requestId: string | null, readonly body: unknown, cause?: unknown) {
-    super(`LINE ${endpoint} failed: ${status ?? "no response"}${body && typeof body === "object" && "message" in body ? ` (${String((body as { message: unknown }).message)})` : ""}`, { cause });
+  constructor(
+    readonly endpoint: string,
+    readonly status: number | undefined,
+    readonly requestId: string | null,
+    readonly body: unknown,
+    cause?: unknown,
+  ) {
+    super(
+      `LINE ${endpoint} failed: ${status ?? "no response"}${body && typeof body === "object" && "message" in body ? ` (${String((body as { message: unknown }).message)})` : ""}`,
+      { cause },
+    );
   }
 }
 
@@ -60,7 +69,10 @@ export class LineApiClient {
     this.opts = {
       channelAccessToken: options.channelAccessToken,
       apiBaseUrl,
-      dataApiBaseUrl: (options.dataApiBaseUrl ?? (options.apiBaseUrl ? apiBaseUrl : LINE_DATA_API_BASE_URL)).replace(/\/+$/, ""),
+      dataApiBaseUrl: (options.dataApiBaseUrl ?? (options.apiBaseUrl ? apiBaseUrl : LINE_DATA_API_BASE_URL)).replace(
+        /\/+$/,
+        "",
+      ),
       timeoutMs: options.timeoutMs ?? 10_000,
       retry: options.retry ?? DEFAULT_RETRY_POLICY,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
@@ -72,21 +84,32 @@ export class LineApiClient {
   }
 
   reply(replyToken: string, messages: messagingApi.Message[]): Promise<LineApiResult> {
-    return this.call({ method: "POST", path: "/v2/bot/message/reply", body: { replyToken, messages } satisfies messagingApi.ReplyMessageRequest });
+    return this.call({
+      method: "POST",
+      path: "/v2/bot/message/reply",
+      body: { replyToken, messages } satisfies messagingApi.ReplyMessageRequest,
+    });
   }
 
   /** A push; `retryKey` (a UUID) makes repeats of the same push harmless: LINE answers 409, taken as success. */
   push(to: string, messages: messagingApi.Message[], retryKey: string): Promise<LineApiResult> {
     return this.call({
-      method: "POST", path: "/v2/bot/message/push", body: { to, messages } satisfies messagingApi.PushMessageRequest,
-      headers: { "X-Line-Retry-Key": retryKey }, accept: [409],
+      method: "POST",
+      path: "/v2/bot/message/push",
+      body: { to, messages } satisfies messagingApi.PushMessageRequest,
+      headers: { "X-Line-Retry-Key": retryKey },
+      accept: [409],
     });
   }
 
   /** The "…" typing indicator in a one-to-one chat, for 5–60 seconds (multiples of 5). */
   showLoadingAnimation(chatId: string, loadingSeconds: number): Promise<LineApiResult> {
     const seconds = Math.min(60, Math.max(5, Math.ceil(loadingSeconds / 5) * 5));
-    return this.call({ method: "POST", path: "/v2/bot/chat/loading/start", body: { chatId, loadingSeconds: seconds } satisfies messagingApi.ShowLoadingAnimationRequest });
+    return this.call({
+      method: "POST",
+      path: "/v2/bot/chat/loading/start",
+      body: { chatId, loadingSeconds: seconds } satisfies messagingApi.ShowLoadingAnimationRequest,
+    });
   }
 
   validateRichMenu(menu: messagingApi.RichMenuRequest): Promise<LineApiResult> {
@@ -99,7 +122,12 @@ export class LineApiClient {
   }
 
   uploadRichMenuImage(richMenuId: string, png: Uint8Array): Promise<LineApiResult> {
-    return this.call({ method: "POST", path: `/v2/bot/richmenu/${encodeURIComponent(richMenuId)}/content`, rawBody: { bytes: png, contentType: "image/png" }, data: true });
+    return this.call({
+      method: "POST",
+      path: `/v2/bot/richmenu/${encodeURIComponent(richMenuId)}/content`,
+      rawBody: { bytes: png, contentType: "image/png" },
+      data: true,
+    });
   }
 
   setDefaultRichMenu(richMenuId: string): Promise<LineApiResult> {
@@ -125,16 +153,24 @@ export class LineApiClient {
       error.retryAfter = retryAfter;
       if (attempt >= retry.maxAttempts || !isRetryable(error.status, error.body)) throw error;
       const delay = retryDelayMs(retry, attempt, retryAfter, this.opts.random);
-      this.opts.log.warn({ endpoint: spec.path, status: error.status ?? null, attempt, delayMs: delay }, "line api retry");
+      this.opts.log.warn(
+        { endpoint: spec.path, status: error.status ?? null, attempt, delayMs: delay },
+        "line api retry",
+      );
       // A 429 holds back every call of this client (waitOutPause at the top of the loop); other errors only this one.
       if (error.status === 429) this.pausedUntil = Math.max(this.pausedUntil, this.opts.now() + delay);
       else await this.opts.sleep(delay);
     }
   }
 
-  private async attempt(spec: CallSpec): Promise<{ result: LineApiResult } | { error: LineApiError; retryAfter: string | null }> {
+  private async attempt(
+    spec: CallSpec,
+  ): Promise<{ result: LineApiResult } | { error: LineApiError; retryAfter: string | null }> {
     const base = spec.data ? this.opts.dataApiBaseUrl : this.opts.apiBaseUrl;
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.opts.channelAccessToken}`, ...spec.headers };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${this.opts.channelAccessToken}`,
+      ...spec.headers,
+    };
     let body: BodyInit | undefined;
     if (spec.rawBody) {
       headers["Content-Type"] = spec.rawBody.contentType;
@@ -145,7 +181,12 @@ export class LineApiClient {
     }
     let response: Response;
     try {
-      response = await this.opts.fetch(`${base}${spec.path}`, { method: spec.method, headers, body, signal: AbortSignal.timeout(this.opts.timeoutMs) });
+      response = await this.opts.fetch(`${base}${spec.path}`, {
+        method: spec.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+      });
     } catch (e) {
       this.opts.log.warn({ endpoint: spec.path, status: null, error: (e as Error).name }, "line api call failed");
       return { error: new LineApiError(spec.path, undefined, null, null, e), retryAfter: null };
@@ -153,8 +194,12 @@ export class LineApiClient {
     const requestId = response.headers.get("x-line-request-id");
     const parsed = await readJson(response);
     this.opts.log.info({ endpoint: spec.path, status: response.status, lineRequestId: requestId }, "line api call");
-    if (response.ok || spec.accept?.includes(response.status)) return { result: { status: response.status, requestId, body: parsed } };
-    return { error: new LineApiError(spec.path, response.status, requestId, parsed), retryAfter: response.headers.get("retry-after") };
+    if (response.ok || spec.accept?.includes(response.status))
+      return { result: { status: response.status, requestId, body: parsed } };
+    return {
+      error: new LineApiError(spec.path, response.status, requestId, parsed),
+      retryAfter: response.headers.get("retry-after"),
+    };
   }
 
   private async waitOutPause(): Promise<void> {

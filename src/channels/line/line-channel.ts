@@ -18,19 +18,31 @@ export class LineChannel {
   private readonly messenger: LineMessenger;
   private readonly processor: LineEventProcessor;
 
-  constructor(readonly config: LineChannelConfig, ctx: ChannelContext) {
+  constructor(
+    readonly config: LineChannelConfig,
+    ctx: ChannelContext,
+  ) {
     const { channel } = config;
     const log = ctx.log;
-    const client = new LineApiClient({ channelAccessToken: config.channelAccessToken, apiBaseUrl: config.apiBaseUrl, dataApiBaseUrl: config.dataApiBaseUrl, log });
+    const client = new LineApiClient({
+      channelAccessToken: config.channelAccessToken,
+      apiBaseUrl: config.apiBaseUrl,
+      dataApiBaseUrl: config.dataApiBaseUrl,
+      log,
+    });
     this.messenger = new LineMessenger(client, { log });
     const answerer = new LineAnswerer({
-      channel, municipality: config.municipality, handoff: ctx.handoff,
+      channel,
+      municipality: config.municipality,
+      handoff: ctx.handoff,
       respond: async (input) => {
         const reply = await ctx.engine.respond(input);
         if (reply.noMatch) ctx.metrics.noMatch.inc({ channel: "line" });
         return reply;
       },
-      ...(ctx.engine.exampleQuestions ? { exampleQuestions: (m: string | null) => ctx.engine.exampleQuestions!(m) } : {}),
+      ...(ctx.engine.exampleQuestions
+        ? { exampleQuestions: (m: string | null) => ctx.engine.exampleQuestions!(m) }
+        : {}),
       admit: (user) => ctx.admission.line(channel, user),
       forgetSession: (user) => ctx.engine.forgetConversation({ channel, user }),
       // An unsent message leaves the session's recent questions and every kept turn (the App Home's list).
@@ -40,8 +52,13 @@ export class LineChannel {
       },
     });
     this.processor = new LineEventProcessor({
-      answerer, messenger: this.messenger, log, loadingAfterMs: config.loadingAfterMs,
-      queue: ctx.queue, source: channel, patience: { maxWaitMs: patienceFromEnv(ctx.env) },
+      answerer,
+      messenger: this.messenger,
+      log,
+      loadingAfterMs: config.loadingAfterMs,
+      queue: ctx.queue,
+      source: channel,
+      patience: { maxWaitMs: patienceFromEnv(ctx.env) },
       track: (work) => ctx.background("line-event", () => work),
       dedupe: { claim: (id, ttl) => ctx.deliveries.claim(`${channel}:${id}`, ttl) },
       onOutcome: (type, outcome) => {
@@ -50,14 +67,17 @@ export class LineChannel {
       },
     });
     this.handle = createLineWebhookHandler({
-      channelSecret: config.channelSecret, name: config.name,
+      channelSecret: config.channelSecret,
+      name: config.name,
       acceptBatch: (events, receivedAt) => this.processor.acceptBatch(events, receivedAt),
     });
   }
 
   /** Sends a text to a resident unprompted (a staff member's answer during a handoff). */
   async pushText(chatId: string, text: string): Promise<void> {
-    const messages: messagingApi.Message[] = splitText(text, LINE_LIMITS.textUnits, LINE_LIMITS.messagesPerRequest).map((t) => ({ type: "text", text: t }));
+    const messages: messagingApi.Message[] = splitText(text, LINE_LIMITS.textUnits, LINE_LIMITS.messagesPerRequest).map(
+      (t) => ({ type: "text", text: t }),
+    );
     if (messages.length === 0) return;
     await this.messenger.push(chatId, messages);
   }

@@ -41,29 +41,53 @@ const FileEntry = z.strictObject({
   apiBaseUrl: z.url().optional(),
 });
 
-export function readLineConfig(env: Env, readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): LineChannelConfig[] {
+export function readLineConfig(
+  env: Env,
+  readFile: (path: string) => string = (p) => readFileSync(p, "utf8"),
+): LineChannelConfig[] {
   const apiBaseUrl = optionalUrl(env, "LINE_API_BASE_URL");
   const dataApiBaseUrl = optionalUrl(env, "LINE_API_DATA_BASE_URL");
   const loadingAfterMs = loadingDelay(env);
   const channels: LineChannelConfig[] = [];
   const secret = env["LINE_CHANNEL_SECRET"]?.trim();
   const token = env["LINE_CHANNEL_ACCESS_TOKEN"]?.trim();
-  if (secret && !token) throw new LineConfigError("LINE_CHANNEL_ACCESS_TOKEN is not set (LINE_CHANNEL_SECRET is): set both to enable LINE");
-  if (token && !secret) throw new LineConfigError("LINE_CHANNEL_SECRET is not set (LINE_CHANNEL_ACCESS_TOKEN is): set both to enable LINE");
+  if (secret && !token)
+    throw new LineConfigError("LINE_CHANNEL_ACCESS_TOKEN is not set (LINE_CHANNEL_SECRET is): set both to enable LINE");
+  if (token && !secret)
+    throw new LineConfigError("LINE_CHANNEL_SECRET is not set (LINE_CHANNEL_ACCESS_TOKEN is): set both to enable LINE");
   if (secret && token) {
     channels.push({
-      name: "default", path: "/webhooks/line", channel: "line", channelSecret: secret, channelAccessToken: token,
-      municipality: env["MADOGUCHI_MUNICIPALITY"]?.trim() || undefined, apiBaseUrl, dataApiBaseUrl, loadingAfterMs,
+      name: "default",
+      path: "/webhooks/line",
+      channel: "line",
+      channelSecret: secret,
+      channelAccessToken: token,
+      municipality: env["MADOGUCHI_MUNICIPALITY"]?.trim() || undefined,
+      apiBaseUrl,
+      dataApiBaseUrl,
+      loadingAfterMs,
     });
   }
   const file = env["LINE_CHANNELS_FILE"]?.trim();
-  if (file) channels.push(...readChannelsFile(resolve(file), env, readFile, apiBaseUrl, dataApiBaseUrl).map((c) => ({ ...c, loadingAfterMs })));
+  if (file)
+    channels.push(
+      ...readChannelsFile(resolve(file), env, readFile, apiBaseUrl, dataApiBaseUrl).map((c) => ({
+        ...c,
+        loadingAfterMs,
+      })),
+    );
   return channels;
 }
 
 type FileChannel = Omit<LineChannelConfig, "loadingAfterMs">;
 
-function readChannelsFile(file: string, env: Env, readFile: (path: string) => string, apiBaseUrl?: string, dataApiBaseUrl?: string): FileChannel[] {
+function readChannelsFile(
+  file: string,
+  env: Env,
+  readFile: (path: string) => string,
+  apiBaseUrl?: string,
+  dataApiBaseUrl?: string,
+): FileChannel[] {
   let raw: unknown;
   try {
     raw = parseYaml(readFile(file));
@@ -81,10 +105,19 @@ function readChannelsFile(file: string, env: Env, readFile: (path: string) => st
     if (seen.has(entry.name)) throw new LineConfigError(`${where}: the name is used twice`);
     seen.add(entry.name);
     return {
-      name: entry.name, path: `/webhooks/line/${entry.name}`, channel: `line/${entry.name}`,
+      name: entry.name,
+      path: `/webhooks/line/${entry.name}`,
+      channel: `line/${entry.name}`,
       channelSecret: secretOf(entry.channelSecret, entry.channelSecretEnv, env, `${where}: channelSecret`),
-      channelAccessToken: secretOf(entry.channelAccessToken, entry.channelAccessTokenEnv, env, `${where}: channelAccessToken`),
-      municipality: entry.municipality, apiBaseUrl: entry.apiBaseUrl ?? apiBaseUrl, dataApiBaseUrl: entry.apiBaseUrl ?? dataApiBaseUrl,
+      channelAccessToken: secretOf(
+        entry.channelAccessToken,
+        entry.channelAccessTokenEnv,
+        env,
+        `${where}: channelAccessToken`,
+      ),
+      municipality: entry.municipality,
+      apiBaseUrl: entry.apiBaseUrl ?? apiBaseUrl,
+      dataApiBaseUrl: entry.apiBaseUrl ?? dataApiBaseUrl,
     };
   });
 }
@@ -92,7 +125,8 @@ function readChannelsFile(file: string, env: Env, readFile: (path: string) => st
 function secretOf(literal: string | undefined, envName: string | undefined, env: Env, where: string): string {
   if (literal && envName) throw new LineConfigError(`${where}: give the value or the …Env variable name, not both`);
   if (literal) return literal;
-  if (!envName) throw new LineConfigError(`${where}: missing (give it, or the name of an environment variable in …Env)`);
+  if (!envName)
+    throw new LineConfigError(`${where}: missing (give it, or the name of an environment variable in …Env)`);
   const value = env[envName]?.trim();
   if (!value) throw new LineConfigError(`${where}: the environment variable ${envName} is not set`);
   return value;
@@ -101,7 +135,8 @@ function secretOf(literal: string | undefined, envName: string | undefined, env:
 function optionalUrl(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   if (!value) return undefined;
-  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new LineConfigError(`${name} must be an http(s) URL, e.g. https://api.line.me`);
+  if (!/^https?:\/\/[^\s/]+/.test(value))
+    throw new LineConfigError(`${name} must be an http(s) URL, e.g. https://api.line.me`);
   return value.replace(/\/+$/, "");
 }
 
@@ -109,6 +144,7 @@ function loadingDelay(env: Env): number {
   const raw = env["LINE_LOADING_AFTER_MS"]?.trim();
   if (!raw) return 800;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 60_000) throw new LineConfigError("LINE_LOADING_AFTER_MS must be a whole number of milliseconds from 0 to 60000");
+  if (!Number.isInteger(n) || n < 0 || n > 60_000)
+    throw new LineConfigError("LINE_LOADING_AFTER_MS must be a whole number of milliseconds from 0 to 60000");
   return n;
 }

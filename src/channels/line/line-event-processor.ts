@@ -5,7 +5,12 @@
 // them back to `handleQueued` (also after a crash, with `redo`).
 import { randomUUID } from "node:crypto";
 import type { DeliveryStore } from "../../shared-state/delivery-store.js";
-import { MemoryEventQueue, type AcceptedEvent, type EventQueue, type QueuedEvent } from "../../shared-state/event-queue.js";
+import {
+  MemoryEventQueue,
+  type AcceptedEvent,
+  type EventQueue,
+  type QueuedEvent,
+} from "../../shared-state/event-queue.js";
 import { deliverPatiently, type PatienceOptions } from "./patient-delivery.js";
 import type { LineMessenger } from "./line-messenger.js";
 import { LineApiError } from "./line-api-client.js";
@@ -99,7 +104,11 @@ export class LineEventProcessor {
     const kind = classifyEvent(raw);
     if (info.standby || kind.kind === "ignored" || !info.conversation) return this.settled(info, "ignored");
     try {
-      if (info.webhookEventId && !(await claimSoon(this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000)))) return this.settled(info, "duplicate");
+      if (
+        info.webhookEventId &&
+        !(await claimSoon(this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000)))
+      )
+        return this.settled(info, "duplicate");
     } catch (e) {
       this.log.warn({ err: errorSummary(e) }, "line dedupe check failed; answering"); // answered twice beats never
     }
@@ -107,7 +116,10 @@ export class LineEventProcessor {
     this.withdrawn.add(kind.messageId);
     const work = this.opts.answerer.forgetMessage(info.conversation, kind.messageId).then(
       () => this.settled(info, "silent"),
-      (e: unknown) => { this.log.error({ event: info.type, err: errorSummary(e) }, "line event failed"); this.settled(info, "failed"); },
+      (e: unknown) => {
+        this.log.error({ event: info.type, err: errorSummary(e) }, "line event failed");
+        this.settled(info, "failed");
+      },
     );
     this.track(work);
     return undefined;
@@ -121,7 +133,10 @@ export class LineEventProcessor {
   }
 
   private track(work: Promise<unknown>): void {
-    const done = work.then(() => undefined, () => undefined);
+    const done = work.then(
+      () => undefined,
+      () => undefined,
+    );
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));
     this.opts.track?.(done);
@@ -129,7 +144,10 @@ export class LineEventProcessor {
 
   private settled(info: LineEventInfo, outcome: EventOutcome): undefined {
     this.opts.onOutcome?.(info.type, outcome);
-    this.log.info({ event: info.type, webhookEventId: info.webhookEventId ?? null, redelivery: info.redelivery, outcome, ms: 0 }, "line event");
+    this.log.info(
+      { event: info.type, webhookEventId: info.webhookEventId ?? null, redelivery: info.redelivery, outcome, ms: 0 },
+      "line event",
+    );
     return undefined;
   }
 
@@ -142,12 +160,27 @@ export class LineEventProcessor {
       await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000).catch(() => true);
     }
     try {
-      outcome = (await this.firstToAnswer(event)) ? await this.withRetries(info, () => this.route(info, classifyEvent(event.payload), event)) : "duplicate";
+      outcome = (await this.firstToAnswer(event))
+        ? await this.withRetries(info, () => this.route(info, classifyEvent(event.payload), event))
+        : "duplicate";
     } catch (e) {
-      this.log.error({ event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e) }, "line event failed");
+      this.log.error(
+        { event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e) },
+        "line event failed",
+      );
     }
     this.opts.onOutcome?.(info.type, outcome);
-    this.log.info({ event: info.type, webhookEventId: info.webhookEventId ?? null, redelivery: info.redelivery, redo: event.redo, outcome, ms: this.now() - started }, "line event");
+    this.log.info(
+      {
+        event: info.type,
+        webhookEventId: info.webhookEventId ?? null,
+        redelivery: info.redelivery,
+        redo: event.redo,
+        outcome,
+        ms: this.now() - started,
+      },
+      "line event",
+    );
   }
 
   /**
@@ -161,7 +194,10 @@ export class LineEventProcessor {
         return await work();
       } catch (e) {
         if (e instanceof LineApiError || attempt >= INTERNAL_RETRIES) throw e;
-        this.log.warn({ event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e), attempt }, "line event failed; trying again");
+        this.log.warn(
+          { event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e), attempt },
+          "line event failed; trying again",
+        );
         await new Promise((r) => setTimeout(r, 1_000 * 2 ** (attempt - 1)));
       }
     }
@@ -192,8 +228,18 @@ export class LineEventProcessor {
         await loading.stop();
       }
       if (!messages || messages.length === 0) return "silent";
-      const target = { replyToken: info.replyToken, receivedAt, eventTimestamp: info.timestamp, chatId: conversation.chatId, retrySeed: event.id };
-      const via = await deliverPatiently(this.opts.messenger, target, messages, { ...this.opts.patience, redo: event.redo, log: this.log });
+      const target = {
+        replyToken: info.replyToken,
+        receivedAt,
+        eventTimestamp: info.timestamp,
+        chatId: conversation.chatId,
+        retrySeed: event.id,
+      };
+      const via = await deliverPatiently(this.opts.messenger, target, messages, {
+        ...this.opts.patience,
+        redo: event.redo,
+        log: this.log,
+      });
       this.log.info({ event: info.type, via, messages: messages.length }, "line answer sent");
       return via === "already" ? "answered-before" : "answered";
     });
@@ -214,7 +260,9 @@ export class LineEventProcessor {
       // webhook acknowledgements (issue #8's load run). A few at a time; the rest get the answer without it.
       if (this.loadingCallsInFlight >= MAX_LOADING_CALLS_IN_FLIGHT) return;
       this.loadingCallsInFlight++;
-      call = this.opts.messenger.showLoading(chat.chatId).finally(() => { this.loadingCallsInFlight--; });
+      call = this.opts.messenger.showLoading(chat.chatId).finally(() => {
+        this.loadingCallsInFlight--;
+      });
     }, this.opts.loadingAfterMs ?? 800);
     return {
       stop: async () => {
@@ -232,7 +280,9 @@ export class LineEventProcessor {
  */
 function claimSoon(claim: Promise<boolean>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), 300); });
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), 300);
+  });
   return Promise.race([claim, late]).finally(() => clearTimeout(timer));
 }
 

@@ -38,7 +38,9 @@ export interface LineEventInfo {
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
 
 export function eventInfo(raw: unknown): LineEventInfo {
-  const e = (typeof raw === "object" && raw !== null ? raw : {}) as Partial<webhook.EventBase> & { replyToken?: unknown };
+  const e = (typeof raw === "object" && raw !== null ? raw : {}) as Partial<webhook.EventBase> & {
+    replyToken?: unknown;
+  };
   return {
     type: str(e.type) ?? "unknown",
     webhookEventId: str(e.webhookEventId),
@@ -63,8 +65,10 @@ export function classifyEvent(raw: unknown): LineEventKind {
   const message = (e["message"] ?? {}) as { type?: unknown; text?: unknown; id?: unknown };
   switch (e["type"]) {
     case "message":
-      if (message.type === "text" && typeof message.text === "string") return { kind: "text", text: message.text, messageId: str(message.id) };
-      if (typeof message.type === "string" && MEDIA_TYPES.includes(message.type)) return { kind: "media", mediaType: message.type };
+      if (message.type === "text" && typeof message.text === "string")
+        return { kind: "text", text: message.text, messageId: str(message.id) };
+      if (typeof message.type === "string" && MEDIA_TYPES.includes(message.type))
+        return { kind: "media", mediaType: message.type };
       return { kind: "ignored", reason: `message type ${String(message.type)}` };
     case "postback": {
       const data = (e["postback"] as { data?: unknown } | undefined)?.data;

@@ -29,17 +29,28 @@ const jsonBytes = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), "
 export function validateLineMessages(messages: readonly unknown[]): LimitProblem[] {
   const problems: LimitProblem[] = [];
   if (messages.length < 1 || messages.length > LINE_LIMITS.messagesPerRequest) {
-    problems.push({ path: "messages", message: `${messages.length} messages; must be 1–${LINE_LIMITS.messagesPerRequest}` });
+    problems.push({
+      path: "messages",
+      message: `${messages.length} messages; must be 1–${LINE_LIMITS.messagesPerRequest}`,
+    });
   }
   messages.forEach((m, i) => problems.push(...validateMessage(m, `messages[${i}]`)));
-  if (jsonBytes({ messages }) > LINE_LIMITS.requestBytes) problems.push({ path: "messages", message: "request over 2 MB" });
+  if (jsonBytes({ messages }) > LINE_LIMITS.requestBytes)
+    problems.push({ path: "messages", message: "request over 2 MB" });
   return problems;
 }
 
 function validateMessage(message: unknown, path: string): LimitProblem[] {
   const problems: LimitProblem[] = [];
-  const m = message as { type?: unknown; text?: unknown; altText?: unknown; contents?: unknown; quickReply?: messagingApi.QuickReply } | null;
-  if (typeof m !== "object" || m === null || typeof m.type !== "string") return [{ path, message: "not a message object" }];
+  const m = message as {
+    type?: unknown;
+    text?: unknown;
+    altText?: unknown;
+    contents?: unknown;
+    quickReply?: messagingApi.QuickReply;
+  } | null;
+  if (typeof m !== "object" || m === null || typeof m.type !== "string")
+    return [{ path, message: "not a message object" }];
   if (m.type === "text") {
     checkLength(problems, `${path}.text`, m.text, 1, LINE_LIMITS.textUnits);
   } else if (m.type === "flex") {
@@ -48,7 +59,10 @@ function validateMessage(message: unknown, path: string): LimitProblem[] {
   }
   const items = m.quickReply?.items;
   if (items !== undefined && (items.length < 1 || items.length > LINE_LIMITS.quickReplyItems)) {
-    problems.push({ path: `${path}.quickReply.items`, message: `${items.length} items; must be 1–${LINE_LIMITS.quickReplyItems}` });
+    problems.push({
+      path: `${path}.quickReply.items`,
+      message: `${items.length} items; must be 1–${LINE_LIMITS.quickReplyItems}`,
+    });
   }
   walk(m, path, problems);
   return problems;
@@ -56,18 +70,26 @@ function validateMessage(message: unknown, path: string): LimitProblem[] {
 
 function validateFlexContainer(container: unknown, path: string): LimitProblem[] {
   const c = container as { type?: string; contents?: unknown[] } | undefined;
-  if (!c || (c.type !== "bubble" && c.type !== "carousel")) return [{ path, message: "flex contents must be a bubble or a carousel" }];
+  if (!c || (c.type !== "bubble" && c.type !== "carousel"))
+    return [{ path, message: "flex contents must be a bubble or a carousel" }];
   if (c.type === "bubble") {
-    return jsonBytes(c) > LINE_LIMITS.bubbleJsonBytes ? [{ path, message: `bubble JSON ${jsonBytes(c)} bytes > ${LINE_LIMITS.bubbleJsonBytes}` }] : [];
+    return jsonBytes(c) > LINE_LIMITS.bubbleJsonBytes
+      ? [{ path, message: `bubble JSON ${jsonBytes(c)} bytes > ${LINE_LIMITS.bubbleJsonBytes}` }]
+      : [];
   }
   const problems: LimitProblem[] = [];
   const bubbles = c.contents ?? [];
   if (bubbles.length < 1 || bubbles.length > LINE_LIMITS.carouselBubbles) {
-    problems.push({ path: `${path}.contents`, message: `${bubbles.length} bubbles; must be 1–${LINE_LIMITS.carouselBubbles}` });
+    problems.push({
+      path: `${path}.contents`,
+      message: `${bubbles.length} bubbles; must be 1–${LINE_LIMITS.carouselBubbles}`,
+    });
   }
-  if (jsonBytes(c) > LINE_LIMITS.carouselJsonBytes) problems.push({ path, message: `carousel JSON ${jsonBytes(c)} bytes > ${LINE_LIMITS.carouselJsonBytes}` });
+  if (jsonBytes(c) > LINE_LIMITS.carouselJsonBytes)
+    problems.push({ path, message: `carousel JSON ${jsonBytes(c)} bytes > ${LINE_LIMITS.carouselJsonBytes}` });
   bubbles.forEach((b, i) => {
-    if (jsonBytes(b) > LINE_LIMITS.bubbleJsonBytes) problems.push({ path: `${path}.contents[${i}]`, message: "bubble JSON over 30 KB" });
+    if (jsonBytes(b) > LINE_LIMITS.bubbleJsonBytes)
+      problems.push({ path: `${path}.contents[${i}]`, message: "bubble JSON over 30 KB" });
   });
   return problems;
 }
@@ -91,13 +113,17 @@ function validateAction(a: Record<string, unknown>, path: string, problems: Limi
   if (a["label"] !== undefined) checkLength(problems, `${path}.label`, a["label"], 1, LINE_LIMITS.actionLabelUnits);
   if (a["type"] === "postback") checkLength(problems, `${path}.data`, a["data"], 1, LINE_LIMITS.postbackDataUnits);
   if (a["type"] === "message") checkLength(problems, `${path}.text`, a["text"], 1, LINE_LIMITS.actionTextUnits);
-  if (a["displayText"] !== undefined) checkLength(problems, `${path}.displayText`, a["displayText"], 1, LINE_LIMITS.actionTextUnits);
+  if (a["displayText"] !== undefined)
+    checkLength(problems, `${path}.displayText`, a["displayText"], 1, LINE_LIMITS.actionTextUnits);
 }
 
 function checkLength(problems: LimitProblem[], path: string, value: unknown, min: number, max: number): void {
   if (typeof value !== "string") {
     problems.push({ path, message: "must be a string" });
   } else if (value.length < min || value.length > max) {
-    problems.push({ path, message: `length ${value.length}; must be ${min}–${max === Number.MAX_SAFE_INTEGER ? "…" : max} UTF-16 units` });
+    problems.push({
+      path,
+      message: `length ${value.length}; must be ${min}–${max === Number.MAX_SAFE_INTEGER ? "…" : max} UTF-16 units`,
+    });
   }
 }

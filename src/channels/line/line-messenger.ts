@@ -31,7 +31,10 @@ export class LineMessenger {
   private readonly now: () => number;
   private readonly log: LineLog;
 
-  constructor(private readonly client: LineApiClient, options: LineMessengerOptions = {}) {
+  constructor(
+    private readonly client: LineApiClient,
+    options: LineMessengerOptions = {},
+  ) {
     this.freshMs = options.replyTokenFreshMs ?? 50_000;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? SILENT_LOG;
@@ -43,7 +46,11 @@ export class LineMessenger {
    * that LINE refuses was used already: the answer went out ("already"); a push is keyed by the event, so
    * LINE accepts it once.
    */
-  async deliver(target: DeliveryTarget, messages: messagingApi.Message[], options: { redo?: boolean } = {}): Promise<"reply" | "push" | "already"> {
+  async deliver(
+    target: DeliveryTarget,
+    messages: messagingApi.Message[],
+    options: { redo?: boolean } = {},
+  ): Promise<"reply" | "push" | "already"> {
     if (target.replyToken && this.isFresh(target)) {
       try {
         await this.client.reply(target.replyToken, messages);
@@ -51,7 +58,10 @@ export class LineMessenger {
       } catch (e) {
         if (!isInvalidReplyToken(e)) throw e;
         if (options.redo) return "already";
-        this.log.warn({ chatId: target.chatId, retrySeed: target.retrySeed ?? null }, "reply token refused; pushing instead");
+        this.log.warn(
+          { chatId: target.chatId, retrySeed: target.retrySeed ?? null },
+          "reply token refused; pushing instead",
+        );
       }
     }
     await this.push(target.chatId, messages, target.retrySeed);
@@ -68,7 +78,7 @@ export class LineMessenger {
     try {
       await this.client.showLoadingAnimation(userId, seconds);
     } catch (e) {
-      this.log.warn({ status: e instanceof LineApiError ? e.status ?? null : null }, "loading animation failed");
+      this.log.warn({ status: e instanceof LineApiError ? (e.status ?? null) : null }, "loading animation failed");
     }
   }
 

@@ -18,7 +18,9 @@ export interface LineWebhookHandlerOptions {
 export const INVALID_SIGNATURE = jsonResponse(401, { message: "invalid signature" });
 export const INVALID_BODY = jsonResponse(400, { message: "invalid webhook body" });
 
-export function createLineWebhookHandler(options: LineWebhookHandlerOptions): (req: Pick<RouteRequest, "body" | "headers" | "logFields">) => Promise<RouteResponse> {
+export function createLineWebhookHandler(
+  options: LineWebhookHandlerOptions,
+): (req: Pick<RouteRequest, "body" | "headers" | "logFields">) => Promise<RouteResponse> {
   const now = options.now ?? Date.now;
   if (!options.channelSecret) throw new Error(`LINE channel ${options.name}: the channel secret is empty`);
   return async (req) => {

@@ -24,7 +24,9 @@ export const DEFAULT_PATIENCE_MS = 10 * 60 * 1000;
 const DEFAULT_BACKOFF: RetryPolicy = { maxAttempts: Infinity, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
 export async function deliverPatiently(
-  messenger: LineMessenger, target: DeliveryTarget, messages: messagingApi.Message[],
+  messenger: LineMessenger,
+  target: DeliveryTarget,
+  messages: messagingApi.Message[],
   options: PatienceOptions & { redo?: boolean; log?: LineLog } = {},
 ): Promise<"reply" | "push" | "already"> {
   const now = options.now ?? Date.now;
@@ -39,7 +41,10 @@ export async function deliverPatiently(
       if (!(e instanceof LineApiError) || !isRetryable(e.status, e.body)) throw e;
       const delay = retryDelayMs(backoff, round, e.retryAfter, options.random ?? Math.random);
       if (now() + delay > deadline) throw e;
-      log.warn({ status: e.status ?? null, round, delayMs: delay, retrySeed: target.retrySeed ?? null }, "line api unavailable; the answer waits");
+      log.warn(
+        { status: e.status ?? null, round, delayMs: delay, retrySeed: target.retrySeed ?? null },
+        "line api unavailable; the answer waits",
+      );
       await sleep(delay);
     }
   }
@@ -50,6 +55,9 @@ export function patienceFromEnv(env: Readonly<Record<string, string | undefined>
   const raw = env["MADOGUCHI_LINE_PATIENCE_MS"]?.trim();
   if (!raw) return DEFAULT_PATIENCE_MS;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 20 * 60 * 1000) throw new Error("MADOGUCHI_LINE_PATIENCE_MS: must be a whole number of milliseconds from 0 to 1200000 (20 minutes)");
+  if (!Number.isInteger(n) || n < 0 || n > 20 * 60 * 1000)
+    throw new Error(
+      "MADOGUCHI_LINE_PATIENCE_MS: must be a whole number of milliseconds from 0 to 1200000 (20 minutes)",
+    );
   return n;
 }

@@ -7,7 +7,15 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { ProgramCard, Reply, Suggestion } from "../../dialogue/reply/reply.js";
 import { LINE_LIMITS, validateLineMessages } from "./line-limits.js";
-import { COMPACT_CAPS, DETAIL_CAPS, FULL_CAPS, NOT_STATED, clip, clipLines, programCardBubble } from "./flex-program-card.js";
+import {
+  COMPACT_CAPS,
+  DETAIL_CAPS,
+  FULL_CAPS,
+  NOT_STATED,
+  clip,
+  clipLines,
+  programCardBubble,
+} from "./flex-program-card.js";
 import { encodePostbackAction } from "./postback-action.js";
 import { splitText } from "./split-text.js";
 
@@ -17,7 +25,9 @@ export function renderLineReply(reply: Reply): Message[] {
   const asCarousel = reply.cards.length === 0 && (reply.listCards?.length ?? 0) > 1;
   const cards = asCarousel ? listCarousel(reply) : reply.cards.length > 0 ? cardsMessage(reply.cards) : undefined;
   const textRoom = LINE_LIMITS.messagesPerRequest - (cards ? 1 : 0);
-  const text = asCarousel ? [reply.text.trim(), reply.listFooter?.trim() ?? ""].filter(Boolean).join("\n\n") : replyText(reply);
+  const text = asCarousel
+    ? [reply.text.trim(), reply.listFooter?.trim() ?? ""].filter(Boolean).join("\n\n")
+    : replyText(reply);
   const texts = splitText(text, LINE_LIMITS.textUnits, textRoom).map((text): Message => ({ type: "text", text }));
   const messages = cards ? [...texts, cards] : texts;
   if (messages.length === 0) messages.push({ type: "text", text: "……" });
@@ -27,7 +37,9 @@ export function renderLineReply(reply: Reply): Message[] {
 
 /** The reply's text, its numbered list and the question under the list, as a resident reads them. */
 export function replyText(reply: Reply): string {
-  const list = reply.list.map((item) => `${item.n}. ${item.label}${item.detail ? `\n　${item.detail}` : ""}`).join("\n");
+  const list = reply.list
+    .map((item) => `${item.n}. ${item.label}${item.detail ? `\n　${item.detail}` : ""}`)
+    .join("\n");
   return [reply.text.trim(), list, reply.listFooter?.trim() ?? ""].filter((s) => s.length > 0).join("\n\n");
 }
 
@@ -44,7 +56,10 @@ export function quickReplyItems(suggestions: readonly Suggestion[]): messagingAp
     if (items.length === LINE_LIMITS.quickReplyItems) break;
     const label = clip(s.label, LINE_LIMITS.actionLabelUnits);
     if (s.action.kind === "text") {
-      items.push({ type: "action", action: { type: "message", label, text: clip(s.action.text, LINE_LIMITS.actionTextUnits) } });
+      items.push({
+        type: "action",
+        action: { type: "message", label, text: clip(s.action.text, LINE_LIMITS.actionTextUnits) },
+      });
       continue;
     }
     const data = encodePostbackAction(s.action);
@@ -61,16 +76,28 @@ function cardsMessage(cards: readonly ProgramCard[]): messagingApi.FlexMessage {
   let shown = cards.slice(0, LINE_LIMITS.carouselBubbles);
   for (;;) {
     for (const caps of shown.length === 1 ? [DETAIL_CAPS, FULL_CAPS, COMPACT_CAPS] : [FULL_CAPS, COMPACT_CAPS]) {
-      const message = flexMessage(shown, shown.map((c) => programCardBubble(c, caps)));
+      const message = flexMessage(
+        shown,
+        shown.map((c) => programCardBubble(c, caps)),
+      );
       if (validateLineMessages([message]).length === 0) return message;
     }
-    if (shown.length === 1) return flexMessage(shown, shown.map((c) => programCardBubble(c, COMPACT_CAPS)));
+    if (shown.length === 1)
+      return flexMessage(
+        shown,
+        shown.map((c) => programCardBubble(c, COMPACT_CAPS)),
+      );
     shown = shown.slice(0, -1);
   }
 }
 
-function flexMessage(cards: readonly ProgramCard[], bubbles: messagingApi.FlexBubble[], alt = altText(cards)): messagingApi.FlexMessage {
-  const contents: messagingApi.FlexContainer = bubbles.length === 1 ? bubbles[0]! : { type: "carousel", contents: bubbles };
+function flexMessage(
+  cards: readonly ProgramCard[],
+  bubbles: messagingApi.FlexBubble[],
+  alt = altText(cards),
+): messagingApi.FlexMessage {
+  const contents: messagingApi.FlexContainer =
+    bubbles.length === 1 ? bubbles[0]! : { type: "carousel", contents: bubbles };
   return { type: "flex", altText: alt, contents };
 }
 
@@ -84,7 +111,11 @@ function listCarousel(reply: Reply): messagingApi.FlexMessage | undefined {
   const notes = new Map(reply.list.map((item) => [item.programId, item.detail]));
   const alt = clipLines(replyText({ ...reply, listFooter: undefined }), LINE_LIMITS.altTextUnits);
   for (const caps of [FULL_CAPS, COMPACT_CAPS]) {
-    const message = flexMessage(cards, cards.map((c, i) => programCardBubble(c, caps, { n: i + 1, note: notes.get(c.id) })), alt);
+    const message = flexMessage(
+      cards,
+      cards.map((c, i) => programCardBubble(c, caps, { n: i + 1, note: notes.get(c.id) })),
+      alt,
+    );
     if (validateLineMessages([message]).length === 0) return message;
   }
   return undefined;
@@ -95,7 +126,10 @@ function altText(cards: readonly ProgramCard[]): string {
   const [only] = cards;
   if (cards.length === 1 && only) {
     const summary = only.fullSummary ?? only.summary;
-    return clipLines(`${only.name}（${only.sourceTitle} ${only.sourceDate}）${summary ? `\n${summary}` : ""}`, LINE_LIMITS.altTextUnits);
+    return clipLines(
+      `${only.name}（${only.sourceTitle} ${only.sourceDate}）${summary ? `\n${summary}` : ""}`,
+      LINE_LIMITS.altTextUnits,
+    );
   }
   return clip(`支援制度 ${cards.length}件: ${cards.map((c) => c.name).join("、")}`, LINE_LIMITS.altTextUnits);
 }
@@ -107,16 +141,24 @@ function altText(cards: readonly ProgramCard[]): string {
 export function plainFallback(reply: Reply): Message[] {
   const alone = reply.cards.length === 1;
   const cardLines = reply.cards.map((c) => {
-    const summary = alone ? c.fullSummary ?? c.summary : c.summary;
+    const summary = alone ? (c.fullSummary ?? c.summary) : c.summary;
     return [
-      `■ ${c.name}`, ...(summary ? [alone ? clipLines(summary, 2_000) : clip(summary, 120)] : []),
-      `金額: ${c.amountText ?? NOT_STATED}`, `担当: ${c.department}`, `出典: ${c.sourceTitle}（${c.sourceDate}）`,
+      `■ ${c.name}`,
+      ...(summary ? [alone ? clipLines(summary, 2_000) : clip(summary, 120)] : []),
+      `金額: ${c.amountText ?? NOT_STATED}`,
+      `担当: ${c.department}`,
+      `出典: ${c.sourceTitle}（${c.sourceDate}）`,
       ...(c.staffFacts ?? []).map((f) => `職員確認 ${f.text}`),
     ].join("\n");
   });
   const text = [replyText(reply), ...cardLines].join("\n\n");
-  const messages: Message[] = splitText(text, LINE_LIMITS.textUnits, LINE_LIMITS.messagesPerRequest).map((t) => ({ type: "text", text: t }));
+  const messages: Message[] = splitText(text, LINE_LIMITS.textUnits, LINE_LIMITS.messagesPerRequest).map((t) => ({
+    type: "text",
+    text: t,
+  }));
   if (messages.length === 0) messages.push({ type: "text", text: "……" });
   withQuickReplies(messages, reply.suggestions);
-  return validateLineMessages(messages).length === 0 ? messages : messages.map(({ quickReply: _q, ...m }) => m as Message);
+  return validateLineMessages(messages).length === 0
+    ? messages
+    : messages.map(({ quickReply: _q, ...m }) => m as Message);
 }

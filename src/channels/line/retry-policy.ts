@@ -24,9 +24,15 @@ export function isQuotaExhausted(body: unknown): boolean {
 }
 
 /** Delay before attempt number `attempt + 1` (attempt counts from 1). */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfterHeader: string | null, random: () => number): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfterHeader: string | null,
+  random: () => number,
+): number {
   const retryAfterSeconds = retryAfterHeader === null ? NaN : Number(retryAfterHeader);
-  if (Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) return Math.min(retryAfterSeconds * 1000, policy.maxDelayMs);
+  if (Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0)
+    return Math.min(retryAfterSeconds * 1000, policy.maxDelayMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(random() * ceiling);
 }

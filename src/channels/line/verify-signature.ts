@@ -5,7 +5,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** true only when `signature` is the exact base64 HMAC of `rawBody`. Timing-safe; never throws. */
-export function verifyLineSignature(channelSecret: string, rawBody: Uint8Array, signature: string | string[] | undefined): boolean {
+export function verifyLineSignature(
+  channelSecret: string,
+  rawBody: Uint8Array,
+  signature: string | string[] | undefined,
+): boolean {
   if (typeof signature !== "string" || !BASE64.test(signature.trim())) return false;
   const expected = createHmac("sha256", channelSecret).update(rawBody).digest();
   const given = Buffer.from(signature.trim(), "base64");

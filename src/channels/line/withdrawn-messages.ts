@@ -3,7 +3,11 @@
 export class WithdrawnMessages {
   private readonly ids = new Map<string, number>();
 
-  constructor(private readonly max = 10_000, private readonly ttlMs = 10 * 60 * 1000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly max = 10_000,
+    private readonly ttlMs = 10 * 60 * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   add(messageId: string): void {
     this.ids.delete(messageId);

@@ -29,9 +29,13 @@ export type Surface = "message" | "home" | "modal";
 type Obj = Record<string, unknown>;
 
 /** Every way `payload` breaks Block Kit's limits, as "path: problem" lines; empty when it is valid. */
-export function blockKitProblems(payload: { text?: unknown; blocks?: unknown }, surface: Surface = "message"): string[] {
+export function blockKitProblems(
+  payload: { text?: unknown; blocks?: unknown },
+  surface: Surface = "message",
+): string[] {
   const out: string[] = [];
-  if (typeof payload.text === "string" && payload.text.length > LIMITS.messageText) out.push(`text: ${payload.text.length} > ${LIMITS.messageText} characters`);
+  if (typeof payload.text === "string" && payload.text.length > LIMITS.messageText)
+    out.push(`text: ${payload.text.length} > ${LIMITS.messageText} characters`);
   if (payload.blocks === undefined) {
     if (surface === "message" && !payload.text) out.push("text: a message without blocks needs text");
     return out;
@@ -55,20 +59,32 @@ export function blockKitProblems(payload: { text?: unknown; blocks?: unknown }, 
 
 function checkBlock(out: string[], path: string, b: Obj): void {
   switch (b["type"]) {
-    case "section": return checkSection(out, path, b);
-    case "header": return checkText(out, `${path}.text`, b["text"], LIMITS.headerText, "plain_text");
-    case "divider": return;
-    case "context": return checkList(out, `${path}.elements`, b["elements"], LIMITS.contextElements, (p, e) => checkContextElement(out, p, e));
-    case "actions": return checkActions(out, path, b);
-    case "input": return checkInput(out, path, b);
-    default: out.push(`${path}.type: unsupported block type "${String(b["type"])}"`);
+    case "section":
+      return checkSection(out, path, b);
+    case "header":
+      return checkText(out, `${path}.text`, b["text"], LIMITS.headerText, "plain_text");
+    case "divider":
+      return;
+    case "context":
+      return checkList(out, `${path}.elements`, b["elements"], LIMITS.contextElements, (p, e) =>
+        checkContextElement(out, p, e),
+      );
+    case "actions":
+      return checkActions(out, path, b);
+    case "input":
+      return checkInput(out, path, b);
+    default:
+      out.push(`${path}.type: unsupported block type "${String(b["type"])}"`);
   }
 }
 
 function checkSection(out: string[], path: string, b: Obj): void {
   if (b["text"] === undefined && b["fields"] === undefined) out.push(`${path}: a section needs text or fields`);
   if (b["text"] !== undefined) checkText(out, `${path}.text`, b["text"], LIMITS.sectionText);
-  if (b["fields"] !== undefined) checkList(out, `${path}.fields`, b["fields"], LIMITS.sectionFields, (p, f) => checkText(out, p, f, LIMITS.fieldText));
+  if (b["fields"] !== undefined)
+    checkList(out, `${path}.fields`, b["fields"], LIMITS.sectionFields, (p, f) =>
+      checkText(out, p, f, LIMITS.fieldText),
+    );
   if (b["accessory"] !== undefined) checkElement(out, `${path}.accessory`, b["accessory"]);
 }
 
@@ -90,13 +106,17 @@ function checkInput(out: string[], path: string, b: Obj): void {
   if (isObj(e) && e["type"] === "static_select") return void checkElement(out, `${path}.element`, e);
   if (isObj(e) && e["type"] === "datepicker") {
     checkString(out, `${path}.element.action_id`, e["action_id"], LIMITS.actionId);
-    if (e["initial_date"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(e["initial_date"]))) out.push(`${path}.element.initial_date: must be YYYY-MM-DD`);
+    if (e["initial_date"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(e["initial_date"])))
+      out.push(`${path}.element.initial_date: must be YYYY-MM-DD`);
     return;
   }
-  if (!isObj(e) || e["type"] !== "plain_text_input") return void out.push(`${path}.element: only plain_text_input, static_select and datepicker are used`);
+  if (!isObj(e) || e["type"] !== "plain_text_input")
+    return void out.push(`${path}.element: only plain_text_input, static_select and datepicker are used`);
   checkString(out, `${path}.element.action_id`, e["action_id"], LIMITS.actionId);
-  if (e["initial_value"] !== undefined) checkString(out, `${path}.element.initial_value`, e["initial_value"], Number(e["max_length"] ?? LIMITS.inputValue));
-  if (e["placeholder"] !== undefined) checkText(out, `${path}.element.placeholder`, e["placeholder"], LIMITS.placeholder, "plain_text");
+  if (e["initial_value"] !== undefined)
+    checkString(out, `${path}.element.initial_value`, e["initial_value"], Number(e["max_length"] ?? LIMITS.inputValue));
+  if (e["placeholder"] !== undefined)
+    checkText(out, `${path}.element.placeholder`, e["placeholder"], LIMITS.placeholder, "plain_text");
 }
 
 /** A view for views.publish (home) or views.open (modal): its own fields, then its blocks. */
@@ -107,9 +127,11 @@ export function viewProblems(view: unknown): string[] {
   const out: string[] = [];
   if (type === "modal") {
     checkText(out, "view.title", view["title"], LIMITS.viewTitle, "plain_text");
-    for (const k of ["submit", "close"]) if (view[k] !== undefined) checkText(out, `view.${k}`, view[k], LIMITS.viewTitle, "plain_text");
+    for (const k of ["submit", "close"])
+      if (view[k] !== undefined) checkText(out, `view.${k}`, view[k], LIMITS.viewTitle, "plain_text");
   }
-  if (view["private_metadata"] !== undefined && String(view["private_metadata"]).length > LIMITS.privateMetadata) out.push("view.private_metadata: too long");
+  if (view["private_metadata"] !== undefined && String(view["private_metadata"]).length > LIMITS.privateMetadata)
+    out.push("view.private_metadata: too long");
   return [...out, ...blockKitProblems({ blocks: view["blocks"] }, type)];
 }
 
@@ -125,7 +147,8 @@ function checkElement(out: string[], path: string, e: unknown): void {
     checkText(out, `${path}.text`, e["text"], LIMITS.buttonText, "plain_text");
     if (e["value"] !== undefined) checkString(out, `${path}.value`, e["value"], LIMITS.buttonValue);
     if (e["url"] !== undefined) checkString(out, `${path}.url`, e["url"], LIMITS.url);
-    if (e["style"] !== undefined && e["style"] !== "primary" && e["style"] !== "danger") out.push(`${path}.style: must be primary or danger`);
+    if (e["style"] !== undefined && e["style"] !== "primary" && e["style"] !== "danger")
+      out.push(`${path}.style: must be primary or danger`);
   } else if (e["type"] === "static_select") {
     checkText(out, `${path}.placeholder`, e["placeholder"], LIMITS.placeholder, "plain_text");
     checkList(out, `${path}.options`, e["options"], LIMITS.selectOptions, (p, o) => checkOption(out, p, o));
@@ -140,7 +163,8 @@ function checkInitialOption(out: string[], path: string, e: Obj): void {
   if (initial === undefined) return;
   const options = Array.isArray(e["options"]) ? e["options"] : [];
   const value = isObj(initial) ? initial["value"] : undefined;
-  if (!options.some((o) => isObj(o) && o["value"] === value)) out.push(`${path}.initial_option: not one of the options`);
+  if (!options.some((o) => isObj(o) && o["value"] === value))
+    out.push(`${path}.initial_option: not one of the options`);
 }
 
 function checkOption(out: string[], path: string, o: unknown): void {
@@ -164,7 +188,13 @@ function checkString(out: string[], path: string, s: unknown, max: number): void
   if (s.length > max) out.push(`${path}: ${s.length} > ${max} characters`);
 }
 
-function checkList(out: string[], path: string, list: unknown, max: number, each: (path: string, item: unknown) => void): void {
+function checkList(
+  out: string[],
+  path: string,
+  list: unknown,
+  max: number,
+  each: (path: string, item: unknown) => void,
+): void {
   if (!Array.isArray(list)) return void out.push(`${path}: must be an array`);
   if (list.length > max) out.push(`${path}: ${list.length} > ${max} items`);
   list.forEach((item, i) => each(`${path}[${i}]`, item));

@@ -5,7 +5,10 @@ import type { SlackLog } from "./slack-deps.js";
 
 export function boltLogger(log: SlackLog): Logger {
   let name = "bolt";
-  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? `${m.name}: ${m.message}` : typeof m === "string" ? m : JSON.stringify(m))).join(" ");
+  const line = (msg: unknown[]) =>
+    msg
+      .map((m) => (m instanceof Error ? `${m.name}: ${m.message}` : typeof m === "string" ? m : JSON.stringify(m)))
+      .join(" ");
   return {
     debug: () => {},
     info: (...msg: unknown[]) => log.info({ component: name }, line(msg)),

@@ -6,7 +6,10 @@ import type { AuthorizeResult, webApi } from "@slack/bolt";
 export class BotIdentity {
   private pending: Promise<AuthorizeResult> | undefined;
 
-  constructor(private readonly client: webApi.WebClient, private readonly botToken: string) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly botToken: string,
+  ) {}
 
   /** Bolt's `authorize`: the token plus the ids once known. */
   readonly authorize = async (): Promise<AuthorizeResult> => {

@@ -8,7 +8,11 @@ import type { SlackLog } from "./slack-deps.js";
 /** Retries come within about 5 minutes of the first try; keep ids a little longer. */
 export const EVENT_ID_TTL_MS = 15 * 60 * 1000;
 
-export function dedupeEvents(dedupe: DeliveryStore, log: SlackLog, onDuplicate?: () => void): Middleware<AnyMiddlewareArgs> {
+export function dedupeEvents(
+  dedupe: DeliveryStore,
+  log: SlackLog,
+  onDuplicate?: () => void,
+): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === "string" && !(await dedupe.claim(`slack:${eventId}`, EVENT_ID_TTL_MS))) {

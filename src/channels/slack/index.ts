@@ -12,40 +12,65 @@ import type { SlackChannelOptions } from "./slack-channel.js";
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const SLACK_OFF_HINT = "set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to answer staff on Slack";
 
-export async function slackChannel(ctx: ChannelContext, options: SlackChannelOptions = {}): Promise<ChannelRoutes | ChannelOff> {
+export async function slackChannel(
+  ctx: ChannelContext,
+  options: SlackChannelOptions = {},
+): Promise<ChannelRoutes | ChannelOff> {
   const config = readSlackConfig(ctx.env);
   if (!config) return { name: "slack", off: SLACK_OFF_HINT };
   const insights = new TurnInsights({
-    explain: (text) => ctx.snapshot().index.explain(text).concepts.map((c) => c.label),
+    explain: (text) =>
+      ctx
+        .snapshot()
+        .index.explain(text)
+        .concepts.map((c) => c.label),
     program: (id) => ctx.snapshot().knowledge.program(id),
     log: await ctx.turnLog(),
     onError: (e) => ctx.log.warn({ err: e }, "slack: a turn could not be kept for the App Home"),
   });
   const { createSlackChannel } = await import("./slack-channel.js");
   const unsubscribe = ctx.turns.subscribe(insights.record, insights.forget);
-  const channel = createSlackChannel({ ...config, municipality: ctx.scope ?? undefined }, {
-    engine: ctx.engine,
-    knowledge: () => ctx.snapshot().knowledge,
-    mask: ctx.mask,
-    log: ctx.log,
-    handoff: ctx.handoff,
-    dedupe: ctx.deliveries,
-    insights,
-    staff: ctx.staff,
-    proposals: new SynonymProposalFile(ctx.knowledgeDir),
-    runInBackground: ctx.background,
-    onDuplicate: () => ctx.metrics.duplicateDeliveriesDropped.inc({ channel: "slack" }),
-    onAnswer: (reply, seconds) => {
-      ctx.metrics.queryDuration.observe({ channel: "slack", kind: "chat" }, seconds);
-      if (reply.noMatch) ctx.metrics.noMatch.inc({ channel: "slack" });
+  const channel = createSlackChannel(
+    { ...config, municipality: ctx.scope ?? undefined },
+    {
+      engine: ctx.engine,
+      knowledge: () => ctx.snapshot().knowledge,
+      mask: ctx.mask,
+      log: ctx.log,
+      handoff: ctx.handoff,
+      dedupe: ctx.deliveries,
+      insights,
+      staff: ctx.staff,
+      proposals: new SynonymProposalFile(ctx.knowledgeDir),
+      runInBackground: ctx.background,
+      onDuplicate: () => ctx.metrics.duplicateDeliveriesDropped.inc({ channel: "slack" }),
+      onAnswer: (reply, seconds) => {
+        ctx.metrics.queryDuration.observe({ channel: "slack", kind: "chat" }, seconds);
+        if (reply.noMatch) ctx.metrics.noMatch.inc({ channel: "slack" });
+      },
+      now: () => ctx.now().getTime(),
     },
-    now: () => ctx.now().getTime(),
-  }, options);
-  const routes: Route[] = channel.receiver ? [{ method: "POST", pattern: SLACK_EVENTS_PATH, handler: channel.receiver.handle }] : [];
+    options,
+  );
+  const routes: Route[] = channel.receiver
+    ? [{ method: "POST", pattern: SLACK_EVENTS_PATH, handler: channel.receiver.handle }]
+    : [];
   await channel.start();
   const summary = [
-    channel.receiver ? `Slack: POST ${SLACK_EVENTS_PATH} (events, ${config.command}, interactivity)` : "Slack: Socket Mode",
-    config.handoffChannel ? `Slack: handoffs open threads in ${config.handoffChannel}` : "Slack: handoff off (set SLACK_HANDOFF_CHANNEL)",
+    channel.receiver
+      ? `Slack: POST ${SLACK_EVENTS_PATH} (events, ${config.command}, interactivity)`
+      : "Slack: Socket Mode",
+    config.handoffChannel
+      ? `Slack: handoffs open threads in ${config.handoffChannel}`
+      : "Slack: handoff off (set SLACK_HANDOFF_CHANNEL)",
   ];
-  return { name: "slack", routes, summary, close: async () => { unsubscribe(); await channel.stop(); } };
+  return {
+    name: "slack",
+    routes,
+    summary,
+    close: async () => {
+      unsubscribe();
+      await channel.stop();
+    },
+  };
 }

@@ -20,8 +20,16 @@ export interface RouteReceiverOptions {
   onError?: (error: unknown) => void;
 }
 
-const UNAUTHORIZED: RouteResponse = { status: 401, headers: { "content-type": "text/plain; charset=utf-8" }, body: "invalid signature" };
-const BAD_REQUEST: RouteResponse = { status: 400, headers: { "content-type": "text/plain; charset=utf-8" }, body: "malformed body" };
+const UNAUTHORIZED: RouteResponse = {
+  status: 401,
+  headers: { "content-type": "text/plain; charset=utf-8" },
+  body: "invalid signature",
+};
+const BAD_REQUEST: RouteResponse = {
+  status: 400,
+  headers: { "content-type": "text/plain; charset=utf-8" },
+  body: "malformed body",
+};
 
 export class SlackRouteReceiver implements Receiver {
   private app: App | undefined;
@@ -59,7 +67,11 @@ export class SlackRouteReceiver implements Receiver {
   };
 
   /** Hands the request to Bolt and resolves with the first ack (or the timeout's empty 200). */
-  private dispatch(body: Record<string, unknown>, retry: string | undefined, retryReason: string | undefined): Promise<RouteResponse> {
+  private dispatch(
+    body: Record<string, unknown>,
+    retry: string | undefined,
+    retryReason: string | undefined,
+  ): Promise<RouteResponse> {
     const app = this.app;
     if (!app) throw new Error("SlackRouteReceiver: the Bolt app was not initialised");
     return new Promise((resolve) => {
@@ -123,7 +135,8 @@ function kindOf(body: Record<string, unknown>): string {
 
 function ackResponse(response: unknown): RouteResponse {
   if (response === undefined || response === "") return { status: 200 };
-  if (typeof response === "string") return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: response };
+  if (typeof response === "string")
+    return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: response };
   return json(response);
 }
 

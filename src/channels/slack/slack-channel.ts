@@ -47,11 +47,21 @@ function keepAliveAgent(apiUrl: string | undefined): HttpAgent {
   return apiUrl?.startsWith("http:") ? new HttpAgent(options) : new HttpsAgent(options);
 }
 
-export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options: SlackChannelOptions = {}): SlackChannel {
+export function createSlackChannel(
+  config: SlackConfig,
+  deps: SlackDeps,
+  options: SlackChannelOptions = {},
+): SlackChannel {
   const logger = boltLogger(deps.log);
   // Outbound calls: a timeout per call, connections kept alive, and an answer that waits out a Slack outage
   // (5xx, refused connections) with jittered back-off for about two minutes; a 429 waits for its Retry-After.
-  const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.apiUrl, timeout: 10_000, retryConfig: SLACK_PATIENCE, agent: keepAliveAgent(config.apiUrl), logger };
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl,
+    timeout: 10_000,
+    retryConfig: SLACK_PATIENCE,
+    agent: keepAliveAgent(config.apiUrl),
+    logger,
+  };
   const client = new webApi.WebClient(config.botToken, clientOptions);
   const identity = new BotIdentity(client, config.botToken);
   const receiver = config.appToken ? undefined : routeReceiver(config, deps, options);
@@ -70,10 +80,14 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options
   if (deps.insights) registerHome(app, client, config, deps, deps.insights);
   const desk = attachStaffDesk(app, client, config, deps);
   return {
-    app, receiver, desk,
+    app,
+    receiver,
+    desk,
     async start() {
       // Learn the bot's ids now, so the first event does not wait for auth.test (a failure is retried later).
-      await identity.authorize().catch((e: unknown) => deps.log.warn({ err: e }, "slack: auth.test failed; will retry on the first event"));
+      await identity
+        .authorize()
+        .catch((e: unknown) => deps.log.warn({ err: e }, "slack: auth.test failed; will retry on the first event"));
       if (!receiver) await app.start();
     },
     async stop() {
@@ -83,13 +97,36 @@ export function createSlackChannel(config: SlackConfig, deps: SlackDeps, options
 }
 
 /** The App Home, and with staff changes on, 「回答を登録」 and the drafts to approve (approvers checked here, on the server). */
-function registerHome(app: App, client: webApi.WebClient, config: SlackConfig, deps: SlackDeps, insights: StaffInsights): void {
+function registerHome(
+  app: App,
+  client: webApi.WebClient,
+  config: SlackConfig,
+  deps: SlackDeps,
+  insights: StaffInsights,
+): void {
   const now = deps.now ?? Date.now;
   const approvers = new SlackApprovers(config.approvers, client, now);
   const changes = deps.staff?.changes({ mayApprove: (actor) => approvers.mayApprove(actor.slackId) });
-  const home: HomeDeps = { insights, proposals: deps.proposals, mask: deps.mask, log: deps.log, now, ...(changes ? { staffPart: staffHomePart({ changes, approvers, now, knowledge: deps.knowledge }) } : {}) };
+  const home: HomeDeps = {
+    insights,
+    proposals: deps.proposals,
+    mask: deps.mask,
+    log: deps.log,
+    now,
+    ...(changes ? { staffPart: staffHomePart({ changes, approvers, now, knowledge: deps.knowledge }) } : {}),
+  };
   registerHomeListeners(app, home);
-  if (changes) registerStaffListeners(app, { changes, approvers, insights, log: deps.log, now, publish: homePublisher(home), handoff: deps.handoff, knowledge: deps.knowledge });
+  if (changes)
+    registerStaffListeners(app, {
+      changes,
+      approvers,
+      insights,
+      log: deps.log,
+      now,
+      publish: homePublisher(home),
+      handoff: deps.handoff,
+      knowledge: deps.knowledge,
+    });
 }
 
 /** The receiver behind POST /slack/events, when Slack calls us over HTTP (no SLACK_APP_TOKEN). */
@@ -104,11 +141,18 @@ function routeReceiver(config: SlackConfig, deps: SlackDeps, options: SlackChann
 }
 
 /** With SLACK_HANDOFF_CHANNEL set, this channel becomes the handoff's staff desk: threads there reach residents. */
-function attachStaffDesk(app: App, client: webApi.WebClient, config: SlackConfig, deps: SlackDeps): SlackStaffDesk | undefined {
+function attachStaffDesk(
+  app: App,
+  client: webApi.WebClient,
+  config: SlackConfig,
+  deps: SlackDeps,
+): SlackStaffDesk | undefined {
   if (!deps.handoff || !config.handoffChannel) return undefined;
   const desk = new SlackStaffDesk(client, config.handoffChannel, deps.now);
   deps.handoff.attachDesk(desk);
   deps.handoff.setIdleTimeout(config.handoffTimeoutMinutes * 60_000);
-  registerHandoffListeners(app, deps.handoff, config.handoffChannel, deps.log, { answerButton: deps.staff !== undefined && deps.insights !== undefined });
+  registerHandoffListeners(app, deps.handoff, config.handoffChannel, deps.log, {
+    answerButton: deps.staff !== undefined && deps.insights !== undefined,
+  });
   return desk;
 }

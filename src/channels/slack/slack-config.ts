@@ -24,7 +24,10 @@ export interface SlackConfig {
 }
 
 export class SlackConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = "SlackConfigError";
   }
@@ -38,9 +41,11 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
   if (!signingSecret) throw new SlackConfigError("SLACK_SIGNING_SECRET", "is required when SLACK_BOT_TOKEN is set");
   if (!botToken) throw new SlackConfigError("SLACK_BOT_TOKEN", "is required when SLACK_SIGNING_SECRET is set");
   const apiUrl = env["SLACK_API_URL"]?.trim() || undefined;
-  if (apiUrl && !/^https?:\/\//.test(apiUrl)) throw new SlackConfigError("SLACK_API_URL", "must be an http(s) URL, e.g. https://slack.com/api/");
+  if (apiUrl && !/^https?:\/\//.test(apiUrl))
+    throw new SlackConfigError("SLACK_API_URL", "must be an http(s) URL, e.g. https://slack.com/api/");
   const command = env["SLACK_COMMAND"]?.trim() || "/madoguchi";
-  if (!/^\/[\w-]{1,31}$/.test(command)) throw new SlackConfigError("SLACK_COMMAND", "must be a slash command name such as /madoguchi");
+  if (!/^\/[\w-]{1,31}$/.test(command))
+    throw new SlackConfigError("SLACK_COMMAND", "must be a slash command name such as /madoguchi");
   return {
     signingSecret,
     botToken,
@@ -57,6 +62,7 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
 function minutes(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === "") return 30;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 7 * 24 * 60) throw new SlackConfigError("SLACK_HANDOFF_TIMEOUT_MINUTES", "must be a whole number of minutes from 1 to 10080");
+  if (!Number.isInteger(n) || n < 1 || n > 7 * 24 * 60)
+    throw new SlackConfigError("SLACK_HANDOFF_TIMEOUT_MINUTES", "must be a whole number of minutes from 1 to 10080");
   return n;
 }

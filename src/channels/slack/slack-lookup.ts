@@ -13,25 +13,46 @@ export const SLACK_CHANNEL = "slack";
 const FAILED = "申し訳ありません。いま答えを用意できませんでした。少し時間をおいて、もう一度お試しください。";
 
 export class SlackLookup {
-  constructor(private readonly deps: SlackDeps, private readonly command: string) {}
+  constructor(
+    private readonly deps: SlackDeps,
+    private readonly command: string,
+  ) {}
 
   /**
    * Answers words typed by a staff member. A `standalone` lookup (the slash command, share, the filter)
    * is a first question with no conversation behind it, so the same words always give the same answer;
    * mentions and DMs are conversations, where a follow-up refers to the previous answer.
    */
-  async words(who: StaffMember, state: LookupState, options: Omit<AnswerOptions, "lookup" | "municipalities"> & { standalone?: boolean } = {}): Promise<SlackMessage> {
+  async words(
+    who: StaffMember,
+    state: LookupState,
+    options: Omit<AnswerOptions, "lookup" | "municipalities"> & { standalone?: boolean } = {},
+  ): Promise<SlackMessage> {
     const { standalone, ...rest } = options;
     const user = standalone ? `${userKey(who)}:lookup:${randomBytes(6).toString("hex")}` : userKey(who);
     const started = performance.now();
-    const reply = await this.deps.engine.respond({ user, channel: SLACK_CHANNEL, municipality: state.m ?? null, text: state.q });
+    const reply = await this.deps.engine.respond({
+      user,
+      channel: SLACK_CHANNEL,
+      municipality: state.m ?? null,
+      text: state.q,
+    });
     this.deps.onAnswer?.(reply, (performance.now() - started) / 1000);
-    return answerMessage(this.dense(reply), { ...rest, lookup: state, municipalities: this.deps.knowledge().municipalities.map((m) => m.name) });
+    return answerMessage(this.dense(reply), {
+      ...rest,
+      lookup: state,
+      municipalities: this.deps.knowledge().municipalities.map((m) => m.name),
+    });
   }
 
   /** Answers a button (details, a choice from a list, a suggestion). */
   async action(who: StaffMember, action: Action): Promise<SlackMessage> {
-    const reply = await this.deps.engine.respond({ user: userKey(who), channel: SLACK_CHANNEL, municipality: null, action });
+    const reply = await this.deps.engine.respond({
+      user: userKey(who),
+      channel: SLACK_CHANNEL,
+      municipality: null,
+      action,
+    });
     return answerMessage(this.dense(reply));
   }
 

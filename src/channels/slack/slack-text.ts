@@ -14,7 +14,9 @@ export function withoutMentionOf(botUserId: string | undefined, text: string): s
  */
 export function slackToPlainText(text: string): string {
   return text
-    .replace(/<([^<>|]+)\|([^<>]*)>/g, (_m, target: string, label: string) => (/^[@#!]/.test(target) ? prefixed(target, label) : linkText(target, label)))
+    .replace(/<([^<>|]+)\|([^<>]*)>/g, (_m, target: string, label: string) =>
+      /^[@#!]/.test(target) ? prefixed(target, label) : linkText(target, label),
+    )
     .replace(/<([^<>]+)>/g, (_m, target: string) => (/^[@#!]/.test(target) ? prefixed(target, "") : target))
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -6,7 +6,13 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 /** Slack's window: a request more than five minutes away from now, either way, is refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
-export type SignatureFailure = "missing-secret" | "missing-headers" | "bad-timestamp" | "stale" | "bad-version" | "mismatch";
+export type SignatureFailure =
+  | "missing-secret"
+  | "missing-headers"
+  | "bad-timestamp"
+  | "stale"
+  | "bad-version"
+  | "mismatch";
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: SignatureFailure };
 
@@ -30,7 +36,8 @@ export function verifySlackSignature(req: SignedRequest): SignatureCheck {
   if (!req.signature.startsWith("v0=")) return { ok: false, reason: "bad-version" };
   const expected = Buffer.from(signSlackBody(req.signingSecret, req.timestamp, req.rawBody), "latin1");
   const received = Buffer.from(req.signature, "latin1");
-  if (received.length !== expected.length || !timingSafeEqual(received, expected)) return { ok: false, reason: "mismatch" };
+  if (received.length !== expected.length || !timingSafeEqual(received, expected))
+    return { ok: false, reason: "mismatch" };
   return { ok: true };
 }
 

@@ -32,7 +32,12 @@ export async function runChat(engine: ConversationEngine, o: ChatOptions): Promi
     }
     const base = { user: USER, channel: CHANNEL, municipality: o.municipality };
     const pressed = last?.suggestions.find((s) => s.label === text);
-    const input: EngineInput = text === "/reset" ? { ...base, action: { kind: "reset" } } : pressed ? { ...base, action: pressed.action } : { ...base, text };
+    const input: EngineInput =
+      text === "/reset"
+        ? { ...base, action: { kind: "reset" } }
+        : pressed
+          ? { ...base, action: pressed.action }
+          : { ...base, text };
     last = await engine.respond(input);
     o.write(`\n${renderPlainText(last)}\n`);
     prompt();

@@ -24,12 +24,18 @@ export function parseConverseLine(line: string): ConverseLine | { error: string 
   const { user, text, municipality } = value as Record<string, unknown>;
   if (typeof user !== "string" || user === "") return { error: `"user" must be a non-empty string` };
   if (typeof text !== "string") return { error: `"text" must be a string` };
-  if (municipality !== undefined && municipality !== null && typeof municipality !== "string") return { error: `"municipality" must be a string or null` };
+  if (municipality !== undefined && municipality !== null && typeof municipality !== "string")
+    return { error: `"municipality" must be a string or null` };
   return { user, text, municipality: municipality ?? null };
 }
 
 /** Answers every line of `input`, writing each reply line as it is ready. Returns the count of bad lines. */
-export async function converseLines(engine: ConversationEngine, input: NodeJS.ReadableStream, write: (line: string) => void, channel = "cli"): Promise<number> {
+export async function converseLines(
+  engine: ConversationEngine,
+  input: NodeJS.ReadableStream,
+  write: (line: string) => void,
+  channel = "cli",
+): Promise<number> {
   let bad = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     if (line.trim() === "") continue;
@@ -40,8 +46,19 @@ export async function converseLines(engine: ConversationEngine, input: NodeJS.Re
       continue;
     }
     try {
-      const r = await engine.respond({ user: parsed.user, channel, municipality: parsed.municipality, text: parsed.text });
-      write(JSON.stringify({ user: parsed.user, text: renderPlainText(r), programs: r.programs.map(({ id, municipality, name }) => ({ id, municipality, name })) }));
+      const r = await engine.respond({
+        user: parsed.user,
+        channel,
+        municipality: parsed.municipality,
+        text: parsed.text,
+      });
+      write(
+        JSON.stringify({
+          user: parsed.user,
+          text: renderPlainText(r),
+          programs: r.programs.map(({ id, municipality, name }) => ({ id, municipality, name })),
+        }),
+      );
     } catch (e) {
       bad++;
       write(JSON.stringify({ user: parsed.user, error: (e as Error).message }));

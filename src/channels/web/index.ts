@@ -24,7 +24,9 @@ export async function webChannel(ctx: ChannelContext, options: WebOptions = {}):
   const { snapshot, metrics, scope, now } = ctx;
   const files = new StaticFiles(options.publicDir);
   const api = (method: string, pattern: string, handler: RouteHandler, bodyLimit?: number): Route => ({
-    method, pattern, options: bodyLimit ? { bodyLimit } : {},
+    method,
+    pattern,
+    options: bodyLimit ? { bodyLimit } : {},
     handler: async (req) => {
       await ctx.admission.web(req);
       return handler(req);

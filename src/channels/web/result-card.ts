@@ -10,11 +10,12 @@ import type { SearchHit } from "../../search/search-index.js";
 /** A hit's identity and score; confidence and matched when it came from a search (not when browsing). */
 type ResultHit = Omit<SearchHit, "confidence" | "matched"> & Partial<Pick<SearchHit, "confidence" | "matched">>;
 
-export type ProgramResult = ResultHit & Omit<ProgramCard, "id" | "municipality" | "name"> & {
-  type: "program";
-  categories: string[];
-  audiences: string[];
-};
+export type ProgramResult = ResultHit &
+  Omit<ProgramCard, "id" | "municipality" | "name"> & {
+    type: "program";
+    categories: string[];
+    audiences: string[];
+  };
 
 export type FaqResult = ResultHit & {
   type: "faq";
@@ -29,15 +30,27 @@ export type SearchResult = ProgramResult | FaqResult;
 export function programResult(kb: KnowledgeBase, p: Program, score: number, now: Date): ProgramResult {
   const { id, municipality, name, ...card } = programCard(kb, p, now);
   return {
-    type: "program", id, municipality, name, score: roundScore(score), ...card,
-    categories: [...(p.categories ?? [])], audiences: [...(p.audiences ?? [])],
+    type: "program",
+    id,
+    municipality,
+    name,
+    score: roundScore(score),
+    ...card,
+    categories: [...(p.categories ?? [])],
+    audiences: [...(p.audiences ?? [])],
   };
 }
 
 export function faqResult(f: Faq, score: number): FaqResult {
   return {
-    type: "faq", id: f.id, municipality: f.municipality ?? null, name: f.question, score: roundScore(score),
-    summary: (f.answer.split(/\n/u)[0] ?? f.answer).trim(), department: f.department ?? null, category: f.category ?? null,
+    type: "faq",
+    id: f.id,
+    municipality: f.municipality ?? null,
+    name: f.question,
+    score: roundScore(score),
+    summary: (f.answer.split(/\n/u)[0] ?? f.answer).trim(),
+    department: f.department ?? null,
+    category: f.category ?? null,
   };
 }
 
@@ -45,10 +58,14 @@ export function faqResult(f: Faq, score: number): FaqResult {
 export function resultForHit(kb: KnowledgeBase, hit: SearchHit, now: Date): SearchResult | undefined {
   if (hit.type === "program") {
     const p = kb.program(hit.id);
-    return p ? { ...programResult(kb, p, hit.score, now), confidence: hit.confidence, matched: hit.matched } : undefined;
+    return p
+      ? { ...programResult(kb, p, hit.score, now), confidence: hit.confidence, matched: hit.matched }
+      : undefined;
   }
   const f = kb.faq(hit.id);
-  return f && !faqExpired(f, now) ? { ...faqResult(f, hit.score), confidence: hit.confidence, matched: hit.matched } : undefined; // past 「この日まで有効」: not served
+  return f && !faqExpired(f, now)
+    ? { ...faqResult(f, hit.score), confidence: hit.confidence, matched: hit.matched }
+    : undefined; // past 「この日まで有効」: not served
 }
 
 function roundScore(score: number): number {

@@ -10,7 +10,16 @@ import { NotFound } from "../http/http-error.js";
 import type { RouteHandler, RouteResponse } from "../http/route.js";
 
 /** src/channels/web/ and dist/channels/web/ are both three levels under the package root. */
-export const PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "src", "channels", "web", "public");
+export const PUBLIC_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "..",
+  "src",
+  "channels",
+  "web",
+  "public",
+);
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

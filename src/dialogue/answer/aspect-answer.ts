@@ -5,7 +5,17 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
 import type { Aspect } from "../intents/intent-schema.js";
 import { reply, type Reply } from "../reply/reply.js";
-import { amountsOf, departmentText, inferredMark, periodNotice, programCard, programRef, sourceLine, statusLine, whomToAsk } from "./program-facts.js";
+import {
+  amountsOf,
+  departmentText,
+  inferredMark,
+  periodNotice,
+  programCard,
+  programRef,
+  sourceLine,
+  statusLine,
+  whomToAsk,
+} from "./program-facts.js";
 import { ASPECT_LABELS, programSuggestions } from "./program-suggestions.js";
 import { warekiSpan } from "./period.js";
 import { staffFactLines } from "./staff-facts.js";
@@ -31,7 +41,11 @@ const BODIES: Record<Exclude<Aspect, "detail">, Body> = {
 export function answerAspect(p: Program, aspect: Aspect, ctx: AnswerContext): Reply {
   if (p.nameOnly) return nameOnlyAnswer(p, aspect, ctx);
   if (aspect === "detail") return detailAnswer(p, ctx);
-  const lines = [`【${p.name}（${p.municipality}）の${ASPECT_LABELS[aspect]}】`, ...aspectLines(p, aspect), ...aspectStaffLines(p, aspect, ctx)];
+  const lines = [
+    `【${p.name}（${p.municipality}）の${ASPECT_LABELS[aspect]}】`,
+    ...aspectLines(p, aspect),
+    ...aspectStaffLines(p, aspect, ctx),
+  ];
   return reply(aspect, withNoticeAndSource(lines, p, ctx), {
     programs: [programRef(p)],
     suggestions: programSuggestions(p, aspect, ctx.hasList),
@@ -44,7 +58,12 @@ export function aspectLines(p: Program, aspect: Exclude<Aspect, "detail">): stri
 }
 
 /** Which staff-confirmed fact answers each aspect (the period's question is whether it still runs). */
-const STAFF_FIELD: Partial<Record<Aspect, FactField>> = { amount: "amount", apply: "apply", contact: "contact", period: "status" };
+const STAFF_FIELD: Partial<Record<Aspect, FactField>> = {
+  amount: "amount",
+  apply: "apply",
+  contact: "contact",
+  period: "status",
+};
 
 /** The staff-confirmed fact for the aspect, as its own line with its own source (none: no lines). */
 export function aspectStaffLines(p: Program, aspect: Aspect, ctx: AnswerContext): string[] {
@@ -55,7 +74,9 @@ export function aspectStaffLines(p: Program, aspect: Aspect, ctx: AnswerContext)
 export function withNoticeAndSource(lines: string[], p: Program, ctx: AnswerContext): string {
   const notice = periodNotice(p, ctx.now);
   const status = statusLine(p);
-  return [...lines, ...(status ? [`状況: ${status}`] : []), ...(notice ? [notice] : []), sourceLine(ctx.kb, p)].join("\n");
+  return [...lines, ...(status ? [`状況: ${status}`] : []), ...(notice ? [notice] : []), sourceLine(ctx.kb, p)].join(
+    "\n",
+  );
 }
 
 export function notStated(what: string, p: Program): string {
@@ -81,18 +102,24 @@ function eligibilityBody(p: Program): string[] {
     lines.push(notStated("対象者", p));
     if (p.summary) lines.push(`事業の概要: ${p.summary}`);
   }
-  if (p.audiences && p.audiences.length > 0) lines.push(`対象の分類: ${p.audiences.join("・")}${inferredMark(p, "audiences")}`);
+  if (p.audiences && p.audiences.length > 0)
+    lines.push(`対象の分類: ${p.audiences.join("・")}${inferredMark(p, "audiences")}`);
   return lines;
 }
 
 function applyBody(p: Program): string[] {
-  return p.application ? [p.application, `手続きの詳細は${whomToAsk(p)}にご確認ください。`] : [notStated("申請方法", p)];
+  return p.application
+    ? [p.application, `手続きの詳細は${whomToAsk(p)}にご確認ください。`]
+    : [notStated("申請方法", p)];
 }
 
 function contactBody(p: Program): string[] {
   const dept = departmentText(p);
   const where = dept === p.municipality ? `${p.municipality}役所` : `${p.municipality}役所 ${dept}`;
-  return [`担当: ${where}`, "出典に電話番号や窓口の場所の記載はありません。お問い合わせの際は、この事業名と担当をお伝えください。"];
+  return [
+    `担当: ${where}`,
+    "出典に電話番号や窓口の場所の記載はありません。お問い合わせの際は、この事業名と担当をお伝えください。",
+  ];
 }
 
 function periodBody(p: Program): string[] {

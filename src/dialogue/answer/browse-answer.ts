@@ -14,10 +14,17 @@ function describedFirst(programs: Program[]): Program[] {
 export function categoryAnswer(kb: KnowledgeBase, scope: string | null, category: string, now?: Date): Reply {
   const programs = describedFirst(programsInScope(kb, scope).filter((p) => p.categories?.includes(category as never)));
   if (programs.length === 0) return categoryMenu(kb, scope, `「${category}」の分野の制度は見つかりませんでした。`);
-  const lead = programs.length > 5
-    ? `「${category}」の分野の制度は${programs.length}件あります。はじめの5件です（言葉を足すと絞り込めます）。`
-    : `「${category}」の分野の制度は${programs.length}件あります。`;
-  return listAnswer(programs, { intent: "browse", lead, kb, ...(now ? { now } : {}), municipalities: scope ? undefined : [...new Set(programs.map((p) => p.municipality))] });
+  const lead =
+    programs.length > 5
+      ? `「${category}」の分野の制度は${programs.length}件あります。はじめの5件です（言葉を足すと絞り込めます）。`
+      : `「${category}」の分野の制度は${programs.length}件あります。`;
+  return listAnswer(programs, {
+    intent: "browse",
+    lead,
+    kb,
+    ...(now ? { now } : {}),
+    municipalities: scope ? undefined : [...new Set(programs.map((p) => p.municipality))],
+  });
 }
 
 export function categoryMenu(kb: KnowledgeBase, scope: string | null, lead = ""): Reply {

@@ -10,16 +10,22 @@ import { generalContact } from "./scope.js";
 /** At most this many departments are named for a list (more reads as a phone book, not an answer). */
 const DEPARTMENTS_NAMED = 3;
 
-export function handoffAnswer(kb: KnowledgeBase, scope: string | null, staffReachable: boolean, about: Program[] = []): Reply {
+export function handoffAnswer(
+  kb: KnowledgeBase,
+  scope: string | null,
+  staffReachable: boolean,
+  about: Program[] = [],
+): Reply {
   if (staffReachable) {
     const text = `担当の職員に引き継ぎます。職員からの返信をお待ちください。お急ぎの場合は${generalContact(kb, scope)}にお問い合わせください。`;
     return reply("handoff", text, { handoff: true });
   }
   const lead = "申し訳ありません。この窓口からは職員におつなぎできません。";
   const offices = departmentsOf(about);
-  const text = offices.length > 0
-    ? `${lead}${offices.join("、")}に、お電話か窓口で直接お問い合わせください（開庁時間内）。`
-    : `${lead}${generalContact(kb, scope)}の担当課に、お電話か窓口で直接お問い合わせください（開庁時間内）。制度の名前を書いていただければ、担当課をお調べします。`;
+  const text =
+    offices.length > 0
+      ? `${lead}${offices.join("、")}に、お電話か窓口で直接お問い合わせください（開庁時間内）。`
+      : `${lead}${generalContact(kb, scope)}の担当課に、お電話か窓口で直接お問い合わせください（開庁時間内）。制度の名前を書いていただければ、担当課をお調べします。`;
   return reply("handoff", text);
 }
 

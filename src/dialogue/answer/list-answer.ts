@@ -38,12 +38,20 @@ export function listAnswer(programs: Program[], o: ListOptions): Reply {
     const detail = o.reasons?.get(p.id) ?? (o.pendingAspect ? aspectBrief(p, o.pendingAspect) : null) ?? why ?? null;
     return { n: i + 1, label: `${p.name}（${p.municipality}）`, programId: p.id, ...(detail ? { detail } : {}) };
   });
-  const suggestions = shown.slice(0, LIST_MAX).map((p, i) => suggestion(`${i + 1}. ${p.name}`, { kind: "select", programId: p.id }));
+  const suggestions = shown
+    .slice(0, LIST_MAX)
+    .map((p, i) => suggestion(`${i + 1}. ${p.name}`, { kind: "select", programId: p.id }));
   const named = o.withSources || (o.pendingAspect && o.pendingAspect !== "detail");
   const sources = o.kb && named ? [...new Set(shown.map((p) => sourceLine(o.kb!, p)))] : [];
   const footer = [...sources, narrowingQuestion(o)].join("\n");
   const listCards = o.kb && o.now ? shown.map((p) => programCard(o.kb!, p, o.now!)) : undefined;
-  return reply(o.intent, o.lead, { list, listFooter: footer, suggestions: [...suggestions, ...listAspectSuggestions(shown)], programs: shown.map(programRef), ...(listCards ? { listCards } : {}) });
+  return reply(o.intent, o.lead, {
+    list,
+    listFooter: footer,
+    suggestions: [...suggestions, ...listAspectSuggestions(shown)],
+    programs: shown.map(programRef),
+    ...(listCards ? { listCards } : {}),
+  });
 }
 
 /** The aspects asked over the whole list (「金額」 → each program's amount, said once where the source is silent). */
@@ -59,7 +67,12 @@ function listAspectSuggestions(shown: Program[]) {
 }
 
 function narrowingQuestion(o: ListOptions): string {
-  const which = o.pendingAspect ? `どの制度の${ASPECT_LABELS[o.pendingAspect]}をお知りになりたいですか？` : "どれについて知りたいですか？";
-  const cities = o.municipalities && o.municipalities.length > 1 ? `お住まいの市（${o.municipalities.join("・")}）を教えていただくと絞り込めます。` : "";
+  const which = o.pendingAspect
+    ? `どの制度の${ASPECT_LABELS[o.pendingAspect]}をお知りになりたいですか？`
+    : "どれについて知りたいですか？";
+  const cities =
+    o.municipalities && o.municipalities.length > 1
+      ? `お住まいの市（${o.municipalities.join("・")}）を教えていただくと絞り込めます。`
+      : "";
   return `${which}番号（「2番」など）か、もう少し詳しい言葉で教えてください。${cities}`;
 }

@@ -15,7 +15,7 @@ type ListAspect = Exclude<Aspect, "detail">;
 const STATED: Record<ListAspect, (p: Program) => string | null> = {
   amount: (p) => (p.nameOnly ? null : amountText(p)),
   eligibility: (p) => (p.nameOnly ? null : forWhom(p)),
-  apply: (p) => (p.nameOnly ? null : p.application ?? null),
+  apply: (p) => (p.nameOnly ? null : (p.application ?? null)),
   contact: (p) => departmentText(p),
   period: (p) => p.period?.text ?? null,
 };
@@ -29,7 +29,9 @@ export function listAspectAnswer(programs: Program[], aspect: ListAspect, ctx: A
   return reply(aspect, text, {
     programs: programs.map(programRef),
     listFooter: `番号（「2番」など）で選ぶと、その制度の${label}を詳しくお見せします。`,
-    suggestions: programs.slice(0, 5).map((p, i) => suggestion(`${i + 1}. ${p.name}`, { kind: "select", programId: p.id })),
+    suggestions: programs
+      .slice(0, 5)
+      .map((p, i) => suggestion(`${i + 1}. ${p.name}`, { kind: "select", programId: p.id })),
   });
 }
 
@@ -44,8 +46,13 @@ function statedLines(items: Numbered[], label: string): string[] {
   const rest = items.filter((i) => i.value === null);
   const lines = stated.map((i) => `${i.n}. ${i.p.name}（${i.p.municipality}）: ${i.value}${status(i.p)}`);
   if (rest.length === 0) return lines;
-  const whom = [...byDepartment(rest).entries()].map(([dept, group]) => `${dept}: ${group.map((i) => i.n).join("・")}番`).join("、");
-  const others = stated.length === 0 ? `どの制度も出典に${label}の記載がありません` : `ほかの${rest.length}件は出典に${label}の記載がありません`;
+  const whom = [...byDepartment(rest).entries()]
+    .map(([dept, group]) => `${dept}: ${group.map((i) => i.n).join("・")}番`)
+    .join("、");
+  const others =
+    stated.length === 0
+      ? `どの制度も出典に${label}の記載がありません`
+      : `ほかの${rest.length}件は出典に${label}の記載がありません`;
   return [...lines, `${others}。各担当課にお問い合わせください（${whom}）。`];
 }
 
@@ -61,8 +68,13 @@ function byDepartment(items: Numbered[]): Map<string, Numbered[]> {
 
 /** Every program has a department: one line per department, with the numbers of its programs. */
 function contactLines(items: Numbered[]): string[] {
-  const lines = [...byDepartment(items).entries()].map(([dept, group]) => `・${dept}: ${group.map((i) => `${i.n}. ${i.p.name}`).join("、")}`);
-  return [...lines, "出典に電話番号や窓口の場所の記載はありません。お問い合わせの際は、事業名と担当課をお伝えください。"];
+  const lines = [...byDepartment(items).entries()].map(
+    ([dept, group]) => `・${dept}: ${group.map((i) => `${i.n}. ${i.p.name}`).join("、")}`,
+  );
+  return [
+    ...lines,
+    "出典に電話番号や窓口の場所の記載はありません。お問い合わせの際は、事業名と担当課をお伝えください。",
+  ];
 }
 
 function status(p: Program): string {

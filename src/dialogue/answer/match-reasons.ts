@@ -15,7 +15,10 @@ export function whyMatched(matched: readonly MatchedTermLike[] | undefined): str
   if (shown.length === 0) return undefined;
   const own = shown.filter((t) => direct.includes(t));
   const near = shown.filter((t) => !direct.includes(t));
-  const parts = [own.length > 0 ? `一致: ${own.join("・")}` : "", near.length > 0 ? `関連する言葉: ${near.join("・")}` : ""];
+  const parts = [
+    own.length > 0 ? `一致: ${own.join("・")}` : "",
+    near.length > 0 ? `関連する言葉: ${near.join("・")}` : "",
+  ];
   return parts.filter(Boolean).join(" / ");
 }
 

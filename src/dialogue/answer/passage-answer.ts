@@ -17,7 +17,8 @@ export function quoteLines(m: ProgramMatch): string[] {
   if (m.quotes.length > 0) lines.push("ご質問に関係する出典の記述:", ...m.quotes.map((q) => `・${q.text}`));
   const missing = m.missing.map((w) => `「${w.surface}」`).join("");
   if (missing) lines.push(`出典には${missing}についての記載はありません。`);
-  if (m.quotes.length === 0 && !missing) lines.push(`出典には${m.asked.map((a) => `「${a}」`).join("") || "ご質問"}に当たる記載が見当たりません。`);
+  if (m.quotes.length === 0 && !missing)
+    lines.push(`出典には${m.asked.map((a) => `「${a}」`).join("") || "ご質問"}に当たる記載が見当たりません。`);
   if (missing || m.quotes.length === 0) lines.push(`詳しくは${whomToAsk(m.program)}にお問い合わせください。`);
   return lines;
 }
@@ -33,7 +34,11 @@ export interface ProgramQuestionOptions {
 export function programQuestionAnswer(m: ProgramMatch, ctx: AnswerContext, o: ProgramQuestionOptions): Reply {
   const p = m.program;
   const aspect = o.aspect && o.aspect !== "detail" ? o.aspect : undefined;
-  const lines = [`【${p.name}（${p.municipality}）】`, ...(aspect ? [...aspectLines(p, aspect), ...aspectStaffLines(p, aspect, ctx)] : []), ...quoteLines(m)];
+  const lines = [
+    `【${p.name}（${p.municipality}）】`,
+    ...(aspect ? [...aspectLines(p, aspect), ...aspectStaffLines(p, aspect, ctx)] : []),
+    ...quoteLines(m),
+  ];
   // the card under the text names the source and the period notice
   return reply(o.intent, o.withCard ? lines.join("\n") : withNoticeAndSource(lines, p, ctx), {
     programs: [programRef(p)],
@@ -44,13 +49,21 @@ export function programQuestionAnswer(m: ProgramMatch, ctx: AnswerContext, o: Pr
 
 /** The same question about each program of the list on show: what each one's entry says, by number. */
 export function listQuestionAnswer(matches: ProgramMatch[], ctx: AnswerContext, intent: IntentId): Reply {
-  const reasons = new Map(matches.map((m) => [m.program.id, m.quotes.length > 0 ? m.quotes.map((q) => q.text).join(" / ") : "出典に記載なし"]));
-  return listAnswer(matches.map((m) => m.program), {
-    intent,
-    lead: "さきほどの一覧の制度について、ご質問に関係する出典の記述です。",
-    reasons,
-    kb: ctx.kb,
-    now: ctx.now,
-    withSources: true,
-  });
+  const reasons = new Map(
+    matches.map((m) => [
+      m.program.id,
+      m.quotes.length > 0 ? m.quotes.map((q) => q.text).join(" / ") : "出典に記載なし",
+    ]),
+  );
+  return listAnswer(
+    matches.map((m) => m.program),
+    {
+      intent,
+      lead: "さきほどの一覧の制度について、ご質問に関係する出典の記述です。",
+      reasons,
+      kb: ctx.kb,
+      now: ctx.now,
+      withSources: true,
+    },
+  );
 }

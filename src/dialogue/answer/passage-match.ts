@@ -51,7 +51,15 @@ export class PassageReader {
     const missing = terms.words.filter((w, i) => w.noun && !foundAt.has(i));
     const named = terms.asked.length === 0 && terms.words.length > 0 && names(passages, terms.words);
     const asked = terms.asked.map((a) => a.asks);
-    return { program: p, quotes: pickQuotes(passages, hits), found: foundAt.size, total: all.length, asked, missing, named };
+    return {
+      program: p,
+      quotes: pickQuotes(passages, hits),
+      found: foundAt.size,
+      total: all.length,
+      asked,
+      missing,
+      named,
+    };
   }
 
   /** True when the program's text (names included) has every one of the terms; false when there are none. */
@@ -153,7 +161,8 @@ function pickQuotes(passages: ReadPassage[], hits: number[][]): Passage[] {
     passages.forEach((x, i) => {
       if (x.label || chosen.includes(i)) return;
       const gain = hits[i]!.filter((h) => !covered.has(h)).length;
-      if (gain > bestGain || (gain === bestGain && gain > 0 && better(x, passages[best]!))) [best, bestGain] = [i, gain];
+      if (gain > bestGain || (gain === bestGain && gain > 0 && better(x, passages[best]!)))
+        [best, bestGain] = [i, gain];
     });
     if (best < 0) break;
     chosen.push(best);
@@ -161,10 +170,23 @@ function pickQuotes(passages: ReadPassage[], hits: number[][]): Passage[] {
   }
   const same = (i: number, j: number) => hits[i]!.length > 0 && hits[i]!.join() === hits[j]!.join();
   passages.forEach((x, i) => {
-    if (!x.label && x.kind === "sentence" && chosen.length < MAX_QUOTES && !chosen.includes(i) && chosen.some((j) => same(i, j))) chosen.push(i);
+    if (
+      !x.label &&
+      x.kind === "sentence" &&
+      chosen.length < MAX_QUOTES &&
+      !chosen.includes(i) &&
+      chosen.some((j) => same(i, j))
+    )
+      chosen.push(i);
   });
-  const inside = (i: number) => chosen.some((j) => j !== i && passages[j]!.flat !== passages[i]!.flat && passages[j]!.flat.includes(passages[i]!.flat));
-  return chosen.filter((i) => !inside(i)).sort((a, b) => a - b).map((i) => ({ text: passages[i]!.text, kind: passages[i]!.kind }));
+  const inside = (i: number) =>
+    chosen.some(
+      (j) => j !== i && passages[j]!.flat !== passages[i]!.flat && passages[j]!.flat.includes(passages[i]!.flat),
+    );
+  return chosen
+    .filter((i) => !inside(i))
+    .sort((a, b) => a - b)
+    .map((i) => ({ text: passages[i]!.text, kind: passages[i]!.kind }));
 }
 
 function better(a: ReadPassage, b: ReadPassage): boolean {

@@ -13,11 +13,15 @@ export interface Passage {
 
 export function programPassages(p: Program): Passage[] {
   if (p.nameOnly) return [];
-  const sentences = [p.summary, p.eligibility?.text, ...(p.benefits ?? []).map((b) => b.text), p.application]
-    .flatMap((t) => (t ? splitPassages(t) : []));
+  const sentences = [p.summary, p.eligibility?.text, ...(p.benefits ?? []).map((b) => b.text), p.application].flatMap(
+    (t) => (t ? splitPassages(t) : []),
+  );
   const facts = [
     ...(p.eligibility?.conditions ?? []).map((c) => c.text),
-    ...(p.benefits ?? []).flatMap((b) => [...(b.amounts ?? []).map((a) => a.text), ...(b.duration ? [b.duration] : [])]),
+    ...(p.benefits ?? []).flatMap((b) => [
+      ...(b.amounts ?? []).map((a) => a.text),
+      ...(b.duration ? [b.duration] : []),
+    ]),
   ];
   const out: Passage[] = [];
   const seen = new Set<string>();

@@ -16,7 +16,13 @@ const OFFERED: Aspect[] = ["amount", "eligibility", "apply", "contact", "detail"
 
 export function programSuggestions(p: Program, shown: Aspect, hasList: boolean): Suggestion[] {
   const aspects = p.nameOnly ? (["contact"] as Aspect[]) : OFFERED;
-  const out = aspects.filter((a) => a !== shown).map((aspect) => suggestion(ASPECT_LABELS[aspect], { kind: "aspect", programId: p.id, aspect }));
-  out.push(hasList ? suggestion("一覧に戻る", { kind: "back" }) : suggestion("ほかの制度", { kind: "text", text: "ほかの制度" }));
+  const out = aspects
+    .filter((a) => a !== shown)
+    .map((aspect) => suggestion(ASPECT_LABELS[aspect], { kind: "aspect", programId: p.id, aspect }));
+  out.push(
+    hasList
+      ? suggestion("一覧に戻る", { kind: "back" })
+      : suggestion("ほかの制度", { kind: "text", text: "ほかの制度" }),
+  );
   return out;
 }

@@ -13,7 +13,9 @@ export function scopeName(kb: KnowledgeBase, scope: string | null): string {
 
 /** The general contact: the city office by name (the knowledge has no phone numbers, so none is given). */
 export function generalContact(kb: KnowledgeBase, scope: string | null): string {
-  return scopeMunicipalities(kb, scope).map((m) => `${m}役所`).join("・");
+  return scopeMunicipalities(kb, scope)
+    .map((m) => `${m}役所`)
+    .join("・");
 }
 
 export function programsInScope(kb: KnowledgeBase, scope: string | null): Program[] {

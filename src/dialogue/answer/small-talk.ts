@@ -22,7 +22,11 @@ export interface Examples {
   browse?: string;
 }
 
-const quoted = (...examples: (string | undefined)[]) => examples.filter((e): e is string => !!e).map((e) => `「${e}」`).join("");
+const quoted = (...examples: (string | undefined)[]) =>
+  examples
+    .filter((e): e is string => !!e)
+    .map((e) => `「${e}」`)
+    .join("");
 
 export function greetingAnswer(kb: KnowledgeBase, scope: string | null, examples: Examples = {}): Reply {
   const example = examples.program ?? examples.topic;
@@ -31,10 +35,17 @@ export function greetingAnswer(kb: KnowledgeBase, scope: string | null, examples
 }
 
 export function thanksAnswer(kb: KnowledgeBase, scope: string | null): Reply {
-  return reply("thanks", "どういたしまして。ほかにも気になる制度があれば、いつでも聞いてください。", { suggestions: startingPoints(kb, scope) });
+  return reply("thanks", "どういたしまして。ほかにも気になる制度があれば、いつでも聞いてください。", {
+    suggestions: startingPoints(kb, scope),
+  });
 }
 
-export function helpAnswer(kb: KnowledgeBase, scope: string | null, staffReachable = false, examples: Examples = {}): Reply {
+export function helpAnswer(
+  kb: KnowledgeBase,
+  scope: string | null,
+  staffReachable = false,
+  examples: Examples = {},
+): Reply {
   const find = quoted(examples.topic, examples.program);
   const text = [
     `${scopeName(kb, scope)}の支援制度を、市の資料にもとづいてご案内します。できること:`,
@@ -42,7 +53,9 @@ export function helpAnswer(kb: KnowledgeBase, scope: string | null, staffReachab
     "・続けて聞く（例:「いくら？」「対象は？」「どこに聞けばいい？」「申請方法は？」「2番目を詳しく」）",
     `・分野から探す${examples.browse ? `（例:「${examples.browse}」）` : ""}`,
     "・制度診断: いくつかの質問に答えると、使えそうな制度を絞り込みます（「診断」）",
-    staffReachable ? "・職員と話す（「人と話したい」）、最初からやり直す（「リセット」）" : "・最初からやり直す（「リセット」）",
+    staffReachable
+      ? "・職員と話す（「人と話したい」）、最初からやり直す（「リセット」）"
+      : "・最初からやり直す（「リセット」）",
     "答えには出典の資料名と日付を添えます。最新の状況は担当課にご確認ください。",
   ].join("\n");
   return reply("help", text, { suggestions: startingPoints(kb, scope) });

@@ -25,13 +25,25 @@ export function staffFactLine(f: StaffFact, now: Date, maxAgeMonths: number): St
   const label = FACT_LABELS[f.field];
   const citation = staffCitation(f.source);
   return {
-    field: f.field, label, value: f.value, citation, old,
+    field: f.field,
+    label,
+    value: f.value,
+    citation,
+    old,
     ...(old ? { oldNotice: oldConfirmationNotice(maxAgeMonths) } : {}),
     ...(f.source.url ? { url: f.source.url } : {}),
     text: `${label}: ${f.value}（${citation}）${old ? ` ※${oldConfirmationNotice(maxAgeMonths)}` : ""}`,
   };
 }
 
-export function staffFactLines(kb: KnowledgeBase, p: Program, now: Date, fields?: readonly FactField[]): StaffFactLine[] {
-  return kb.staffFactsOf(p.id).filter((f) => !fields || fields.includes(f.field)).map((f) => staffFactLine(f, now, kb.staffSettings.factMaxAgeMonths));
+export function staffFactLines(
+  kb: KnowledgeBase,
+  p: Program,
+  now: Date,
+  fields?: readonly FactField[],
+): StaffFactLine[] {
+  return kb
+    .staffFactsOf(p.id)
+    .filter((f) => !fields || fields.includes(f.field))
+    .map((f) => staffFactLine(f, now, kb.staffSettings.factMaxAgeMonths));
 }

@@ -25,7 +25,18 @@ export function checkDefinitionFor(def: CheckDefinition, kb: KnowledgeBase, scop
         any: false,
         reason: "",
       })),
-      { id: "all", label: "すべての市", words: ["すべて", "全部", "どちらも", "両方"], entryWords: [], unlessWords: [], audiences: [], categories: [], municipalities: [], any: true, reason: "" },
+      {
+        id: "all",
+        label: "すべての市",
+        words: ["すべて", "全部", "どちらも", "両方"],
+        entryWords: [],
+        unlessWords: [],
+        audiences: [],
+        categories: [],
+        municipalities: [],
+        any: true,
+        reason: "",
+      },
     ],
   };
   return { steps: [step, ...def.steps] };

@@ -6,15 +6,23 @@ import type { CheckState } from "../session/session.js";
 
 /** The steps to ask given the answers so far (a step with askIf waits for the answer it depends on). */
 export function askableSteps(def: CheckDefinition, answers: Record<string, string[]>): CheckStep[] {
-  return def.steps.filter((s) => !s.askIf || Object.entries(s.askIf).every(([step, options]) => (answers[step] ?? []).some((o) => options.includes(o))));
+  return def.steps.filter(
+    (s) =>
+      !s.askIf ||
+      Object.entries(s.askIf).every(([step, options]) => (answers[step] ?? []).some((o) => options.includes(o))),
+  );
 }
 
 /** The steps still to be asked or already asked: a step whose condition is not yet decided counts. */
 export function plannedSteps(def: CheckDefinition, answers: Record<string, string[]>): CheckStep[] {
-  return def.steps.filter((s) => !s.askIf || Object.entries(s.askIf).every(([step, options]) => {
-    const given = answers[step] ?? [];
-    return given.length === 0 || given.some((o) => options.includes(o));
-  }));
+  return def.steps.filter(
+    (s) =>
+      !s.askIf ||
+      Object.entries(s.askIf).every(([step, options]) => {
+        const given = answers[step] ?? [];
+        return given.length === 0 || given.some((o) => options.includes(o));
+      }),
+  );
 }
 
 export function startCheck(def: CheckDefinition): CheckState {

@@ -36,7 +36,12 @@ export function optionEvidence(option: CheckOption, p: Program): OptionEvidence 
 }
 
 function entryText(p: Program): string {
-  return [p.name, ...(p.aliases ?? []), p.eligibility?.text ?? "", ...(p.eligibility?.conditions ?? []).map((c) => c.text)].join(" ");
+  return [
+    p.name,
+    ...(p.aliases ?? []),
+    p.eligibility?.text ?? "",
+    ...(p.eligibility?.conditions ?? []).map((c) => c.text),
+  ].join(" ");
 }
 
 /** The programs that match every answered step (any chosen option of a step is enough). */
@@ -60,5 +65,8 @@ export function checkMatches(def: CheckDefinition, state: CheckState, programs: 
     });
     if (ok) out.push({ program, reasons, specificity });
   }
-  return out.sort((a, b) => Number(a.program.nameOnly ?? false) - Number(b.program.nameOnly ?? false) || b.specificity - a.specificity);
+  return out.sort(
+    (a, b) =>
+      Number(a.program.nameOnly ?? false) - Number(b.program.nameOnly ?? false) || b.specificity - a.specificity,
+  );
 }

@@ -22,7 +22,12 @@ export function isBackMessage(text: string): boolean {
   return [...key].length <= 8 && has(key, BACK);
 }
 
-export function readCheckCommand(text: string, def: CheckDefinition, asking: CheckStep | undefined, words: OptionWords): CheckCommand | undefined {
+export function readCheckCommand(
+  text: string,
+  def: CheckDefinition,
+  asking: CheckStep | undefined,
+  words: OptionWords,
+): CheckCommand | undefined {
   const key = termKey(text);
   if (has(key, QUIT)) return { op: "quit" };
   if (has(key, CHANGE)) {

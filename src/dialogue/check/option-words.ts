@@ -45,7 +45,12 @@ export class OptionWords {
   private readingKey(text: string): string {
     let key = this.readings.get(text);
     if (key === undefined) {
-      key = termKey(this.tokenizer.tokenize(text).map((t) => t.reading ?? t.surface).join(""));
+      key = termKey(
+        this.tokenizer
+          .tokenize(text)
+          .map((t) => t.reading ?? t.surface)
+          .join(""),
+      );
       if (this.readings.size >= READING_CACHE_SIZE) this.readings.clear();
       this.readings.set(text, key);
     }
@@ -55,7 +60,9 @@ export class OptionWords {
 
 /** The option's own words, then those of its audiences and categories that no other option of the step shares. */
 export function wordsOf(option: CheckOption, step: CheckStep): string[] {
-  const derived = derivedWords(option).filter((w) => step.options.every((o) => o === option || !derivedWords(o).includes(w)));
+  const derived = derivedWords(option).filter((w) =>
+    step.options.every((o) => o === option || !derivedWords(o).includes(w)),
+  );
   return [option.label, ...option.words, ...derived];
 }
 

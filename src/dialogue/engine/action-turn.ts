@@ -12,8 +12,17 @@ export function actionTurn(turn: Turn, action: Exclude<Action, { kind: "text" } 
     case "aspect":
     case "select": {
       const p = turn.kb.program(action.programId);
-      if (!p) return reply("find", "この制度の情報は更新されて見つからなくなりました。お手数ですが、もう一度探してください。", { noMatch: true });
-      return answerProgram(turn, p, action.kind === "aspect" ? action.aspect : turn.session.pendingAspect ?? "detail");
+      if (!p)
+        return reply(
+          "find",
+          "この制度の情報は更新されて見つからなくなりました。お手数ですが、もう一度探してください。",
+          { noMatch: true },
+        );
+      return answerProgram(
+        turn,
+        p,
+        action.kind === "aspect" ? action.aspect : (turn.session.pendingAspect ?? "detail"),
+      );
     }
     case "category":
       return browseCategory(turn, action.category);
@@ -35,14 +44,19 @@ export function handoffTurn(turn: Turn): Reply {
 
 export function browseCategory(turn: Turn, category: string): Reply {
   const r = categoryAnswer(turn.kb, scopeOf(turn), category, turn.now);
-  if (r.programs.length > 0) setList(turn, r.programs.map((p) => p.id));
+  if (r.programs.length > 0)
+    setList(
+      turn,
+      r.programs.map((p) => p.id),
+    );
   return r;
 }
 
 /** 戻る: the previous question of a running check, else the last list, else the categories. */
 export function backTurn(turn: Turn): Reply {
   const check = turn.session.check;
-  if (check && !check.paused && check.asking === null && turn.session.focus) return checkActionTurn(turn, { kind: "check", op: "result" });
+  if (check && !check.paused && check.asking === null && turn.session.focus)
+    return checkActionTurn(turn, { kind: "check", op: "result" });
   if (check && !check.paused) return checkCommandTurn(turn, { op: "back" });
   const listed = listedPrograms(turn);
   if (listed.length > 1) return showList(turn, listed, "browse", null, "さきほどの一覧です。");

@@ -11,7 +11,8 @@ export function categoryInText(text: string, lifeEvents: LifeEvents): string | u
       const w = termKey(word);
       const at = w ? key.indexOf(w) : -1;
       if (at < 0) continue;
-      if (!best || at < best.at || (at === best.at && w.length > best.length)) best = { category, at, length: w.length };
+      if (!best || at < best.at || (at === best.at && w.length > best.length))
+        best = { category, at, length: w.length };
     }
   }
   return best?.category;

@@ -34,7 +34,9 @@ export function checkCommandTurn(turn: Turn, command: CheckCommand): Reply {
   const state = turn.session.check ?? startCheck(def);
   if (command.op === "quit") {
     turn.session.check = null;
-    return reply("check", "制度診断を終わりました。知りたいことがあれば、自由に書いてください。", { suggestions: [suggestion("もう一度診断する", { kind: "check", op: "start" })] });
+    return reply("check", "制度診断を終わりました。知りたいことがあれば、自由に書いてください。", {
+      suggestions: [suggestion("もう一度診断する", { kind: "check", op: "start" })],
+    });
   }
   if (command.op === "back") turn.session.check = backStep(def, state);
   else if (command.op === "edit") turn.session.check = editStep(def, state, command.step);
@@ -75,7 +77,8 @@ export function checkTextTurn(turn: Turn, text: string): Reply | undefined {
   return checkCommandTurn(turn, command);
 }
 
-export const UNPLACED_ANSWER = "すみません、そのお答えをどの選択肢にするか分かりませんでした。当てはまるものを選ぶか、番号で答えてください。";
+export const UNPLACED_ANSWER =
+  "すみません、そのお答えをどの選択肢にするか分かりませんでした。当てはまるものを選ぶか、番号で答えてください。";
 
 /**
  * A message in the middle of the check that is not one of its answers. A question that finds something

@@ -66,14 +66,22 @@ export class ConversationEngine {
     const passages = new PassageReader(options.tokenizer);
     const questionFillers = questionFillerKeys(options.data.fillers);
     const optionWords = new OptionWords(options.tokenizer);
-    this.parts = { data: options.data, classifier, tokenizer: options.tokenizer, fillers, questionFillers, passages, optionWords };
+    this.parts = {
+      data: options.data,
+      classifier,
+      tokenizer: options.tokenizer,
+      fillers,
+      questionFillers,
+      passages,
+      optionWords,
+    };
     this.sessions = options.sessions ?? new InMemorySessionStore();
     this.now = options.now ?? (() => new Date());
   }
 
   async respond(input: EngineInput): Promise<Reply> {
     const { knowledge: kb, index } = this.options.snapshot();
-    const deployment = input.municipality === null ? null : kb.resolveMunicipality(input.municipality) ?? null;
+    const deployment = input.municipality === null ? null : (kb.resolveMunicipality(input.municipality) ?? null);
     if (input.municipality !== null && !deployment) throw new UnknownMunicipalityError(input.municipality);
     const key = sessionKey(input.channel, input.user);
     const session = (await this.sessions.get(key)) ?? newSession();
@@ -81,18 +89,35 @@ export class ConversationEngine {
     const staffReachable = this.options.staffReachable?.(input.channel) ?? false;
     const turn: Turn = { parts: this.parts, kb, index, session, deployment, now, staffReachable };
     const answered = this.answer(turn, input);
-    const r = noteRecentQuestion(turn.session, typedText(input), input.messageId, staffReachable ? answered : withoutHandoffOffer(answered));
+    const r = noteRecentQuestion(
+      turn.session,
+      typedText(input),
+      input.messageId,
+      staffReachable ? answered : withoutHandoffOffer(answered),
+    );
     if (r.intent === "reset") await this.sessions.delete(key);
     else await this.sessions.set(key, turn.session);
     const text = "text" in input ? input.text : undefined;
-    this.report(turnRecord({ user: input.user, channel: input.channel, text, actionKind: "action" in input ? input.action.kind : undefined, messageId: input.messageId }, r, now));
+    this.report(
+      turnRecord(
+        {
+          user: input.user,
+          channel: input.channel,
+          text,
+          actionKind: "action" in input ? input.action.kind : undefined,
+          messageId: input.messageId,
+        },
+        r,
+        now,
+      ),
+    );
     return r;
   }
 
   /** The example questions a greeting outside the conversation (LINE's follow message) should suggest. */
   exampleQuestions(municipality: string | null): ExampleQuestions {
     const { knowledge, index } = this.options.snapshot();
-    const scope = municipality === null ? null : knowledge.resolveMunicipality(municipality) ?? null;
+    const scope = municipality === null ? null : (knowledge.resolveMunicipality(municipality) ?? null);
     return exampleQuestions(knowledge, index, scope, this.options.data.lifeEvents);
   }
 
@@ -125,7 +150,9 @@ export class ConversationEngine {
       return actionTurn(turn, action);
     }
     const text = input.text.slice(0, MAX_MESSAGE_CHARS);
-    return text.trim() === "" ? helpAnswer(turn.kb, scopeOf(turn), turn.staffReachable, examplesOf(turn)) : textTurn(turn, text);
+    return text.trim() === ""
+      ? helpAnswer(turn.kb, scopeOf(turn), turn.staffReachable, examplesOf(turn))
+      : textTurn(turn, text);
   }
 }
 

@@ -30,7 +30,10 @@ export interface SearchOptionsLike {
 }
 
 export interface ProgramSearch {
-  search(query: string, options?: SearchOptionsLike): {
+  search(
+    query: string,
+    options?: SearchOptionsLike,
+  ): {
     noMatch: boolean;
     results: readonly SearchHitLike[];
     /** The query's content words no returned hit matched (absent from an older index). */

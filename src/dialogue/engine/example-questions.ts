@@ -28,7 +28,12 @@ const FOUND_WITHIN = 1;
 
 const cache = new WeakMap<KnowledgeBase, Map<string, ExampleQuestions>>();
 
-export function exampleQuestions(kb: KnowledgeBase, index: ProgramSearch, scope: string | null, lifeEvents: LifeEvents): ExampleQuestions {
+export function exampleQuestions(
+  kb: KnowledgeBase,
+  index: ProgramSearch,
+  scope: string | null,
+  lifeEvents: LifeEvents,
+): ExampleQuestions {
   let byScope = cache.get(kb);
   if (!byScope) cache.set(kb, (byScope = new Map()));
   const key = scope ?? "";
@@ -37,15 +42,26 @@ export function exampleQuestions(kb: KnowledgeBase, index: ProgramSearch, scope:
   return found;
 }
 
-function choose(kb: KnowledgeBase, index: ProgramSearch, scope: string | null, lifeEvents: LifeEvents): ExampleQuestions {
+function choose(
+  kb: KnowledgeBase,
+  index: ProgramSearch,
+  scope: string | null,
+  lifeEvents: LifeEvents,
+): ExampleQuestions {
   const options = scope ? { municipality: scope, type: "program" as const } : { type: "program" as const };
-  const program = programExample(programsInScope(kb, scope), (q, id) => index.search(q, { ...options, top: FOUND_WITHIN }).results.some((r) => r.id === id));
+  const program = programExample(programsInScope(kb, scope), (q, id) =>
+    index.search(q, { ...options, top: FOUND_WITHIN }).results.some((r) => r.id === id),
+  );
   const word = topicWord(kb, scope, lifeEvents, (q) => {
     const r = index.search(q, { ...options, top: 3 });
     return !r.noMatch && r.results.length > 0;
   });
   const categories = topCategories(kb, scope, Number.POSITIVE_INFINITY);
-  return { ...(program ? { program } : {}), ...(word ? { topic: `${word}の支援はある？`, browse: `${word}の制度の一覧` } : {}), categories };
+  return {
+    ...(program ? { program } : {}),
+    ...(word ? { topic: `${word}の支援はある？`, browse: `${word}の制度の一覧` } : {}),
+    categories,
+  };
 }
 
 /** Programs with stated amounts first (a concrete answer to show), each by its shortest plain name. */
@@ -68,7 +84,12 @@ function phrases(p: Program): string[] {
 }
 
 /** The first life-event word of the largest categories in scope whose question finds something. */
-function topicWord(kb: KnowledgeBase, scope: string | null, lifeEvents: LifeEvents, finds: (q: string) => boolean): string | undefined {
+function topicWord(
+  kb: KnowledgeBase,
+  scope: string | null,
+  lifeEvents: LifeEvents,
+  finds: (q: string) => boolean,
+): string | undefined {
   for (const category of topCategories(kb, scope, 5)) {
     const words = lifeEvents.find((e) => e.category === category)?.words ?? [];
     const word = words.find((w) => finds(`${w}の支援はある？`));

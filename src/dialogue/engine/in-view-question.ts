@@ -38,7 +38,13 @@ function inView(turn: Turn): Program[] {
  * The answer from the programs in view, or undefined when the message is a new topic. `found` is the
  * search for the message's topic; `query` the words searched.
  */
-export function inViewQuestion(turn: Turn, query: string, terms: QuestionTerms, found: Found, aspect?: Aspect): Reply | undefined {
+export function inViewQuestion(
+  turn: Turn,
+  query: string,
+  terms: QuestionTerms,
+  found: Found,
+  aspect?: Aspect,
+): Reply | undefined {
   const targets = inView(turn);
   if (targets.length === 0 || termCount(terms) === 0 || targets.some((p) => p.nameOnly)) return undefined;
   const matches = targets.map((p) => turn.parts.passages.match(p, terms));
@@ -52,7 +58,10 @@ export function inViewQuestion(turn: Turn, query: string, terms: QuestionTerms, 
   const answered = matches.filter((m) => m.quotes.length > 0);
   if (targets.length > 1 && answered.length !== 1) {
     const r = listQuestionAnswer(matches, answerContext(turn), intent);
-    setList(turn, targets.map((p) => p.id));
+    setList(
+      turn,
+      targets.map((p) => p.id),
+    );
     return r;
   }
   const m = targets.length === 1 ? matches[0]! : answered[0]!;
@@ -73,7 +82,12 @@ function staysInView(turn: Turn, query: string, targets: Program[], found: Found
   const named = mostNamed(hitPrograms, query);
   if (named && !targets.includes(named)) return false;
   const top = hits[0] ? strengthOf(hits[0], 0) : 0;
-  const near = new Set(hits.filter((h, rank) => staysListed(strengthOf(h, rank), top)).slice(0, NEAR_TOP).map((h) => h.id));
+  const near = new Set(
+    hits
+      .filter((h, rank) => staysListed(strengthOf(h, rank), top))
+      .slice(0, NEAR_TOP)
+      .map((h) => h.id),
+  );
   const ranked = targets.some((p) => near.has(p.id));
   const single = choosePrograms(turn.kb, found.results, query).single;
   if (single && !targets.includes(single)) return share === 1 && ranked;

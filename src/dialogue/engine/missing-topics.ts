@@ -11,7 +11,9 @@ const NOT_TOPIC_START = new Set(["接尾", "非自立", "代名詞", "数"]);
 export function missingTopics(turn: Turn, query: string, unmatched: readonly string[] | undefined): string[] {
   if (!unmatched || unmatched.length === 0) return [];
   const { fillers } = turn.parts.data;
-  const generic = new Set([...fillers.programWords, ...fillers.politeness, ...fillers.questionWords, ...fillers.references].map(termKey));
+  const generic = new Set(
+    [...fillers.programWords, ...fillers.politeness, ...fillers.questionWords, ...fillers.references].map(termKey),
+  );
   const topics = unmatched.filter((w) => !generic.has(termKey(w)) && isNoun(turn, w));
   return joinAdjacent(normalize(query), topics);
 }
@@ -19,12 +21,18 @@ export function missingTopics(turn: Turn, query: string, unmatched: readonly str
 function isNoun(turn: Turn, word: string): boolean {
   const tokens = turn.parts.tokenizer.tokenize(word);
   const first = tokens[0];
-  return first !== undefined && !NOT_TOPIC_START.has(first.posDetail) && tokens.every((t) => t.pos === "名詞" || t.pos === "接頭詞");
+  return (
+    first !== undefined &&
+    !NOT_TOPIC_START.has(first.posDetail) &&
+    tokens.every((t) => t.pos === "名詞" || t.pos === "接頭詞")
+  );
 }
 
 /** Words in the order the question writes them; a word that starts where the previous ends is one with it. */
 function joinAdjacent(query: string, words: string[]): string[] {
-  const placed = words.map((w) => ({ w, at: query.indexOf(normalize(w)) })).sort((a, b) => (a.at < 0 ? 1 : b.at < 0 ? -1 : a.at - b.at));
+  const placed = words
+    .map((w) => ({ w, at: query.indexOf(normalize(w)) }))
+    .sort((a, b) => (a.at < 0 ? 1 : b.at < 0 ? -1 : a.at - b.at));
   const out: { text: string; end: number }[] = [];
   for (const { w, at } of placed) {
     const last = out.at(-1);

@@ -48,22 +48,34 @@ export interface WordsCheck {
 }
 
 /** Without `words` (passage-match.ts) only names and scores decide. */
-export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[], query: string, words?: WordsCheck): Choice {
-  const programs = hits.filter((h) => h.type === "program").flatMap((h, rank) => {
-    const p = kb.program(h.id);
-    return p ? [{ p, score: strengthOf(h, rank), hit: h }] : [];
-  });
+export function choosePrograms(
+  kb: KnowledgeBase,
+  hits: readonly SearchHitLike[],
+  query: string,
+  words?: WordsCheck,
+): Choice {
+  const programs = hits
+    .filter((h) => h.type === "program")
+    .flatMap((h, rank) => {
+      const p = kb.program(h.id);
+      return p ? [{ p, score: strengthOf(h, rank), hit: h }] : [];
+    });
   const [first, second] = programs;
   if (!first) return { several: [] };
   if (!second) return { single: first.p, several: [first.p] };
-  const named = mostNamed(programs.map((x) => x.p), query);
+  const named = mostNamed(
+    programs.map((x) => x.p),
+    query,
+  );
   if (named) return { single: named, several: [named] };
   const near = programs.filter((x) => staysListed(x.score, first.score)).slice(0, NEAR_TOP);
-  if (words && words.hasAll(first.p) && !near.slice(1).some((x) => words.rivals(x.p, first.p))) return { single: first.p, several: [first.p] };
+  if (words && words.hasAll(first.p) && !near.slice(1).some((x) => words.rivals(x.p, first.p)))
+    return { single: first.p, several: [first.p] };
   const rival = programs.find((x) => x.p.municipality !== first.p.municipality);
   // 「コミュニティバス」 asked everywhere: each city has one, so a close rival elsewhere makes it a list.
   const rivalCity = rival !== undefined && !leads(first.score, rival.score);
-  if (!rivalCity && (leads(first.score, second.score) || showsMore(first.hit, second.hit))) return { single: first.p, several: [first.p] };
+  if (!rivalCity && (leads(first.score, second.score) || showsMore(first.hit, second.hit)))
+    return { single: first.p, several: [first.p] };
   return { several: programs.filter((x) => staysListed(x.score, first.score)).map((x) => x.p) };
 }
 
@@ -74,10 +86,15 @@ export function choosePrograms(kb: KnowledgeBase, hits: readonly SearchHitLike[]
  */
 export function mostNamed(programs: Program[], query: string): Program | undefined {
   const q = termKey(query);
-  const lengths = programs.map((p) => Math.max(0, ...[p.name, ...(p.aliases ?? [])].map((n) => {
-    const key = termKey(n.replace(/事業費?$/u, ""));
-    return key.length >= 3 && q.includes(key) ? key.length : 0;
-  })));
+  const lengths = programs.map((p) =>
+    Math.max(
+      0,
+      ...[p.name, ...(p.aliases ?? [])].map((n) => {
+        const key = termKey(n.replace(/事業費?$/u, ""));
+        return key.length >= 3 && q.includes(key) ? key.length : 0;
+      }),
+    ),
+  );
   const best = Math.max(0, ...lengths);
   const at = lengths.flatMap((l, i) => (l === best && best > 0 ? [i] : []));
   return at.length === 1 ? programs[at[0]!] : undefined;

@@ -40,11 +40,20 @@ export interface ListEvidence {
   close: boolean;
 }
 
-export function showList(turn: Turn, programs: Program[], intent: IntentId, pendingAspect: Aspect | null, lead?: string, evidence?: ListEvidence): Reply {
-  const why = new Map(evidence?.hits.flatMap((h) => {
-    const line = whyMatched(h.matched);
-    return line ? [[h.id, line] as const] : [];
-  }));
+export function showList(
+  turn: Turn,
+  programs: Program[],
+  intent: IntentId,
+  pendingAspect: Aspect | null,
+  lead?: string,
+  evidence?: ListEvidence,
+): Reply {
+  const why = new Map(
+    evidence?.hits.flatMap((h) => {
+      const line = whyMatched(h.matched);
+      return line ? [[h.id, line] as const] : [];
+    }),
+  );
   const r = listAnswer(programs, {
     intent,
     lead: lead ?? `関係しそうな制度が${Math.min(programs.length, 5)}件見つかりました。`,
@@ -55,7 +64,11 @@ export function showList(turn: Turn, programs: Program[], intent: IntentId, pend
     now: turn.now,
     municipalities: scopeOf(turn) ? undefined : [...new Set(programs.map((p) => p.municipality))],
   });
-  setList(turn, r.programs.map((p) => p.id), pendingAspect);
+  setList(
+    turn,
+    r.programs.map((p) => p.id),
+    pendingAspect,
+  );
   return r;
 }
 
@@ -80,7 +93,14 @@ function asksForPrograms(turn: Turn, text: string): boolean {
  * that asks more than the program's name (「…って何年間もらえる？」) also gets the entry's sentences that
  * answer it. `terms` are the question's words; computed from the query when not given.
  */
-export function findTurn(turn: Turn, query: string, intent: IntentId = "find", aspect: Aspect = "detail", found = searchEntries(turn, query), terms?: QuestionTerms): Reply {
+export function findTurn(
+  turn: Turn,
+  query: string,
+  intent: IntentId = "find",
+  aspect: Aspect = "detail",
+  found = searchEntries(turn, query),
+  terms?: QuestionTerms,
+): Reply {
   turn.session.lastQuery = maskPersonalData(query);
   const top = found.results[0];
   // what the question named that nothing returned has is said first (the search's `unmatched` words)
@@ -91,22 +111,39 @@ export function findTurn(turn: Turn, query: string, intent: IntentId = "find", a
   const words = terms ?? questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues);
   // Nothing fits in the scope, or only brushes it: another municipality's program may fit (and be named).
   const gap = scopeGap(turn, query, words, found);
-  if (gap) return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, gap, { scoped: turn.deployment !== null, ...(notThere ? { lead: notThere } : {}) });
+  if (gap)
+    return scopeGapAnswer(turn.kb, scopeOf(turn)!, intent, gap, {
+      scoped: turn.deployment !== null,
+      ...(notThere ? { lead: notThere } : {}),
+    });
   if (found.noMatch || !top) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
   // the missing word names the kind asked for (ペットの医療費): what matched the rest is not close to it
-  if (notThere && modifiesMatched(query, missing, (top.matched ?? []).map((m) => m.term))) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
+  if (
+    notThere &&
+    modifiesMatched(
+      query,
+      missing,
+      (top.matched ?? []).map((m) => m.term),
+    )
+  )
+    return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
   const choice = choosePrograms(turn.kb, found.results, query, nounsCheck(turn, words));
   if (choice.single) return closeTo(notThere, singleAnswer(turn, choice.single, aspect, intent, words));
   if (choice.several.length === 0) return noMatchAnswer(turn.kb, scopeOf(turn), intent, notThere);
   const lead = notThere ? `${notThere}${CLOSE_LEAD}` : undefined;
-  return showList(turn, choice.several, intent, aspect === "detail" ? null : aspect, lead, { hits: found.results, close: notThere !== undefined });
+  return showList(turn, choice.several, intent, aspect === "detail" ? null : aspect, lead, {
+    hits: found.results,
+    close: notThere !== undefined,
+  });
 }
 
 const CLOSE_LEAD = "近い制度は次のとおりです（お探しのものそのものではありません）。";
 
 /** One program found, but the question named something it lacks: say that first, and that it is only close. */
 function closeTo(notThere: string | undefined, r: Reply): Reply {
-  return notThere ? { ...r, text: `${notThere}近い制度として、次の制度があります（お探しのものそのものではありません）。\n${r.text}` } : r;
+  return notThere
+    ? { ...r, text: `${notThere}近い制度として、次の制度があります（お探しのものそのものではありません）。\n${r.text}` }
+    : r;
 }
 
 /**
@@ -120,7 +157,10 @@ function singleAnswer(turn: Turn, p: Program, aspect: Aspect, intent: IntentId, 
   if (!m || m.quotes.length === 0) return answerProgram(turn, p, aspect, intent);
   turn.session.focus = p.id;
   turn.session.pendingAspect = null;
-  return programQuestionAnswer({ ...m, missing: [] }, answerContext(turn), { intent, ...(aspect !== "detail" ? { aspect } : { withCard: true }) });
+  return programQuestionAnswer({ ...m, missing: [] }, answerContext(turn), {
+    intent,
+    ...(aspect !== "detail" ? { aspect } : { withCard: true }),
+  });
 }
 
 /**
@@ -131,7 +171,8 @@ function singleAnswer(turn: Turn, p: Program, aspect: Aspect, intent: IntentId, 
  */
 export function aspectTurn(turn: Turn, text: string, cls: Classification, aspect: Aspect): Reply {
   const aspectCues = cls.cues.filter((c) => c.intent !== "find");
-  if (topicWords(text, aspectCues, turn.parts.tokenizer, turn.parts.fillers).length === 0) return followUp(turn, aspect);
+  if (topicWords(text, aspectCues, turn.parts.tokenizer, turn.parts.fillers).length === 0)
+    return followUp(turn, aspect);
   const query = cutCues(text, aspectCues);
   const found = searchEntries(turn, query);
   const terms = questionTermsOf(turn, text, cls.cues);
@@ -140,7 +181,10 @@ export function aspectTurn(turn: Turn, text: string, cls: Classification, aspect
   const focus = focusProgram(turn);
   if (!focus) return findTurn(turn, query, cls.intent, aspect, found, terms);
   // only a topic that clearly names another program moves the focus; a vague word (「もらえる」) does not
-  const movesFocus = !found.noMatch && !found.results.some((h) => h.id === focus.id) && choosePrograms(turn.kb, found.results, query).single;
+  const movesFocus =
+    !found.noMatch &&
+    !found.results.some((h) => h.id === focus.id) &&
+    choosePrograms(turn.kb, found.results, query).single;
   if (movesFocus) return findTurn(turn, query, cls.intent, aspect, found, terms);
   return followUp(turn, aspect);
 }

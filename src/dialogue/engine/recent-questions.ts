@@ -14,7 +14,12 @@ const NOT_QUESTIONS: ReadonlySet<IntentId> = new Set(["greeting", "thanks", "hel
  * After a turn: a handoff reply carries the questions asked before it (and the session forgets them);
  * any other reply to typed text adds that text, masked, to the session's recent questions.
  */
-export function noteRecentQuestion(session: Session, typed: string | undefined, messageId: string | undefined, r: Reply): Reply {
+export function noteRecentQuestion(
+  session: Session,
+  typed: string | undefined,
+  messageId: string | undefined,
+  r: Reply,
+): Reply {
   const earlier = session.recentQuestions ?? [];
   if (r.handoff) {
     session.recentQuestions = [];

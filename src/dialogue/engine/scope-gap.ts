@@ -21,8 +21,18 @@ export function scopeGap(turn: Turn, query: string, terms: QuestionTerms, found:
   if (!scope || !words) return undefined;
   // Nothing fits in the scope (noMatch): any confident program elsewhere with every noun. Else it must lead.
   const best = top ? strengthOf(top, 0) : 0;
-  const near = top ? found.results.filter((h, rank) => h.type === "program" && staysListed(strengthOf(h, rank), best)).slice(0, NEAR_TOP) : [];
-  if (near.some((h) => { const p = turn.kb.program(h.id); return p !== undefined && words.mayHaveAll(p); })) return undefined;
+  const near = top
+    ? found.results
+        .filter((h, rank) => h.type === "program" && staysListed(strengthOf(h, rank), best))
+        .slice(0, NEAR_TOP)
+    : [];
+  if (
+    near.some((h) => {
+      const p = turn.kb.program(h.id);
+      return p !== undefined && words.mayHaveAll(p);
+    })
+  )
+    return undefined;
   const everywhere = turn.index.search(query, { top: 1 });
   const other = everywhere.results[0];
   if (everywhere.noMatch || !other || other.type !== "program" || other.municipality === scope) return undefined;

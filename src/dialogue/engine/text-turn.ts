@@ -5,7 +5,13 @@ import { aspectOf } from "../intents/intent-schema.js";
 import type { Classification } from "../intents/intent-classifier.js";
 import { topicWords } from "../intents/topic-words.js";
 import type { Reply } from "../reply/reply.js";
-import { greetingAnswer, helpAnswer, otherMunicipalityAnswer, resetAnswer, thanksAnswer } from "../answer/small-talk.js";
+import {
+  greetingAnswer,
+  helpAnswer,
+  otherMunicipalityAnswer,
+  resetAnswer,
+  thanksAnswer,
+} from "../answer/small-talk.js";
 import { categoryMenu } from "../answer/browse-answer.js";
 import { aspectTurn, findOrInViewTurn, findTurn, ordinalTurn } from "./program-turns.js";
 import { checkTextTurn, pauseCheck, startCheckTurn } from "./check-turns.js";
@@ -67,7 +73,8 @@ function browseTurn(turn: Turn, text: string, cls: Classification): Reply {
   const category = categoryInText(text, turn.parts.data.lifeEvents);
   if (category) return browseCategory(turn, category);
   const browseCues = cls.cues.filter((c) => c.intent === "browse");
-  if (topicWords(text, browseCues, turn.parts.tokenizer, turn.parts.fillers).length > 0) return findTurn(turn, text, "browse");
+  if (topicWords(text, browseCues, turn.parts.tokenizer, turn.parts.fillers).length > 0)
+    return findTurn(turn, text, "browse");
   // 「ほかの制度」 under a program: the others of its category; under a list: the list again
   const near = focusProgram(turn)?.categories?.[0];
   if (near) return browseCategory(turn, near);
@@ -82,11 +89,16 @@ function browseTurn(turn: Turn, text: string, cls: Classification): Reply {
 function municipalityTurn(turn: Turn, text: string, cls: Classification): Reply | undefined {
   const mention = firstMention(turn.kb, text);
   if (!mention) return undefined;
-  if (turn.deployment) return mention.municipality === turn.deployment ? undefined : otherMunicipalityAnswer(turn.kb, turn.deployment, mention.municipality);
+  if (turn.deployment)
+    return mention.municipality === turn.deployment
+      ? undefined
+      : otherMunicipalityAnswer(turn.kb, turn.deployment, mention.municipality);
   turn.session.municipality = mention.municipality;
   const span = { intent: cls.intent, cue: mention.municipality, start: mention.start, end: mention.end };
   const saysMore = topicWords(text, [...cls.cues, span], turn.parts.tokenizer, turn.parts.fillers).length > 0;
   if (saysMore || cls.intent !== "find") return undefined;
   const last = turn.session.lastQuery;
-  return last ? findTurn(turn, last) : greetingAnswer(turn.kb, mention.municipality, examplesOf(turn, mention.municipality));
+  return last
+    ? findTurn(turn, last)
+    : greetingAnswer(turn.kb, mention.municipality, examplesOf(turn, mention.municipality));
 }

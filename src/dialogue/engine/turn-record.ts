@@ -22,7 +22,11 @@ export interface TurnRecord {
 
 export type TurnObserver = (record: TurnRecord) => void;
 
-export function turnRecord(input: { user: string; channel: string; text?: string; actionKind?: string; messageId?: string }, r: Reply, now: Date): TurnRecord {
+export function turnRecord(
+  input: { user: string; channel: string; text?: string; actionKind?: string; messageId?: string },
+  r: Reply,
+  now: Date,
+): TurnRecord {
   const text = input.text ?? "";
   return {
     ...(input.messageId ? { messageId: input.messageId } : {}),

@@ -5,7 +5,16 @@
 import { randomUUID } from "node:crypto";
 import { HANDOFF_MESSAGES, staffMessage } from "./handoff-messages.js";
 import { KeyedSerial } from "../../util/keyed-serial.js";
-import { residentKey, type HandoffCloseReason, type HandoffStore, type HandoffTicket, type ResidentMessenger, type ResidentRef, type StaffDesk, type ThreadRef } from "./handoff.js";
+import {
+  residentKey,
+  type HandoffCloseReason,
+  type HandoffStore,
+  type HandoffTicket,
+  type ResidentMessenger,
+  type ResidentRef,
+  type StaffDesk,
+  type ThreadRef,
+} from "./handoff.js";
 
 export interface HandoffLog {
   info(fields: object, message: string): void;
@@ -83,8 +92,18 @@ export class HandoffService {
       if (existing) return HANDOFF_MESSAGES.alreadyOpen;
       if (!this.desk) return HANDOFF_MESSAGES.unavailable;
       const t = this.now();
-      const text = [...earlier, question].filter((s) => s.trim() !== "").map(this.options.mask).join("\n");
-      const ticket: HandoffTicket = { id: randomUUID(), resident, state: "opening", question: text, openedAt: t, lastActivityAt: t };
+      const text = [...earlier, question]
+        .filter((s) => s.trim() !== "")
+        .map(this.options.mask)
+        .join("\n");
+      const ticket: HandoffTicket = {
+        id: randomUUID(),
+        resident,
+        state: "opening",
+        question: text,
+        openedAt: t,
+        lastActivityAt: t,
+      };
       await this.options.store.save(ticket);
       try {
         ticket.thread = await this.desk.openThread(ticket, text);
@@ -178,7 +197,10 @@ export class HandoffService {
   /** Sweeps idle tickets every `everyMs` until stop(). */
   start(everyMs = Math.min(60_000, Math.max(1_000, this.idleMs / 4))): void {
     this.stop();
-    this.sweepTimer = setInterval(() => void this.expireIdle().catch((e: unknown) => this.log.warn({ err: e }, "handoff sweep failed")), everyMs);
+    this.sweepTimer = setInterval(
+      () => void this.expireIdle().catch((e: unknown) => this.log.warn({ err: e }, "handoff sweep failed")),
+      everyMs,
+    );
     this.sweepTimer.unref();
   }
 
@@ -208,8 +230,15 @@ export class HandoffService {
     await this.options.store.save(ticket);
     this.log.info({ ticket: ticket.id, reason }, "handoff closed");
     if (!wasOpen) return;
-    await this.tellResident(ticket.resident, reason === "staff" ? HANDOFF_MESSAGES.closedByStaff : HANDOFF_MESSAGES.closedByTimeout);
-    await this.desk?.noteClosed(ticket).catch((e: unknown) => this.log.warn({ ticket: ticket.id, err: e }, "handoff: could not note the close in the thread"));
+    await this.tellResident(
+      ticket.resident,
+      reason === "staff" ? HANDOFF_MESSAGES.closedByStaff : HANDOFF_MESSAGES.closedByTimeout,
+    );
+    await this.desk
+      ?.noteClosed(ticket)
+      .catch((e: unknown) =>
+        this.log.warn({ ticket: ticket.id, err: e }, "handoff: could not note the close in the thread"),
+      );
   }
 
   private async tellResident(resident: ResidentRef, text: string): Promise<boolean> {

@@ -1,6 +1,13 @@
 // Tickets in one process's memory. Closed tickets are kept a day (so a late staff reply in the thread
 // can be told the conversation is over) and then dropped, so memory stays bounded.
-import { residentKey, threadKey, type HandoffStore, type HandoffTicket, type ResidentRef, type ThreadRef } from "./handoff.js";
+import {
+  residentKey,
+  threadKey,
+  type HandoffStore,
+  type HandoffTicket,
+  type ResidentRef,
+  type ThreadRef,
+} from "./handoff.js";
 
 const KEEP_CLOSED_MS = 24 * 60 * 60 * 1000;
 

@@ -37,7 +37,11 @@ export class CueMatcher {
     this.cues = cues
       .map((c) => {
         const reading = matchKey(readingOf(c.cue));
-        return { ...c, key: matchKey(c.cue), ...(reading.length >= MIN_READING_CHARS && reading !== matchKey(c.cue) ? { reading } : {}) };
+        return {
+          ...c,
+          key: matchKey(c.cue),
+          ...(reading.length >= MIN_READING_CHARS && reading !== matchKey(c.cue) ? { reading } : {}),
+        };
       })
       .filter((c) => c.key.length > 0)
       .sort((a, b) => b.key.length - a.key.length);
@@ -58,7 +62,8 @@ export class CueMatcher {
     };
     for (const c of this.cues) {
       if (place(c, c.key) || (c.reading && place(c, c.reading))) continue;
-      if (keys.base.includes(c.key) && !hits.some((h) => h.cue.includes(c.cue))) hits.push({ intent: c.intent, cue: c.cue });
+      if (keys.base.includes(c.key) && !hits.some((h) => h.cue.includes(c.cue)))
+        hits.push({ intent: c.intent, cue: c.cue });
     }
     return hits;
   }

@@ -29,11 +29,24 @@ export class IntentClassifier {
   private readonly cues: CueMatcher;
   private readonly similarity: ExampleSimilarity;
 
-  constructor(intents: IntentDefinition[], private readonly tokenizer: JapaneseTokenizer, private readonly topicWords: TopicWords) {
+  constructor(
+    intents: IntentDefinition[],
+    private readonly tokenizer: JapaneseTokenizer,
+    private readonly topicWords: TopicWords,
+  ) {
     this.byId = new Map(intents.map((i) => [i.id, i]));
-    const readingOf = (t: string) => tokenizer.tokenize(normalize(t)).map((x) => x.reading ?? x.surface).join("");
-    this.cues = new CueMatcher(intents.flatMap((i) => i.cues.map((cue) => ({ intent: i.id, cue }))), readingOf);
-    this.similarity = new ExampleSimilarity(intents.flatMap((i) => i.examples.map((e) => ({ intent: i.id, features: this.features(e) }))));
+    const readingOf = (t: string) =>
+      tokenizer
+        .tokenize(normalize(t))
+        .map((x) => x.reading ?? x.surface)
+        .join("");
+    this.cues = new CueMatcher(
+      intents.flatMap((i) => i.cues.map((cue) => ({ intent: i.id, cue }))),
+      readingOf,
+    );
+    this.similarity = new ExampleSimilarity(
+      intents.flatMap((i) => i.examples.map((e) => ({ intent: i.id, features: this.features(e) }))),
+    );
   }
 
   classify(text: string): Classification {
@@ -49,7 +62,8 @@ export class IntentClassifier {
       return { intent: best, by: "cue", cues, similarity: sims.get(best) ?? 0 };
     }
     const [nearest, score] = [...sims.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["find", 0];
-    if (score >= EXAMPLE_THRESHOLD && !this.byId.get(nearest)?.alone) return { intent: nearest, by: "example", cues, similarity: score };
+    if (score >= EXAMPLE_THRESHOLD && !this.byId.get(nearest)?.alone)
+      return { intent: nearest, by: "example", cues, similarity: score };
     return { intent: "find", by: "default", cues, similarity: sims.get("find") ?? 0 };
   }
 

@@ -3,8 +3,20 @@
 import { z } from "zod";
 
 export const INTENT_IDS = [
-  "find", "amount", "eligibility", "apply", "contact", "period", "detail",
-  "browse", "greeting", "thanks", "help", "handoff", "check", "reset",
+  "find",
+  "amount",
+  "eligibility",
+  "apply",
+  "contact",
+  "period",
+  "detail",
+  "browse",
+  "greeting",
+  "thanks",
+  "help",
+  "handoff",
+  "check",
+  "reset",
 ] as const;
 export type IntentId = (typeof INTENT_IDS)[number];
 

@@ -5,7 +5,14 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
-import { AskedUnitsFile, FillersFile, IntentDefinition, INTENT_IDS, type AskedUnits, type Fillers } from "./intent-schema.js";
+import {
+  AskedUnitsFile,
+  FillersFile,
+  IntentDefinition,
+  INTENT_IDS,
+  type AskedUnits,
+  type Fillers,
+} from "./intent-schema.js";
 import { CheckFile, LifeEventsFile, type CheckDefinition, type LifeEvents } from "../check/check-schema.js";
 
 export interface DialogueData {
@@ -47,7 +54,8 @@ async function readValidated<T>(file: string, schema: z.ZodType<T>, problems: st
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
+  for (const issue of parsed.error.issues)
+    problems.push(`${file}: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
   return undefined;
 }
 
@@ -57,12 +65,14 @@ function intentSetProblems(intents: IntentDefinition[]): string[] {
   const seen = new Set(intents.map((i) => i.id));
   for (const id of INTENT_IDS) if (!seen.has(id)) problems.push(`intents: no file defines the intent "${id}"`);
   const ids = intents.map((i) => i.id);
-  for (const id of new Set(ids)) if (ids.filter((x) => x === id).length > 1) problems.push(`intents: "${id}" is defined twice`);
+  for (const id of new Set(ids))
+    if (ids.filter((x) => x === id).length > 1) problems.push(`intents: "${id}" is defined twice`);
   const owner = new Map<string, string>();
   for (const intent of intents) {
     for (const example of intent.examples) {
       const other = owner.get(example);
-      if (other && other !== intent.id) problems.push(`intents: example "${example}" is under both ${other} and ${intent.id}`);
+      if (other && other !== intent.id)
+        problems.push(`intents: example "${example}" is under both ${other} and ${intent.id}`);
       owner.set(example, intent.id);
     }
   }

@@ -4,7 +4,18 @@
 import { normalize } from "../../text/normalize.js";
 
 const KATAKANA = /[\u30A1-\u30F6]/gu;
-const SMALL: Record<string, string> = { ぁ: "あ", ぃ: "い", ぅ: "う", ぇ: "え", ぉ: "お", っ: "つ", ゃ: "や", ゅ: "ゆ", ょ: "よ", ゎ: "わ" };
+const SMALL: Record<string, string> = {
+  ぁ: "あ",
+  ぃ: "い",
+  ぅ: "う",
+  ぇ: "え",
+  ぉ: "お",
+  っ: "つ",
+  ゃ: "や",
+  ゅ: "ゆ",
+  ょ: "よ",
+  ゎ: "わ",
+};
 
 export function foldSameLength(normalized: string): string {
   return normalized

@@ -33,7 +33,13 @@ export interface QuestionTerms {
   asked: AskedUnit[];
 }
 
-export function questionTerms(text: string, cues: readonly CueHit[], tokenizer: JapaneseTokenizer, fillers: TopicWords, askedUnits: AskedUnits): QuestionTerms {
+export function questionTerms(
+  text: string,
+  cues: readonly CueHit[],
+  tokenizer: JapaneseTokenizer,
+  fillers: TopicWords,
+  askedUnits: AskedUnits,
+): QuestionTerms {
   const seen = new Set<string>();
   const written = termKey(canonicalSpelling(normalize(text)));
   const asked = askedIn(text, askedUnits);
@@ -60,7 +66,8 @@ function joinFragments(words: AnalyzedWord[], written: string): QuestionTerm[] {
     const joined = last ? last.term.surface + t.surface : "";
     const suffix = w.role === "attach";
     // a suffix joins the word before it; a one-kanji word joins the piece after it; a lone suffix joins nothing
-    const joins = last && !last.suffix && (suffix || isFragment(last.term) || isFragment(t)) && written.includes(termKey(joined));
+    const joins =
+      last && !last.suffix && (suffix || isFragment(last.term) || isFragment(t)) && written.includes(termKey(joined));
     if (joins) out[out.length - 1] = { term: { surface: joined, key: termKey(joined), noun: true }, suffix: false };
     else out.push({ term: t, suffix });
   }
@@ -78,7 +85,13 @@ export function termCount(terms: QuestionTerms): number {
 function toTerm(w: AnalyzedWord): QuestionTerm {
   const noun = w.pos === "名詞";
   const stem = noun ? undefined : /^[\u3400-\u9FFF々]+/u.exec(w.key)?.[0];
-  return { surface: w.surface, key: w.key, noun, ...(w.reading ? { reading: w.reading } : {}), ...(stem && hasKanji(stem) ? { stem } : {}) };
+  return {
+    surface: w.surface,
+    key: w.key,
+    noun,
+    ...(w.reading ? { reading: w.reading } : {}),
+    ...(stem && hasKanji(stem) ? { stem } : {}),
+  };
 }
 
 /** The number questions the message asks, one per group of units (「何年間」 and 「何年」 are one). */

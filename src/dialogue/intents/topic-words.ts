@@ -13,7 +13,9 @@ export type TopicWords = ReadonlySet<string>;
 
 /** The filler words as termKeys. */
 export function fillerKeys(fillers: Fillers): TopicWords {
-  return new Set([...fillers.references, ...fillers.questionWords, ...fillers.politeness, ...fillers.residence].map(termKey));
+  return new Set(
+    [...fillers.references, ...fillers.questionWords, ...fillers.politeness, ...fillers.residence].map(termKey),
+  );
 }
 
 /**
@@ -25,7 +27,12 @@ export function questionFillerKeys(fillers: Fillers): TopicWords {
 }
 
 /** The content words of the message outside the cues' spans (offsets in normalize(text)), as written. */
-export function topicWords(text: string, cues: readonly CueHit[], tokenizer: JapaneseTokenizer, fillers: TopicWords): string[] {
+export function topicWords(
+  text: string,
+  cues: readonly CueHit[],
+  tokenizer: JapaneseTokenizer,
+  fillers: TopicWords,
+): string[] {
   return topicTokens(text, cues, tokenizer, fillers).map((w) => w.surface);
 }
 
@@ -33,7 +40,13 @@ export function topicWords(text: string, cues: readonly CueHit[], tokenizer: Jap
  * The same words, analyzed (base form, reading, part of speech). With `suffixes`, the one-kanji pieces
  * that attach to a word (者, 費, 児, 券) come too, for the caller to join to their neighbour.
  */
-export function topicTokens(text: string, cues: readonly CueHit[], tokenizer: JapaneseTokenizer, fillers: TopicWords, suffixes = false): AnalyzedWord[] {
+export function topicTokens(
+  text: string,
+  cues: readonly CueHit[],
+  tokenizer: JapaneseTokenizer,
+  fillers: TopicWords,
+  suffixes = false,
+): AnalyzedWord[] {
   const normalized = normalize(text);
   if (normalized === "") return [];
   const spans = cues.flatMap((c) => (c.start !== undefined && c.end !== undefined ? [[c.start, c.end] as const] : []));
@@ -45,7 +58,14 @@ export function topicTokens(text: string, cues: readonly CueHit[], tokenizer: Ja
     if (start >= 0) at = end;
     const insideCue = start >= 0 && spans.some(([s, e]) => start < e && end > s);
     const piece = suffixes && w.role === "attach" && /^[\u3400-\u9FFF]$/u.test(w.surface);
-    if ((w.role === "content" || piece) && /[\p{L}\p{N}]/u.test(w.surface) && !insideCue && !fillers.has(w.key) && !fillers.has(termKey(w.surface))) out.push(w);
+    if (
+      (w.role === "content" || piece) &&
+      /[\p{L}\p{N}]/u.test(w.surface) &&
+      !insideCue &&
+      !fillers.has(w.key) &&
+      !fillers.has(termKey(w.surface))
+    )
+      out.push(w);
   }
   return out;
 }

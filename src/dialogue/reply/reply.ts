@@ -124,6 +124,7 @@ export function reply(intent: IntentId, text: string, parts: Partial<Omit<Reply,
 }
 
 export function suggestion(label: string, action: Action): Suggestion {
-  const short = [...label].length > SUGGESTION_LABEL_MAX ? `${[...label].slice(0, SUGGESTION_LABEL_MAX - 1).join("")}…` : label;
+  const short =
+    [...label].length > SUGGESTION_LABEL_MAX ? `${[...label].slice(0, SUGGESTION_LABEL_MAX - 1).join("")}…` : label;
   return { label: short, action };
 }

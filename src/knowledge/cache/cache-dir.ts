@@ -14,5 +14,7 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
   if (chosen === "off") return null;
   if (chosen) return resolve(chosen);
   const modules = join(PACKAGE_ROOT, "node_modules");
-  return existsSync(modules) ? join(modules, ".cache", "madoguchi") : join(tmpdir(), `madoguchi-cache-${process.getuid?.() ?? "user"}`);
+  return existsSync(modules)
+    ? join(modules, ".cache", "madoguchi")
+    : join(tmpdir(), `madoguchi-cache-${process.getuid?.() ?? "user"}`);
 }

@@ -44,7 +44,9 @@ export function readCacheFile(path: string, key: string): CacheRead {
 
 /** Best effort: false when the file cannot be written (a read-only install keeps working, only slower). */
 export function writeCacheFile(path: string, key: string, payload: Uint8Array): boolean {
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, key, bytes: payload.byteLength, sha256: sha256(payload) } satisfies Header));
+  const header = Buffer.from(
+    JSON.stringify({ format: FORMAT, key, bytes: payload.byteLength, sha256: sha256(payload) } satisfies Header),
+  );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -68,7 +70,9 @@ function kindOf(path: string): string {
 /** Removes the least recently written files of a kind beyond KEPT_PER_KIND (best effort). */
 function pruneOldest(dir: string, kind: string): void {
   try {
-    const files = readdirSync(dir).filter((f) => f.startsWith(kind) && f.endsWith(".bin")).map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }));
+    const files = readdirSync(dir)
+      .filter((f) => f.startsWith(kind) && f.endsWith(".bin"))
+      .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }));
     files.sort((a, b) => b.at - a.at);
     for (const { f } of files.slice(KEPT_PER_KIND)) rmSync(join(dir, f), { force: true });
   } catch {
@@ -83,7 +87,13 @@ function readHeader(file: Buffer): (Header & { end: number }) | undefined {
   if (end > file.length) return undefined;
   try {
     const h = JSON.parse(file.subarray(MAGIC.length + 4, end).toString("utf8")) as Partial<Header>;
-    if (typeof h.format !== "number" || typeof h.key !== "string" || typeof h.bytes !== "number" || typeof h.sha256 !== "string") return undefined;
+    if (
+      typeof h.format !== "number" ||
+      typeof h.key !== "string" ||
+      typeof h.bytes !== "number" ||
+      typeof h.sha256 !== "string"
+    )
+      return undefined;
     return { format: h.format, key: h.key, bytes: h.bytes, sha256: h.sha256, end };
   } catch {
     return undefined;

@@ -11,7 +11,8 @@ const SKIPPED = new Set([".git", "node_modules"]);
 export function directoryFingerprint(dir: string): string {
   const hash = createHash("sha256");
   try {
-    for (const file of filesUnder(dir)) hash.update(relative(dir, file).split(sep).join("/")).update("\0").update(readFileSync(file)).update("\0");
+    for (const file of filesUnder(dir))
+      hash.update(relative(dir, file).split(sep).join("/")).update("\0").update(readFileSync(file)).update("\0");
   } catch {
     return "";
   }
@@ -26,7 +27,9 @@ export function codeVersion(dirs: readonly string[]): string {
   let version = codeVersions.get(id);
   if (version === undefined) {
     const hash = createHash("sha256").update(`${process.versions.node} ${process.versions.v8}\0`);
-    for (const dir of dirs) for (const file of filesUnder(dir)) hash.update(file.slice(dir.length)).update("\0").update(readFileSync(file)).update("\0");
+    for (const dir of dirs)
+      for (const file of filesUnder(dir))
+        hash.update(file.slice(dir.length)).update("\0").update(readFileSync(file)).update("\0");
     version = hash.digest("hex");
     codeVersions.set(id, version);
   }

@@ -13,13 +13,21 @@ export function knowledgeParts(knowledge: KnowledgeBase): Buffer[] {
   const { programs, faqs, loadedAt: _, ...rest } = knowledge.toInit();
   const programSlices = slices(programs);
   const faqSlices = slices(faqs);
-  return [serialize({ ...rest, programSlices: programSlices.length, faqSlices: faqSlices.length } satisfies Rest), ...programSlices.map((s) => serialize(s)), ...faqSlices.map((s) => serialize(s))];
+  return [
+    serialize({ ...rest, programSlices: programSlices.length, faqSlices: faqSlices.length } satisfies Rest),
+    ...programSlices.map((s) => serialize(s)),
+    ...faqSlices.map((s) => serialize(s)),
+  ];
 }
 
 /** The knowledge base again, loaded now; `between` runs between slices (nextTurn to let requests through). Throws on parts it cannot read. */
-export async function knowledgeFromParts(parts: readonly Uint8Array[], between: () => Promise<void> = nextTurn): Promise<KnowledgeBase> {
+export async function knowledgeFromParts(
+  parts: readonly Uint8Array[],
+  between: () => Promise<void> = nextTurn,
+): Promise<KnowledgeBase> {
   const { programSlices, faqSlices, ...rest } = deserialize(parts[0]!) as Rest;
-  if (parts.length !== 1 + programSlices + faqSlices) throw new Error(`knowledge parts: expected ${1 + programSlices + faqSlices}, got ${parts.length}`);
+  if (parts.length !== 1 + programSlices + faqSlices)
+    throw new Error(`knowledge parts: expected ${1 + programSlices + faqSlices}, got ${parts.length}`);
   const read = async <T>(from: number, count: number): Promise<T[]> => {
     const out: T[] = [];
     for (let i = from; i < from + count; i++) {

@@ -43,7 +43,9 @@ export function snapshotPath(cacheDir: string, dir: string): string {
 }
 
 function snapshotKey(dir: string): string {
-  return createHash("sha256").update(JSON.stringify([directoryFingerprint(dir), resolve(dir), process.cwd(), codeVersion([KNOWLEDGE_CODE])])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([directoryFingerprint(dir), resolve(dir), process.cwd(), codeVersion([KNOWLEDGE_CODE])]))
+    .digest("hex");
 }
 
 function save(path: string, key: string, knowledge: KnowledgeBase): void {

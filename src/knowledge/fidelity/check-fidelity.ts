@@ -28,14 +28,26 @@ export async function checkFidelity(kb: KnowledgeBase): Promise<Problem[]> {
   for (const program of kb.programs) {
     const origin = kb.origin(program.id);
     const source = sources.get(sourceKey(program));
-    const issues = source instanceof Error || source === undefined
-      ? [{ field: "source.document", message: `cannot read the source text ${kb.sourceOf(program).file}: ${source?.message ?? "not listed"}` }]
-      : programFidelity(program, source);
+    const issues =
+      source instanceof Error || source === undefined
+        ? [
+            {
+              field: "source.document",
+              message: `cannot read the source text ${kb.sourceOf(program).file}: ${source?.message ?? "not listed"}`,
+            },
+          ]
+        : programFidelity(program, source);
     if (issues.length === 0) continue;
-    const locate = origin ? locators.get(origin.path) ?? (await yamlFieldLocator(origin.path)) : () => undefined;
+    const locate = origin ? (locators.get(origin.path) ?? (await yamlFieldLocator(origin.path))) : () => undefined;
     if (origin) locators.set(origin.path, locate);
     for (const i of issues) {
-      problems.push({ file: origin?.file ?? "(in memory)", line: locate(program.id, i.field) ?? origin?.line, entry: program.id, field: i.field, message: i.message });
+      problems.push({
+        file: origin?.file ?? "(in memory)",
+        line: locate(program.id, i.field) ?? origin?.line,
+        entry: program.id,
+        field: i.field,
+        message: i.message,
+      });
     }
   }
   return problems;

@@ -19,12 +19,25 @@ export function fieldRoleIssues(p: Program, source: string): FieldIssue[] {
 
 function statusIssues(p: Program, source: string): FieldIssue[] {
   if (p.status) {
-    return source.includes(matchForm(p.status.quote)) ? [] : [{ field: "status.quote", message: `"${p.status.quote}" does not occur in the source document: quote the source's words` }];
+    return source.includes(matchForm(p.status.quote))
+      ? []
+      : [
+          {
+            field: "status.quote",
+            message: `"${p.status.quote}" does not occur in the source document: quote the source's words`,
+          },
+        ];
   }
   const name = matchForm(p.name);
   for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
     const said = STATUS_PHRASES.exec(source.slice(at + name.length, at + name.length + ROW_WINDOW));
-    if (said) return [{ field: "status", message: `the source's row says "${said[0]}": record it as status (value and the source's quote), so answers do not present the program as running` }];
+    if (said)
+      return [
+        {
+          field: "status",
+          message: `the source's row says "${said[0]}": record it as status (value and the source's quote), so answers do not present the program as running`,
+        },
+      ];
   }
   return [];
 }
@@ -32,7 +45,12 @@ function statusIssues(p: Program, source: string): FieldIssue[] {
 function purposeIssues(p: Program): FieldIssue[] {
   const text = p.eligibility?.text;
   return text && PURPOSE.test(text)
-    ? [{ field: "eligibility.text", message: `"${text}" states the program's purpose, not who may use it: keep it in the summary` }]
+    ? [
+        {
+          field: "eligibility.text",
+          message: `"${text}" states the program's purpose, not who may use it: keep it in the summary`,
+        },
+      ]
     : [];
 }
 
@@ -40,7 +58,12 @@ function kpiUnitIssues(p: Program): FieldIssue[] {
   return (p.kpi ?? []).flatMap((k, i) => {
     const multiplier = k.target ? MULTIPLIER.exec(matchForm(k.target))?.[1] : undefined;
     if (!multiplier || !k.unit || k.unit.startsWith(multiplier)) return [];
-    return [{ field: `kpi.${i}.unit`, message: `"${k.unit}" drops the target's ${multiplier} ("${k.target}"): the unit is ${multiplier}${k.unit}` }];
+    return [
+      {
+        field: `kpi.${i}.unit`,
+        message: `"${k.unit}" drops the target's ${multiplier} ("${k.target}"): the unit is ${multiplier}${k.unit}`,
+      },
+    ];
   });
 }
 
@@ -48,5 +71,8 @@ function inferredIssues(p: Program): FieldIssue[] {
   if (!p.nameOnly) return [];
   return (["audiences", "categories"] as const)
     .filter((f) => (p[f]?.length ?? 0) > 0 && !p.inferred?.includes(f))
-    .map((f) => ({ field: f, message: `the source gives only this program's name, so its ${f} are inferred from the name: list "${f}" in inferred (or drop them)` }));
+    .map((f) => ({
+      field: f,
+      message: `the source gives only this program's name, so its ${f} are inferred from the name: list "${f}" in inferred (or drop them)`,
+    }));
 }

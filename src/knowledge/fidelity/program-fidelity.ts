@@ -28,7 +28,11 @@ export function programFidelity(program: Program, matchFormSource: string): Fiel
 
 function wordsInSource(p: Program, source: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!source.includes(matchForm(p.name))) issues.push({ field: "name", message: `the name "${p.name}" does not occur in the source document: copy the 事業名 exactly as the source writes it` });
+  if (!source.includes(matchForm(p.name)))
+    issues.push({
+      field: "name",
+      message: `the name "${p.name}" does not occur in the source document: copy the 事業名 exactly as the source writes it`,
+    });
   const departments = typeof p.department === "string" ? [p.department] : p.department;
   departments.forEach((d, i) => {
     const field = typeof p.department === "string" ? "department" : `department.${i}`;
@@ -43,7 +47,8 @@ function numbersInSource(p: Program, source: string): FieldIssue[] {
     // a KPI's unit (千円) is a unit, not a number: its target carries the number and is checked
     if (NOT_FACTS.has(path) || /^kpi\.\d+\.unit$/u.test(path)) continue;
     const missing = [...new Set(numberExpressions(matchForm(value)))].filter((e) => !occursIn(e, source));
-    for (const e of missing) issues.push({ field: path, message: `"${e}" does not occur in the source document (in "${clip(value)}")` });
+    for (const e of missing)
+      issues.push({ field: path, message: `"${e}" does not occur in the source document (in "${clip(value)}")` });
   }
   return issues;
 }
@@ -52,7 +57,8 @@ function numbersInSource(p: Program, source: string): FieldIssue[] {
 export function stringFields(value: unknown, path = ""): { path: string; value: string }[] {
   if (typeof value === "string") return [{ path, value }];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringFields(v, join(path, String(i))));
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => stringFields(v, join(path, k)));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => stringFields(v, join(path, k)));
   return [];
 }
 
@@ -60,7 +66,15 @@ function benefitAgreement(b: Benefit, at: string): FieldIssue[] {
   return (b.amounts ?? []).flatMap((a, i) => amountAgreement(a, b, `${at}.amounts.${i}`));
 }
 
-const MULTIPLIERS: Record<string, number> = { "": 1, 百: 100, 千: 1_000, 万: 10_000, 百万: 1_000_000, 千万: 10_000_000, 億: 100_000_000 };
+const MULTIPLIERS: Record<string, number> = {
+  "": 1,
+  百: 100,
+  千: 1_000,
+  万: 10_000,
+  百万: 1_000_000,
+  千万: 10_000_000,
+  億: 100_000_000,
+};
 
 /** Whether value+unit is a reading of a number in the text: "10万円" reads as 100000 円 or 10 万円. */
 export function amountReadsAs(text: string, value: number, unit: string): boolean {
@@ -79,10 +93,14 @@ export function amountReadsAs(text: string, value: number, unit: string): boolea
 function amountAgreement(a: Amount, b: Benefit, at: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!amountReadsAs(a.text, a.value, a.unit)) {
-    issues.push({ field: `${at}.value`, message: `${a.value} ${a.unit} is not what "${a.text}" says (e.g. 10万円 is value 100000, unit 円)` });
+    issues.push({
+      field: `${at}.value`,
+      message: `${a.value} ${a.unit} is not what "${a.text}" says (e.g. 10万円 is value 100000, unit 円)`,
+    });
   }
   const words = `${a.text} ${b.text ?? ""}`;
-  if (a.cap && !/上限|まで|以内|限度|以下/.test(words)) issues.push({ field: `${at}.cap`, message: `cap is true but "${clip(a.text)}" says no 上限 / まで` });
+  if (a.cap && !/上限|まで|以内|限度|以下/.test(words))
+    issues.push({ field: `${at}.cap`, message: `cap is true but "${clip(a.text)}" says no 上限 / まで` });
   return issues;
 }
 
@@ -91,7 +109,10 @@ function periodAgreement(period: Period): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const check = (field: "fromFiscalYear" | "toFiscalYear", stated: number | undefined) => {
     if (period[field] !== undefined && period[field] !== stated) {
-      issues.push({ field: `period.${field}`, message: `${period[field]} does not agree with period.text "${period.text}" (${stated === undefined ? "which names no year" : `which says ${stated}`}; 令和2年度 = 2020)` });
+      issues.push({
+        field: `period.${field}`,
+        message: `${period[field]} does not agree with period.text "${period.text}" (${stated === undefined ? "which names no year" : `which says ${stated}`}; 令和2年度 = 2020)`,
+      });
     }
   };
   check("fromFiscalYear", range?.from);
@@ -103,7 +124,10 @@ function conditionAgreement(p: Program): FieldIssue[] {
   return (p.eligibility?.conditions ?? []).flatMap((c, i) =>
     (["min", "max"] as const)
       .filter((k) => c[k] !== undefined && !numbersOf(c.text).includes(c[k] as number))
-      .map((k) => ({ field: `eligibility.conditions.${i}.${k}`, message: `${c[k]} does not occur in the condition's text "${c.text}"` })),
+      .map((k) => ({
+        field: `eligibility.conditions.${i}.${k}`,
+        message: `${c[k]} does not occur in the condition's text "${c.text}"`,
+      })),
   );
 }
 

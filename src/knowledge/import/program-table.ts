@@ -55,9 +55,17 @@ interface RowData {
   columns: Columns;
 }
 
-export function importProgramTable(text: string, file: string, options: ProgramTableOptions, tokenizer: ReadingTokenizer): TableImport {
+export function importProgramTable(
+  text: string,
+  file: string,
+  options: ProgramTableOptions,
+  tokenizer: ReadingTokenizer,
+): TableImport {
   const { rows, ignored } = dataRows(parseTable(text));
-  if (rows.length === 0) throw new TableImportError(`no program rows found in ${file}: the table needs a header row with 事業名 (or 事務事業名) and 担当課, 事業概要, KPI or 事務事業番号`);
+  if (rows.length === 0)
+    throw new TableImportError(
+      `no program rows found in ${file}: the table needs a header row with 事業名 (or 事務事業名) and 担当課, 事業概要, KPI or 事務事業番号`,
+    );
   const groups = mergeRepeats(rows);
   const table = options.table ?? basename(file, extname(file));
   const wanted = groups.map((g) => idFor(g[0] as RowData, options.idPrefix, tokenizer));
@@ -66,8 +74,14 @@ export function importProgramTable(text: string, file: string, options: ProgramT
   const taken = wanted.filter((id) => options.takenIds?.has(id));
   const notes = [
     ...(ignored.size > 0 ? [`columns not imported (no field for them): ${[...ignored].join(", ")}`] : []),
-    ...(taken.length > 0 ? [`already in the knowledge, so given another id (the program may be there already): ${taken.join(", ")}`] : []),
-    ...groups.filter((g) => g.length > 1).map((g) => `one program, listed on several rows: ${g[0]?.cells.name} (lines ${g.map((r) => r.line).join(", ")})`),
+    ...(taken.length > 0
+      ? [`already in the knowledge, so given another id (the program may be there already): ${taken.join(", ")}`]
+      : []),
+    ...groups
+      .filter((g) => g.length > 1)
+      .map(
+        (g) => `one program, listed on several rows: ${g[0]?.cells.name} (lines ${g.map((r) => r.line).join(", ")})`,
+      ),
   ];
   return { programs, notes };
 }
@@ -88,7 +102,9 @@ function dataRows(rows: TableRow[]): { rows: RowData[]; ignored: Set<string> } {
     if (row.cells.length < 2) columns = undefined;
     if (!columns) continue;
     const at = columns;
-    const cells = Object.fromEntries((Object.keys(PROGRAM_COLUMNS) as Column[]).map((k) => [k, plainCell(row.cells, at[k])]));
+    const cells = Object.fromEntries(
+      (Object.keys(PROGRAM_COLUMNS) as Column[]).map((k) => [k, plainCell(row.cells, at[k])]),
+    );
     if (cells.name && isNumbered(cells.number, at)) out.push({ line: row.line, cells, columns: at });
   }
   return { rows: out, ignored };
@@ -100,7 +116,9 @@ function isNumbered(number: string | undefined, at: Columns): boolean {
 }
 
 function headerColumns(cells: string[]): Columns | undefined {
-  const at = Object.fromEntries(Object.entries(PROGRAM_COLUMNS).map(([k, names]) => [k, findColumn(cells, names)])) as Record<Column, number>;
+  const at = Object.fromEntries(
+    Object.entries(PROGRAM_COLUMNS).map(([k, names]) => [k, findColumn(cells, names)]),
+  ) as Record<Column, number>;
   const describes = at.department >= 0 || at.summary >= 0 || at.kpi >= 0 || at.number >= 0;
   return at.name >= 0 && describes ? { ...at, header: cells } : undefined;
 }
@@ -114,7 +132,10 @@ function unusedHeaders(c: Columns): string[] {
 function plainCell(cells: string[], index: number): string | undefined {
   const raw = cellText(cells, index);
   if (raw === undefined || !raw.includes("<")) return raw;
-  const text = raw.replace(/<li[^>]*>/gi, "\n・").replace(/<\/p>\s*<p[^>]*>/gi, "\n").replace(/<[^>]+>/g, "");
+  const text = raw
+    .replace(/<li[^>]*>/gi, "\n・")
+    .replace(/<\/p>\s*<p[^>]*>/gi, "\n")
+    .replace(/<[^>]+>/g, "");
   return cellText([text], 0);
 }
 
@@ -138,7 +159,10 @@ function idFor(row: RowData, prefix: string, tokenizer: ReadingTokenizer): strin
 
 function toProgram(group: RowData[], id: string, table: string, o: ProgramTableOptions): Record<string, unknown> {
   const c = mergedCells(group);
-  const departments = (c.department ?? o.department ?? o.municipality).split("\n").map((d) => d.trim()).filter(Boolean);
+  const departments = (c.department ?? o.department ?? o.municipality)
+    .split("\n")
+    .map((d) => d.trim())
+    .filter(Boolean);
   const kpi = c.kpi ? [{ name: c.kpi, target: c.target, unit: c.unit }] : undefined;
   return withoutUndefined({
     id,
@@ -166,7 +190,9 @@ function mergedCells(group: RowData[]): Partial<Record<Column, string>> {
     }
   }
   const withKpi = group.find((r) => r.cells.kpi);
-  return withKpi ? { ...merged, kpi: withKpi.cells.kpi, unit: withKpi.cells.unit, target: withKpi.cells.target } : merged;
+  return withKpi
+    ? { ...merged, kpi: withKpi.cells.kpi, unit: withKpi.cells.unit, target: withKpi.cells.target }
+    : merged;
 }
 const KPI_PARTS = new Set<Column>(["kpi", "unit", "target"]);
 

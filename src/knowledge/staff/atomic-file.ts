@@ -32,9 +32,13 @@ export async function withDirLock<T>(lockDir: string, work: () => Promise<T>): P
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const age = await stat(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lockDir).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_LOCK_MS) await rm(lockDir, { recursive: true, force: true });
-      else if (Date.now() - started > GIVE_UP_MS) throw new Error(`${lockDir} is held by another change for over a minute`);
+      else if (Date.now() - started > GIVE_UP_MS)
+        throw new Error(`${lockDir} is held by another change for over a minute`);
       else await new Promise((r) => setTimeout(r, WAIT_MS + Math.random() * WAIT_MS));
     }
   }

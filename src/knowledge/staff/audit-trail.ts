@@ -41,7 +41,10 @@ export async function appendAudit(dir: string, record: AuditRecord): Promise<voi
 export async function inGitRepo(dir: string, env: Readonly<Record<string, string | undefined>> = {}): Promise<boolean> {
   const mode = env["MADOGUCHI_STAFF_GIT"]?.trim().toLowerCase() || "auto";
   if (mode === "off") return false;
-  const top = await run("git", ["-C", dir, "rev-parse", "--show-toplevel"]).then((r) => r.stdout.trim(), () => undefined);
+  const top = await run("git", ["-C", dir, "rev-parse", "--show-toplevel"]).then(
+    (r) => r.stdout.trim(),
+    () => undefined,
+  );
   if (!top) return false;
   if (mode === "on") return true;
   const [a, b] = await Promise.all([realpath(top).catch(() => top), realpath(dir).catch(() => dir)]);
@@ -59,8 +62,10 @@ export interface CommitRequest {
 export async function commitChange(dir: string, c: CommitRequest): Promise<string> {
   const env = {
     ...process.env,
-    GIT_AUTHOR_NAME: c.author, GIT_AUTHOR_EMAIL: "staff@madoguchi.invalid",
-    GIT_COMMITTER_NAME: "madoguchi", GIT_COMMITTER_EMAIL: "bot@madoguchi.invalid",
+    GIT_AUTHOR_NAME: c.author,
+    GIT_AUTHOR_EMAIL: "staff@madoguchi.invalid",
+    GIT_COMMITTER_NAME: "madoguchi",
+    GIT_COMMITTER_EMAIL: "bot@madoguchi.invalid",
   };
   await run("git", ["-C", dir, "add", "--", ...c.paths], { env });
   await run("git", ["-C", dir, "commit", "--quiet", "--no-verify", "-m", c.message, "--", ...c.paths], { env });

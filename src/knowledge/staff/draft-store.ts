@@ -58,7 +58,8 @@ export async function checkDrafts(knowledgeDir: string): Promise<{ file: string;
       continue;
     }
     const r = Draft.safeParse(data);
-    if (!r.success) for (const i of r.error.issues) problems.push({ file, field: i.path.join(".") || undefined, message: i.message });
+    if (!r.success)
+      for (const i of r.error.issues) problems.push({ file, field: i.path.join(".") || undefined, message: i.message });
   }
   return problems;
 }

@@ -27,7 +27,10 @@ export function answerEntry(i: AnswerInput): Faq {
     department: i.department.trim(),
     ...(i.url?.trim() ? { url: i.url.trim() } : {}),
     source: {
-      kind: "staff", by: i.by.trim(), department: i.department.trim(), date: japanDay(i.now),
+      kind: "staff",
+      by: i.by.trim(),
+      department: i.department.trim(),
+      date: japanDay(i.now),
       ...(i.url?.trim() ? { url: i.url.trim() } : {}),
       ...(i.validUntil?.trim() ? { validUntil: i.validUntil.trim() } : {}),
     },
@@ -53,7 +56,10 @@ export function factEntry(i: FactInput): StaffFact {
     field: i.field,
     value: i.value.trim(),
     source: {
-      kind: "staff", by: i.by.trim(), department: i.department.trim(), date: i.date?.trim() || japanDay(i.now),
+      kind: "staff",
+      by: i.by.trim(),
+      department: i.department.trim(),
+      date: i.date?.trim() || japanDay(i.now),
       ...(i.url?.trim() ? { url: i.url.trim() } : {}),
     },
   };

@@ -14,7 +14,9 @@ import { STAFF_FACTS_DIR, STAFF_FAQ_DIR } from "./staff-check.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { AUDIT_FILE, appendAudit, commitChange, inGitRepo, type AuditRecord } from "./audit-trail.js";
 
-export type Published = { ok: true; file: string; before: unknown; after: unknown; commit?: string } | { ok: false; errors: string[] };
+export type Published =
+  | { ok: true; file: string; before: unknown; after: unknown; commit?: string }
+  | { ok: false; errors: string[] };
 
 export interface PublishRequest {
   entry: { kind: "answer"; value: Faq } | { kind: "fact"; value: StaffFact };
@@ -41,28 +43,44 @@ export async function publishEntry(dir: string, req: PublishRequest): Promise<Pu
   }
   const after = req.entry.value;
   const record: AuditRecord = {
-    at: req.now.toISOString(), action: req.approvedBy ? "approve" : "publish", draft: req.draft,
-    entry: req.entry.value.id, file: rel, by: req.by, approvedBy: req.approvedBy, before, after,
+    at: req.now.toISOString(),
+    action: req.approvedBy ? "approve" : "publish",
+    draft: req.draft,
+    entry: req.entry.value.id,
+    file: rel,
+    by: req.by,
+    approvedBy: req.approvedBy,
+    before,
+    after,
   };
   await appendAudit(dir, record);
-  const commit = (await inGitRepo(dir, req.env)) ? await commitChange(dir, { paths: [rel, AUDIT_FILE], author: req.by, message: commitMessage(record) }) : undefined;
+  const commit = (await inGitRepo(dir, req.env))
+    ? await commitChange(dir, { paths: [rel, AUDIT_FILE], author: req.by, message: commitMessage(record) })
+    : undefined;
   return { ok: true, file: rel, before, after, commit };
 }
 
-async function nextContent(dir: string, req: PublishRequest): Promise<{ rel: string; content: string; before: unknown }> {
+async function nextContent(
+  dir: string,
+  req: PublishRequest,
+): Promise<{ rel: string; content: string; before: unknown }> {
   if (req.entry.kind === "answer") {
     const rel = `${STAFF_FAQ_DIR}/${req.entry.value.id}.yaml`;
     return { rel, content: `${HEADER}${stringify([req.entry.value], { lineWidth: 0 })}`, before: null };
   }
   const fact = req.entry.value;
   const rel = `${STAFF_FACTS_DIR}/${fact.program}.yaml`;
-  const existing = await readFile(join(dir, rel), "utf8").then((t) => StaffFactsFile.parse(parse(t) ?? []), () => [] as StaffFact[]);
+  const existing = await readFile(join(dir, rel), "utf8").then(
+    (t) => StaffFactsFile.parse(parse(t) ?? []),
+    () => [] as StaffFact[],
+  );
   const before = existing.find((f) => f.field === fact.field) ?? null;
   const facts = [...existing.filter((f) => f.field !== fact.field), fact];
   return { rel, content: `${HEADER}${stringify(facts, { lineWidth: 0 })}`, before };
 }
 
-const HEADER = "# Written by `madoguchi staff` / the Slack App Home on approval. Edit through them so the audit trail stays whole.\n";
+const HEADER =
+  "# Written by `madoguchi staff` / the Slack App Home on approval. Edit through them so the audit trail stays whole.\n";
 
 function commitMessage(r: AuditRecord): string {
   const what = r.file?.startsWith(STAFF_FAQ_DIR) ? "answer" : "program fact";

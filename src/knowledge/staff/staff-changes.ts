@@ -21,7 +21,9 @@ export type Proposed =
   | { ok: true; status: "published"; draft: Draft; published: Extract<Published, { ok: true }> }
   | { ok: false; errors: FieldError[] };
 
-export type Decided = { ok: true; draft: Draft; published?: Extract<Published, { ok: true }> } | { ok: false; reason: string };
+export type Decided =
+  | { ok: true; draft: Draft; published?: Extract<Published, { ok: true }> }
+  | { ok: false; reason: string };
 
 export interface StaffChangesDeps {
   dir: string;
@@ -63,13 +65,30 @@ export class StaffChanges {
     const valid = kind === "answer" ? validateAnswer(entry, kb) : validateFact(entry, kb);
     if (!valid.ok) return valid;
     const now = this.now();
-    const draft = { id: newDraftId(kind, now), kind, status: "draft", createdBy: author.name, ...(author.slackId ? { authorId: author.slackId } : {}), createdAt: now.toISOString(), entry: valid.entry } as Draft;
+    const draft = {
+      id: newDraftId(kind, now),
+      kind,
+      status: "draft",
+      createdBy: author.name,
+      ...(author.slackId ? { authorId: author.slackId } : {}),
+      createdAt: now.toISOString(),
+      entry: valid.entry,
+    } as Draft;
     if (!this.deps.policy.review) {
       const published = await this.publish(draft, undefined);
-      return published.ok ? { ok: true, status: "published", draft, published } : { ok: false, errors: published.errors.map((message) => ({ field: "(knowledge)", message })) };
+      return published.ok
+        ? { ok: true, status: "published", draft, published }
+        : { ok: false, errors: published.errors.map((message) => ({ field: "(knowledge)", message })) };
     }
     await this.drafts.save(draft);
-    await appendAudit(this.deps.dir, { at: now.toISOString(), action: "draft", draft: draft.id, entry: valid.entry.id, by: author.name, after: valid.entry });
+    await appendAudit(this.deps.dir, {
+      at: now.toISOString(),
+      action: "draft",
+      draft: draft.id,
+      entry: valid.entry.id,
+      by: author.name,
+      after: valid.entry,
+    });
     return { ok: true, status: "draft", draft };
   }
 
@@ -79,7 +98,11 @@ export class StaffChanges {
       const refusal = await this.refusal(draft, id, approver);
       if (refusal || !draft) return { ok: false, reason: refusal ?? `no draft ${id}` };
       const published = await this.publishLocked(draft, approver);
-      if (!published.ok) return { ok: false, reason: `the change does not validate against the knowledge as it is now, so nothing was written:\n${published.errors.join("\n")}` };
+      if (!published.ok)
+        return {
+          ok: false,
+          reason: `the change does not validate against the knowledge as it is now, so nothing was written:\n${published.errors.join("\n")}`,
+        };
       await this.drafts.remove(id);
       return { ok: true, draft, published };
     }).then(async (r) => {
@@ -95,9 +118,20 @@ export class StaffChanges {
       const refusal = await this.refusal(draft, id, by);
       if (refusal || !draft) return { ok: false, reason: refusal ?? `no draft ${id}` };
       const at = this.now().toISOString();
-      const rejected: Draft = { ...draft, status: "rejected", rejection: { by: by.name, ...(by.slackId ? { byId: by.slackId } : {}), reason: reason.trim(), at } };
+      const rejected: Draft = {
+        ...draft,
+        status: "rejected",
+        rejection: { by: by.name, ...(by.slackId ? { byId: by.slackId } : {}), reason: reason.trim(), at },
+      };
       await this.drafts.save(rejected);
-      await appendAudit(this.deps.dir, { at, action: "reject", draft: id, entry: draft.entry.id, by: by.name, reason: reason.trim() });
+      await appendAudit(this.deps.dir, {
+        at,
+        action: "reject",
+        draft: id,
+        entry: draft.entry.id,
+        by: by.name,
+        reason: reason.trim(),
+      });
       return { ok: true, draft: rejected };
     });
   }
@@ -105,8 +139,10 @@ export class StaffChanges {
   /** Why this person may not decide on this draft, or undefined when they may. */
   private async refusal(draft: Draft | undefined, id: string, actor: StaffActor): Promise<string | undefined> {
     if (!draft) return `no draft ${id} is waiting (it was already approved, or never made)`;
-    if (draft.status !== "draft") return `draft ${id} was sent back by ${draft.rejection?.by ?? "a reviewer"} (${draft.rejection?.reason ?? ""}): it cannot be approved`;
-    if (sameActor(actor, draft.createdBy, draft.authorId)) return `${draft.createdBy} wrote draft ${id}: a second member of staff must approve it (two people for a change)`;
+    if (draft.status !== "draft")
+      return `draft ${id} was sent back by ${draft.rejection?.by ?? "a reviewer"} (${draft.rejection?.reason ?? ""}): it cannot be approved`;
+    if (sameActor(actor, draft.createdBy, draft.authorId))
+      return `${draft.createdBy} wrote draft ${id}: a second member of staff must approve it (two people for a change)`;
     if (!(await this.deps.policy.mayApprove(actor))) return `${actor.name} is not one of the configured approvers`;
     return undefined;
   }
@@ -124,7 +160,10 @@ export class StaffChanges {
       const value: Faq = { ...draft.entry, source: { ...draft.entry.source!, ...(approvedBy ? { approvedBy } : {}) } };
       return publishEntry(this.deps.dir, { ...base, entry: { kind: "answer", value } });
     }
-    const value: StaffFact = { ...draft.entry, source: { ...draft.entry.source, ...(approvedBy ? { approvedBy } : {}) } };
+    const value: StaffFact = {
+      ...draft.entry,
+      source: { ...draft.entry.source, ...(approvedBy ? { approvedBy } : {}) },
+    };
     return publishEntry(this.deps.dir, { ...base, entry: { kind: "fact", value } });
   }
 }

@@ -12,7 +12,12 @@ export type FactField = (typeof FACT_FIELDS)[number];
 export const PROGRAM_STATUSES = ["実施中", "終了", "予算ゼロ", "見直し中"] as const;
 
 /** How each field is named to residents: 「金額: 1回5万円まで（子育て支援課 山田 確認 2026-12-01）」. */
-export const FACT_LABELS: Record<FactField, string> = { amount: "金額", apply: "申請方法", contact: "問い合わせ先", status: "実施状況" };
+export const FACT_LABELS: Record<FactField, string> = {
+  amount: "金額",
+  apply: "申請方法",
+  contact: "問い合わせ先",
+  status: "実施状況",
+};
 
 export const StaffFact = z
   .strictObject({
@@ -25,7 +30,11 @@ export const StaffFact = z
   })
   .superRefine((f, ctx) => {
     if (f.field === "status" && !(PROGRAM_STATUSES as readonly string[]).includes(f.value)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: `a status must be one of ${PROGRAM_STATUSES.join(" / ")}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: `a status must be one of ${PROGRAM_STATUSES.join(" / ")}`,
+      });
     }
   });
 export type StaffFact = z.infer<typeof StaffFact>;

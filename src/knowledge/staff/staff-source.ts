@@ -9,9 +9,15 @@ const text = z.string().trim().min(1, "must not be empty");
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD (e.g. 2026-12-01)")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real date");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "is not a real date",
+  );
 
-export const httpUrl = z.string().trim().regex(/^https?:\/\/\S+$/, "must be a web address starting with http:// or https://");
+export const httpUrl = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/\S+$/, "must be a web address starting with http:// or https://");
 
 export const StaffSource = z.strictObject({
   kind: z.literal("staff"),

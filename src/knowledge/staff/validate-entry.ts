@@ -20,9 +20,13 @@ export function validateAnswer(entry: unknown, kb: KnowledgeBase): Validated<Faq
   if (!parsed.ok) return parsed;
   const errors: FieldError[] = [];
   const f = parsed.entry;
-  if (f.source?.kind !== "staff") errors.push({ field: "source", message: "is required: who gave the answer, their department and the date" });
+  if (f.source?.kind !== "staff")
+    errors.push({ field: "source", message: "is required: who gave the answer, their department and the date" });
   if (f.municipality !== undefined && !kb.municipality(f.municipality)) {
-    errors.push({ field: "municipality", message: `unknown municipality "${f.municipality}" (known: ${kb.municipalities.map((m) => m.name).join(", ")})` });
+    errors.push({
+      field: "municipality",
+      message: `unknown municipality "${f.municipality}" (known: ${kb.municipalities.map((m) => m.name).join(", ")})`,
+    });
   }
   return errors.length > 0 ? { ok: false, errors } : parsed;
 }
@@ -30,7 +34,11 @@ export function validateAnswer(entry: unknown, kb: KnowledgeBase): Validated<Faq
 export function validateFact(entry: unknown, kb: KnowledgeBase): Validated<StaffFact> {
   const parsed = parse(StaffFact, entry);
   if (!parsed.ok) return parsed;
-  if (!kb.program(parsed.entry.program)) return { ok: false, errors: [{ field: "program", message: `no program has the id "${parsed.entry.program}" (see madoguchi list)` }] };
+  if (!kb.program(parsed.entry.program))
+    return {
+      ok: false,
+      errors: [{ field: "program", message: `no program has the id "${parsed.entry.program}" (see madoguchi list)` }],
+    };
   return parsed;
 }
 
@@ -42,7 +50,8 @@ function parse<T>(schema: z.ZodType<T>, entry: unknown): Validated<T> {
 
 function toFieldError(issue: z.core.$ZodIssue, entry: unknown): FieldError {
   const path = issue.path.map(String);
-  if (issue.code === "unrecognized_keys") return { field: [...path, ...issue.keys].join("."), message: "unknown field" };
+  if (issue.code === "unrecognized_keys")
+    return { field: [...path, ...issue.keys].join("."), message: "unknown field" };
   return { field: path.join(".") || "(entry)", message: issueMessage(issue, valueAt(entry, issue.path)) };
 }
 

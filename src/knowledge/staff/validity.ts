@@ -9,7 +9,10 @@ export function faqExpired(f: Faq, now: Date): boolean {
 }
 
 /** The search hits without expired answers; nothing left means nothing fits. */
-export function withoutExpired<H extends { type: string; id: string }, R extends { noMatch: boolean; results: readonly H[] }>(found: R, faq: (id: string) => Faq | undefined, now: Date): R {
+export function withoutExpired<
+  H extends { type: string; id: string },
+  R extends { noMatch: boolean; results: readonly H[] },
+>(found: R, faq: (id: string) => Faq | undefined, now: Date): R {
   const results = found.results.filter((h) => h.type !== "faq" || !isExpired(faq(h.id), now));
   if (results.length === found.results.length) return found;
   return { ...found, results, noMatch: found.noMatch || results.length === 0 };

@@ -12,7 +12,10 @@ export interface HttpServer {
 }
 
 export function createHttpServer(deps: PipelineDeps): HttpServer {
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 20_000, keepAliveTimeout: 5_000 }, createRequestListener(deps));
+  const server = createServer(
+    { requestTimeout: 30_000, headersTimeout: 20_000, keepAliveTimeout: 5_000 },
+    createRequestListener(deps),
+  );
   server.on("clientError", (err: Error & { code?: string }, socket: Socket) => {
     // Unparseable HTTP (bad request line, oversized headers): answer and close, log only the code.
     deps.logger.warn({ code: err.code ?? "unknown" }, "malformed HTTP request");

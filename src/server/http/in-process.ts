@@ -8,25 +8,50 @@ import { PayloadTooLarge } from "../../channels/http/http-error.js";
 import { answer, recordRequest, type Outcome, type PipelineDeps } from "./request-listener.js";
 
 /** Answers `input` (a Request, or a path such as "/api/search?q=…" with `init`) in this process. */
-export async function requestInProcess(deps: PipelineDeps, input: Request | string, init?: RequestInit): Promise<Response> {
+export async function requestInProcess(
+  deps: PipelineDeps,
+  input: Request | string,
+  init?: RequestInit,
+): Promise<Response> {
   const started = performance.now();
   const request = typeof input === "string" ? new Request(new URL(input, "http://127.0.0.1"), init) : input;
   const body = Buffer.from(await request.arrayBuffer());
   const url = new URL(request.url);
   const headers: IncomingHttpHeaders = {};
-  request.headers.forEach((value, name) => { headers[name] = value; });
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   if (body.length > 0 || request.method === "POST") headers["content-length"] = String(body.length);
   const id = randomBytes(6).toString("base64url");
   const outcome: Outcome = { route: "unmatched", bytesIn: 0, logFields: {} };
-  const answered = await answer(deps, {
-    method: request.method, url: `${url.pathname}${url.search}`, headers, remoteAddress: "127.0.0.1",
-    readBody: async (limit) => {
-      if (body.length > limit) throw new PayloadTooLarge(limit);
-      return body;
+  const answered = await answer(
+    deps,
+    {
+      method: request.method,
+      url: `${url.pathname}${url.search}`,
+      headers,
+      remoteAddress: "127.0.0.1",
+      readBody: async (limit) => {
+        if (body.length > limit) throw new PayloadTooLarge(limit);
+        return body;
+      },
+      complete: () => true,
     },
-    complete: () => true,
-  }, id, outcome);
-  recordRequest(deps, { id, method: request.method, url: `${url.pathname}${url.search}`, status: answered.status, outcome, aborted: false }, performance.now() - started);
+    id,
+    outcome,
+  );
+  recordRequest(
+    deps,
+    {
+      id,
+      method: request.method,
+      url: `${url.pathname}${url.search}`,
+      status: answered.status,
+      outcome,
+      aborted: false,
+    },
+    performance.now() - started,
+  );
   const empty = request.method === "HEAD" || answered.status === 204 || answered.status === 304;
   const payload = typeof answered.body === "string" ? answered.body : new Uint8Array(answered.body);
   return new Response(empty ? null : payload, { status: answered.status, headers: answered.headers });

@@ -57,31 +57,57 @@ export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage
 async function handleRequest(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
   const input: PipelineInput = {
-    method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, remoteAddress: req.socket.remoteAddress,
-    readBody: (limit) => readRawBody(req, limit), complete: () => req.complete,
+    method: req.method ?? "GET",
+    url: req.url ?? "/",
+    headers: req.headers,
+    remoteAddress: req.socket.remoteAddress,
+    readBody: (limit) => readRawBody(req, limit),
+    complete: () => req.complete,
   };
   const id = randomBytes(6).toString("base64url");
   const outcome: Outcome = { route: "unmatched", bytesIn: 0, logFields: {} };
   res.once("close", () => {
     // 0: the client went away before an answer
-    recordRequest(deps, { method: input.method, url: input.url, status: res.headersSent ? res.statusCode : 0, outcome, aborted: !res.writableFinished, id }, performance.now() - started);
+    recordRequest(
+      deps,
+      {
+        method: input.method,
+        url: input.url,
+        status: res.headersSent ? res.statusCode : 0,
+        outcome,
+        aborted: !res.writableFinished,
+        id,
+      },
+      performance.now() - started,
+    );
   });
   const answered = await answer(deps, input, id, outcome);
   write(res, answered);
 }
 
 /** Routes, reads the body, runs the handler; any throw becomes its JSON error response. */
-export async function answer(deps: PipelineDeps, input: PipelineInput, id: string, outcome: Outcome): Promise<Answered> {
+export async function answer(
+  deps: PipelineDeps,
+  input: PipelineInput,
+  id: string,
+  outcome: Outcome,
+): Promise<Answered> {
   let response: RouteResponse;
   try {
     response = await route(deps, input, id, outcome);
   } catch (e) {
     response = errorResponse(e);
-    if (!(e instanceof HttpError)) deps.logger.error({ reqId: id, route: outcome.route, err: e }, "request handler failed");
+    if (!(e instanceof HttpError))
+      deps.logger.error({ reqId: id, route: outcome.route, err: e }, "request handler failed");
     if (!input.complete()) response.headers = { ...response.headers, connection: "close" }; // unread body: do not reuse
   }
   const body = response.body ?? "";
-  const headers = { ...SECURITY_HEADERS, "x-request-id": id, ...response.headers, "content-length": String(Buffer.byteLength(body)) };
+  const headers = {
+    ...SECURITY_HEADERS,
+    "x-request-id": id,
+    ...response.headers,
+    "content-length": String(Buffer.byteLength(body)),
+  };
   return { id, status: response.status, headers, body, outcome };
 }
 
@@ -95,8 +121,16 @@ async function route(deps: PipelineDeps, input: PipelineInput, id: string, outco
   const body = await input.readBody(match.route.options.bodyLimit ?? deps.bodyLimit);
   outcome.bytesIn = body.length;
   const request: RouteRequest = {
-    method, path: target.pathname, query: target.searchParams, params: match.params, headers: input.headers,
-    body, id, route: match.route.pattern, logFields: outcome.logFields, remoteAddress: input.remoteAddress,
+    method,
+    path: target.pathname,
+    query: target.searchParams,
+    params: match.params,
+    headers: input.headers,
+    body,
+    id,
+    route: match.route.pattern,
+    logFields: outcome.logFields,
+    remoteAddress: input.remoteAddress,
   };
   return await match.route.handler(request);
 }
@@ -147,10 +181,20 @@ export function recordRequest(deps: PipelineDeps, f: Finished, ms: number): void
   const method = KNOWN_METHODS.has(f.method) ? f.method : "OTHER";
   deps.metrics.httpRequests.inc({ route: f.outcome.route, method, status: String(f.status) });
   deps.metrics.httpDuration.observe({ route: f.outcome.route }, ms / 1000);
-  deps.logger.info({
-    ...f.outcome.logFields, reqId: f.id, method, route: f.outcome.route, path: decodedPath(f.url), status: f.status, ms: Math.round(ms * 1000) / 1000,
-    bytesIn: f.outcome.bytesIn, ...(f.aborted ? { aborted: true } : {}),
-  }, "request");
+  deps.logger.info(
+    {
+      ...f.outcome.logFields,
+      reqId: f.id,
+      method,
+      route: f.outcome.route,
+      path: decodedPath(f.url),
+      status: f.status,
+      ms: Math.round(ms * 1000) / 1000,
+      bytesIn: f.outcome.bytesIn,
+      ...(f.aborted ? { aborted: true } : {}),
+    },
+    "request",
+  );
 }
 
 /** The path without the query, percent-decoded so that masking sees what it encodes (an e-mail's %40). */

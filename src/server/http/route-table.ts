@@ -20,7 +20,8 @@ export class RouteTable {
   add(method: string, pattern: string, handler: RouteHandler, options: RouteOptions = {}): void {
     const m = method.toUpperCase();
     if (!pattern.startsWith("/")) throw new Error(`route pattern must start with "/": ${pattern}`);
-    if (this.routes.some((r) => r.method === m && r.pattern === pattern)) throw new Error(`route ${m} ${pattern} is already registered`);
+    if (this.routes.some((r) => r.method === m && r.pattern === pattern))
+      throw new Error(`route ${m} ${pattern} is already registered`);
     this.routes.push({ method: m, pattern, segments: splitPath(pattern), handler, options });
     // Most specific first: more literal segments, then no wildcard.
     this.routes.sort((a, b) => specificity(b) - specificity(a));

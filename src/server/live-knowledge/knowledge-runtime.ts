@@ -47,7 +47,10 @@ export class KnowledgeRuntime<I> {
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
 
-  private constructor(private readonly deps: RuntimeDeps<I>, first: Snapshot<I>) {
+  private constructor(
+    private readonly deps: RuntimeDeps<I>,
+    first: Snapshot<I>,
+  ) {
     this.snapshot = first;
   }
 
@@ -123,7 +126,7 @@ export class KnowledgeRuntime<I> {
   private fail(errors: string[], ms: number): ReloadOutcome {
     const kept = errors.slice(0, MAX_REPORTED_ERRORS);
     if (errors.length > kept.length) kept.push(`… and ${errors.length - kept.length} more`);
-    this.stale = { since: this.stale?.since ?? (this.deps.now?.() ?? new Date()), errors: kept };
+    this.stale = { since: this.stale?.since ?? this.deps.now?.() ?? new Date(), errors: kept };
     return { outcome: "failed", errors: kept, ms };
   }
 }

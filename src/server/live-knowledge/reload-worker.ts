@@ -19,7 +19,11 @@ import { nextTurn } from "../../knowledge/cache/parts.js";
 export const RELOAD_WORKER_SCRIPT = new URL("./reload-worker-thread.js", import.meta.url);
 
 export function reloadWorkerAvailable(env: Readonly<Record<string, string | undefined>>): boolean {
-  return env["MADOGUCHI_RELOAD_WORKER"] !== "off" && import.meta.url.endsWith(".js") && existsSync(fileURLToPath(RELOAD_WORKER_SCRIPT));
+  return (
+    env["MADOGUCHI_RELOAD_WORKER"] !== "off" &&
+    import.meta.url.endsWith(".js") &&
+    existsSync(fileURLToPath(RELOAD_WORKER_SCRIPT))
+  );
 }
 
 /** What the worker answers for one reload (see reload-worker-thread.ts). */

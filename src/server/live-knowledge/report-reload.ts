@@ -9,11 +9,23 @@ export function reportReload(logger: Logger, metrics: ServerMetrics, health: () 
     const now = health();
     setKnowledgeGauges(metrics, now);
     if (result.outcome === "ok") {
-      logger.info({ reason, version: result.version, previousVersion: result.previousVersion, entries: now.entries, ms: result.ms }, "knowledge reloaded");
+      logger.info(
+        {
+          reason,
+          version: result.version,
+          previousVersion: result.previousVersion,
+          entries: now.entries,
+          ms: result.ms,
+        },
+        "knowledge reloaded",
+      );
     } else if (result.outcome === "unchanged") {
       logger.info({ reason, version: result.version, ms: result.ms }, "knowledge unchanged");
     } else {
-      logger.error({ reason, errors: result.errors, servingVersion: now.version, staleSince: now.staleSince, ms: result.ms }, "knowledge reload failed: still serving the previous knowledge");
+      logger.error(
+        { reason, errors: result.errors, servingVersion: now.version, staleSince: now.staleSince, ms: result.ms },
+        "knowledge reload failed: still serving the previous knowledge",
+      );
     }
   };
 }

@@ -17,7 +17,12 @@ export interface KnowledgeWatcher {
   close(): void;
 }
 
-export function watchKnowledge(dir: string, debounceMs: number, onChange: () => void, onError: (e: Error) => void): KnowledgeWatcher {
+export function watchKnowledge(
+  dir: string,
+  debounceMs: number,
+  onChange: () => void,
+  onError: (e: Error) => void,
+): KnowledgeWatcher {
   let timer: NodeJS.Timeout | undefined;
   const trigger = () => {
     if (timer) clearTimeout(timer);
@@ -31,7 +36,12 @@ export function watchKnowledge(dir: string, debounceMs: number, onChange: () => 
     // filename can be null on some platforms: then reload to be safe.
     // Proposals recorded from Slack are not knowledge: writing one must not reload the index.
     if (filename === null) trigger();
-    else if (KNOWLEDGE_FILE.test(filename.toString()) && basename(filename.toString()) !== REVIEW_FILE && !isDraft(filename.toString())) trigger();
+    else if (
+      KNOWLEDGE_FILE.test(filename.toString()) &&
+      basename(filename.toString()) !== REVIEW_FILE &&
+      !isDraft(filename.toString())
+    )
+      trigger();
   });
   watcher.on("error", onError);
   return {

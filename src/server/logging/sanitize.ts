@@ -17,7 +17,9 @@ const MAX_STRING = 2_000;
 
 export function sanitizeString(text: string, mask: Masker): string {
   const clipped = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…(${text.length} chars)` : text;
-  return mask(clipped).replace(SECRET_IN_TEXT, (_, scheme: string | undefined) => (scheme ? `${scheme} [redacted]` : "[redacted]")).replace(LINE_BREAKS, " ");
+  return mask(clipped)
+    .replace(SECRET_IN_TEXT, (_, scheme: string | undefined) => (scheme ? `${scheme} [redacted]` : "[redacted]"))
+    .replace(LINE_BREAKS, " ");
 }
 
 export function sanitizeValue(value: unknown, mask: Masker, depth = 0): unknown {

@@ -35,16 +35,71 @@ export function createServerMetrics(registry = new Registry()): ServerMetrics {
   const registers = [registry];
   return {
     registry,
-    httpRequests: new Counter({ name: "madoguchi_http_requests_total", help: "HTTP requests by route pattern, method and status.", labelNames: ["route", "method", "status"], registers }),
-    httpDuration: new Histogram({ name: "madoguchi_http_request_duration_seconds", help: "Time from request to response, by route pattern.", labelNames: ["route"], buckets: HTTP_BUCKETS, registers }),
-    queryDuration: new Histogram({ name: "madoguchi_query_duration_seconds", help: "Time to answer one question, by channel and kind (search, chat).", labelNames: ["channel", "kind"], buckets: QUERY_BUCKETS, registers }),
-    noMatch: new Counter({ name: "madoguchi_no_match_total", help: "Questions no knowledge entry answered, by channel.", labelNames: ["channel"], registers }),
-    duplicateDeliveriesDropped: new Counter({ name: "madoguchi_duplicate_deliveries_dropped_total", help: "Webhook deliveries dropped as duplicates of one already handled, by channel.", labelNames: ["channel"], registers }),
-    lineEvents: new Counter({ name: "madoguchi_line_events_total", help: "LINE webhook events by channel, type and outcome.", labelNames: ["channel", "type", "outcome"], registers }),
-    rateLimited: new Counter({ name: "madoguchi_rate_limited_total", help: "Requests refused by a per-user rate limit, by channel and outcome (line: notice, drop; web: 429).", labelNames: ["channel", "outcome"], registers }),
-    turnsWaiting: new Gauge({ name: "madoguchi_turns_waiting", help: "Conversation turns waiting to run (a backlog means questions arrive faster than this process answers them).", registers }),
-    knowledgeReloads: new Counter({ name: "madoguchi_knowledge_reloads_total", help: "Knowledge reloads by outcome (ok, unchanged, failed).", labelNames: ["outcome"], registers }),
-    knowledgeEntries: new Gauge({ name: "madoguchi_knowledge_entries", help: "Entries in the knowledge being served, by type.", labelNames: ["type"], registers }),
-    knowledgeStale: new Gauge({ name: "madoguchi_knowledge_stale", help: "1 when the last knowledge reload failed and older knowledge is being served.", registers }),
+    httpRequests: new Counter({
+      name: "madoguchi_http_requests_total",
+      help: "HTTP requests by route pattern, method and status.",
+      labelNames: ["route", "method", "status"],
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: "madoguchi_http_request_duration_seconds",
+      help: "Time from request to response, by route pattern.",
+      labelNames: ["route"],
+      buckets: HTTP_BUCKETS,
+      registers,
+    }),
+    queryDuration: new Histogram({
+      name: "madoguchi_query_duration_seconds",
+      help: "Time to answer one question, by channel and kind (search, chat).",
+      labelNames: ["channel", "kind"],
+      buckets: QUERY_BUCKETS,
+      registers,
+    }),
+    noMatch: new Counter({
+      name: "madoguchi_no_match_total",
+      help: "Questions no knowledge entry answered, by channel.",
+      labelNames: ["channel"],
+      registers,
+    }),
+    duplicateDeliveriesDropped: new Counter({
+      name: "madoguchi_duplicate_deliveries_dropped_total",
+      help: "Webhook deliveries dropped as duplicates of one already handled, by channel.",
+      labelNames: ["channel"],
+      registers,
+    }),
+    lineEvents: new Counter({
+      name: "madoguchi_line_events_total",
+      help: "LINE webhook events by channel, type and outcome.",
+      labelNames: ["channel", "type", "outcome"],
+      registers,
+    }),
+    rateLimited: new Counter({
+      name: "madoguchi_rate_limited_total",
+      help: "Requests refused by a per-user rate limit, by channel and outcome (line: notice, drop; web: 429).",
+      labelNames: ["channel", "outcome"],
+      registers,
+    }),
+    turnsWaiting: new Gauge({
+      name: "madoguchi_turns_waiting",
+      help: "Conversation turns waiting to run (a backlog means questions arrive faster than this process answers them).",
+      registers,
+    }),
+    knowledgeReloads: new Counter({
+      name: "madoguchi_knowledge_reloads_total",
+      help: "Knowledge reloads by outcome (ok, unchanged, failed).",
+      labelNames: ["outcome"],
+      registers,
+    }),
+    knowledgeEntries: new Gauge({
+      name: "madoguchi_knowledge_entries",
+      help: "Entries in the knowledge being served, by type.",
+      labelNames: ["type"],
+      registers,
+    }),
+    knowledgeStale: new Gauge({
+      name: "madoguchi_knowledge_stale",
+      help: "1 when the last knowledge reload failed and older knowledge is being served.",
+      registers,
+    }),
   };
 }

@@ -44,6 +44,7 @@ function whole(env: Env, name: string, fallback: number, min: number, max: numbe
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
   return n;
 }

@@ -28,9 +28,16 @@ export function createRateLimits(env: Env, buckets: RateBuckets, metrics: Server
   return {
     config,
     turns: new TurnScheduler(config.turnConcurrency, (n) => metrics.turnsWaiting.set(n)),
-    lineAdmission: lineAdmission({ buckets, rule: config.line, onLimited: (channel, outcome) => limited.inc({ channel, outcome }) }),
+    lineAdmission: lineAdmission({
+      buckets,
+      rule: config.line,
+      onLimited: (channel, outcome) => limited.inc({ channel, outcome }),
+    }),
     webAdmission: webAdmission({
-      buckets, rule: config.web, trustProxyHops: config.trustProxyHops, onLimited: () => limited.inc({ channel: "web", outcome: "429" }),
+      buckets,
+      rule: config.web,
+      trustProxyHops: config.trustProxyHops,
+      onLimited: () => limited.inc({ channel: "web", outcome: "429" }),
     }),
   };
 }

@@ -37,7 +37,10 @@ export function clientAddress(req: Pick<RouteRequest, "headers"> & { remoteAddre
   const peer = req.remoteAddress ?? "unknown";
   if (hops <= 0) return peer;
   const header = req.headers["x-forwarded-for"];
-  const list = (Array.isArray(header) ? header.join(",") : header ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const list = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   if (list.length === 0) return peer;
   return list[Math.max(0, list.length - hops)]!;
 }

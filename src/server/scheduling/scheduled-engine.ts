@@ -1,12 +1,19 @@
 // The conversation engine with its turns run through the TurnScheduler: LINE events (already acknowledged)
 // queue behind people waiting on an HTTP answer (the web chat pane, Slack), and no burst of turns can hold
 // up the event loop that acknowledges webhooks.
-import { ConversationEngine, type ConversationEngineOptions, type EngineInput } from "../../dialogue/engine/conversation-engine.js";
+import {
+  ConversationEngine,
+  type ConversationEngineOptions,
+  type EngineInput,
+} from "../../dialogue/engine/conversation-engine.js";
 import type { Reply } from "../../dialogue/reply/reply.js";
 import type { TurnPriority, TurnScheduler } from "./turn-scheduler.js";
 
 export class ScheduledConversationEngine extends ConversationEngine {
-  constructor(options: ConversationEngineOptions, private readonly scheduler: TurnScheduler) {
+  constructor(
+    options: ConversationEngineOptions,
+    private readonly scheduler: TurnScheduler,
+  ) {
     super(options);
   }
 

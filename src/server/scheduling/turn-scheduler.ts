@@ -19,7 +19,10 @@ export class TurnScheduler {
   private readonly queues: Record<TurnPriority, Waiting[]> = { interactive: [], background: [] };
   private running = 0;
 
-  constructor(private readonly concurrency = 1, private readonly onQueueChange?: (waiting: number) => void) {
+  constructor(
+    private readonly concurrency = 1,
+    private readonly onQueueChange?: (waiting: number) => void,
+  ) {
     if (!(concurrency >= 1)) throw new RangeError(`concurrency must be at least 1, got ${concurrency}`);
   }
 
@@ -41,10 +44,13 @@ export class TurnScheduler {
       if (!next) break;
       this.running++;
       setImmediate(() => {
-        next.work().then(next.resolve, next.reject).finally(() => {
-          this.running--;
-          this.pump();
-        });
+        next
+          .work()
+          .then(next.resolve, next.reject)
+          .finally(() => {
+            this.running--;
+            this.pump();
+          });
       });
     }
     this.onQueueChange?.(this.waiting);

@@ -19,7 +19,12 @@ export interface CliResult {
 
 function collector(): { stream: Writable; text: () => string } {
   const chunks: Buffer[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { chunks.push(Buffer.from(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
   return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
 }
 
@@ -40,13 +45,17 @@ const MAIN_JS = resolve("dist/cli/main.js");
  */
 export async function buildOnce(): Promise<void> {
   if (!builtFromCurrentSources()) {
-    await run(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"]).catch(() => undefined);
+    await run(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"]).catch(
+      () => undefined,
+    );
   }
   if (!existsSync(MAIN_JS)) throw new Error("the build did not produce dist/cli/main.js");
 }
 
 function builtFromCurrentSources(): boolean {
-  const sources = (readdirSync("src", { recursive: true }) as string[]).filter((f) => f.endsWith(".ts") && !f.split(sep).includes("public"));
+  const sources = (readdirSync("src", { recursive: true }) as string[]).filter(
+    (f) => f.endsWith(".ts") && !f.split(sep).includes("public"),
+  );
   return sources.every((f) => {
     const built = join("dist", f.replace(/\.ts$/, ".js"));
     return existsSync(built) && statSync(built).mtimeMs >= statSync(join("src", f)).mtimeMs;
@@ -60,7 +69,11 @@ export async function runBinary(args: string[]): Promise<CliResult> {
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+    return {
+      code: typeof failed.code === "number" ? failed.code : -1,
+      stdout: failed.stdout ?? "",
+      stderr: failed.stderr ?? "",
+    };
   }
 }
 

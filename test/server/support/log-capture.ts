@@ -17,7 +17,11 @@ export interface LogCapture {
 export function captureLogs(): LogCapture {
   const lines: string[] = [];
   const waiting = new Set<(entry: Entry) => void>();
-  const parse = (text: string): Entry[] => text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Entry);
+  const parse = (text: string): Entry[] =>
+    text
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => JSON.parse(l) as Entry);
   return {
     destination: {
       write: (line: string) => {

@@ -13,22 +13,46 @@ export interface TestServer {
   request(path: string, init?: RequestInit): Promise<Response>;
   get(path: string): Promise<Response>;
   getJson<T = Record<string, unknown>>(path: string): Promise<{ status: number; body: T; response: Response }>;
-  postJson<T = Record<string, unknown>>(path: string, body: unknown): Promise<{ status: number; body: T; response: Response }>;
+  postJson<T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+  ): Promise<{ status: number; body: T; response: Response }>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}, options: { reloadOnSighup?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { reloadOnSighup?: boolean } = {},
+): Promise<TestServer> {
   const logs = captureLogs();
   const config = readServerConfig({ PORT: "0", HOST: "127.0.0.1", MADOGUCHI_WATCH: "off", LOG_LEVEL: "info", ...env });
-  const server = await startServer({ config, logDestination: logs.destination, channels: [webChannel], reloadOnSighup: options.reloadOnSighup });
+  const server = await startServer({
+    config,
+    logDestination: logs.destination,
+    channels: [webChannel],
+    reloadOnSighup: options.reloadOnSighup,
+  });
   const url = server.url;
-  const parse = async <T>(response: Response) => ({ status: response.status, body: (await response.json()) as T, response });
+  const parse = async <T>(response: Response) => ({
+    status: response.status,
+    body: (await response.json()) as T,
+    response,
+  });
   return {
-    server, url, logs,
+    server,
+    url,
+    logs,
     request: (path, init) => server.request(path, init),
     get: (path) => server.request(path),
     getJson: async (path) => parse(await server.request(path)),
-    postJson: async (path, body) => parse(await server.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })),
+    postJson: async (path, body) =>
+      parse(
+        await server.request(path, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      ),
     close: () => server.close(),
   };
 }

@@ -13,7 +13,9 @@ interface Glyph {
 let atlas: Map<string, Glyph> | undefined;
 
 function glyphs(): Map<string, Glyph> {
-  atlas ??= new Map(GLYPHS.map(([ch, width, data]) => [ch, { width, alpha: new Uint8Array(inflateSync(Buffer.from(data, "base64"))) }]));
+  atlas ??= new Map(
+    GLYPHS.map(([ch, width, data]) => [ch, { width, alpha: new Uint8Array(inflateSync(Buffer.from(data, "base64"))) }]),
+  );
   return atlas;
 }
 
@@ -25,26 +27,37 @@ export function missingGlyphs(text: string): string[] {
 export class Raster {
   readonly rgb: Uint8Array;
 
-  constructor(readonly width: number, readonly height: number, background: Rgb) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    background: Rgb,
+  ) {
     this.rgb = new Uint8Array(width * height * 3);
     this.fillRect(0, 0, width, height, background);
   }
 
   fillRect(x: number, y: number, w: number, h: number, color: Rgb): void {
     for (let row = Math.max(0, y); row < Math.min(this.height, y + h); row++) {
-      for (let col = Math.max(0, x); col < Math.min(this.width, x + w); col++) this.rgb.set(color, (row * this.width + col) * 3);
+      for (let col = Math.max(0, x); col < Math.min(this.width, x + w); col++)
+        this.rgb.set(color, (row * this.width + col) * 3);
     }
   }
 
   /** Width in pixels of `text` drawn `size` px high. */
   measure(text: string, size: number): number {
-    return [...text].reduce((w, ch) => w + (ch === " " ? GLYPH_EM / 3 : glyphs().get(ch)?.width ?? 0), 0) * (size / GLYPH_EM);
+    return (
+      [...text].reduce((w, ch) => w + (ch === " " ? GLYPH_EM / 3 : (glyphs().get(ch)?.width ?? 0)), 0) *
+      (size / GLYPH_EM)
+    );
   }
 
   /** Draws `text` centred on `centerX` with its baseline at `baselineY`, `size` px per em. */
   drawTextCentered(text: string, centerX: number, baselineY: number, size: number, color: Rgb): void {
     const missing = missingGlyphs(text);
-    if (missing.length > 0) throw new Error(`no glyph for ${missing.join(" ")} in the rich menu's glyph atlas: run src/channels/line/rich-menu/generate-glyph-atlas.mjs`);
+    if (missing.length > 0)
+      throw new Error(
+        `no glyph for ${missing.join(" ")} in the rich menu's glyph atlas: run src/channels/line/rich-menu/generate-glyph-atlas.mjs`,
+      );
     const scale = size / GLYPH_EM;
     let x = centerX - this.measure(text, size) / 2;
     for (const ch of text) {
@@ -62,9 +75,10 @@ export class Raster {
     const y0 = Math.round(top);
     for (let ty = 0; ty < h; ty++) {
       for (let tx = 0; tx < w; tx++) {
-        const coverage = scale > 1
-          ? bilinearCoverage(glyph, (tx + 0.5) / scale - 0.5, (ty + 0.5) / scale - 0.5)
-          : averageCoverage(glyph, tx / scale, ty / scale, (tx + 1) / scale, (ty + 1) / scale);
+        const coverage =
+          scale > 1
+            ? bilinearCoverage(glyph, (tx + 0.5) / scale - 0.5, (ty + 0.5) / scale - 0.5)
+            : averageCoverage(glyph, tx / scale, ty / scale, (tx + 1) / scale, (ty + 1) / scale);
         if (coverage > 0) this.blend(x0 + tx, y0 + ty, color, coverage / 255);
       }
     }
@@ -90,7 +104,8 @@ function averageCoverage(glyph: Glyph, sx0: number, sy0: number, sx1: number, sy
 }
 
 function bilinearCoverage(glyph: Glyph, sx: number, sy: number): number {
-  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= glyph.width || y >= GLYPH_HEIGHT ? 0 : glyph.alpha[y * glyph.width + x]!);
+  const at = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= glyph.width || y >= GLYPH_HEIGHT ? 0 : glyph.alpha[y * glyph.width + x]!;
   const x = Math.floor(sx);
   const y = Math.floor(sy);
   const fx = sx - x;

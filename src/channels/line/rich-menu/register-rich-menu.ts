@@ -12,7 +12,11 @@ export interface RichMenuRegistration {
   replaced: string[];
 }
 
-export async function registerRichMenu(client: LineApiClient, tiles: readonly RichMenuTile[] = richMenuTiles(), image = renderRichMenuImage(tiles)): Promise<RichMenuRegistration> {
+export async function registerRichMenu(
+  client: LineApiClient,
+  tiles: readonly RichMenuTile[] = richMenuTiles(),
+  image = renderRichMenuImage(tiles),
+): Promise<RichMenuRegistration> {
   const request = richMenuRequest(tiles);
   await client.validateRichMenu(request);
   const earlier = (await client.listRichMenus()).filter((m) => m.name === RICH_MENU_NAME).map((m) => m.richMenuId);

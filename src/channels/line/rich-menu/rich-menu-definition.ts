@@ -12,7 +12,12 @@ const ROWS = 2;
 
 /** Tile colours (RGB), light enough for dark text; one per life event in order. */
 const TILE_COLORS: readonly (readonly [number, number, number])[] = [
-  [255, 228, 225], [225, 240, 255], [232, 245, 225], [255, 243, 214], [236, 230, 255], [228, 246, 246],
+  [255, 228, 225],
+  [225, 240, 255],
+  [232, 245, 225],
+  [255, 243, 214],
+  [236, 230, 255],
+  [228, 246, 246],
 ];
 
 export interface RichMenuTile {
@@ -27,7 +32,8 @@ export interface RichMenuTile {
 }
 
 export function richMenuTiles(events: readonly LifeEvent[] = LIFE_EVENTS): RichMenuTile[] {
-  if (events.length !== COLUMNS * ROWS) throw new Error(`the rich menu has ${COLUMNS * ROWS} tiles; got ${events.length} life events`);
+  if (events.length !== COLUMNS * ROWS)
+    throw new Error(`the rich menu has ${COLUMNS * ROWS} tiles; got ${events.length} life events`);
   return events.map((event, i) => {
     const col = i % COLUMNS;
     const row = Math.floor(i / COLUMNS);
@@ -35,7 +41,16 @@ export function richMenuTiles(events: readonly LifeEvent[] = LIFE_EVENTS): RichM
     const y = Math.round((row * RICH_MENU_SIZE.height) / ROWS);
     const width = Math.round(((col + 1) * RICH_MENU_SIZE.width) / COLUMNS) - x;
     const height = Math.round(((row + 1) * RICH_MENU_SIZE.height) / ROWS) - y;
-    return { x, y, width, height, label: event.label, caption: event.caption, color: TILE_COLORS[i % TILE_COLORS.length]!, event };
+    return {
+      x,
+      y,
+      width,
+      height,
+      label: event.label,
+      caption: event.caption,
+      color: TILE_COLORS[i % TILE_COLORS.length]!,
+      event,
+    };
   });
 }
 

@@ -14,21 +14,51 @@ export function handoffOpenedMessage(ticket: HandoffTicket, maskedQuestion: stri
     blocks: [
       { type: "header", text: plain("住民から職員への相談") },
       ...ticketFacts(ticket, now),
-      { type: "section", text: mrkdwn(clip(personMrkdwn(maskedQuestion || "（質問の本文はありません）"), LIMITS.sectionText), true) },
-      { type: "context", elements: [plain("このスレッドに返信すると住民に届きます（個人情報は伏せて表示しています）。対応が終わったら「対応を終了」を押してください。")] },
-      { type: "actions", block_id: "handoff", elements: [{ type: "button", action_id: CLOSE_HANDOFF_ACTION, text: plain("対応を終了"), style: "danger", value: ticket.id }] },
+      {
+        type: "section",
+        text: mrkdwn(clip(personMrkdwn(maskedQuestion || "（質問の本文はありません）"), LIMITS.sectionText), true),
+      },
+      {
+        type: "context",
+        elements: [
+          plain(
+            "このスレッドに返信すると住民に届きます（個人情報は伏せて表示しています）。対応が終わったら「対応を終了」を押してください。",
+          ),
+        ],
+      },
+      {
+        type: "actions",
+        block_id: "handoff",
+        elements: [
+          {
+            type: "button",
+            action_id: CLOSE_HANDOFF_ACTION,
+            text: plain("対応を終了"),
+            style: "danger",
+            value: ticket.id,
+          },
+        ],
+      },
     ],
   };
 }
 
 export function handoffClosedMessage(ticket: HandoffTicket, maskedQuestion: string, now: number): SlackMessage {
-  const how = ticket.closedReason === "staff" && ticket.closedBy && /^[UW][A-Z0-9]+$/.test(ticket.closedBy) ? `<@${ticket.closedBy}> さんが対応を終了しました。` : ticket.closedReason === "timeout" ? "やり取りがないまま時間が過ぎたため終了しました。" : "終了しました。";
+  const how =
+    ticket.closedReason === "staff" && ticket.closedBy && /^[UW][A-Z0-9]+$/.test(ticket.closedBy)
+      ? `<@${ticket.closedBy}> さんが対応を終了しました。`
+      : ticket.closedReason === "timeout"
+        ? "やり取りがないまま時間が過ぎたため終了しました。"
+        : "終了しました。";
   return {
     text: `住民からの相談（終了）`,
     blocks: [
       { type: "header", text: plain("住民から職員への相談（終了）") },
       ...ticketFacts(ticket, now),
-      { type: "section", text: mrkdwn(clip(personMrkdwn(maskedQuestion || "（質問の本文はありません）"), LIMITS.sectionText), true) },
+      {
+        type: "section",
+        text: mrkdwn(clip(personMrkdwn(maskedQuestion || "（質問の本文はありません）"), LIMITS.sectionText), true),
+      },
       { type: "context", elements: [mrkdwn(how)] },
     ],
   };
@@ -42,11 +72,17 @@ export function residentMessage(maskedText: string): SlackMessage {
 }
 
 export function closedNote(ticket: HandoffTicket): string {
-  return ticket.closedReason === "timeout" ? "しばらくやり取りがなかったため、この相談は終了しました。住民には自動応答に戻ると伝えました。" : "この相談は終了しました。住民には自動応答に戻ると伝えました。";
+  return ticket.closedReason === "timeout"
+    ? "しばらくやり取りがなかったため、この相談は終了しました。住民には自動応答に戻ると伝えました。"
+    : "この相談は終了しました。住民には自動応答に戻ると伝えました。";
 }
 
 function ticketFacts(ticket: HandoffTicket, now: number): KnownBlock[] {
-  const fields = [mrkdwn(`*チャネル*\n${channelName(ticket)}`), mrkdwn(`*受付*\n${jst(ticket.openedAt || now)}`), mrkdwn(`*受付番号*\n${ticket.id.slice(0, 8)}`)];
+  const fields = [
+    mrkdwn(`*チャネル*\n${channelName(ticket)}`),
+    mrkdwn(`*受付*\n${jst(ticket.openedAt || now)}`),
+    mrkdwn(`*受付番号*\n${ticket.id.slice(0, 8)}`),
+  ];
   if (ticket.resident.municipality) fields.push(mrkdwn(`*自治体*\n${personMrkdwn(ticket.resident.municipality)}`));
   return [{ type: "section", fields }];
 }

@@ -21,13 +21,26 @@ export interface HomeStaffPart {
   blocks: KnownBlock[];
 }
 
-export function homeView(summary: WeekSummary, unanswered: UnansweredQuestion[], now: number, notice?: string, staff?: HomeStaffPart): HomeView {
+export function homeView(
+  summary: WeekSummary,
+  unanswered: UnansweredQuestion[],
+  now: number,
+  notice?: string,
+  staff?: HomeStaffPart,
+): HomeView {
   const blocks: KnownBlock[] = [
     { type: "header", text: plain("窓口ボット　今週の状況") },
     { type: "context", elements: [plain(`直近7日（${day(summary.since)}〜${day(now)}）`)] },
     ...(notice ? [{ type: "section", text: plain(clip(notice, LIMITS.sectionText)) } as KnownBlock] : []),
     { type: "section", fields: numbers(summary) },
-    ...(staff?.numbers?.length ? [{ type: "section", fields: staff.numbers.map(([label, value]) => mrkdwn(`*${label}*\n${value}`)) } as KnownBlock] : []),
+    ...(staff?.numbers?.length
+      ? [
+          {
+            type: "section",
+            fields: staff.numbers.map(([label, value]) => mrkdwn(`*${label}*\n${value}`)),
+          } as KnownBlock,
+        ]
+      : []),
     { type: "header", text: plain("よく聞かれる制度") },
     { type: "section", text: mrkdwn(clip(topPrograms(summary), LIMITS.sectionText)) },
     { type: "header", text: plain("答えられなかった質問（新しい順）") },
@@ -39,33 +52,75 @@ export function homeView(summary: WeekSummary, unanswered: UnansweredQuestion[],
 
 function numbers(s: WeekSummary) {
   const rate = s.questions > 0 ? `${((s.noMatch / s.questions) * 100).toFixed(1)}%` : "—";
-  const channels = s.byChannel.length > 0 ? s.byChannel.map((c) => `${CHANNEL_NAMES[c.channel] ?? escapeMrkdwn(c.channel)}: ${c.questions}件`).join("\n") : "まだありません";
+  const channels =
+    s.byChannel.length > 0
+      ? s.byChannel.map((c) => `${CHANNEL_NAMES[c.channel] ?? escapeMrkdwn(c.channel)}: ${c.questions}件`).join("\n")
+      : "まだありません";
   const answered = s.questions > 0 ? `${(((s.questions - s.noMatch) / s.questions) * 100).toFixed(1)}%` : "—";
   return [
     mrkdwn(`*質問数*\n${s.questions}件`),
     mrkdwn(`*回答できた割合*\n${answered}`),
     mrkdwn(`*該当なしの割合*\n${rate}（${s.noMatch}件）`),
-    ...(s.unansweredGroups !== undefined ? [mrkdwn(`*未回答の質問*\n${s.unansweredGroups}件（言い換えはまとめて数えます）`)] : []),
+    ...(s.unansweredGroups !== undefined
+      ? [mrkdwn(`*未回答の質問*\n${s.unansweredGroups}件（言い換えはまとめて数えます）`)]
+      : []),
     mrkdwn(clip(`*チャネル別*\n${channels}`, LIMITS.fieldText)),
   ];
 }
 
 function topPrograms(s: WeekSummary): string {
   if (s.topPrograms.length === 0) return "今週はまだ制度についての質問がありません。";
-  return s.topPrograms.slice(0, 10).map((p, i) => `${i + 1}. ${escapeMrkdwn(p.name)}（${escapeMrkdwn(p.municipality)}）— ${p.count}件`).join("\n");
+  return s.topPrograms
+    .slice(0, 10)
+    .map((p, i) => `${i + 1}. ${escapeMrkdwn(p.name)}（${escapeMrkdwn(p.municipality)}）— ${p.count}件`)
+    .join("\n");
 }
 
 function unansweredBlocks(questions: UnansweredQuestion[], answerButtons: boolean): KnownBlock[] {
   if (questions.length === 0) return [{ type: "section", text: plain("答えられなかった質問はありません。") }];
   return questions.flatMap((q): KnownBlock[] => [
-    { type: "section", block_id: `q:${q.id}`.slice(0, LIMITS.blockId), text: mrkdwn(clip(`${personMrkdwn(q.text)}${q.count && q.count > 1 ? `（${q.count}回）` : ""}`, LIMITS.sectionText), true) },
-    { type: "context", elements: [mrkdwn(clip(`${CHANNEL_NAMES[q.channel] ?? personMrkdwn(q.channel)} · ${time(q.at)}${q.municipality ? ` · ${personMrkdwn(q.municipality)}` : ""} · 解析: ${termsText(q.terms)}`, LIMITS.sectionText), true)] },
+    {
+      type: "section",
+      block_id: `q:${q.id}`.slice(0, LIMITS.blockId),
+      text: mrkdwn(
+        clip(`${personMrkdwn(q.text)}${q.count && q.count > 1 ? `（${q.count}回）` : ""}`, LIMITS.sectionText),
+        true,
+      ),
+    },
+    {
+      type: "context",
+      elements: [
+        mrkdwn(
+          clip(
+            `${CHANNEL_NAMES[q.channel] ?? personMrkdwn(q.channel)} · ${time(q.at)}${q.municipality ? ` · ${personMrkdwn(q.municipality)}` : ""} · 解析: ${termsText(q.terms)}`,
+            LIMITS.sectionText,
+          ),
+          true,
+        ),
+      ],
+    },
     {
       type: "actions",
       block_id: `qa:${q.id}`.slice(0, LIMITS.blockId),
       elements: [
-        ...(answerButtons ? [{ type: "button" as const, action_id: ANSWER_QUESTION_ACTION, text: plain("回答を登録"), value: q.id, style: "primary" as const }] : []),
-        { type: "button", action_id: PROPOSE_SYNONYM_ACTION, text: plain("同義語を追加"), value: q.id, ...(answerButtons ? {} : { style: "primary" as const }) },
+        ...(answerButtons
+          ? [
+              {
+                type: "button" as const,
+                action_id: ANSWER_QUESTION_ACTION,
+                text: plain("回答を登録"),
+                value: q.id,
+                style: "primary" as const,
+              },
+            ]
+          : []),
+        {
+          type: "button",
+          action_id: PROPOSE_SYNONYM_ACTION,
+          text: plain("同義語を追加"),
+          value: q.id,
+          ...(answerButtons ? {} : { style: "primary" as const }),
+        },
         { type: "button", action_id: DISMISS_QUESTION_ACTION, text: plain("対象外"), value: q.id },
       ],
     },
@@ -73,7 +128,9 @@ function unansweredBlocks(questions: UnansweredQuestion[], answerButtons: boolea
 }
 
 function termsText(terms: string[]): string {
-  return terms.length > 0 ? terms.map((t) => `\`${personMrkdwn(t).replace(/`/g, "'")}\``).join(" ") : "（語が取り出せませんでした）";
+  return terms.length > 0
+    ? terms.map((t) => `\`${personMrkdwn(t).replace(/`/g, "'")}\``).join(" ")
+    : "（語が取り出せませんでした）";
 }
 
 /** Japan time, as staff read it: 6/2 10:15. */

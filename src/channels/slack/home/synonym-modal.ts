@@ -31,7 +31,12 @@ export function synonymModal(question: UnansweredQuestion): ModalView {
         type: "input",
         block_id: MEANS_BLOCK,
         label: plain("資料でのことば（読点「、」で区切って複数可）"),
-        element: { type: "plain_text_input", action_id: WORD_INPUT, max_length: 200, placeholder: plain("例: 不妊治療") },
+        element: {
+          type: "plain_text_input",
+          action_id: WORD_INPUT,
+          max_length: 200,
+          placeholder: plain("例: 不妊治療"),
+        },
         hint: plain("記録した提案は knowledge/synonym-proposals.yaml に入り、確認のうえ synonyms.yaml に移します。"),
       },
     ],
@@ -45,5 +50,12 @@ function prefill(terms: string[]) {
 
 /** 「にんかつ、妊活」 → ["にんかつ", "妊活"]: split on Japanese and ASCII commas, blanks dropped. */
 export function splitWords(text: string): string[] {
-  return [...new Set(text.split(/[、,，\n]/).map((w) => w.trim()).filter((w) => w !== ""))];
+  return [
+    ...new Set(
+      text
+        .split(/[、,，\n]/)
+        .map((w) => w.trim())
+        .filter((w) => w !== ""),
+    ),
+  ];
 }

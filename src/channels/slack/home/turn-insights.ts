@@ -45,7 +45,9 @@ export class TurnInsights implements StaffInsights {
 
   /** The person withdrew the message (LINE unsend): its turn goes from every count and list. */
   readonly forget = (message: { channel: string; user: string; messageId: string }): void => {
-    this.options.log.forget({ source: message.channel, user: message.user, messageId: message.messageId }).catch((e: unknown) => this.options.onError?.(e));
+    this.options.log
+      .forget({ source: message.channel, user: message.user, messageId: message.messageId })
+      .catch((e: unknown) => this.options.onError?.(e));
   };
 
   async summary(since: number): Promise<WeekSummary> {
@@ -81,7 +83,9 @@ export class TurnInsights implements StaffInsights {
     // 「対象外」 takes the whole group off the list: every wording of the same question
     const key = this.groupKey(target);
     let changed = false;
-    for (const t of turns) if (t.question && t.noMatch && this.groupKey(t) === key) changed = (await this.options.log.dismiss(t.id)) || changed;
+    for (const t of turns)
+      if (t.question && t.noMatch && this.groupKey(t) === key)
+        changed = (await this.options.log.dismiss(t.id)) || changed;
     return changed;
   }
 
@@ -99,13 +103,17 @@ export class TurnInsights implements StaffInsights {
         if (t.at >= g.newest.at) g.newest = t;
       }
     }
-    return [...groups.values()].sort((a, b) => b.newest.at - a.newest.at).map((g) => this.asQuestion(g.newest, g.count));
+    return [...groups.values()]
+      .sort((a, b) => b.newest.at - a.newest.at)
+      .map((g) => this.asQuestion(g.newest, g.count));
   }
 
   /** The search's reading of the question (its concepts, in any order), or its text when it has none. */
   private groupKey(t: LoggedTurn): string {
     const concepts = this.options.explain(t.text);
-    return concepts.length > 0 ? `c:${[...new Set(concepts)].sort().join("|")}` : `t:${t.text.normalize("NFKC").replace(/[\s。、？?！!]/g, "")}`;
+    return concepts.length > 0
+      ? `c:${[...new Set(concepts)].sort().join("|")}`
+      : `t:${t.text.normalize("NFKC").replace(/[\s。、？?！!]/g, "")}`;
   }
 
   private asQuestion(t: LoggedTurn, count: number): UnansweredQuestion {

@@ -17,7 +17,13 @@ interface ThreadMessage {
   text?: string;
 }
 
-export function registerHandoffListeners(app: App, handoff: HandoffService, handoffChannel: string, log: SlackLog, options: { answerButton?: boolean } = {}): void {
+export function registerHandoffListeners(
+  app: App,
+  handoff: HandoffService,
+  handoffChannel: string,
+  log: SlackLog,
+  options: { answerButton?: boolean } = {},
+): void {
   app.event("message", async ({ event, context, client }) => {
     const m = event as ThreadMessage;
     if (m.channel !== handoffChannel || !m.thread_ts || m.thread_ts === m.ts || !m.user || m.bot_id) return;
@@ -26,13 +32,28 @@ export function registerHandoffListeners(app: App, handoff: HandoffService, hand
     const outcome = await handoff.relayFromStaff({ channel: m.channel, ts: m.thread_ts }, slackToPlainText(m.text));
     log.info({ thread: m.thread_ts, outcome, length: m.text.length }, "slack: staff reply in a handoff thread");
     if (outcome === "closed") {
-      await client.chat.postEphemeral({ channel: m.channel, user: m.user, thread_ts: m.thread_ts, text: "この相談は終了しているため、住民には届いていません。" });
+      await client.chat.postEphemeral({
+        channel: m.channel,
+        user: m.user,
+        thread_ts: m.thread_ts,
+        text: "この相談は終了しているため、住民には届いていません。",
+      });
     } else if (outcome === "sent" && options.answerButton) {
       // Only the member of staff who replied sees it: their reply can become the answer next time.
       const ticket = await handoff.ticketOfThread({ channel: m.channel, ts: m.thread_ts });
-      if (ticket) await client.chat.postEphemeral({ channel: m.channel, user: m.user, thread_ts: m.thread_ts, ...answerFromThreadMessage(ticket, slackToPlainText(m.text)) });
+      if (ticket)
+        await client.chat.postEphemeral({
+          channel: m.channel,
+          user: m.user,
+          thread_ts: m.thread_ts,
+          ...answerFromThreadMessage(ticket, slackToPlainText(m.text)),
+        });
     } else if (outcome === "failed") {
-      await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, text: ":warning: いまの返信を住民に届けられませんでした。少し待ってもう一度送ってください。" });
+      await client.chat.postMessage({
+        channel: m.channel,
+        thread_ts: m.thread_ts,
+        text: ":warning: いまの返信を住民に届けられませんでした。少し待ってもう一度送ってください。",
+      });
     }
   });
 

@@ -10,23 +10,38 @@ export function registerLookupListeners(app: App, lookup: SlackLookup, config: S
     await ack();
     const q = slackToPlainText(command.text).trim();
     const who = { team: command.team_id, user: command.user_id };
-    const message = q ? await lookup.words(who, { q, m: config.municipality }, { shareable: true, standalone: true }).catch((e: unknown) => lookup.failed(e)) : lookup.usage();
+    const message = q
+      ? await lookup
+          .words(who, { q, m: config.municipality }, { shareable: true, standalone: true })
+          .catch((e: unknown) => lookup.failed(e))
+      : lookup.usage();
     await respond({ response_type: "ephemeral", ...message });
   });
 
   app.event("app_mention", async ({ event, context, client }) => {
     const q = slackToPlainText(withoutMentionOf(context.botUserId, event.text)).trim();
     if (!q || !event.user) return;
-    const message = await lookup.words({ team: context.teamId, user: event.user }, { q, m: config.municipality }).catch((e: unknown) => lookup.failed(e));
+    const message = await lookup
+      .words({ team: context.teamId, user: event.user }, { q, m: config.municipality })
+      .catch((e: unknown) => lookup.failed(e));
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message });
   });
 
   app.event("message", async ({ event, context, client }) => {
-    const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string };
+    const m = event as {
+      channel_type?: string;
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      channel: string;
+    };
     if (m.channel_type !== "im" || m.subtype !== undefined || m.bot_id || !m.user || !m.text) return;
     const q = slackToPlainText(withoutMentionOf(context.botUserId, m.text)).trim();
     if (!q) return;
-    const message = await lookup.words({ team: context.teamId, user: m.user }, { q, m: config.municipality }).catch((e: unknown) => lookup.failed(e));
+    const message = await lookup
+      .words({ team: context.teamId, user: m.user }, { q, m: config.municipality })
+      .catch((e: unknown) => lookup.failed(e));
     await client.chat.postMessage({ channel: m.channel, ...message });
   });
 }

@@ -33,14 +33,25 @@ export function answerMessage(reply: Reply, options: AnswerOptions = {}): SlackM
   const blocks: KnownBlock[] = [];
   const asked = askedContext(options);
   if (asked) blocks.push(asked);
-  if (reply.text.trim()) blocks.push({ type: "section", text: plain(clip(personPlainText(reply.text), LIMITS.sectionText)) });
+  if (reply.text.trim())
+    blocks.push({ type: "section", text: plain(clip(personPlainText(reply.text), LIMITS.sectionText)) });
   const shown = reply.cards.slice(0, MAX_PROGRAMS);
   const wholeSummary = reply.cards.length === 1;
   for (const card of shown) blocks.push({ type: "divider" }, programSection(card, { wholeSummary }));
   // Slack is the staff's channel: a program shown alone can get a staff-confirmed fact (a draft to approve)
-  if (wholeSummary && shown[0] && !options.sharedBy) blocks.push({ type: "actions", block_id: "staff_fact", elements: [{ type: "button", action_id: ADD_FACT_ACTION, text: plain("情報を追加（職員確認）"), value: shown[0].id }] });
+  if (wholeSummary && shown[0] && !options.sharedBy)
+    blocks.push({
+      type: "actions",
+      block_id: "staff_fact",
+      elements: [
+        { type: "button", action_id: ADD_FACT_ACTION, text: plain("情報を追加（職員確認）"), value: shown[0].id },
+      ],
+    });
   if (reply.cards.length > shown.length) {
-    blocks.push({ type: "context", elements: [plain(`ほか ${reply.cards.length - shown.length} 件あります。ことばを足して絞り込んでください。`)] });
+    blocks.push({
+      type: "context",
+      elements: [plain(`ほか ${reply.cards.length - shown.length} 件あります。ことばを足して絞り込んでください。`)],
+    });
   }
   blocks.push(...listBlocks(reply.list));
   const next = suggestionButtons(reply.suggestions);
@@ -52,7 +63,8 @@ export function answerMessage(reply: Reply, options: AnswerOptions = {}): SlackM
 
 function askedContext(options: AnswerOptions): KnownBlock | undefined {
   const elements = [];
-  if (options.sharedBy && /^[UW][A-Z0-9]{2,20}$/.test(options.sharedBy)) elements.push(mrkdwn(`<@${options.sharedBy}> さんが共有しました`));
+  if (options.sharedBy && /^[UW][A-Z0-9]{2,20}$/.test(options.sharedBy))
+    elements.push(mrkdwn(`<@${options.sharedBy}> さんが共有しました`));
   if (options.lookup) {
     const where = options.lookup.m ? `（${options.lookup.m}）` : "";
     elements.push(plain(clip(`検索: ${personPlainText(options.lookup.q)}${where}`, LIMITS.sectionText)));
@@ -67,7 +79,12 @@ function listBlocks(list: ListItem[]): KnownBlock[] {
   const buttons: Button[] = list
     .filter((i): i is ListItem & { programId: string } => i.programId !== undefined)
     .slice(0, MAX_LIST_BUTTONS)
-    .map((i) => ({ type: "button", action_id: `${SELECT_ACTION_PREFIX}${i.n}`, text: plain(clip(`${i.n}. ${i.label}`, LIMITS.buttonText)), value: i.programId }));
+    .map((i) => ({
+      type: "button",
+      action_id: `${SELECT_ACTION_PREFIX}${i.n}`,
+      text: plain(clip(`${i.n}. ${i.label}`, LIMITS.buttonText)),
+      value: i.programId,
+    }));
   if (buttons.length > 0) blocks.push({ type: "actions", elements: buttons });
   return blocks;
 }
@@ -78,7 +95,12 @@ function suggestionButtons(suggestions: Suggestion[]): ActionsBlock | undefined 
     if (s.action.kind === "handoff") continue; // staff are the people a handoff reaches
     const value = encodeAction(s.action);
     if (!value || buttons.length >= MAX_SUGGESTIONS) continue;
-    buttons.push({ type: "button", action_id: `${SUGGESTION_ACTION_PREFIX}${buttons.length}`, text: plain(clip(s.label, LIMITS.buttonText)), value });
+    buttons.push({
+      type: "button",
+      action_id: `${SUGGESTION_ACTION_PREFIX}${buttons.length}`,
+      text: plain(clip(s.label, LIMITS.buttonText)),
+      value,
+    });
   }
   return buttons.length > 0 ? { type: "actions", block_id: "suggestions", elements: buttons } : undefined;
 }
@@ -91,19 +113,31 @@ function lookupControls(options: AnswerOptions): ActionsBlock | undefined {
   const state = encodeLookup({ q: lookup.q }, LIMITS.blockId - "lookup:".length);
   if (names.length > 1 && state) {
     const all = { text: plain("すべての自治体"), value: ALL_MUNICIPALITIES };
-    const options_ = [all, ...names.slice(0, LIMITS.selectOptions - 1).map((n) => ({ text: plain(clip(n, LIMITS.optionText)), value: clip(n, LIMITS.optionValue) }))];
+    const options_ = [
+      all,
+      ...names
+        .slice(0, LIMITS.selectOptions - 1)
+        .map((n) => ({ text: plain(clip(n, LIMITS.optionText)), value: clip(n, LIMITS.optionValue) })),
+    ];
     const initial = options_.find((o) => o.value === (lookup.m ?? ALL_MUNICIPALITIES));
-    elements.push({ type: "static_select", action_id: FILTER_ACTION, placeholder: plain("自治体で絞り込む"), options: options_, ...(initial ? { initial_option: initial } : {}) });
+    elements.push({
+      type: "static_select",
+      action_id: FILTER_ACTION,
+      placeholder: plain("自治体で絞り込む"),
+      options: options_,
+      ...(initial ? { initial_option: initial } : {}),
+    });
   }
   const shareValue = encodeLookup(lookup);
-  if (options.shareable && shareValue) elements.push({ type: "button", action_id: SHARE_ACTION, text: plain("チャンネルに共有"), value: shareValue });
+  if (options.shareable && shareValue)
+    elements.push({ type: "button", action_id: SHARE_ACTION, text: plain("チャンネルに共有"), value: shareValue });
   if (elements.length === 0) return undefined;
   return { type: "actions", block_id: state && names.length > 1 ? `lookup:${state}` : "lookup", elements };
 }
 
 /** The notification text: the engine's text (which may quote the person) made safe, or the program names. */
 function fallbackText(reply: Reply): string {
-  const text = reply.text.trim() || reply.cards.map((c) => c.name).join("、") || "お答えできる情報が見つかりませんでした。";
+  const text =
+    reply.text.trim() || reply.cards.map((c) => c.name).join("、") || "お答えできる情報が見つかりませんでした。";
   return clip(personMrkdwn(text), LIMITS.messageText);
 }
-

@@ -21,14 +21,16 @@ export function programSection(card: ProgramCard, options: SectionOptions = {}):
     type: "section",
     block_id: `program:${card.id}`.slice(0, LIMITS.blockId),
     text: mrkdwn(clip(headline(card, options.wholeSummary === true), LIMITS.sectionText)),
-    fields: programFields(card).map(([label, value]) => mrkdwn(clip(`*${label}*\n${escapeMrkdwn(value)}`, LIMITS.fieldText))),
+    fields: programFields(card).map(([label, value]) =>
+      mrkdwn(clip(`*${label}*\n${escapeMrkdwn(value)}`, LIMITS.fieldText)),
+    ),
     accessory: { type: "button", action_id: DETAILS_ACTION, text: plain("詳しく"), value: card.id },
   };
 }
 
 function headline(card: ProgramCard, wholeSummary: boolean): string {
   const lines = [`*${escapeMrkdwn(card.name)}*　${escapeMrkdwn(card.municipality)}`];
-  const summary = wholeSummary ? card.fullSummary ?? card.summary : card.summary;
+  const summary = wholeSummary ? (card.fullSummary ?? card.summary) : card.summary;
   if (summary) lines.push(escapeMrkdwn(summary));
   else if (card.nameOnly) lines.push("出典には事業名のみ記載されています。内容は担当課にお問い合わせください。");
   if (card.status) lines.push(`:warning: 状況: ${escapeMrkdwn(card.status)}`);
@@ -46,6 +48,9 @@ export function programFields(card: ProgramCard): [string, string][] {
     ["期間", period],
     ["出典と時点", `${card.sourceTitle}（${card.sourceDate}）`],
     // staff-confirmed facts, each with its own source: never mixed into the document's fields
-    ...(card.staffFacts ?? []).map((f): [string, string] => [`${f.label}（職員確認）`, `${f.value}（${f.citation}）${f.oldNotice ? `\n※${f.oldNotice}` : ""}`]),
+    ...(card.staffFacts ?? []).map((f): [string, string] => [
+      `${f.label}（職員確認）`,
+      `${f.value}（${f.citation}）${f.oldNotice ? `\n※${f.oldNotice}` : ""}`,
+    ]),
   ];
 }

@@ -28,11 +28,23 @@ function oneDraft(d: Draft, viewer: DraftViewer): KnownBlock[] {
   const own = d.authorId === viewer.userId;
   const blocks: KnownBlock[] = [
     { type: "section", block_id: `draft:${d.id}`, text: mrkdwn(clip(summary(d), LIMITS.sectionText), true) },
-    { type: "context", elements: [mrkdwn(clip(`${personMrkdwn(d.createdBy)} が作成 · ${d.createdAt.slice(0, 10)} · ${d.id}${own ? " · あなたの下書き（別の職員が承認します）" : ""}`, LIMITS.sectionText), true)] },
+    {
+      type: "context",
+      elements: [
+        mrkdwn(
+          clip(
+            `${personMrkdwn(d.createdBy)} が作成 · ${d.createdAt.slice(0, 10)} · ${d.id}${own ? " · あなたの下書き（別の職員が承認します）" : ""}`,
+            LIMITS.sectionText,
+          ),
+          true,
+        ),
+      ],
+    },
   ];
   if (viewer.approver && !own) {
     blocks.push({
-      type: "actions", block_id: `drafta:${d.id}`,
+      type: "actions",
+      block_id: `drafta:${d.id}`,
       elements: [
         { type: "button", action_id: APPROVE_DRAFT_ACTION, text: plain("承認"), value: d.id, style: "primary" },
         { type: "button", action_id: REJECT_DRAFT_ACTION, text: plain("差し戻し"), value: d.id, style: "danger" },

@@ -9,7 +9,13 @@ import type { FieldError } from "../../../knowledge/staff/validate-entry.js";
 
 export const ADD_FACT_ACTION = "add_program_fact";
 export const FACT_MODAL_CALLBACK = "staff_fact";
-export const FACT_BLOCKS = { field: "fact_field", value: "fact_value", department: "fact_department", url: "fact_url", date: "fact_date" } as const;
+export const FACT_BLOCKS = {
+  field: "fact_field",
+  value: "fact_value",
+  department: "fact_department",
+  url: "fact_url",
+  date: "fact_date",
+} as const;
 export const FACT_INPUT = "value";
 
 export function factModal(program: { id: string; name: string; department: string }): ModalView {
@@ -23,20 +29,52 @@ export function factModal(program: { id: string; name: string; department: strin
     close: plain("やめる"),
     blocks: [
       { type: "section", text: plain(clip(`制度: ${personPlainText(program.name)}`, LIMITS.sectionText)) },
-      { type: "input", block_id: FACT_BLOCKS.field, label: plain("項目"), element: { type: "static_select", action_id: FACT_INPUT, placeholder: plain("選んでください"), options } },
-      input(FACT_BLOCKS.value, "内容", { multiline: true, max_length: 1000 }, `住民に「金額: …（担当課 あなたの名前 確認 日付）」と表示されます。実施状況は ${PROGRAM_STATUSES.join(" / ")} のどれか。`),
+      {
+        type: "input",
+        block_id: FACT_BLOCKS.field,
+        label: plain("項目"),
+        element: { type: "static_select", action_id: FACT_INPUT, placeholder: plain("選んでください"), options },
+      },
+      input(
+        FACT_BLOCKS.value,
+        "内容",
+        { multiline: true, max_length: 1000 },
+        `住民に「金額: …（担当課 あなたの名前 確認 日付）」と表示されます。実施状況は ${PROGRAM_STATUSES.join(" / ")} のどれか。`,
+      ),
       input(FACT_BLOCKS.department, "担当課", { max_length: 100, initial_value: clip(program.department, 100) }),
       input(FACT_BLOCKS.url, "参考URL（任意）", { max_length: 500, placeholder: plain("https://…") }, undefined, true),
-      { type: "input", block_id: FACT_BLOCKS.date, optional: true, label: plain("確認した日（空なら今日）"), element: { type: "datepicker", action_id: FACT_INPUT } },
+      {
+        type: "input",
+        block_id: FACT_BLOCKS.date,
+        optional: true,
+        label: plain("確認した日（空なら今日）"),
+        element: { type: "datepicker", action_id: FACT_INPUT },
+      },
     ],
   };
 }
 
-function input(block: string, label: string, element: Record<string, unknown>, hint?: string, optional = false): KnownBlock {
-  return { type: "input", block_id: block, optional, label: plain(label), element: { type: "plain_text_input", action_id: FACT_INPUT, ...element }, ...(hint ? { hint: plain(hint) } : {}) } as KnownBlock;
+function input(
+  block: string,
+  label: string,
+  element: Record<string, unknown>,
+  hint?: string,
+  optional = false,
+): KnownBlock {
+  return {
+    type: "input",
+    block_id: block,
+    optional,
+    label: plain(label),
+    element: { type: "plain_text_input", action_id: FACT_INPUT, ...element },
+    ...(hint ? { hint: plain(hint) } : {}),
+  } as KnownBlock;
 }
 
-type ViewValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null; selected_option?: { value?: string } | null }>>;
+type ViewValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_date?: string | null; selected_option?: { value?: string } | null }>
+>;
 
 export interface FactSubmission {
   field?: FactField;
@@ -54,7 +92,9 @@ export function readFactSubmission(values: ViewValues): FactSubmission {
     value: text(FACT_BLOCKS.value),
     department: text(FACT_BLOCKS.department),
     ...(text(FACT_BLOCKS.url) ? { url: text(FACT_BLOCKS.url) } : {}),
-    ...(values[FACT_BLOCKS.date]?.[FACT_INPUT]?.selected_date ? { date: values[FACT_BLOCKS.date]![FACT_INPUT]!.selected_date! } : {}),
+    ...(values[FACT_BLOCKS.date]?.[FACT_INPUT]?.selected_date
+      ? { date: values[FACT_BLOCKS.date]![FACT_INPUT]!.selected_date! }
+      : {}),
   };
 }
 
@@ -69,7 +109,13 @@ export function missingFactFields(s: FactSubmission): Record<string, string> {
 export function factModalErrors(errors: FieldError[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    const block = e.field.includes("url") ? FACT_BLOCKS.url : e.field.includes("date") ? FACT_BLOCKS.date : e.field.includes("department") ? FACT_BLOCKS.department : FACT_BLOCKS.value;
+    const block = e.field.includes("url")
+      ? FACT_BLOCKS.url
+      : e.field.includes("date")
+        ? FACT_BLOCKS.date
+        : e.field.includes("department")
+          ? FACT_BLOCKS.department
+          : FACT_BLOCKS.value;
     out[block] ??= `入力を確かめてください（${e.field}: ${e.message}）`;
   }
   return out;

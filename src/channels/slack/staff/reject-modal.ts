@@ -14,7 +14,12 @@ export function rejectModal(draftId: string): ModalView {
     submit: plain("差し戻す"),
     close: plain("やめる"),
     blocks: [
-      { type: "input", block_id: REASON_BLOCK, label: plain("理由（作成した職員に伝わります）"), element: { type: "plain_text_input", action_id: REASON_INPUT, multiline: true, max_length: 500 } },
+      {
+        type: "input",
+        block_id: REASON_BLOCK,
+        label: plain("理由（作成した職員に伝わります）"),
+        element: { type: "plain_text_input", action_id: REASON_INPUT, multiline: true, max_length: 500 },
+      },
     ],
   };
 }

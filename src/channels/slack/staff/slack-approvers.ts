@@ -12,7 +12,12 @@ export interface ApproverConfig {
 }
 
 export function readApproverConfig(env: Env): ApproverConfig {
-  const ids = new Set((env["SLACK_STAFF_APPROVERS"] ?? "").split(/[,\s]+/).map((s) => s.trim()).filter(Boolean));
+  const ids = new Set(
+    (env["SLACK_STAFF_APPROVERS"] ?? "")
+      .split(/[,\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   return { ids, group: env["SLACK_STAFF_APPROVER_GROUP"]?.trim() || undefined };
 }
 
@@ -21,7 +26,11 @@ const GROUP_CACHE_MS = 60_000;
 export class SlackApprovers {
   private cached: { at: number; members: Set<string> } | undefined;
 
-  constructor(private readonly config: ApproverConfig, private readonly client: webApi.WebClient, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly config: ApproverConfig,
+    private readonly client: webApi.WebClient,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get configured(): boolean {
     return this.config.ids.size > 0 || this.config.group !== undefined;

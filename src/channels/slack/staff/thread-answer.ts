@@ -17,8 +17,21 @@ export function answerFromThreadMessage(ticketId: string, reply: string): SlackM
   return {
     text: "この返信をボットの回答として登録できます",
     blocks: [
-      { type: "section", text: mrkdwn("同じ質問に次からボットが答えられるよう、この返信を回答として登録できます（承認後に公開）。") },
-      { type: "actions", elements: [{ type: "button", action_id: ANSWER_FROM_THREAD_ACTION, text: plain("回答を登録"), value: JSON.stringify(value).slice(0, LIMITS.buttonValue) }] },
+      {
+        type: "section",
+        text: mrkdwn("同じ質問に次からボットが答えられるよう、この返信を回答として登録できます（承認後に公開）。"),
+      },
+      {
+        type: "actions",
+        elements: [
+          {
+            type: "button",
+            action_id: ANSWER_FROM_THREAD_ACTION,
+            text: plain("回答を登録"),
+            value: JSON.stringify(value).slice(0, LIMITS.buttonValue),
+          },
+        ],
+      },
     ],
   };
 }

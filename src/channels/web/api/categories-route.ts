@@ -26,7 +26,8 @@ export interface FacetCount {
 
 /** Each category and audience with its count among `programs`, in the schema's order, those with none left out. */
 function counts(programs: readonly Program[]): { categories: FacetCount[]; audiences: FacetCount[] } {
-  const count = (field: "categories" | "audiences", value: string) => programs.filter((p) => (p[field] as string[] | undefined)?.includes(value)).length;
+  const count = (field: "categories" | "audiences", value: string) =>
+    programs.filter((p) => (p[field] as string[] | undefined)?.includes(value)).length;
   return {
     categories: CATEGORIES.map((name) => ({ name, programs: count("categories", name) })).filter((c) => c.programs > 0),
     audiences: AUDIENCES.map((name) => ({ name, programs: count("audiences", name) })).filter((a) => a.programs > 0),
@@ -36,12 +37,16 @@ function counts(programs: readonly Program[]): { categories: FacetCount[]; audie
 export function facets(kb: KnowledgeBase, scope: string | null): FacetsResponse {
   return {
     municipalities: kb.municipalities.map((m) => ({
-      name: m.name, prefecture: m.prefecture,
+      name: m.name,
+      prefecture: m.prefecture,
       programs: kb.programs.filter((p) => p.municipality === m.name).length,
       faqs: kb.faqs.filter((f) => f.municipality === m.name).length,
     })),
     ...counts(kb.programs),
-    byMunicipality: kb.municipalities.map((m) => ({ name: m.name, ...counts(kb.programs.filter((p) => p.municipality === m.name)) })),
+    byMunicipality: kb.municipalities.map((m) => ({
+      name: m.name,
+      ...counts(kb.programs.filter((p) => p.municipality === m.name)),
+    })),
     scope,
     knowledgeVersion: kb.version,
     loadedAt: kb.loadedAt.toISOString(),

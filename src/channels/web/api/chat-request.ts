@@ -30,10 +30,12 @@ export function parseChatRequest(body: unknown): ChatRequest {
   }
   const { session, text, action } = parsed.data;
   const municipality = parsed.data.municipality ?? null;
-  if ((text === undefined) === (action === undefined)) throw new BadRequest("give either text or action", "invalid_request");
+  if ((text === undefined) === (action === undefined))
+    throw new BadRequest("give either text or action", "invalid_request");
   if (action) return { session, municipality, action };
   const trimmed = (text ?? "").trim();
   if (!trimmed) throw new BadRequest("text: must not be empty", "empty_text");
-  if ([...trimmed].length > MAX_CHAT_CHARS) throw new BadRequest(`text: must be at most ${MAX_CHAT_CHARS} characters`, "text_too_long");
+  if ([...trimmed].length > MAX_CHAT_CHARS)
+    throw new BadRequest(`text: must be at most ${MAX_CHAT_CHARS} characters`, "text_too_long");
   return { session, municipality, text: trimmed };
 }

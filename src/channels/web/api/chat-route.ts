@@ -22,10 +22,16 @@ export function chatRoute(deps: ChatRouteDeps): RouteHandler {
     const municipality = resolveScope(deps.snapshot().knowledge, request.municipality, deps.scope);
     const base = { user: `web:${request.session}`, channel: "web", municipality };
     const started = performance.now();
-    const reply = await deps.engine.respond("text" in request ? { ...base, text: request.text } : { ...base, action: request.action });
+    const reply = await deps.engine.respond(
+      "text" in request ? { ...base, text: request.text } : { ...base, action: request.action },
+    );
     deps.metrics.queryDuration.observe({ channel: "web", kind: "chat" }, (performance.now() - started) / 1000);
     if (reply.noMatch) deps.metrics.noMatch.inc({ channel: "web" });
-    Object.assign(req.logFields, describe(request), { intent: reply.intent, noMatch: reply.noMatch, programs: reply.programs.length });
+    Object.assign(req.logFields, describe(request), {
+      intent: reply.intent,
+      noMatch: reply.noMatch,
+      programs: reply.programs.length,
+    });
     return jsonResponse(200, { session: request.session, reply });
   };
 }
@@ -33,11 +39,14 @@ export function chatRoute(deps: ChatRouteDeps): RouteHandler {
 function resolveScope(kb: KnowledgeBase, requested: string | null, scope: string | null): string | null {
   if (!requested) return scope;
   const resolved = kb.resolveMunicipality(requested);
-  if (!resolved) throw new BadRequest("municipality: not one this knowledge serves (see /api/categories)", "unknown_municipality");
+  if (!resolved)
+    throw new BadRequest("municipality: not one this knowledge serves (see /api/categories)", "unknown_municipality");
   return resolved;
 }
 
 /** What the log may say about a chat request: its kind and length, never its words. */
 function describe(request: ChatRequest): Record<string, unknown> {
-  return "text" in request ? { input: "text", textLength: [...request.text].length } : { input: "action", action: request.action.kind };
+  return "text" in request
+    ? { input: "text", textLength: [...request.text].length }
+    : { input: "action", action: request.action.kind };
 }

@@ -1,7 +1,12 @@
 // GET /api/programs/:id and GET /api/faqs/:id: one entry with every field (its canonical JSON form), the
 // source document it cites (title, date) and, for programs, whether its period has ended.
 import type { KnowledgeBase } from "../../../knowledge/knowledge-base.js";
-import { canonicalFaq, canonicalProgram, type CanonicalFaq, type CanonicalProgram } from "../../../knowledge/canonical.js";
+import {
+  canonicalFaq,
+  canonicalProgram,
+  type CanonicalFaq,
+  type CanonicalProgram,
+} from "../../../knowledge/canonical.js";
 import type { SourceDocument } from "../../../knowledge/schema.js";
 import { periodNotice } from "../../../dialogue/answer/program-facts.js";
 import { staffFactLines } from "../../../dialogue/answer/staff-facts.js";
@@ -59,7 +64,10 @@ export function faqRoute(deps: EntryRouteDeps): RouteHandler {
     const { knowledge } = deps.snapshot();
     const faq = knowledge.faq(req.params["id"] ?? "");
     if (!faq) throw new NotFound("no FAQ entry has this id");
-    const body: CanonicalFaq & { knowledgeVersion: string } = { ...canonicalFaq(faq), knowledgeVersion: knowledge.version };
+    const body: CanonicalFaq & { knowledgeVersion: string } = {
+      ...canonicalFaq(faq),
+      knowledgeVersion: knowledge.version,
+    };
     return jsonResponse(200, body);
   };
 }

@@ -19,12 +19,17 @@ export interface SearchParams {
 
 export function readSearchParams(query: URLSearchParams, kb: KnowledgeBase): SearchParams {
   const q = single(query, "q").trim();
-  if ([...q].length > MAX_QUERY_CHARS) throw new BadRequest(`q must be at most ${MAX_QUERY_CHARS} characters`, "query_too_long");
+  if ([...q].length > MAX_QUERY_CHARS)
+    throw new BadRequest(`q must be at most ${MAX_QUERY_CHARS} characters`, "query_too_long");
   const params: SearchParams = { q, limit: readLimit(single(query, "limit")) };
   const municipality = single(query, "municipality").trim();
   if (municipality) {
     const resolved = kb.resolveMunicipality(municipality);
-    if (!resolved) throw new BadRequest("municipality is not one this knowledge serves (see /api/categories)", "unknown_municipality");
+    if (!resolved)
+      throw new BadRequest(
+        "municipality is not one this knowledge serves (see /api/categories)",
+        "unknown_municipality",
+      );
     params.municipality = resolved;
   }
   params.category = oneOf(query, "category", CATEGORIES);
@@ -44,13 +49,15 @@ function single(query: URLSearchParams, name: string): string {
 function oneOf<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
   const value = single(query, name).trim();
   if (!value) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new BadRequest(`${name} must be one of the values listed by /api/categories`, `unknown_${name}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new BadRequest(`${name} must be one of the values listed by /api/categories`, `unknown_${name}`);
   return value as T;
 }
 
 function readLimit(raw: string): number {
   if (!raw.trim()) return DEFAULT_RESULTS;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_RESULTS) throw new BadRequest(`limit must be a whole number from 1 to ${MAX_RESULTS}`, "invalid_limit");
+  if (!Number.isInteger(n) || n < 1 || n > MAX_RESULTS)
+    throw new BadRequest(`limit must be a whole number from 1 to ${MAX_RESULTS}`, "invalid_limit");
   return n;
 }

@@ -19,14 +19,17 @@ async function parse(response) {
 
 export async function getJson(path, params = {}, signal) {
   const url = new URL(path, window.location.origin);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
   return parse(await fetch(url, { signal, headers: { accept: "application/json" } }));
 }
 
 export async function postJson(path, body) {
-  return parse(await fetch(path, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
-  }));
+  return parse(
+    await fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
 }

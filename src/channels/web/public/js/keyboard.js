@@ -14,7 +14,10 @@ export function installKeyboard({ input, results, isDetailOpen, closeDetail, isC
       closeChatOverlay();
     } else if (event.key === "Escape" && isDetailOpen()) {
       closeDetail();
-    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && (active === input || active?.classList.contains("card"))) {
+    } else if (
+      (event.key === "ArrowDown" || event.key === "ArrowUp") &&
+      (active === input || active?.classList.contains("card"))
+    ) {
       moveAmongCards(event, input, results);
     }
   });

@@ -10,9 +10,18 @@ import { installKeyboard } from "./keyboard.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
-  form: $("search-form"), input: $("search-input"), status: $("result-status"), results: $("results"), detail: $("detail"),
-  municipality: $("filter-municipality"), category: $("filter-category"), audience: $("filter-audience"),
-  clear: $("filter-clear"), lifeEvents: $("life-events"), kbStatus: $("kb-status"), chatToggle: $("chat-toggle"),
+  form: $("search-form"),
+  input: $("search-input"),
+  status: $("result-status"),
+  results: $("results"),
+  detail: $("detail"),
+  municipality: $("filter-municipality"),
+  category: $("filter-category"),
+  audience: $("filter-audience"),
+  clear: $("filter-clear"),
+  lifeEvents: $("life-events"),
+  kbStatus: $("kb-status"),
+  chatToggle: $("chat-toggle"),
 };
 const TYPING_DELAY_MS = 180;
 let facets = null;
@@ -22,7 +31,12 @@ let typingTimer = 0;
 let lastOpened = null;
 
 function currentRequest() {
-  return { q: ui.input.value.trim(), municipality: ui.municipality.value, category: ui.category.value, audience: ui.audience.value };
+  return {
+    q: ui.input.value.trim(),
+    municipality: ui.municipality.value,
+    category: ui.category.value,
+    audience: ui.audience.value,
+  };
 }
 
 async function runSearch() {
@@ -42,7 +56,8 @@ async function runSearch() {
     const response = await getJson("/api/search", { ...request, limit: 50 }, inFlight.signal);
     if (seq === searchSeq) renderResults(ui.results, ui.status, response, request);
   } catch (e) {
-    if (e.name !== "AbortError" && seq === searchSeq) renderError(ui.results, ui.status, `検索できませんでした（${e.message}）`);
+    if (e.name !== "AbortError" && seq === searchSeq)
+      renderError(ui.results, ui.status, `検索できませんでした（${e.message}）`);
   } finally {
     if (seq === searchSeq) ui.results.removeAttribute("aria-busy");
   }
@@ -78,7 +93,13 @@ async function route() {
     else renderFaqDetail(ui.detail, entry, detailActions);
     document.title = `${entry.name} — 窓口`;
   } catch (e) {
-    renderDetailError(ui.detail, e.status === 404 ? "この制度は見つかりませんでした（知識が更新された可能性があります）。" : `表示できませんでした（${e.message}）`, detailActions);
+    renderDetailError(
+      ui.detail,
+      e.status === 404
+        ? "この制度は見つかりませんでした（知識が更新された可能性があります）。"
+        : `表示できませんでした（${e.message}）`,
+      detailActions,
+    );
   } finally {
     ui.detail.removeAttribute("aria-busy");
   }
@@ -105,7 +126,13 @@ function closeDetail() {
 
 function knowledgeStatus(f) {
   const programs = f.municipalities.reduce((n, m) => n + m.programs, 0);
-  const loaded = new Date(f.loadedAt).toLocaleString("ja-JP", { timeZone: "Asia/Tokyo", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const loaded = new Date(f.loadedAt).toLocaleString("ja-JP", {
+    timeZone: "Asia/Tokyo",
+    month: "numeric",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   return `${f.municipalities.map((m) => m.name).join("・")}｜制度 ${programs}件｜知識の版 ${f.knowledgeVersion}（${loaded} 読込）`;
 }
 
@@ -127,13 +154,24 @@ async function start() {
   wireSearchControls();
   wireChatOverlay();
   installKeyboard({
-    input: ui.input, results: ui.results,
-    isDetailOpen: () => !ui.detail.hidden, closeDetail,
+    input: ui.input,
+    results: ui.results,
+    isDetailOpen: () => !ui.detail.hidden,
+    closeDetail,
     isChatOverlayOpen: () => document.body.classList.contains("chat-open"),
-    closeChatOverlay: () => { setChatOpen(false); ui.chatToggle.focus(); },
+    closeChatOverlay: () => {
+      setChatOpen(false);
+      ui.chatToggle.focus();
+    },
   });
   window.addEventListener("hashchange", route);
-  createChat({ log: $("chat-log"), form: $("chat-form"), input: $("chat-input"), resetButton: $("chat-reset"), municipality: () => ui.municipality.value });
+  createChat({
+    log: $("chat-log"),
+    form: $("chat-form"),
+    input: $("chat-input"),
+    resetButton: $("chat-reset"),
+    municipality: () => ui.municipality.value,
+  });
   await runSearch();
   await route();
   if (ui.detail.hidden) ui.input.focus();
@@ -160,7 +198,9 @@ function wireSearchControls() {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(runSearch, TYPING_DELAY_MS);
   };
-  ui.input.addEventListener("input", (event) => { if (!event.isComposing) scheduleSearch(); });
+  ui.input.addEventListener("input", (event) => {
+    if (!event.isComposing) scheduleSearch();
+  });
   ui.input.addEventListener("compositionend", scheduleSearch);
   ui.form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -168,7 +208,9 @@ function wireSearchControls() {
     runSearch();
   });
   for (const select of [ui.municipality, ui.category, ui.audience]) select.addEventListener("change", runSearch);
-  ui.municipality.addEventListener("change", () => { if (facets) fillCounts(facets, ui, pickCategory); });
+  ui.municipality.addEventListener("change", () => {
+    if (facets) fillCounts(facets, ui, pickCategory);
+  });
   ui.clear.addEventListener("click", () => {
     ui.input.value = "";
     ui.municipality.value = facets?.scope || "";
