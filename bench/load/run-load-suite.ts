@@ -157,11 +157,14 @@ async function processOutcome(ctx: ScenarioContext): Promise<void> {
 
 function payloadLimits(ctx: ScenarioContext): void {
   const { line, slack } = ctx.rig;
+  // Name the first refusal, so a failing row says which payload and which limit.
+  const refused = slack.rejected[0];
+  const first = refused ? ` (first: Slack ${refused.method}: ${refused.error} ${refused.problems.join("; ")})` : "";
   ctx.out.add({
     id: "payload-limits",
     check: "every outgoing LINE and Slack payload",
     target: "within the limits",
-    result: `${line.calls} LINE API calls (${line.answers.size} answers), ${slack.calls.length} Slack API calls: ${line.invalidPayloads + slack.rejected.length} over a limit`,
+    result: `${line.calls} LINE API calls (${line.answers.size} answers), ${slack.calls.length} Slack API calls: ${line.invalidPayloads + slack.rejected.length} over a limit${first}`,
     pass: line.invalidPayloads + slack.rejected.length === 0 && line.calls > 0,
     figures: {
       lineCalls: line.calls,

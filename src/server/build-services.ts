@@ -48,7 +48,8 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
         decodeIndex: async (parts, between) => searchIndexCodec(await tokenizing).decode(parts, between),
       })
     : undefined;
-  const [runtime, tokenizer, data] = await Promise.all([
+  // A start that fails (a broken knowledge file) stops the worker too, so the process can exit with its error.
+  const started = Promise.all([
     KnowledgeRuntime.start<SearchIndex>({
       dir: o.config.knowledgeDir,
       load: (dir) => loadKnowledgeCached(dir, cacheDir),
@@ -60,6 +61,10 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
     tokenizing,
     loadDialogueData(BUNDLED_INTENTS),
   ]);
+  const [runtime, tokenizer, data] = await started.catch(async (e: unknown) => {
+    await reloader?.close();
+    throw e;
+  });
   setKnowledgeGauges(o.metrics, runtime.health());
   const scope = resolveScope(o.config.municipality, runtime.current().knowledge);
   // Sessions, duplicate deliveries and rate-limit buckets: in Redis when REDIS_URL is set (several replicas), else here.
@@ -90,6 +95,7 @@ export async function buildServices(o: BuildServicesOptions): Promise<ServerServ
     scope,
     now,
     staff,
+    ...(reloader ? { reloadWorker: reloader } : {}),
   };
 }
 

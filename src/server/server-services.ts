@@ -33,4 +33,6 @@ export interface ServerServices {
   now: () => Date;
   /** Staff answers and facts (drafts, approval) and the reload notices between replicas. */
   staff: StaffServices;
+  /** The thread reloads are built in (absent when reloads run here): stopped with the server, or the process stays up. */
+  reloadWorker?: { close(): Promise<void> };
 }

@@ -153,6 +153,7 @@ async function closeAll(channels: MountedChannels, services: ServerServices): Pr
   services.handoff.stop();
   await services.staff.close();
   await services.shared.close();
+  await services.reloadWorker?.close();
 }
 
 /** How to reach a bound address from this machine (0.0.0.0 and :: are reachable at 127.0.0.1 / [::1]). */
