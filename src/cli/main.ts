@@ -16,6 +16,9 @@ const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: proces
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
+    // `serve` returns once it has closed its server, channels and stores: a timer some store forgot must not
+    // turn a clean stop (SIGTERM from a supervisor or a deploy) into a hang that ends in SIGKILL.
+    if (process.argv[2] === "serve") process.stdout.write("", () => process.exit(code));
   },
   (e: unknown) => {
     process.stderr.write(`madoguchi: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
