@@ -39,12 +39,16 @@ const SMALL_KANA = /[ぁぃぅぇぉっゃゅょゎゕゖ]/gu;
 const KATAKANA = /[\u30A1-\u30F6]/gu;
 const LONG_VOWEL_AFTER_KANA = new RegExp(`(?<=[${KANA}])ー+`, "gu");
 
-/** Katakana → hiragana, small kana → full size, ー after kana removed. Other characters are kept. */
-export function foldKana(text: string): string {
+/** Katakana → hiragana, small kana → full size, one character for one (offsets stay those of the input). */
+export function foldKanaSameLength(text: string): string {
   return text
     .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
-    .replace(SMALL_KANA, (c) => SMALL_TO_FULL[c] ?? c)
-    .replace(LONG_VOWEL_AFTER_KANA, "");
+    .replace(SMALL_KANA, (c) => SMALL_TO_FULL[c] ?? c);
+}
+
+/** Katakana → hiragana, small kana → full size, ー after kana removed. Other characters are kept. */
+export function foldKana(text: string): string {
+  return foldKanaSameLength(text).replace(LONG_VOWEL_AFTER_KANA, "");
 }
 
 /** The comparison key of a word: normalize + foldKana, without spaces. */
