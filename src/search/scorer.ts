@@ -76,62 +76,68 @@ function groupIdf(group: QueryGroup, lookup: TermLookup): number {
   return own.length > 0 ? Math.min(...own.map((t) => lookup.idf(t.term))) : lookup.idf("\u0000");
 }
 
-/** The best entries (at most MODEL.candidates) among those `accept` lets through. */
+/**
+ * What the score adds up, unit by unit in a fixed order (each group of the question, then each phrase
+ * compound, then each bigram): a unit gives an entry the best of its alternatives, an alternative the sum
+ * of weight × saturated tf over its terms the entry has. Both scorers (exhaustive below, top-k pruned in
+ * top-k.ts) add the same units in this order, so they compute the same floating-point numbers.
+ */
+export interface ScoringUnit {
+  alternatives: { id: number; weight: number }[][];
+}
+
+export function scoringUnits(q: PreparedQuery, lookup: TermLookup): ScoringUnit[] {
+  const { index } = lookup;
+  const wordScale = q.wordSelf > 0 ? 1 / q.wordSelf : 0;
+  const gramScale = q.gramSelf > 0 ? MODEL.bigramChannel / q.gramSelf : 0;
+  const single = (id: number, weight: number): ScoringUnit => ({ alternatives: [[{ id, weight }]] });
+  return [
+    ...q.groups.map((g) => ({
+      alternatives: g.alternatives.map((a) => a.map((t) => ({ id: t.id, weight: g.mass * t.weight * wordScale }))),
+    })),
+    ...q.compounds.map((id) => single(id, MODEL.terms.compound * index.idf[id]! * wordScale)),
+    ...q.gramIds.flatMap((g) => (g.id === undefined ? [] : [single(g.id, g.idf * gramScale)])),
+  ];
+}
+
+/**
+ * The best entries (at most MODEL.candidates) among those `accept` lets through, every posting of every
+ * term scored (the reference top-k.ts is tested against; the search itself uses top-k.ts).
+ */
 export function scoreEntries(q: PreparedQuery, lookup: TermLookup, accept: (doc: number) => boolean): Scored[] {
   const { index } = lookup;
   const n = index.docCount;
   const total = new Float64Array(n);
   const best = new Float64Array(n);
+  const sum = new Float64Array(n);
   const allowed = new Int8Array(n);
   const touched: number[] = [];
   const ok = (doc: number) => {
     if (allowed[doc] === 0) allowed[doc] = accept(doc) ? 1 : -1;
     return allowed[doc] === 1;
   };
-  const add = (doc: number, value: number) => {
-    if (total[doc] === 0) touched.push(doc);
-    total[doc] = total[doc]! + value;
-  };
-  const wordScale = q.wordSelf > 0 ? 1 / q.wordSelf : 0;
-  const sum = new Float64Array(n);
-  for (const g of q.groups) {
-    const inGroup: number[] = [];
-    for (const alternative of g.alternatives) {
+  for (const unit of scoringUnits(q, lookup)) {
+    const inUnit: number[] = [];
+    for (const alternative of unit.alternatives) {
       const inAlternative: number[] = [];
       for (const t of alternative) {
-        const w = g.mass * t.weight * wordScale;
         for (let p = index.postingStart[t.id]!, end = index.postingStart[t.id + 1]!; p < end; p++) {
           const doc = index.postingDoc[p]!;
           if (!ok(doc)) continue;
           if (sum[doc] === 0) inAlternative.push(doc);
-          sum[doc] = sum[doc]! + w * index.postingTf[p]!;
+          sum[doc] = sum[doc]! + t.weight * index.postingTf[p]!;
         }
       }
       for (const doc of inAlternative) {
-        if (best[doc] === 0) inGroup.push(doc);
+        if (best[doc] === 0) inUnit.push(doc);
         if (sum[doc]! > best[doc]!) best[doc] = sum[doc]!;
         sum[doc] = 0;
       }
     }
-    for (const doc of inGroup) {
-      add(doc, best[doc]!);
+    for (const doc of inUnit) {
+      if (total[doc] === 0) touched.push(doc);
+      total[doc] = total[doc]! + best[doc]!;
       best[doc] = 0;
-    }
-  }
-  for (const id of q.compounds) {
-    const w = MODEL.terms.compound * index.idf[id]! * wordScale;
-    for (let p = index.postingStart[id]!, end = index.postingStart[id + 1]!; p < end; p++) {
-      const doc = index.postingDoc[p]!;
-      if (ok(doc)) add(doc, w * index.postingTf[p]!);
-    }
-  }
-  const gramScale = q.gramSelf > 0 ? MODEL.bigramChannel / q.gramSelf : 0;
-  for (const g of q.gramIds) {
-    if (g.id === undefined) continue;
-    const w = g.idf * gramScale;
-    for (let p = index.postingStart[g.id]!, end = index.postingStart[g.id + 1]!; p < end; p++) {
-      const doc = index.postingDoc[p]!;
-      if (ok(doc)) add(doc, w * index.postingTf[p]!);
     }
   }
   const scored = touched.map((doc) => ({ doc, score: total[doc]! }));

@@ -15,7 +15,9 @@ import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
 import { createQueryPlanner, type QueryPlanner } from "./query-plan.js";
 import { packIndex, TermLookup, type PackedIndex } from "./term-index.js";
-import { prepare, scoreEntries } from "./scorer.js";
+import { prepare, scoreEntries, type PreparedQuery, type Scored } from "./scorer.js";
+import { topEntries } from "./top-k.js";
+import { ScopeRanges } from "./scope-ranges.js";
 import { evidenceFor, type Match } from "./evidence.js";
 import { sudachiSynonyms, loadSudachiGroups, type SudachiSynonyms } from "./sudachi-synonyms.js";
 import { MODEL } from "./model.js";
@@ -27,6 +29,8 @@ export interface SearchOptions {
   category?: string;
   /** How many results (default 5). */
   top?: number;
+  /** Score every posting instead of pruning (the same results, slower: tests compare the two). */
+  exhaustive?: boolean;
 }
 
 export interface SearchHit {
@@ -88,6 +92,7 @@ export class SearchIndex {
   private readonly refs: readonly EntryRef[];
   private readonly planner: QueryPlanner;
   private readonly names: ReadonlyMap<string, string>;
+  private readonly scopes: ScopeRanges;
   readonly size: number;
   /** How many of Sudachi's groups touch the index vocabulary (0 when not used). */
   readonly sudachiGroups: number;
@@ -101,6 +106,7 @@ export class SearchIndex {
     this.refs = parts.refs;
     this.names = parts.names;
     this.size = parts.refs.length;
+    this.scopes = new ScopeRanges(parts.refs);
     this.sudachiGroups = parts.sudachi?.groups ?? 0;
     const knownTerm = (term: string) => lookup.df(term) > 0;
     const reanalyze = (text: string) => analyzeWords(text, tokenizer);
@@ -181,23 +187,9 @@ export class SearchIndex {
     query: string | Analysis,
     options: SearchOptions = {},
   ): { hits: (SearchHit & { coverage: number; have: number; missing: number[] })[]; content: string[] } {
-    const analysis = typeof query === "string" ? analyzeMessage(query, this.tokenizer) : query;
-    const plan = this.planner.plan(analysis);
-    const content = plan.groups.filter((g) => g.kind !== "question").map((g) => g.label);
-    if (plan.groups.length === 0) return { hits: [], content };
-    const scope = options.municipality
-      ? (this.resolveMunicipality(options.municipality) ?? options.municipality)
-      : plan.municipality;
-    const accept = (doc: number) => {
-      const ref = this.refs[doc]!;
-      return (
-        (!scope || ref.municipality === null || ref.municipality === scope) &&
-        (!options.type || ref.type === options.type) &&
-        (!options.category || ref.categories.includes(options.category))
-      );
-    };
-    const prepared = prepare(plan, this.lookup);
-    const hits = scoreEntries(prepared, this.lookup, accept).map((s) => {
+    const { prepared, best, content } = this.candidates(query, options);
+    if (!prepared) return { hits: [], content };
+    const hits = best.map((s) => {
       const e = evidenceFor(prepared, this.lookup, s.doc, s.score);
       const { type, id, municipality, name } = this.refs[s.doc]!;
       return {
@@ -214,6 +206,33 @@ export class SearchIndex {
       };
     });
     return { hits, content };
+  }
+
+  /** The candidates before evidence: entry numbers and exact scores, best first (tests compare the scorers). */
+  candidates(
+    query: string | Analysis,
+    options: SearchOptions = {},
+  ): { prepared?: PreparedQuery; best: Scored[]; content: string[] } {
+    const analysis = typeof query === "string" ? analyzeMessage(query, this.tokenizer) : query;
+    const plan = this.planner.plan(analysis);
+    const content = plan.groups.filter((g) => g.kind !== "question").map((g) => g.label);
+    if (plan.groups.length === 0) return { best: [], content };
+    const scope = options.municipality
+      ? (this.resolveMunicipality(options.municipality) ?? options.municipality)
+      : plan.municipality;
+    const accept = (doc: number) => {
+      const ref = this.refs[doc]!;
+      return (
+        (!scope || ref.municipality === null || ref.municipality === scope) &&
+        (!options.type || ref.type === options.type) &&
+        (!options.category || ref.categories.includes(options.category))
+      );
+    };
+    const prepared = prepare(plan, this.lookup);
+    const best = options.exhaustive
+      ? scoreEntries(prepared, this.lookup, accept)
+      : topEntries(prepared, this.lookup, this.scopes.of(scope), accept);
+    return { prepared, best, content };
   }
 
   explain(query: string | Analysis): QueryExplanation {

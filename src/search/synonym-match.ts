@@ -25,7 +25,7 @@ export function matchSynonyms(
   const bySurface = new Joined(units.map((u) => termKey(u.surface)));
   const byBase = new Joined(units.map((u) => u.key));
   const found: { key: string; first: number; last: number }[] = [];
-  for (const { text, key } of synonyms.patterns) {
+  for (const { text, key } of candidatePatterns(synonyms.patterns, bySurface.chars, byBase.chars)) {
     for (const [first, last] of bySurface.find(text)) if (text === key) found.push({ key, first, last });
     for (const [first, last] of byBase.find(text)) found.push({ key, first, last });
   }
@@ -46,6 +46,32 @@ export function matchSynonyms(
   }
   if (knownTerm) matchTypos(units, synonyms, knownTerm, claimed);
   return claimed;
+}
+
+type Pattern = CompiledSynonyms["patterns"][number];
+
+/** Positions of the patterns by their first character (built once per synonyms file). */
+const byFirstChar = new WeakMap<readonly Pattern[], Map<string, number[]>>();
+
+/**
+ * The patterns that can occur in a question with these characters, in the patterns' own order (which
+ * decides between equally long matches): only those starting with one of its characters, not all of them.
+ */
+function candidatePatterns(patterns: readonly Pattern[], ...chars: ReadonlySet<string>[]): Pattern[] {
+  let index = byFirstChar.get(patterns);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < patterns.length; i++) {
+      const first = patterns[i]!.text[0] ?? "";
+      const list = index.get(first);
+      if (list) list.push(i);
+      else index.set(first, [i]);
+    }
+    byFirstChar.set(patterns, index);
+  }
+  const at = new Set<number>();
+  for (const set of chars) for (const c of set) for (const i of index.get(c) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).map((i) => patterns[i]!);
 }
 
 /** Stretches no synonym word claimed, matched one character off (学道保育 → 学童保育), longest first. */
@@ -83,7 +109,7 @@ const MAX_TYPO_UNITS = 4;
 class Joined {
   private readonly text: string;
   /** The characters the text has: most synonym words start with one it lacks. */
-  private readonly chars: Set<string>;
+  readonly chars: Set<string>;
   private readonly starts = new Map<number, number>();
   private readonly ends = new Map<number, number>();
 

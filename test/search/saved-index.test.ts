@@ -1,7 +1,6 @@
 // The saved search index: an index read back from its file answers every question set of the project
 // exactly as a freshly built one (every candidate, score, confidence and evidence), and a file that is
 // corrupt, truncated, stale or from other code is never served: the index is built again and rewritten.
-import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, truncate, writeFile, cp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,39 +12,10 @@ import { indexKnowledge } from "../../src/search/open-search.js";
 import { searchIndexCodec } from "../../src/search/index-codec.js";
 import { openSavedIndex, savedIndexPath } from "../../src/search/saved-index.js";
 import type { SearchIndex } from "../../src/search/search-index.js";
+import { questionSets, type Question } from "./question-sets.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const FIXTURES = join(ROOT, "test", "fixtures");
-
-interface Question {
-  q: string;
-  municipality: string | null;
-}
-
-/** Every question of every JSON-lines set under test/fixtures (a "q", or each of "turns"), by set. */
-function questionSets(under: string): Map<string, Question[]> {
-  const sets = new Map<string, Question[]>();
-  const visit = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) visit(path);
-      else if (e.name.endsWith(".jsonl")) {
-        const rows = readFileSync(path, "utf8")
-          .split("\n")
-          .filter((l) => l.trim())
-          .map((l) => JSON.parse(l) as { q?: string; turns?: string[]; municipality?: string | null });
-        sets.set(
-          path.slice(FIXTURES.length + 1),
-          rows.flatMap((r) =>
-            [...(r.q ? [r.q] : []), ...(r.turns ?? [])].map((q) => ({ q, municipality: r.municipality ?? null })),
-          ),
-        );
-      }
-    }
-  };
-  visit(under);
-  return sets;
-}
 
 /** What a user of the index sees for a question: every candidate before thresholds, the answer, the plan. */
 function answers(index: SearchIndex, q: Question) {
@@ -89,7 +59,7 @@ describe("a saved search index", () => {
       const saved = await open(knowledge);
       expect(saved.source).toBe("saved");
       const fresh = await indexKnowledge(knowledge, tokenizer);
-      for (const [name, questions] of questionSets(sets)) {
+      for (const [name, questions] of questionSets(sets, FIXTURES)) {
         if (dir !== sets && name.startsWith("heldout/faq-town")) continue; // asked of the FAQ town's own knowledge
         for (const q of questions) {
           asked++;
