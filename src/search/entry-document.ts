@@ -1,5 +1,6 @@
-// Knowledge entries as index documents: each searchable field analyzed once into its word terms (see
-// text/analyze.ts) and its character bigrams (the bigram channel, for unknown words, hiragana and typos).
+// Knowledge entries as index documents: each searchable field's texts, each text analyzed once into its
+// word terms (see text/analyze.ts) and its character bigrams (the bigram channel, for unknown words,
+// hiragana and typos). The index builder (index-builder.ts) reads a text repeated across entries once.
 import type { Faq, Program } from "../knowledge/schema.js";
 import { wordTerms, compoundTerms, charNgrams, type AnalyzedWord } from "../text/analyze.js";
 import type { FieldName } from "./model.js";
@@ -15,11 +16,14 @@ export interface EntryRef {
   categories: readonly string[];
 }
 
+/** The texts of each searchable field of an entry. */
+export type EntryTexts = Partial<Record<FieldName, string[]>>;
+
 export interface IndexDocument {
   /** `${type}:${id}`: program and FAQ ids may collide. */
   key: string;
   ref: EntryRef;
-  fields: EntryTerms;
+  texts: EntryTexts;
 }
 
 /** Receives every analyzed text of an entry (the reading lexicon learns the corpus words from it). */
@@ -27,8 +31,8 @@ export type WordsSink = (words: readonly AnalyzedWord[]) => void;
 /** Text → its analyzed words (analyzeWords with the tokenizer, memoized per build by the index). */
 export type Analyze = (text: string) => readonly AnalyzedWord[];
 
-export function programDocument(p: Program, analyze: Analyze, onWords?: WordsSink): IndexDocument {
-  const texts: Partial<Record<FieldName, string[]>> = {
+export function programDocument(p: Program): IndexDocument {
+  const texts: EntryTexts = {
     name: [p.name],
     aliases: p.aliases ?? [],
     summary: p.summary ? [p.summary] : [],
@@ -48,11 +52,11 @@ export function programDocument(p: Program, analyze: Analyze, onWords?: WordsSin
     name: p.name,
     categories: p.categories ?? [],
   };
-  return { key: `program:${p.id}`, ref, fields: analyzeFields(texts, analyze, onWords) };
+  return { key: `program:${p.id}`, ref, texts };
 }
 
-export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): IndexDocument {
-  const texts: Partial<Record<FieldName, string[]>> = {
+export function faqDocument(f: Faq): IndexDocument {
+  const texts: EntryTexts = {
     question: [f.question, ...(f.questions ?? [])],
     answer: [f.answer],
     department: f.department ? [f.department] : [],
@@ -65,18 +69,29 @@ export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): Inde
     name: f.question,
     categories: f.category ? [f.category] : [],
   };
-  return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, analyze, onWords) };
+  return { key: `faq:${f.id}`, ref, texts };
 }
 
-function analyzeFields(texts: Partial<Record<FieldName, string[]>>, analyze: Analyze, onWords?: WordsSink): EntryTerms {
+/** The terms of one text of a field: its words' terms, the compounds of neighbouring words, its bigrams. */
+export function textTerms(text: string, words: readonly AnalyzedWord[]): string[] {
+  return [...wordTerms(words), ...compoundTerms(words), ...charNgrams(text)];
+}
+
+/** Whether a text is indexed at all (an empty condition or application adds nothing). */
+export function isIndexedText(text: string): boolean {
+  return text.trim() !== "";
+}
+
+/** An entry's terms field by field, every text analyzed (packIndex's input; the index builder does the same by text). */
+export function entryTerms(texts: EntryTexts, analyze: Analyze, onWords?: WordsSink): EntryTerms {
   const fields: Partial<Record<FieldName, string[]>> = {};
   for (const [field, parts] of Object.entries(texts) as [FieldName, string[]][]) {
     const terms: string[] = [];
     for (const part of parts) {
-      if (part.trim() === "") continue;
+      if (!isIndexedText(part)) continue;
       const words = analyze(part);
       onWords?.(words);
-      terms.push(...wordTerms(words), ...compoundTerms(words), ...charNgrams(part));
+      terms.push(...textTerms(part, words));
     }
     if (terms.length > 0) fields[field] = terms;
   }

@@ -14,7 +14,8 @@ import { ReadingLexicon } from "./reading-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
 import { createQueryPlanner, type QueryPlanner } from "./query-plan.js";
-import { packIndex, TermLookup, type PackedIndex } from "./term-index.js";
+import { TermLookup, type PackedIndex } from "./term-index.js";
+import { IndexBuilder } from "./index-builder.js";
 import { prepare, scoreEntries, type PreparedQuery, type Scored } from "./scorer.js";
 import { topEntries } from "./top-k.js";
 import { ScopeRanges } from "./scope-ranges.js";
@@ -134,19 +135,16 @@ export class SearchIndex {
     const lexicon = new ReadingLexicon();
     const learn = (words: readonly AnalyzedWord[]) => lexicon.addWords(words);
     const total = source.programs.length + source.faqs.length;
-    const docs: IndexDocument[] = [];
+    const refs: EntryRef[] = [];
+    const builder = new IndexBuilder((text) => analyzeWords(text, tokenizer), learn);
     const add = (doc: IndexDocument) => {
-      docs.push(doc);
-      if (docs.length % 1000 === 0) options.onProgress?.(docs.length, total, "analyzed");
+      refs.push(doc.ref);
+      builder.add(doc.texts);
+      if (refs.length % 1000 === 0) options.onProgress?.(refs.length, total, "analyzed");
     };
-    // Texts that repeat (a department, a category, the same program in many municipalities) are read once.
-    const analyzed = new Map<string, readonly AnalyzedWord[]>();
-    const analyze = (text: string) =>
-      analyzed.get(text) ?? analyzed.set(text, analyzeWords(text, tokenizer)).get(text)!;
-    for (const p of source.programs) add(programDocument(p, analyze, learn));
-    for (const f of source.faqs) add(faqDocument(f, analyze, learn));
-    analyzed.clear();
-    const lookup = new TermLookup(packIndex(docs.map((d) => d.fields)));
+    for (const p of source.programs) add(programDocument(p));
+    for (const f of source.faqs) add(faqDocument(f));
+    const lookup = new TermLookup(builder.pack());
     options.onProgress?.(total, total, "indexed");
     const synonyms = compileSynonyms(synonymGroups, tokenizer);
     learnSynonymReadings(synonyms, tokenizer, lexicon);
@@ -157,7 +155,7 @@ export class SearchIndex {
     const municipalities = new MunicipalityMatcher(source.municipalities);
     const parts = {
       packed: lookup.index,
-      refs: docs.map((d) => d.ref),
+      refs,
       names: municipalityNames(source.municipalities),
       synonyms,
       sudachi,
