@@ -12,7 +12,7 @@
 // of a large index by binary search instead of filtering every posting.
 import { MODEL } from "./model.js";
 import type { TermLookup } from "./term-index.js";
-import { scoringUnits, type PreparedQuery, type Scored } from "./scorer.js";
+import { scoringUnits, type PreparedQuery, type Scored, type ScoringUnit } from "./scorer.js";
 
 /** Sorted, disjoint runs [start, end) of entries. */
 export interface DocRanges {
@@ -27,21 +27,6 @@ export function allDocs(n: number): DocRanges {
 /** Bounds are inflated by this much so rounding in their sums never makes them smaller than a true score. */
 const BOUND_SLACK = 1 + 1e-9;
 
-/** One term of one alternative of one unit, with its cursor in the term's postings. */
-interface Leg {
-  id: number;
-  weight: number;
-  pos: number;
-  end: number;
-}
-
-interface Unit {
-  /** Legs of each alternative. */
-  alternatives: Leg[][];
-  legs: Leg[];
-  bound: number;
-}
-
 export function topEntries(
   q: PreparedQuery,
   lookup: TermLookup,
@@ -50,43 +35,33 @@ export function topEntries(
   k: number = MODEL.candidates,
 ): Scored[] {
   const { index } = lookup;
-  const docs = index.postingDoc;
-  const units: Unit[] = scoringUnits(q, lookup).map((u) => {
-    const alternatives = u.alternatives.map((a) =>
-      a.map((t) => ({
-        id: t.id,
-        weight: t.weight,
-        pos: index.postingStart[t.id]!,
-        end: index.postingStart[t.id + 1]!,
-      })),
-    );
-    const bound = Math.max(0, ...alternatives.map((a) => a.reduce((s, l) => s + l.weight * index.maxTf[l.id]!, 0)));
-    return { alternatives, legs: alternatives.flat(), bound: bound * BOUND_SLACK };
-  });
-  const byBound = units.map((_, u) => u).sort((a, b) => units[a]!.bound - units[b]!.bound);
-  // below[i]: the most the units byBound[0 .. i) can add together.
-  const below = new Float64Array(units.length + 1);
-  for (let i = 0; i < units.length; i++) below[i + 1] = (below[i]! + units[byBound[i]!]!.bound) * BOUND_SLACK;
+  const units = scoringUnits(q, lookup);
+  const bounds = units.map(
+    (u) =>
+      Math.max(0, ...u.alternatives.map((a) => a.reduce((s, t) => s + t.weight * index.maxTf[t.id]!, 0))) * BOUND_SLACK,
+  );
+  const byBound = units.map((_, u) => u).sort((a, b) => bounds[a]! - bounds[b]!);
+  const legs = new Legs(units, byBound, lookup);
+  const ranks = byBound.length;
+  // below[r]: the most the units of rank < r can add together.
+  const below = new Float64Array(ranks + 1);
+  for (let r = 0; r < ranks; r++) below[r + 1] = (below[r]! + bounds[byBound[r]!]!) * BOUND_SLACK;
   const scores = new Float64Array(units.length);
   const heap = new TopHeap(k);
   let firstEssential = 0;
   let range = 0;
+  const essentialLegs = () => legs.unitStart[firstEssential]!;
   const nextDoc = (): number => {
-    let d = Infinity;
-    for (let i = firstEssential; i < byBound.length; i++)
-      for (const l of units[byBound[i]!]!.legs) if (l.pos < l.end && docs[l.pos]! < d) d = docs[l.pos]!;
+    let d = DONE;
+    for (let l = essentialLegs(); l < legs.cur.length; l++) if (legs.cur[l]! < d) d = legs.cur[l]!;
     return d;
   };
-  const skipEssential = (target: number) => {
-    for (let i = firstEssential; i < byBound.length; i++)
-      for (const l of units[byBound[i]!]!.legs) seek(l, target, docs);
-  };
   let d = nextDoc();
-  while (d !== Infinity) {
+  while (d !== DONE) {
     while (range < ranges.starts.length && ranges.ends[range]! <= d) range++;
     if (range === ranges.starts.length) break;
     if (d < ranges.starts[range]!) {
-      skipEssential(ranges.starts[range]!);
+      for (let l = essentialLegs(); l < legs.cur.length; l++) legs.seek(l, ranges.starts[range]!);
       d = nextDoc();
       continue;
     }
@@ -94,62 +69,125 @@ export function topEntries(
       let total = 0;
       for (let u = 0; u < units.length; u++) total += scores[u]!;
       if (heap.offer(d, total))
-        while (firstEssential < byBound.length && below[firstEssential + 1]! <= heap.threshold) firstEssential++;
+        while (firstEssential < ranks && below[firstEssential + 1]! <= heap.threshold) firstEssential++;
     }
-    for (let i = firstEssential; i < byBound.length; i++)
-      for (const l of units[byBound[i]!]!.legs) if (l.pos < l.end && docs[l.pos] === d) l.pos++;
-    d = nextDoc();
+    let next = DONE;
+    for (let l = essentialLegs(); l < legs.cur.length; l++) {
+      if (legs.cur[l] === d) legs.step(l);
+      if (legs.cur[l]! < next) next = legs.cur[l]!;
+    }
+    d = next;
   }
   return heap.sorted();
 
-  /** Fills `scores` for doc d; false when d provably cannot beat the threshold. */
+  /** Fills `scores` for doc; false when it provably cannot beat the threshold. */
   function scoreDoc(doc: number): boolean {
     let partial = 0;
-    for (let i = byBound.length - 1; i >= firstEssential; i--) {
-      const u = byBound[i]!;
-      partial += scores[u] = unitScore(units[u]!, doc);
-    }
-    for (let i = firstEssential - 1; i >= 0; i--) {
-      if ((partial + below[i + 1]!) * BOUND_SLACK <= heap.threshold) return false;
-      const u = byBound[i]!;
-      for (const l of units[u]!.legs) seek(l, doc, docs);
-      partial += scores[u] = unitScore(units[u]!, doc);
+    for (let r = ranks - 1; r >= firstEssential; r--) partial += scores[legs.unitOf[r]!] = legs.unitScore(r, doc);
+    for (let r = firstEssential - 1; r >= 0; r--) {
+      if ((partial + below[r + 1]!) * BOUND_SLACK <= heap.threshold) return false;
+      for (let l = legs.unitStart[r]!; l < legs.unitStart[r + 1]!; l++) legs.seek(l, doc);
+      partial += scores[legs.unitOf[r]!] = legs.unitScore(r, doc);
     }
     return partial * BOUND_SLACK > heap.threshold;
   }
-
-  /** The unit's value for doc, its legs already at or past doc: scorer.ts's arithmetic, in its order. */
-  function unitScore(unit: Unit, doc: number): number {
-    let best = 0;
-    for (const alternative of unit.alternatives) {
-      let sum = 0;
-      for (const l of alternative)
-        if (l.pos < l.end && docs[l.pos] === doc) sum = sum + l.weight * index.postingTf[l.pos]!;
-      if (sum > best) best = sum;
-    }
-    return best;
-  }
 }
 
-/** Moves a cursor to the first posting at or after `target` (galloping, then binary search). */
-function seek(l: Leg, target: number, docs: Int32Array): void {
-  if (l.pos >= l.end || docs[l.pos]! >= target) return;
-  let step = 1;
-  let lo = l.pos;
-  let hi = lo + step;
-  while (hi < l.end && docs[hi]! < target) {
-    lo = hi;
-    step *= 2;
-    hi = lo + step;
+/** A cursor past the last posting. */
+const DONE = 0x7fffffff;
+
+/**
+ * Every term of every unit as a cursor ("leg") in flat arrays, units in increasing order of bound, an
+ * alternative's legs next to each other in scorer.ts's order: the essential units' legs are one run at the end.
+ */
+class Legs {
+  /** The unit (scorer.ts's order) of each rank. */
+  readonly unitOf: Int32Array;
+  /** The legs of rank r: unitStart[r] to unitStart[r + 1]. */
+  readonly unitStart: Int32Array;
+  readonly alternative: Int32Array;
+  readonly weight: Float64Array;
+  readonly pos: Int32Array;
+  readonly end: Int32Array;
+  /** The entry at each cursor (DONE past the end). */
+  readonly cur: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly tf: Float32Array;
+
+  constructor(units: readonly ScoringUnit[], byBound: readonly number[], lookup: TermLookup) {
+    const count = units.reduce((s, u) => s + u.alternatives.reduce((t, a) => t + a.length, 0), 0);
+    this.unitOf = Int32Array.from(byBound);
+    this.unitStart = new Int32Array(byBound.length + 1);
+    this.alternative = new Int32Array(count);
+    this.weight = new Float64Array(count);
+    this.pos = new Int32Array(count);
+    this.end = new Int32Array(count);
+    this.cur = new Int32Array(count);
+    this.docs = lookup.index.postingDoc;
+    this.tf = lookup.index.postingTf;
+    const starts = lookup.index.postingStart;
+    let l = 0;
+    byBound.forEach((u, rank) => {
+      this.unitStart[rank] = l;
+      units[u]!.alternatives.forEach((a, k) => {
+        for (const t of a) {
+          this.alternative[l] = k;
+          this.weight[l] = t.weight;
+          this.pos[l] = starts[t.id]!;
+          this.end[l] = starts[t.id + 1]!;
+          this.cur[l] = this.pos[l]! < this.end[l]! ? this.docs[this.pos[l]!]! : DONE;
+          l++;
+        }
+      });
+    });
+    this.unitStart[byBound.length] = l;
   }
-  if (hi > l.end) hi = l.end;
-  // docs[lo] < target; the answer is in (lo, hi].
-  while (lo + 1 < hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid]! < target) lo = mid;
-    else hi = mid;
+
+  /** Moves leg l to its next posting. */
+  step(l: number): void {
+    const p = ++this.pos[l]!;
+    this.cur[l] = p < this.end[l]! ? this.docs[p]! : DONE;
   }
-  l.pos = hi;
+
+  /** Moves leg l to its first posting at or after `target` (galloping, then binary search). */
+  seek(l: number, target: number): void {
+    if (this.cur[l]! >= target) return;
+    const docs = this.docs;
+    const end = this.end[l]!;
+    let lo = this.pos[l]!;
+    let step = 1;
+    let hi = lo + step;
+    while (hi < end && docs[hi]! < target) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+    if (hi > end) hi = end;
+    // docs[lo] < target; the first posting at or after it is in (lo, hi].
+    while (lo + 1 < hi) {
+      const mid = (lo + hi) >> 1;
+      if (docs[mid]! < target) lo = mid;
+      else hi = mid;
+    }
+    this.pos[l] = hi;
+    this.cur[l] = hi < end ? docs[hi]! : DONE;
+  }
+
+  /** The value for doc of the unit of this rank, its legs at or past doc: scorer.ts's sums, in its order. */
+  unitScore(rank: number, doc: number): number {
+    let best = 0;
+    let sum = 0;
+    let alternative = -1;
+    for (let l = this.unitStart[rank]!, end = this.unitStart[rank + 1]!; l < end; l++) {
+      if (this.alternative[l] !== alternative) {
+        if (sum > best) best = sum;
+        sum = 0;
+        alternative = this.alternative[l]!;
+      }
+      if (this.cur[l] === doc) sum = sum + this.weight[l]! * this.tf[this.pos[l]!]!;
+    }
+    return Math.max(sum, best);
+  }
 }
 
 /** The k best (score, doc) so far, lower doc first among equal scores; `threshold` is the k-th score. */
