@@ -1,6 +1,7 @@
 // The Japanese tokenizer: kuromoji with IPADIC, created once at start-up (loading its dictionary takes a few
 // hundred milliseconds) and passed to whatever needs it as a plain object. Never a module global.
 import { loadKuromojiDictionary, type DictionaryLoadOptions } from "./kuromoji-dictionary.js";
+import { memoizeTokenizer } from "./tokenize-memo.js";
 
 /** One morpheme as kuromoji reads it, in the fields the rest of the code uses. */
 export interface JapaneseToken {
@@ -30,7 +31,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export async function createJapaneseTokenizer(options: TokenizerOptions = {}): Promise<JapaneseTokenizer> {
   const { tokenizer, source } = await loadKuromojiDictionary(options);
-  return {
+  return memoizeTokenizer({
     dictionarySource: source,
     tokenize(text: string): JapaneseToken[] {
       if (text === "") return [];
@@ -45,5 +46,5 @@ export async function createJapaneseTokenizer(options: TokenizerOptions = {}): P
         known: t.word_type === "KNOWN",
       }));
     },
-  };
+  });
 }
