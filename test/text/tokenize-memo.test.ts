@@ -13,7 +13,10 @@ function counted() {
   const read: string[] = [];
   const inner: JapaneseTokenizer = {
     dictionarySource: kuromoji.dictionarySource,
-    tokenize: (text) => (read.push(text), kuromoji.tokenize(text)),
+    tokenize: (text) => {
+      read.push(text);
+      return kuromoji.tokenize(text);
+    },
   };
   return { read, tokenizer: memoizeTokenizer(inner, 2) };
 }
