@@ -13,7 +13,7 @@ import { faqDocument, programDocument, type EntryRef, type EntryType, type Index
 import { ReadingLexicon } from "./reading-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
-import { createQueryPlanner, type QueryPlanner } from "./query-plan.js";
+import { createQueryPlanner, type QueryPlan, type QueryPlanner } from "./query-plan.js";
 import { TermLookup, type PackedIndex } from "./term-index.js";
 import { IndexBuilder } from "./index-builder.js";
 import { prepare, scoreEntries, type PreparedQuery, type Scored } from "./scorer.js";
@@ -94,6 +94,7 @@ export class SearchIndex {
   private readonly planner: QueryPlanner;
   private readonly names: ReadonlyMap<string, string>;
   private readonly scopes: ScopeRanges;
+  private readonly recentPlans = new Map<string, QueryPlan>();
   readonly size: number;
   /** How many of Sudachi's groups touch the index vocabulary (0 when not used). */
   readonly sudachiGroups: number;
@@ -211,8 +212,7 @@ export class SearchIndex {
     query: string | Analysis,
     options: SearchOptions = {},
   ): { prepared?: PreparedQuery; best: Scored[]; content: string[] } {
-    const analysis = typeof query === "string" ? analyzeMessage(query, this.tokenizer) : query;
-    const plan = this.planner.plan(analysis);
+    const plan = this.planOf(query);
     const content = plan.groups.filter((g) => g.kind !== "question").map((g) => g.label);
     if (plan.groups.length === 0) return { best: [], content };
     const scope = options.municipality
@@ -249,6 +249,20 @@ export class SearchIndex {
     };
   }
 
+  /**
+   * The question's plan; a text asked again soon (a turn searches its message in its scope, then across every
+   * municipality) is read from the last few plans. Plans are never changed once made.
+   */
+  private planOf(query: string | Analysis): QueryPlan {
+    if (typeof query !== "string") return this.planner.plan(query);
+    const known = this.recentPlans.get(query);
+    if (known) return known;
+    const plan = this.planner.plan(analyzeMessage(query, this.tokenizer));
+    if (this.recentPlans.size >= RECENT_PLANS) this.recentPlans.delete(this.recentPlans.keys().next().value!);
+    this.recentPlans.set(query, plan);
+    return plan;
+  }
+
   /** The tokenizer the index reads questions with (the engine analyses a message once with it). */
   analyze(text: string): Analysis {
     return analyzeMessage(text, this.tokenizer);
@@ -259,6 +273,9 @@ export class SearchIndex {
     return this.names.get(termKey(input));
   }
 }
+
+/** Plans kept for texts asked again (a turn's message, a few words of it). */
+const RECENT_PLANS = 16;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
