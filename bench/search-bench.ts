@@ -112,17 +112,24 @@ async function childSynthetic(municipalities: number, each: number): Promise<voi
       },
     },
   });
+  // What stays once the build's garbage is gone (one collection right after the build leaves part of it).
+  await new Promise((resolve) => setImmediate(resolve));
+  global.gc?.();
   global.gc?.();
   const memory = process.memoryUsage();
+  const peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
   const questions = benchQuestions(ROOT);
+  timeQueries(index, questions, 200, () => null); // warmed up, as a serving process is
   const scoped = timeQueries(index, questions, 1000, (_q, i) => names[(i * 7919) % names.length]!);
-  const unscoped = timeQueries(index, questions, 100, () => null);
+  const unscoped = timeQueries(index, questions, 300, () => null);
   process.stdout.write(
     JSON.stringify({
       entries: index.size,
       buildMs,
       heapMb: mb(memory.heapUsed),
+      arrayMb: mb(memory.arrayBuffers),
       rssMb: mb(memory.rss),
+      peakRssMb,
       scoped,
       unscoped,
     }),
@@ -355,15 +362,19 @@ async function nationalRows(municipalities: number, each: number): Promise<Figur
     entries: number;
     buildMs: number;
     heapMb: number;
+    arrayMb: number;
     rssMb: number;
+    peakRssMb: number;
     scoped: Latency;
     unscoped: Latency;
   }>(child.stdout);
-  const pass = r.buildMs <= 30_000 && r.heapMb <= 1000 && r.scoped.p99 <= 5 && r.unscoped.p99 <= 50;
+  // The index's postings are typed arrays, outside the JavaScript heap: both count against the 1 GB.
+  const memoryMb = r.heapMb + r.arrayMb;
+  const pass = r.buildMs <= 30_000 && memoryMb <= 1000 && r.scoped.p99 <= 5 && r.unscoped.p99 <= 50;
   return [
     {
       figure: `${r.entries.toLocaleString("en")} synthetic entries (${municipalities.toLocaleString("en")} municipalities × ${each}), one process`,
-      measured: `build ${(r.buildMs / 1000).toFixed(1)} s, heap ${r.heapMb} MB (RSS ${r.rssMb} MB); scoped p99 ${r.scoped.p99.toFixed(2)} ms; whole country p50 ${r.unscoped.p50.toFixed(1)} ms, p99 ${r.unscoped.p99.toFixed(1)} ms`,
+      measured: `build ${(r.buildMs / 1000).toFixed(1)} s, heap ${r.heapMb} MB + typed arrays ${r.arrayMb} MB (RSS ${r.rssMb} MB, peak ${r.peakRssMb} MB); scoped p50 ${r.scoped.p50.toFixed(2)} ms, p99 ${r.scoped.p99.toFixed(2)} ms; whole country p50 ${r.unscoped.p50.toFixed(1)} ms, p99 ${r.unscoped.p99.toFixed(1)} ms`,
       target: "build ≤ 30 s, heap ≤ 1 GB, scoped p99 ≤ 5 ms, whole country p99 ≤ 50 ms",
       pass,
     },

@@ -110,17 +110,21 @@ class Joined {
   private readonly text: string;
   /** The characters the text has: most synonym words start with one it lacks. */
   readonly chars: Set<string>;
-  private readonly starts = new Map<number, number>();
-  private readonly ends = new Map<number, number>();
+  /** By character offset: 1 + the unit starting there, and 1 + the last non-empty unit ending there (0: none). */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
 
   constructor(pieces: readonly string[]) {
-    let at = 0;
-    pieces.forEach((p, i) => {
-      this.starts.set(at, i);
-      at += p.length;
-      if (p.length > 0) this.ends.set(at, i);
-    });
     this.text = pieces.join("");
+    this.starts = new Int32Array(this.text.length + 1);
+    this.ends = new Int32Array(this.text.length + 1);
+    let at = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const length = pieces[i]!.length;
+      this.starts[at] = i + 1;
+      at += length;
+      if (length > 0) this.ends[at] = i + 1;
+    }
     this.chars = new Set(this.text);
   }
 
@@ -128,9 +132,9 @@ class Joined {
   *find(word: string): Generator<[number, number]> {
     if (!this.chars.has(word[0]!)) return;
     for (let from = this.text.indexOf(word); from >= 0; from = this.text.indexOf(word, from + 1)) {
-      const first = this.starts.get(from);
-      const last = this.ends.get(from + word.length);
-      if (first !== undefined && last !== undefined && last >= first) yield [first, last];
+      const first = this.starts[from]! - 1;
+      const last = this.ends[from + word.length]! - 1;
+      if (first >= 0 && last >= 0 && last >= first) yield [first, last];
     }
   }
 }
