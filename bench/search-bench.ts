@@ -352,6 +352,47 @@ async function faqRow(runs: number): Promise<FigureRow> {
   }
 }
 
+/** A prefecture's shard: the largest prefecture (北海道, 179 municipalities) × 150 programs. */
+const SHARD_ENTRIES = 179 * 150;
+
+/**
+ * Start-up of one shard from outside: `madoguchi check` builds and saves its index, then `madoguchi search`
+ * is timed from spawn to exit with the saved index (the first answer included), beside kuromoji's stock load.
+ */
+async function shardRows(runs: number): Promise<FigureRow[]> {
+  const real = (await loadKnowledge(KNOWLEDGE)).knowledge!;
+  const dir = await writeLargeKnowledge(KNOWLEDGE, real.programs, SHARD_ENTRIES);
+  const cacheDir = await mkdtemp(join(tmpdir(), "madoguchi-bench-shard-"));
+  const env = { ...process.env, MADOGUCHI_CACHE_DIR: cacheDir };
+  try {
+    const check = await runNode([CLI, "check", "--knowledge", dir], undefined, env);
+    if (check.code !== 0) throw new Error(`madoguchi check exited ${check.code}`);
+    const starts: number[] = [];
+    const stock: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      stock.push((await runNode([SELF, "--child", "kuromoji"])).ms);
+      const run = await runNode(
+        [CLI, "search", "--knowledge", dir, "--json", "不妊治療の助成はありますか"],
+        undefined,
+        env,
+      );
+      if (run.code !== 0) throw new Error(`madoguchi search exited ${run.code}`);
+      starts.push(run.ms);
+    }
+    return [
+      {
+        figure: `start-up of one shard of ${SHARD_ENTRIES.toLocaleString("en")} entries (the largest prefecture), saved index, process start → first answer`,
+        measured: `${showSpread(spread(starts), 0, " ms")} (check, building and saving it: ${(check.ms / 1000).toFixed(1)} s; kuromoji's stock load ${showSpread(spread(stock), 0, " ms")})`,
+        target: "– (capacity model)",
+        pass: undefined,
+      },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
 async function nationalRows(municipalities: number, each: number): Promise<FigureRow[]> {
   process.stderr.write(`synthetic ${municipalities} municipalities × ${each} programs: building (progress below)…\n`);
   const child = await runNode([
@@ -424,7 +465,7 @@ async function main(): Promise<void> {
     ...(await reloadRows(runs)),
     await faqRow(runs),
   ];
-  if (values.national) rows.push(...(await nationalRows(municipalities, each)));
+  if (values.national) rows.push(...(await shardRows(runs)), ...(await nationalRows(municipalities, each)));
   else
     rows.push({
       figure: "260,100 synthetic entries (1,734 municipalities × 150)",

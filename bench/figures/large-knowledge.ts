@@ -26,7 +26,8 @@ export async function writeLargeKnowledge(
   for (let i = 0; i < copies.length; i += PER_FILE) {
     await writeFile(
       join(dir, "programs", `part-${String(i / PER_FILE).padStart(3, "0")}.yaml`),
-      stringify(copies.slice(i, i + PER_FILE)),
+      // Copies share their nested objects: written out in full, as knowledge files are, not as YAML aliases.
+      stringify(copies.slice(i, i + PER_FILE), { aliasDuplicateObjects: false }),
     );
   }
   return dir;
