@@ -28,7 +28,10 @@ export function idfOf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** Builds the packed index of entries given as their terms per field (word and bigram channels separately normalised). */
+/**
+ * Builds the packed index of entries given as their terms per field (word and bigram channels separately
+ * normalised): the reference index-builder.ts is tested against, and how the model tests build small indexes.
+ */
 export function packIndex(entries: readonly EntryTerms[]): PackedIndex {
   const n = entries.length;
   const average = averageLengths(entries);
