@@ -42,9 +42,14 @@ function comparePruned(index: SearchIndex, questions: readonly Question[], scope
 }
 
 describe("the pruned search", () => {
-  it("keeps exactly the exhaustive candidates on every question set, scoped and of every municipality", async () => {
+  it("keeps exactly the exhaustive candidates on every question set, scoped, of every municipality and filtered", async () => {
     const index = await indexKnowledge(await loadKnowledgeOrThrow(join(ROOT, "knowledge")), tokenizer);
-    const scopes: SearchOptions[] = [{}, { municipality: null }, { municipality: null, type: "faq" }];
+    const scopes: SearchOptions[] = [
+      {},
+      { municipality: null },
+      { municipality: null, type: "faq" },
+      { municipality: null, category: "子育て" },
+    ];
     let asked = 0;
     let full = 0;
     for (const [name, questions] of questionSets(FIXTURES)) {
