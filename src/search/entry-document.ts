@@ -1,8 +1,8 @@
 // Knowledge entries as index documents: each searchable field's texts, each text analyzed once into its
-// word terms (see text/analyze.ts) and its character bigrams (the bigram channel, for unknown words,
+// word terms (see text/analyze.ts) and its character terms (the character channel, for unknown words,
 // hiragana and typos). The index builder (index-builder.ts) reads a text repeated across entries once.
 import type { Faq, Program } from "../knowledge/schema.js";
-import { wordTerms, compoundTerms, charNgrams, type AnalyzedWord } from "../text/analyze.js";
+import { wordTerms, suffixWords, compoundTerms, characterTerms, type AnalyzedWord } from "../text/analyze.js";
 import type { FieldName } from "./model.js";
 import type { EntryTerms } from "./term-index.js";
 
@@ -14,6 +14,8 @@ export interface EntryRef {
   municipality: string | null;
   name: string;
   categories: readonly string[];
+  /** What the entry is about, for topic agreement (topic-agreement.ts): its categories, else its department. */
+  topics: readonly string[];
 }
 
 /** The texts of each searchable field of an entry. */
@@ -51,9 +53,13 @@ export function programDocument(p: Program): IndexDocument {
     municipality: p.municipality,
     name: p.name,
     categories: p.categories ?? [],
+    topics: topicsOf(p.categories ?? [], typeof p.department === "string" ? [p.department] : p.department),
   };
   return { key: `program:${p.id}`, ref, texts };
 }
+
+const topicsOf = (categories: readonly string[], departments: readonly string[] = []) =>
+  categories.length > 0 ? categories : departments;
 
 export function faqDocument(f: Faq): IndexDocument {
   const texts: EntryTexts = {
@@ -68,13 +74,17 @@ export function faqDocument(f: Faq): IndexDocument {
     municipality: f.municipality ?? null,
     name: f.question,
     categories: f.category ? [f.category] : [],
+    topics: topicsOf(f.category ? [f.category] : [], f.department ? [f.department] : []),
   };
   return { key: `faq:${f.id}`, ref, texts };
 }
 
-/** The terms of one text of a field: its words' terms, the compounds of neighbouring words, its bigrams. */
+/**
+ * The terms of one text of a field: its words' terms, compound suffixes as words, the compounds of
+ * neighbouring words, its character terms (bigrams and single kanji).
+ */
 export function textTerms(text: string, words: readonly AnalyzedWord[]): string[] {
-  return [...wordTerms(words), ...compoundTerms(words), ...charNgrams(text)];
+  return [...wordTerms(words), ...suffixWords(words), ...compoundTerms(words), ...characterTerms(text)];
 }
 
 /** Whether a text is indexed at all (an empty condition or application adds nothing). */
