@@ -38,11 +38,7 @@ describe("faults: every acknowledged event answered, none twice", () => {
       expect(row!.result).not.toMatch(/^not run/);
       expect(row!.figures["acknowledged"]).toBeGreaterThan(0);
       expect(row!.figures["lost"]).toBe(0);
-      // Known gap (docs/reliability.md, issue 15 left open): across a Redis restart an event taken into a
-      // replica's local journal may also be claimed back from the stream, and was answered twice about once
-      // in 1,000. Until that is fixed this one fault tolerates that rate, never more; every other fault none.
-      const twice = id === "fault-redis-restart" ? Math.floor(Number(row!.figures["acknowledged"]) / 500) : 0;
-      expect(row!.figures["answeredTwice"]).toBeLessThanOrEqual(twice);
+      expect(row!.figures["answeredTwice"]).toBe(0);
     });
   }
 
