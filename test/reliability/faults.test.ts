@@ -25,6 +25,10 @@ const FAULTS = [
   ["fault-kill-replica", "kill -9 of one of two replicas during a spike of 1,000"],
   ["fault-line-down", "the LINE API down (503, 429 with Retry-After, refused connections)"],
   ["fault-slack-down", "the Slack API down (chat.postMessage 503)"],
+  [
+    "fault-slack-kill",
+    "kill -9 of the only process with acknowledged Slack mentions waiting, restarted on its journal",
+  ],
   ["fault-redis-restart", "Redis restarted under load"],
   ["fault-disk-full", "the journal's disk full"],
 ] as const;
@@ -46,6 +50,14 @@ describe("faults: every acknowledged event answered, none twice", () => {
     const f = table.get("fault-kill-only")?.figures;
     if (!f) return;
     expect(Number(f["answeredBeforeRestart"])).toBeLessThan(Number(f["acknowledged"]));
+  });
+
+  it("kills with Slack answers still waiting: none was posted before the kill, every one after the restart", () => {
+    const f = table.get("fault-slack-kill")?.figures;
+    if (!f) return;
+    expect(f["acknowledged"]).toBe(f["sent"]);
+    expect(f["answeredBeforeKill"]).toBe(0);
+    expect(Number(f["redone"])).toBe(Number(f["acknowledged"]));
   });
 
   it("keeps acknowledging every webhook while Redis restarts, never stalling on it", () => {
