@@ -100,7 +100,7 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
     sessions: new RedisSessionStore(redis, { onOutage }),
     deliveries: new RedisDeliveryStore(redis, onOutage),
     rateBuckets: new RedisRateBuckets(redis, onOutage),
-    handoffs: new RedisHandoffStore(redis),
+    handoffs: new RedisHandoffStore(redis, onOutage),
     turnLog: async () => new RedisTurnLog(redis),
     queue,
     answers,
