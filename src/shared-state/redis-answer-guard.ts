@@ -47,6 +47,9 @@ interface AcquireCommand {
 }
 
 const POLL_MS = 200;
+/** How long, and how many, finished ids are remembered: far beyond a done marker's way to Redis. */
+const FINISHED_KEPT_MS = 10 * 60_000;
+const MAX_FINISHED = 50_000;
 /** Beyond any holder's patience with the LINE API (10 minutes): a holder still busy then is stuck. */
 const MAX_WAIT_MS = 15 * 60_000;
 
@@ -58,6 +61,8 @@ export class RedisAnswerGuard implements AnswerGuard {
   private readonly held = new Map<string, Promise<void>>();
   /** Done markers (or holds taken blind during an outage) still to write. */
   private readonly pending = new Map<string, string>();
+  /** Events this process finished lately (insertion order = age), to read our own name on a key right. */
+  private readonly finished = new Map<string, number>();
   private readySince: number | undefined;
   private readonly timer: NodeJS.Timeout;
 
@@ -107,8 +112,9 @@ export class RedisAnswerGuard implements AnswerGuard {
       }
       if (verdict === "mine" || verdict === "taken") return this.hold(id, verdict === "taken", false);
       if (verdict === "done") return { verdict: "done" };
-      // Our name, and nothing of ours holds it any more: we finished it, the done marker is on its way.
-      if (verdict === "self") return { verdict: "done" };
+      // Our name with nothing of ours holding it: either we finished it (the done marker is on its way) or
+      // an earlier try of this very acquire took it and its reply was lost in a reconnect — then it is ours.
+      if (verdict === "self") return this.finished.has(id) ? { verdict: "done" } : this.hold(id, false, false);
       if (Date.now() >= waitEnds) return this.hold(id, true, false);
       else await sleep(POLL_MS);
     }
@@ -145,12 +151,22 @@ export class RedisAnswerGuard implements AnswerGuard {
       verdict: "answer",
       unsure,
       finish: () => {
+        this.rememberFinished(id);
         this.pending.set(id, "done");
         void this.flush();
         this.held.delete(id);
         release();
       },
     };
+  }
+
+  private rememberFinished(id: string): void {
+    const now = Date.now();
+    this.finished.set(id, now);
+    for (const [old, at] of this.finished) {
+      if (this.finished.size <= MAX_FINISHED && now - at < FINISHED_KEPT_MS) break;
+      this.finished.delete(old);
+    }
   }
 
   /** The heartbeat, then the markers that wait for Redis. */

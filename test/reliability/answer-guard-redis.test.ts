@@ -63,6 +63,17 @@ describe("RedisAnswerGuard", () => {
     expect((await twin).verdict).toBe("done");
   });
 
+  it("takes an event whose key already names this process when nothing here finished it (a reply lost in a reconnect)", async () => {
+    const { guard, conn } = await replica("a6");
+    await conn.set("answer:line:e6", "a6", "PX", 60_000); // the script ran, its reply never came back
+    expect(await guard.acquire("line:e6")).toMatchObject({ verdict: "answer", unsure: false });
+    const again = await replica("a7");
+    const first = await again.guard.acquire("line:e7");
+    if (first.verdict === "answer") first.finish();
+    await again.conn.set("answer:line:e7", "a7", "PX", 60_000); // as if the done marker had not landed yet
+    expect((await again.guard.acquire("line:e7")).verdict).toBe("done");
+  });
+
   it("hands the event to another copy once the holder's heartbeat has gone, marked unsure", async () => {
     const dead = await replica("dead3", { aliveMs: 500 });
     const turn = await dead.guard.acquire("line:e3");
