@@ -59,6 +59,7 @@ export class LineEventProcessor {
   private readonly withdrawn = new WithdrawnMessages();
   private readonly inFlight = new Set<Promise<void>>();
   private loadingCallsInFlight = 0;
+  private idling: Promise<void> | undefined;
   private readonly log: LineLog;
   private readonly now: () => number;
   private readonly events: EventQueue;
@@ -95,8 +96,19 @@ export class LineEventProcessor {
     if (accepted.length > 0) this.track(new Promise<void>((resolve) => setImmediate(resolve)));
   }
 
-  /** Resolves when every event taken so far has been handled (tests, graceful shutdown). */
-  async idle(): Promise<void> {
+  /**
+   * Resolves when every event taken so far has been handled (tests, graceful shutdown). Every webhook
+   * tracks it, so all callers share one wait: one per webhook, each over every event in flight, made a
+   * 2,000-event spike spend seconds of the acknowledging event loop on promise bookkeeping.
+   */
+  idle(): Promise<void> {
+    this.idling ??= this.untilIdle().finally(() => {
+      this.idling = undefined;
+    });
+    return this.idling;
+  }
+
+  private async untilIdle(): Promise<void> {
     do {
       await new Promise<void>((resolve) => setImmediate(resolve)); // events accepted hand over on the next turn
       while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
