@@ -7,7 +7,7 @@
 //
 // While Redis is away a copy that may have a twin waits for it (up to `outageWaitMs`), then answers unsure
 // rather than never; a copy that is certainly alone answers at once. Markers that could not be written
-// then are written when Redis is back, before this process takes anything else.
+// then are written as soon as Redis is back (on reconnecting, and with every heartbeat).
 import type { Redis } from "ioredis";
 import type { AcquireOptions, AnswerGuard, AnswerTurn } from "./answer-guard.js";
 
