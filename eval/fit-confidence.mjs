@@ -1,39 +1,58 @@
 #!/usr/bin/env node
 // Fits the confidence's logistic function (src/search/model.ts `confidence`) on calibration questions:
 //   node eval/run-eval.mjs --features /tmp/f.jsonl && node eval/fit-confidence.mjs /tmp/f.jsonl [--sets a,b]
-// One example per question: its best entry's coverage, score and found mass, labelled 1 when the question
-// has an answer and 0 when nothing answers it (noMatch is the decision this threshold makes). Each class
-// weighs the same in total. Only sets whose name contains one of --sets are used (default: the
-// *-calibration sets and the older fixtures); a *-validation set never is.
+// One example per question: its best-scored entry's coverage, score, found mass, topic agreement and type,
+// labelled 1 when the question has an answer and 0 when nothing answers it (noMatch is the decision this
+// threshold makes). Programs questions weigh each class the same (their sets are written half near-misses,
+// and a near-miss answered misleads); FAQ questions weigh as they come (a city's FAQ covers every topic its
+// residents ask, so an answerable question told "no match" is the error that matters there). Only sets whose
+// name contains one of --sets are used (default: the *-calibration sets, the older fixtures and the shared
+// development sets); a *-validation set never is.
 import { readFileSync } from "node:fs";
 
 const [file, ...rest] = process.argv.slice(2);
 const patterns = rest.includes("--sets")
   ? rest[rest.indexOf("--sets") + 1].split(",")
-  : ["calibration", "eval/", "search/"];
+  : ["calibration", "eval/", "search/", "shared"];
 const rows = readFileSync(file, "utf8")
   .split("\n")
   .filter(Boolean)
   .map((l) => JSON.parse(l))
   .filter((r) => r.rank === 0 && patterns.some((p) => r.set.includes(p)) && !r.set.includes("validation"));
-const examples = rows.map((r) => ({ x: [r.coverage, r.score, Math.log1p(r.have)], y: r.answerable ? 1 : 0 }));
-const positives = examples.filter((e) => e.y === 1).length;
-const weightOf = (y) => (y === 1 ? 0.5 / positives : 0.5 / (examples.length - positives));
-let w = [0, 0, 0, 0];
-for (let step = 0; step < 20000; step++) {
-  const grad = [0, 0, 0, 0];
+const isFaqSet = (set) => rows.some((r) => r.set === set && r.faq);
+const faqSets = new Set([...new Set(rows.map((r) => r.set))].filter(isFaqSet));
+const examples = rows.map((r) => ({
+  x: [r.coverage, r.score, Math.log1p(r.have), r.agreement, r.faq ? 1 : 0],
+  y: r.answerable ? 1 : 0,
+  faq: faqSets.has(r.set),
+}));
+const count = (pred) => examples.filter(pred).length;
+const faqCount = count((e) => e.faq);
+for (const e of examples) e.w = e.faq ? 1 / faqCount : 1 / count((f) => !f.faq && f.y === e.y);
+const total = examples.reduce((s, e) => s + e.w, 0);
+// Standardised features for the descent, weights turned back into raw units at the end.
+const d = examples[0].x.length;
+const mean = [...Array(d).keys()].map((i) => examples.reduce((s, e) => s + e.x[i], 0) / examples.length);
+const sd = mean.map((m, i) => Math.sqrt(examples.reduce((s, e) => s + (e.x[i] - m) ** 2, 0) / examples.length) || 1);
+for (const e of examples) e.z = e.x.map((v, i) => (v - mean[i]) / sd[i]);
+let w = new Array(d + 1).fill(0);
+for (let step = 0; step < 5000; step++) {
+  const grad = new Array(d + 1).fill(0);
   for (const e of examples) {
-    const p = 1 / (1 + Math.exp(-(w[0] + w[1] * e.x[0] + w[2] * e.x[1] + w[3] * e.x[2])));
-    const d = (p - e.y) * weightOf(e.y);
-    grad[0] += d;
-    e.x.forEach((x, i) => (grad[i + 1] += d * x));
+    const p = 1 / (1 + Math.exp(-(w[0] + e.z.reduce((s, v, i) => s + v * w[i + 1], 0))));
+    const r = ((p - e.y) * e.w) / total;
+    grad[0] += r;
+    e.z.forEach((v, i) => (grad[i + 1] += r * v));
   }
-  w = w.map((v, i) => v - 0.5 * grad[i]);
+  w = w.map((v, i) => v - 2 * (grad[i] + (i > 0 ? 0.001 * v : 0)));
 }
+const raw = w.slice(1).map((v, i) => v / sd[i]);
+const bias = w[0] - raw.reduce((s, v, i) => s + v * mean[i], 0);
 const round = (x) => Math.round(x * 100) / 100;
 console.log(
-  `examples: ${examples.length} (${positives} answerable), sets: ${[...new Set(rows.map((r) => r.set))].join(", ")}`,
+  `examples: ${examples.length} (${count((e) => e.y === 1)} answerable, ${faqCount} FAQ), sets: ${[...new Set(rows.map((r) => r.set))].join(", ")}`,
 );
+const [coverage, score, foundMass, agreement, faq] = raw.map(round);
 console.log(
-  `confidence: { bias: ${round(w[0])}, coverage: ${round(w[1])}, score: ${round(w[2])}, foundMass: ${round(w[3])} }`,
+  `confidence: { bias: ${round(bias)}, coverage: ${coverage}, score: ${score}, foundMass: ${foundMass}, agreement: ${agreement}, faq: ${faq} }`,
 );

@@ -6,6 +6,8 @@
 // user's clone has none). Prints hit@1/3/5/10, answerable questions answered "no match", and how many
 // questions nothing answers got "no match".
 //   node eval/run-eval.mjs [--verbose] [--only NAME] [--features FILE] [--no-sudachi] [--no-curated]
+//                          [--programs FILE]... [--faq DIR]...   (more sets: a questions file, an FAQ directory)
+// "rank@1/5" is the ranking alone: where the right entry is among every candidate, before confidence.
 //   (--features: JSON lines for eval/fit-confidence.mjs)
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, copyFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
@@ -19,6 +21,7 @@ const opt = (k) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const verbose = args.includes("--verbose");
+const repeated = (k) => args.flatMap((a, i) => (a === `--${k}` && args[i + 1] ? [args[i + 1]] : []));
 const only = opt("only");
 const featuresFile = opt("features");
 /** --no-sudachi: without Sudachi's synonyms; --no-curated: without knowledge/synonyms.yaml (what each adds). */
@@ -51,6 +54,7 @@ function programSets() {
         add(`${dir.replace("test/fixtures/", "")}/${f.replace(".jsonl", "")}`, join(full, f));
     }
   }
+  for (const file of repeated("programs")) add(`extra/${file.split("/").at(-1).replace(".jsonl", "")}`, file);
   return sets;
 }
 
@@ -71,6 +75,7 @@ function faqSets() {
   add("shared faq-city", join(shared, "faq-city"));
   const heldout = join(root, "test/fixtures/heldout");
   if (existsSync(heldout)) for (const d of readdirSync(heldout).sort()) add(`heldout/${d}`, join(heldout, d));
+  for (const dir of repeated("faq")) add(`extra/${resolve(dir).split("/").at(-1)}`, resolve(dir));
   return sets;
 }
 
@@ -80,7 +85,7 @@ const features = [];
 const rows = [];
 
 function score(name, index, questions, isRight, scopeOf) {
-  const s = { n: 0, h1: 0, h3: 0, h5: 0, h10: 0, falseNo: 0, un: 0, unRight: 0 };
+  const s = { n: 0, h1: 0, h3: 0, h5: 0, h10: 0, r1: 0, r5: 0, falseNo: 0, un: 0, unRight: 0 };
   const t0 = performance.now();
   for (const q of questions) {
     const options = { municipality: scopeOf(q), top: 10 };
@@ -98,6 +103,8 @@ function score(name, index, questions, isRight, scopeOf) {
           coverage: h.coverage,
           score: h.score,
           have: h.have,
+          agreement: h.agreement,
+          faq: h.type === "faq",
           missing: h.missing,
           second: hits[1]?.score ?? 0,
         }),
@@ -112,6 +119,8 @@ function score(name, index, questions, isRight, scopeOf) {
           coverage: 0,
           score: 0,
           have: 0,
+          agreement: 0,
+          faq: false,
           missing: [],
           second: 0,
         });
@@ -127,6 +136,10 @@ function score(name, index, questions, isRight, scopeOf) {
     }
     s.n++;
     if (found.noMatch) s.falseNo++;
+    const ranked = index.rank(q.q, options).hits.sort((a, b) => b.confidence - a.confidence || b.score - a.score);
+    const raw = ranked.findIndex(isRight(q));
+    if (raw === 0) s.r1++;
+    if (raw >= 0 && raw < 5) s.r5++;
     const rank = found.results.findIndex(isRight(q));
     if (rank === 0) s.h1++;
     if (rank >= 0 && rank < 3) s.h3++;
@@ -147,14 +160,16 @@ function score(name, index, questions, isRight, scopeOf) {
   const f = (x) => (s.n ? (x / s.n).toFixed(3) : "  -  ");
   const ms = ((performance.now() - t0) / Math.max(1, questions.length)).toFixed(2);
   rows.push(
-    `| ${name} | ${s.n}+${s.un} | ${f(s.h1)} | ${f(s.h3)} | ${f(s.h5)} | ${f(s.h10)} | ${s.falseNo} | ${s.un ? `${s.unRight}/${s.un}` : "-"} | ${ms} |`,
+    `| ${name} | ${s.n}+${s.un} | ${f(s.h1)} | ${f(s.h3)} | ${f(s.h5)} | ${f(s.h10)} | ${f(s.r1)} | ${f(s.r5)} | ${s.falseNo} | ${s.un ? `${s.unRight}/${s.un}` : "-"} | ${ms} |`,
   );
   console.log(rows.at(-1));
 }
 
 console.log(`model: noMatch < ${MODEL.noMatch}, list floor ${MODEL.listFloor}`);
-console.log("| set | answerable+none | hit@1 | hit@3 | hit@5 | hit@10 | false no-match | no-match right | ms/q |");
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log(
+  "| set | answerable+none | hit@1 | hit@3 | hit@5 | hit@10 | rank@1 | rank@5 | false no-match | no-match right | ms/q |",
+);
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 const wanted = (name) => !only || name.includes(only);
 const programs = programSets().filter((s) => wanted(s.name));
 if (programs.length > 0) {

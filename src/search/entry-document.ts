@@ -1,7 +1,7 @@
 // Knowledge entries as index documents: each searchable field analyzed once into its word terms (see
 // text/analyze.ts) and its character bigrams (the bigram channel, for unknown words, hiragana and typos).
 import type { Faq, Program } from "../knowledge/schema.js";
-import { wordTerms, compoundTerms, charNgrams, type AnalyzedWord } from "../text/analyze.js";
+import { wordTerms, suffixWords, compoundTerms, characterTerms, type AnalyzedWord } from "../text/analyze.js";
 import type { FieldName } from "./model.js";
 import type { EntryTerms } from "./term-index.js";
 
@@ -13,6 +13,8 @@ export interface EntryRef {
   municipality: string | null;
   name: string;
   categories: readonly string[];
+  /** What the entry is about, for topic agreement (topic-agreement.ts): its categories, else its department. */
+  topics: readonly string[];
 }
 
 export interface IndexDocument {
@@ -47,9 +49,13 @@ export function programDocument(p: Program, analyze: Analyze, onWords?: WordsSin
     municipality: p.municipality,
     name: p.name,
     categories: p.categories ?? [],
+    topics: topicsOf(p.categories ?? [], typeof p.department === "string" ? [p.department] : p.department),
   };
   return { key: `program:${p.id}`, ref, fields: analyzeFields(texts, analyze, onWords) };
 }
+
+const topicsOf = (categories: readonly string[], departments: readonly string[] = []) =>
+  categories.length > 0 ? categories : departments;
 
 export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): IndexDocument {
   const texts: Partial<Record<FieldName, string[]>> = {
@@ -64,6 +70,7 @@ export function faqDocument(f: Faq, analyze: Analyze, onWords?: WordsSink): Inde
     municipality: f.municipality ?? null,
     name: f.question,
     categories: f.category ? [f.category] : [],
+    topics: topicsOf(f.category ? [f.category] : [], f.department ? [f.department] : []),
   };
   return { key: `faq:${f.id}`, ref, fields: analyzeFields(texts, analyze, onWords) };
 }
@@ -76,7 +83,7 @@ function analyzeFields(texts: Partial<Record<FieldName, string[]>>, analyze: Ana
       if (part.trim() === "") continue;
       const words = analyze(part);
       onWords?.(words);
-      terms.push(...wordTerms(words), ...compoundTerms(words), ...charNgrams(part));
+      terms.push(...wordTerms(words), ...suffixWords(words), ...compoundTerms(words), ...characterTerms(part));
     }
     if (terms.length > 0) fields[field] = terms;
   }

@@ -1,10 +1,12 @@
 // What an entry shows of the question, and how sure we are that it answers it.
 //   found(group)  how well the entry contains the word: its best term's weight × the weight of the best
 //                 field it is in, to the power evidenceFieldExponent (1 in a name, 0.59 in a summary), or,
-//                 when only the word's bigrams are there, bigramCredit × share^1.5 × the same field factor;
+//                 when only the word's bigrams are there, bigramCredit × share^1.5 × the same field factor
+//                 (share: of the word's character terms by weight, single kanji at MODEL.kanjiGram);
 //   coverage      F / (F + M): F = Σ mass × found, M = the masses not found, heaviest first, the k-th
 //                 divided by k^missingDecay, each weighed by missingWords (a verb missing says little);
-//   confidence    σ(bias + coverage × a + score × b + ln(1 + F) × c), the logistic fit of model.ts.
+//   confidence    σ(bias + coverage × a + score × b + ln(1 + F) × c + agreement × d + faq × e), the logistic
+//                 fit of model.ts (agreement: topic-agreement.ts, measured across the candidates).
 import { MODEL, type FieldName } from "./model.js";
 import { bestField, type TermLookup } from "./term-index.js";
 import type { PreparedGroup, PreparedQuery } from "./scorer.js";
@@ -19,7 +21,6 @@ export interface Match {
 
 export interface Evidence {
   coverage: number;
-  confidence: number;
   matched: Match[];
   /** Per group of the query, how far the entry contains it (0–1). */
   found: number[];
@@ -28,7 +29,7 @@ export interface Evidence {
   missing: number[];
 }
 
-export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number, score: number): Evidence {
+export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number): Evidence {
   const matched: Match[] = [];
   const found = q.groups.map((g) => {
     const f = foundIn(g, lookup, doc);
@@ -38,7 +39,6 @@ export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number, s
   const parts = coverageParts(q.groups, found);
   return {
     coverage: parts.coverage,
-    confidence: confidence(parts.coverage, score, parts.have),
     matched,
     found,
     have: parts.have,
@@ -46,9 +46,27 @@ export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number, s
   };
 }
 
-export function confidence(coverage: number, score: number, foundMass: number): number {
+/** What the confidence of one candidate is computed from. */
+export interface ConfidenceFeatures {
+  coverage: number;
+  score: number;
+  /** F, the found mass. */
+  foundMass: number;
+  /** Topic agreement with the other leading candidates (0–1). */
+  agreement: number;
+  faq: boolean;
+}
+
+export function confidence(f: ConfidenceFeatures): number {
   const c = MODEL.confidence;
-  return 1 / (1 + Math.exp(-(c.bias + c.coverage * coverage + c.score * score + c.foundMass * Math.log1p(foundMass))));
+  const z =
+    c.bias +
+    c.coverage * f.coverage +
+    c.score * f.score +
+    c.foundMass * Math.log1p(f.foundMass) +
+    c.agreement * f.agreement +
+    (f.faq ? c.faq : 0);
+  return 1 / (1 + Math.exp(-z));
 }
 
 function foundIn(
@@ -78,15 +96,17 @@ function foundIn(
   }
   if (g.grams.length === 0 || value >= MODEL.bigramCredit) return { value, field, expanded };
   let hits = 0;
+  let all = 0;
   let mask = 0;
   for (const gram of g.grams) {
+    all += gram.weight;
     if (gram.id === undefined) continue;
     const p = lookup.find(gram.id, doc);
     if (p < 0) continue;
-    hits++;
+    hits += gram.weight;
     mask |= index.postingFields[p]!;
   }
-  const share = hits / g.grams.length;
+  const share = hits / all;
   const credit =
     share >= MODEL.bigramMinShare
       ? MODEL.bigramCredit * share ** 1.5 * MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent

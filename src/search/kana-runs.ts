@@ -69,11 +69,26 @@ function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon, reana
     if (token) offer(token.end, g + (token.word.known ? gainOf(token.end - i) : 0), i, token.word);
     offer(i + 1, g, i);
     for (const w of lexicon.wordsAt(text, i)) {
+      if (isGrammarSpan(tokenAt, i, i + w.reading.length)) continue;
       const pieces = w.pieces?.map((p) => ({ ...p, known: true }));
       offer(i + w.reading.length, g + gainOf(w.reading.length), i, pieces?.[0] ?? lexiconUnit(w), pieces);
     }
   }
   return pathUnits(best, text, reanalyze);
+}
+
+/**
+ * Whether kuromoji read [from, to) exactly as known grammar (したい = し + たい): a corpus word with that
+ * reading (死体) is then far less likely than the verb and auxiliary every question ends with.
+ */
+function isGrammarSpan(tokenAt: ReadonlyMap<number, { end: number; word: AnalyzedWord }>, from: number, to: number) {
+  let at = from;
+  while (at < to) {
+    const token = tokenAt.get(at);
+    if (!token || !token.word.known || token.word.role !== "drop") return false;
+    at = token.end;
+  }
+  return at === to;
 }
 
 /**

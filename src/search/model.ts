@@ -4,11 +4,12 @@
 // The model in one paragraph: an entry's score is BM25F over its fields (name, aliases and an FAQ's
 // question strong; descriptions weaker) on word terms (kuromoji base forms, their readings, compounds of
 // neighbouring nouns), where each word of the question counts once through its best term (the word
-// itself, its reading, or a synonym below it), plus a character-bigram channel for unknown words, hiragana
-// and typos; both channels are divided by the score a perfect entry would get, so scores compare across
-// questions. IDF makes common words (支援, 補助, 事業) cheap. Confidence is a logistic function of two
-// features of an entry — the share of the question's IDF mass it covers, that mass itself and its normalised score — fitted
-// on calibration questions; noMatch is "the best entry's confidence is under one threshold".
+// itself, its reading, or a synonym below it), plus a character channel (bigrams and single kanji) for
+// unknown words, hiragana and typos; both channels are divided by the score a perfect entry would get, so
+// scores compare across questions. IDF makes common words (支援, 補助, 事業) cheap. Confidence is a logistic
+// function of an entry's coverage (the share of the question's IDF mass it has), its score, that mass, the
+// question's topic agreement (do the leading candidates share a category?) and whether it is an FAQ entry,
+// fitted on calibration questions; noMatch is "the best entry's confidence is under one threshold".
 
 export const MODEL = {
   /** BM25 saturation and length normalisation (the usual values). */
@@ -67,6 +68,11 @@ export const MODEL = {
   missingWords: { noun: 1, verb: 0.15, aspect: 0.4, question: 0, background: 0.15 },
   /** The character-bigram channel's weight beside the word channel (both normalised to [0, 1]). */
   bigramChannel: 0.3,
+  /**
+   * A single kanji's weight in the character channel, beside a bigram's 1: a kanji means something alone
+   * (郵送 / 郵便, 油 / 食用油), but less than two characters in a row.
+   */
+  kanjiGram: 1,
   /** A word found only by its bigrams counts as found by this much at most (share^1.5 of its bigrams). */
   bigramCredit: 0.7,
   /** A word's bigrams count as found when at least this share of them is. */
@@ -76,10 +82,14 @@ export const MODEL = {
   /** Coverage: the k-th missing word (heaviest first) counts 1/k^this, so long questions are not drowned by detail. */
   missingDecay: 1.5,
   /**
-   * Confidence = σ(bias + coverage·w + score·w + ln(1 + found mass)·w), fitted on calibration questions
-   * (eval/fit-confidence.mjs): the found mass is Σ kind weight × idf × found over the words the entry has.
+   * Confidence = σ(bias + coverage·w + score·w + ln(1 + found mass)·w + agreement·w + faq·w), fitted on
+   * calibration questions (eval/fit-confidence.mjs): the found mass is Σ kind weight × idf × found over the
+   * words the entry has; agreement is topic-agreement.ts's; faq is 1 for an FAQ entry (a city's FAQ covers
+   * every topic its residents ask about, so its questions seldom have no answer).
    */
-  confidence: { bias: -7.9, coverage: 4.3, score: 2.62, foundMass: 3.27 },
+  confidence: { bias: -8.32, coverage: 6.98, score: 1.93, foundMass: 2.31, agreement: 1.92, faq: 2.6 },
+  /** How many leading candidates a candidate's topic agreement is measured against. */
+  agreementNeighbours: 4,
   /** Under this confidence the best entry does not answer: noMatch. The same for programs and FAQ entries. */
   noMatch: 0.5,
   /** Entries under this confidence are never listed. */

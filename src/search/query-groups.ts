@@ -2,8 +2,8 @@
 // with every term that shows it in an entry and that term's query weight (model.ts). An entry's score
 // counts each group once, through its best term, so twenty synonyms of one word cannot outweigh two
 // different words of the question.
-import { compoundOf, charNgrams, READING_PREFIX, KANJI_READING_PREFIX, COMPOUND_PREFIX } from "../text/analyze.js";
-import { hasKana, isHiragana } from "../text/normalize.js";
+import { compoundOf, characterTerms, READING_PREFIX, KANJI_READING_PREFIX, COMPOUND_PREFIX } from "../text/analyze.js";
+import { hasKana, hasKanji, isHiragana } from "../text/normalize.js";
 import { isAspectTerm, isQuestionWord } from "../text/stop-terms.js";
 import type { CompiledSynonyms } from "./synonyms.js";
 import type { SudachiSynonyms } from "./sudachi-synonyms.js";
@@ -76,7 +76,7 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
       label,
       kind: origin ? "background" : kindOf(u.pos, u.key),
       terms: dedupe(terms),
-      grams: charNgrams(label),
+      grams: characterTerms(label),
     });
   }
   return groups;
@@ -107,6 +107,8 @@ function isPhrasePiece(u: Unit): boolean {
 function phraseGroup(units: readonly Unit[], first: number, last: number): QueryGroup | undefined {
   const content = range(first, last).filter((k) => units[k]!.role === "content");
   if (content.length === 0) return undefined;
+  // Found apart, a kanji suffix counts as a part too: 児童 alone is half of 児童館 (entries index 館, analyze.ts).
+  const apart = range(first, last).filter((k) => content.includes(k) || isKanjiSuffix(units[k]!));
   const compounds: string[] = [];
   for (let k = first; k < last; k++) {
     const c = compoundOf(units[k]!, units[k + 1]!);
@@ -123,21 +125,25 @@ function phraseGroup(units: readonly Unit[], first: number, last: number): Query
       expanded: false,
       alternative: -3,
     })),
-    ...content.map((k) => ({
+    ...apart.map((k) => ({
       term: units[k]!.key,
-      weight: MODEL.terms.partsApart / content.length,
+      weight: MODEL.terms.partsApart / apart.length,
       expanded: false,
       alternative: -4,
     })),
   ];
-  const kinds = content.map((k) => kindOf(units[k]!.pos, units[k]!.key));
-  const kind: WordKind = kinds.every((k) => k === "question" || k === "aspect")
-    ? kinds.every((k) => k === "question")
-      ? "question"
-      : "aspect"
-    : "noun";
-  return { label, kind, terms, grams: charNgrams(label), idfTerms: content.map((k) => units[k]!.key) };
+  const kind = spanKind(content.map((k) => kindOf(units[k]!.pos, units[k]!.key)));
+  return { label, kind, terms, grams: characterTerms(label), idfTerms: content.map((k) => units[k]!.key) };
 }
+
+/** The kind of several words taken as one: a noun if any is, else a verb if any is, else aspect or question. */
+function spanKind(kinds: readonly WordKind[]): WordKind {
+  if (kinds.includes("noun")) return "noun";
+  if (kinds.includes("verb")) return "verb";
+  return kinds.every((k) => k === "question") ? "question" : "aspect";
+}
+
+const isKanjiSuffix = (u: Unit) => u.role === "attach" && u.posDetail === "接尾" && hasKanji(u.key);
 
 function kindOf(pos: string, key: string): WordKind {
   if (isQuestionWord(key)) return "question";
@@ -177,20 +183,16 @@ function synonymGroup(
       ...(e.words.length > 1 ? { alternative: k } : {}),
     })),
   );
-  const kinds = span.map((k) => kindOf(units[k]!.pos, units[k]!.key));
   const origin = span.every((k) => units[k]!.place === true) && units[last + 1]?.surface === "から";
-  const kind: WordKind = origin
-    ? "background"
-    : kinds.every((k) => k === "question")
-      ? "question"
-      : kinds.every((k) => k === "question" || k === "aspect")
-        ? "aspect"
-        : "noun";
+  // A verb the file lists stays a verb (もらえる → 受け取る) unless it stands for a thing (借りる → 融資, 引っ越す → 移住).
+  const ownKind = spanKind(span.map((k) => kindOf(units[k]!.pos, units[k]!.key)));
+  const standsForThing = deps.synonyms.expansionsOf(key).some((e) => e.noun);
+  const kind: WordKind = origin ? "background" : ownKind === "verb" && standsForThing ? "noun" : ownKind;
   return {
     label: text,
     kind,
     terms: [...dedupe([{ term: key, weight: MODEL.terms.word, expanded: false }, ...own]), ...expanded],
-    grams: charNgrams(text),
+    grams: characterTerms(text),
   };
 }
 

@@ -1,6 +1,6 @@
 // Scores entries for a query plan, term at a time over the packed index (term-index.ts):
 //   word channel  Σ_group  kind weight × max over the group's terms of (term weight × idf × saturated tf)
-//   bigram channel Σ_bigram idf × saturated tf
+//   character channel Σ_gram weight × idf × saturated tf (bigrams 1, single kanji MODEL.kanjiGram)
 // each divided by what an entry holding every word once in its name would get (the query's self score),
 // so a score means the same across questions; total = word + bigramChannel × bigram (+ phrase compounds).
 // A group's idf is its word's (the rarest spelling the corpus has): a synonym or reading never counts as
@@ -8,6 +8,7 @@
 import { MODEL } from "./model.js";
 import { REFERENCE_TF, type TermLookup } from "./term-index.js";
 import type { QueryGroup } from "./query-groups.js";
+import { isKanjiGram } from "../text/analyze.js";
 import type { QueryPlan } from "./query-plan.js";
 
 export interface Scored {
@@ -23,7 +24,8 @@ export interface PreparedGroup {
   mass: number;
   /** Each alternative way to find the word: one term, or the compounds of a phrase that add up. */
   alternatives: { id: number; weight: number; found: number; expanded: boolean }[][];
-  grams: { id: number | undefined }[];
+  /** The word's character-channel terms, each with its weight (a single kanji counts MODEL.kanjiGram). */
+  grams: { id: number | undefined; weight: number }[];
 }
 
 export interface PreparedQuery {
@@ -38,7 +40,7 @@ export function prepare(plan: QueryPlan, lookup: TermLookup): PreparedQuery {
   const groups = plan.groups.map((g) => prepareGroup(g, lookup));
   const wordSelf = groups.reduce((sum, g) => sum + g.mass * REFERENCE_TF, 0);
   const distinct = [...new Set(plan.groups.filter((g) => g.kind !== "question").flatMap((g) => g.grams))];
-  const gramIds = distinct.map((g) => ({ id: lookup.id(g), idf: lookup.idf(g) }));
+  const gramIds = distinct.map((g) => ({ id: lookup.id(g), idf: lookup.idf(g) * gramWeight(g) }));
   const gramSelf = gramIds.reduce((sum, g) => sum + g.idf * REFERENCE_TF, 0);
   const compounds = plan.compounds.flatMap((c) => lookup.id(c) ?? []);
   return { groups, compounds, gramIds, wordSelf, gramSelf };
@@ -62,9 +64,11 @@ function prepareGroup(group: QueryGroup, lookup: TermLookup): PreparedGroup {
     idf,
     mass: MODEL.words[group.kind] * idf,
     alternatives: [...alternatives.values()],
-    grams: group.grams.map((g) => ({ id: lookup.id(g) })),
+    grams: group.grams.map((g) => ({ id: lookup.id(g), weight: gramWeight(g) })),
   };
 }
+
+const gramWeight = (gram: string) => (isKanjiGram(gram) ? MODEL.kanjiGram : 1);
 
 /**
  * How specific a word of the question is: the IDF of its rarest own spelling the corpus has (a word no entry

@@ -16,7 +16,8 @@ import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
 import { createQueryPlanner, type QueryPlanner } from "./query-plan.js";
 import { packIndex, TermLookup, type PackedIndex } from "./term-index.js";
 import { prepare, scoreEntries } from "./scorer.js";
-import { evidenceFor, type Match } from "./evidence.js";
+import { confidence, evidenceFor, type Match } from "./evidence.js";
+import { topicAgreement } from "./topic-agreement.js";
 import { sudachiSynonyms, loadSudachiGroups, type SudachiSynonyms } from "./sudachi-synonyms.js";
 import { MODEL } from "./model.js";
 
@@ -45,7 +46,7 @@ export interface SearchHit {
 export interface SearchResponse {
   noMatch: boolean;
   results: SearchHit[];
-  /** The question's content words no returned hit contains. */
+  /** The question's topic words (nouns) no returned hit contains. */
   unmatched: string[];
 }
 
@@ -171,19 +172,30 @@ export class SearchIndex {
       .sort((a, b) => b.confidence - a.confidence || b.score - a.score)
       .filter((h) => h.confidence >= MODEL.listFloor)
       .slice(0, options.top ?? 5)
-      .map(({ coverage: _c, have: _h, missing: _m, ...h }) => h);
+      .map(({ coverage: _c, have: _h, missing: _m, agreement: _a, ...h }) => ({
+        ...h,
+        score: round(h.score),
+        confidence: round(h.confidence),
+      }));
     const seen = new Set(results.flatMap((r) => r.matched.map((m) => m.term)));
     return { noMatch: false, results, unmatched: content.filter((w) => !seen.has(w)) };
   }
 
-  /** Every candidate with its score, coverage and confidence, before any threshold (npm run eval fits on these). */
+  /**
+   * Every candidate with its score, coverage and confidence, before any threshold (npm run eval fits on
+   * these); unrounded, so entries that are all nearly sure still rank by how sure.
+   */
   rank(
     query: string | Analysis,
     options: SearchOptions = {},
-  ): { hits: (SearchHit & { coverage: number; have: number; missing: number[] })[]; content: string[] } {
+  ): {
+    hits: (SearchHit & { coverage: number; have: number; missing: number[]; agreement: number })[];
+    content: string[];
+  } {
     const analysis = typeof query === "string" ? analyzeMessage(query, this.tokenizer) : query;
     const plan = this.planner.plan(analysis);
-    const content = plan.groups.filter((g) => g.kind !== "question").map((g) => g.label);
+    // The topics the question names (nouns): an aspect (電話, 手続き) or a verb missing is not a missing topic.
+    const content = plan.groups.filter((g) => g.kind === "noun").map((g) => g.label);
     if (plan.groups.length === 0) return { hits: [], content };
     const scope = options.municipality
       ? (this.resolveMunicipality(options.municipality) ?? options.municipality)
@@ -197,16 +209,20 @@ export class SearchIndex {
       );
     };
     const prepared = prepare(plan, this.lookup);
-    const hits = scoreEntries(prepared, this.lookup, accept).map((s) => {
-      const e = evidenceFor(prepared, this.lookup, s.doc, s.score);
+    const scored = scoreEntries(prepared, this.lookup, accept);
+    const agreement = topicAgreement(scored.map((s) => this.refs[s.doc]!.topics));
+    const hits = scored.map((s) => {
+      const e = evidenceFor(prepared, this.lookup, s.doc);
       const { type, id, municipality, name } = this.refs[s.doc]!;
+      const features = { coverage: e.coverage, score: s.score, foundMass: e.have, agreement, faq: type === "faq" };
       return {
         type,
         id,
         municipality,
         name,
-        score: round(s.score),
-        confidence: round(e.confidence),
+        score: s.score,
+        confidence: confidence(features),
+        agreement,
         matched: e.matched,
         coverage: e.coverage,
         have: e.have,

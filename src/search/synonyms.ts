@@ -22,6 +22,8 @@ export interface Expansion {
   words: string[];
   /** Everything to search: words, readings, compounds. */
   terms: string[];
+  /** It names a thing (a noun of it is content): 融資 for 借りる makes a verb a topic; 受け取る for もらえる does not. */
+  noun: boolean;
 }
 
 export interface CompiledSynonyms {
@@ -52,6 +54,7 @@ export function compileSynonyms(groups: readonly SynonymGroup[], tokenizer: Japa
         text,
         words: compounds.length > 0 ? compounds : content,
         terms: [...new Set([...wordTerms(words), ...compounds])],
+        noun: words.some((w) => w.role === "content" && w.pos === "名詞"),
       };
       analyzed.set(text, e);
     }

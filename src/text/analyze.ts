@@ -64,6 +64,11 @@ export function wordTerms(words: readonly AnalyzedWord[]): string[] {
   return out;
 }
 
+/** The kanji suffixes of compounds as words of their own: kuromoji reads 油 in 食用油 as a suffix (entries index these). */
+export function suffixWords(words: readonly AnalyzedWord[]): string[] {
+  return words.filter((w) => w.role === "attach" && w.posDetail === "接尾" && hasKanji(w.key)).map((w) => w.key);
+}
+
 export function readingTerm(surface: string, reading: string): string {
   return (hasKana(surface) ? READING_PREFIX : KANJI_READING_PREFIX) + reading;
 }
@@ -93,6 +98,22 @@ export function charNgrams(text: string, n = 2): string[] {
     for (let i = 0; i + n <= chars.length; i++) out.push(GRAM_PREFIX + chars.slice(i, i + n).join(""));
   }
   return out;
+}
+
+/**
+ * The character channel's terms: bigrams, and each kanji alone — a kanji carries meaning by itself, so
+ * 郵送 meets 郵便 and 油 meets 食用油 where no word or bigram does.
+ */
+export function characterTerms(text: string): string[] {
+  const kanji = [...foldKana(normalize(text))].filter((c) => KANJI.test(c)).map((c) => GRAM_PREFIX + c);
+  return [...charNgrams(text), ...kanji];
+}
+
+const KANJI = /^[\p{Script=Han}々]$/u;
+
+/** Whether a character-channel term is a single kanji rather than a bigram. */
+export function isKanjiGram(term: string): boolean {
+  return term.length === GRAM_PREFIX.length + 1;
 }
 
 /** Every term of a text: words, readings and compounds (bigrams are added per field by the index). */

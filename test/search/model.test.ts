@@ -2,10 +2,11 @@
 // what the number does to a score, a coverage or a decision. docs-model.test.ts checks docs/search.md states
 // the same numbers.
 import { describe, expect, it } from "vitest";
-import { MODEL, FIELD_NAMES, type FieldName } from "../../src/search/model.js";
+import { MODEL, FIELD_NAMES } from "../../src/search/model.js";
 import { packIndex, TermLookup, REFERENCE_TF, type EntryTerms } from "../../src/search/term-index.js";
 import { prepare, scoreEntries } from "../../src/search/scorer.js";
-import { evidenceFor, confidence } from "../../src/search/evidence.js";
+import { evidenceFor, confidence, type ConfidenceFeatures } from "../../src/search/evidence.js";
+import { topicAgreement } from "../../src/search/topic-agreement.js";
 import type { QueryGroup, QueryTerm, WordKind } from "../../src/search/query-groups.js";
 import type { QueryPlan } from "../../src/search/query-plan.js";
 import { leads, staysListed } from "../../src/dialogue/engine/program-choice.js";
@@ -36,7 +37,7 @@ function evidence(entries: EntryTerms[], p: QueryPlan, doc = 0) {
   const all = [...entries, ...Array.from({ length: 8 }, (_, k) => ({ name: [`other${k}`] }))];
   const lookup = new TermLookup(packIndex(all));
   const q = prepare(p, lookup);
-  return evidenceFor(q, lookup, doc, 0);
+  return evidenceFor(q, lookup, doc);
 }
 
 describe("bm25", () => {
@@ -181,12 +182,46 @@ describe("bigrams", () => {
 });
 
 describe("confidence and the decisions made from it", () => {
-  it("confidence: a logistic function rising with coverage, score and found mass", () => {
+  const features = (f: Partial<ConfidenceFeatures> = {}): ConfidenceFeatures => ({
+    coverage: 0.5,
+    score: 0.5,
+    foundMass: 2,
+    agreement: 0.5,
+    faq: false,
+    ...f,
+  });
+
+  it("confidence: a logistic function rising with coverage, score, found mass and topic agreement", () => {
     const c = MODEL.confidence;
-    expect(confidence(0, 0, 0)).toBeCloseTo(1 / (1 + Math.exp(-c.bias)), 5);
-    expect(confidence(1, 0, 0)).toBeGreaterThan(confidence(0.5, 0, 0));
-    expect(confidence(0.5, 1, 0)).toBeGreaterThan(confidence(0.5, 0.5, 0));
-    expect(confidence(0.5, 0.5, 10)).toBeGreaterThan(confidence(0.5, 0.5, 2));
+    const zero = { coverage: 0, score: 0, foundMass: 0, agreement: 0 };
+    expect(confidence(features(zero))).toBeCloseTo(1 / (1 + Math.exp(-c.bias)), 5);
+    expect(confidence(features({ coverage: 1 }))).toBeGreaterThan(confidence(features()));
+    expect(confidence(features({ score: 1 }))).toBeGreaterThan(confidence(features()));
+    expect(confidence(features({ foundMass: 10 }))).toBeGreaterThan(confidence(features()));
+    expect(confidence(features({ agreement: 1 }))).toBeGreaterThan(confidence(features()));
+  });
+
+  it("confidence.agreement: the same match is surer when the leading candidates agree on its topic", () => {
+    const z = (p: number) => Math.log(p / (1 - p));
+    const scattered = confidence(features({ agreement: 0 }));
+    const agreed = confidence(features({ agreement: 1 }));
+    expect(z(agreed) - z(scattered)).toBeCloseTo(MODEL.confidence.agreement, 5);
+  });
+
+  it("confidence.faq: an FAQ entry's match counts this much more (its questions seldom have no answer)", () => {
+    const z = (p: number) => Math.log(p / (1 - p));
+    expect(z(confidence(features({ faq: true }))) - z(confidence(features()))).toBeCloseTo(MODEL.confidence.faq, 5);
+  });
+
+  it("agreementNeighbours: the best candidate's topic is compared with this many next ones", () => {
+    const k = MODEL.agreementNeighbours;
+    const gomi = Array.from({ length: k + 1 }, () => ["ごみ"]);
+    expect(topicAgreement(gomi)).toBe(1);
+    expect(topicAgreement([["ごみ"], ["ごみ", "環境"], ["税"], ...gomi.slice(3)])).toBeCloseTo((k - 1) / k, 5);
+    expect(topicAgreement([["ごみ"], ["税"], ["防災"], ["子育て"], ["戸籍"]])).toBe(0);
+    // Fewer candidates than neighbours: a missing neighbour does not agree.
+    expect(topicAgreement([["ごみ"], ["ごみ"]])).toBeCloseTo(1 / k, 5);
+    expect(topicAgreement([])).toBe(0);
   });
 
   it("noMatch: a whole match of a specific word passes it, a generic word alone does not", () => {
@@ -196,8 +231,12 @@ describe("confidence and the decisions made from it", () => {
     const vague = prepare(plan([group("common", ["common"]), group("unknown", ["unknown"])]), lookup);
     const [s] = scoreEntries(sure, lookup, () => true);
     const [v] = scoreEntries(vague, lookup, () => true);
-    expect(evidenceFor(sure, lookup, s!.doc, s!.score).confidence).toBeGreaterThanOrEqual(MODEL.noMatch);
-    expect(evidenceFor(vague, lookup, v!.doc, v!.score).confidence).toBeLessThan(MODEL.noMatch);
+    const of = (q: typeof sure, doc: number, score: number) => {
+      const e = evidenceFor(q, lookup, doc);
+      return confidence({ coverage: e.coverage, score, foundMass: e.have, agreement: 0, faq: false });
+    };
+    expect(of(sure, s!.doc, s!.score)).toBeGreaterThanOrEqual(MODEL.noMatch);
+    expect(of(vague, v!.doc, v!.score)).toBeLessThan(MODEL.noMatch);
   });
 
   it("listFloor: under the no-match threshold, so a list may show entries less sure than the first", () => {
