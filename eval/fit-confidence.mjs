@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Fits the confidence's logistic function (src/search/model.ts `confidence`) on calibration questions:
+// Fits the model's two learned parts (src/search/model.ts `rank` and `confidence`) on calibration questions:
 //   node eval/run-eval.mjs --features /tmp/f.jsonl && node eval/fit-confidence.mjs /tmp/f.jsonl [--sets a,b]
-// One example per question: its best-scored entry's coverage, score, found mass, topic agreement and type,
+// rank: a linear function of coverage, score and ln(1 + found mass), fitted so the right entries of each
+// answerable question outweigh its other candidates (softmax over its ten first candidates).
+// confidence: one example per question: its first entry's coverage, score, found mass, topic agreement and type,
 // labelled 1 when the question has an answer and 0 when nothing answers it (noMatch is the decision this
 // threshold makes). Programs questions weigh each class the same (their sets are written half near-misses,
 // and a near-miss answered misleads); FAQ questions weigh as they come (a city's FAQ covers every topic its
@@ -14,11 +16,46 @@ const [file, ...rest] = process.argv.slice(2);
 const patterns = rest.includes("--sets")
   ? rest[rest.indexOf("--sets") + 1].split(",")
   : ["calibration", "eval/", "search/", "shared"];
-const rows = readFileSync(file, "utf8")
+const all = readFileSync(file, "utf8")
   .split("\n")
   .filter(Boolean)
   .map((l) => JSON.parse(l))
-  .filter((r) => r.rank === 0 && patterns.some((p) => r.set.includes(p)) && !r.set.includes("validation"));
+  .filter((r) => patterns.some((p) => r.set.includes(p)) && !r.set.includes("validation"));
+const rows = all.filter((r) => r.rank === 0);
+const round = (x) => Math.round(x * 100) / 100;
+console.log(
+  `rank: { ${fitRank(all)
+    .map((v, i) => `${["coverage", "score", "foundMass"][i]}: ${round(v)}`)
+    .join(", ")} }`,
+);
+
+/** Softmax over each answerable question's candidates: the right ones should take the weight. */
+function fitRank(candidates) {
+  const byQuestion = new Map();
+  for (const r of candidates) {
+    const key = `${r.set}\u0000${r.id}`;
+    if (!byQuestion.has(key)) byQuestion.set(key, []);
+    byQuestion.get(key).push({ x: [r.coverage, r.score, Math.log1p(r.have)], right: r.right });
+  }
+  const questions = [...byQuestion.values()].filter((c) => c.some((x) => x.right) && c.length > 1);
+  let w = [1, 1, 1];
+  for (let step = 0; step < 3000; step++) {
+    const grad = [0, 0, 0];
+    for (const c of questions) {
+      const z = c.map((x) => x.x.reduce((s, v, i) => s + v * w[i], 0));
+      const top = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - top));
+      const sum = e.reduce((a, b) => a + b, 0);
+      const rightSum = e.reduce((a, v, i) => a + (c[i].right ? v : 0), 0);
+      c.forEach((x, i) => {
+        const d = e[i] / sum - (x.right ? e[i] / rightSum : 0);
+        x.x.forEach((v, k) => (grad[k] += d * v));
+      });
+    }
+    w = w.map((v, k) => v - 0.5 * (grad[k] / questions.length + 0.001 * v));
+  }
+  return w;
+}
 const isFaqSet = (set) => rows.some((r) => r.set === set && r.faq);
 const faqSets = new Set([...new Set(rows.map((r) => r.set))].filter(isFaqSet));
 const examples = rows.map((r) => ({
@@ -48,7 +85,6 @@ for (let step = 0; step < 5000; step++) {
 }
 const raw = w.slice(1).map((v, i) => v / sd[i]);
 const bias = w[0] - raw.reduce((s, v, i) => s + v * mean[i], 0);
-const round = (x) => Math.round(x * 100) / 100;
 console.log(
   `examples: ${examples.length} (${count((e) => e.y === 1)} answerable, ${faqCount} FAQ), sets: ${[...new Set(rows.map((r) => r.set))].join(", ")}`,
 );

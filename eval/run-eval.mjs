@@ -92,8 +92,10 @@ function score(name, index, questions, isRight, scopeOf) {
     const found = index.search(q.q, options);
     const answerable = isRight(q) !== null;
     if (featuresFile) {
-      const { hits } = index.rank(q.q, options);
-      hits.slice(0, 3).forEach((h, rank) =>
+      // The candidates in the model's order (the first is the one whose confidence decides), ten of them
+      // (the rank fit compares the right one with its neighbours).
+      const hits = index.rank(q.q, options).hits.sort((a, b) => b.rank - a.rank || b.score - a.score);
+      hits.slice(0, 10).forEach((h, rank) =>
         features.push({
           set: name,
           id: q.id,
@@ -136,7 +138,7 @@ function score(name, index, questions, isRight, scopeOf) {
     }
     s.n++;
     if (found.noMatch) s.falseNo++;
-    const ranked = index.rank(q.q, options).hits.sort((a, b) => b.confidence - a.confidence || b.score - a.score);
+    const ranked = index.rank(q.q, options).hits.sort((a, b) => b.rank - a.rank || b.score - a.score);
     const raw = ranked.findIndex(isRight(q));
     if (raw === 0) s.r1++;
     if (raw >= 0 && raw < 5) s.r5++;

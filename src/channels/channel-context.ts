@@ -11,6 +11,7 @@ import type { HandoffService } from "../dialogue/handoff/handoff-service.js";
 import type { Reply } from "../dialogue/reply/reply.js";
 import type { DeliveryStore } from "../shared-state/delivery-store.js";
 import type { EventQueue } from "../shared-state/event-queue.js";
+import type { AnswerGuard } from "../shared-state/answer-guard.js";
 import type { Route, RouteRequest } from "./http/route.js";
 import type { TurnLog } from "../dialogue/engine/turn-log.js";
 import type { StaffChanges } from "../knowledge/staff/staff-changes.js";
@@ -76,6 +77,8 @@ export interface ChannelContext {
   deliveries: DeliveryStore;
   /** Where acknowledged events wait for their answer: the local journal, the Redis Stream, or memory (docs/reliability.md). */
   queue: EventQueue;
+  /** Which copy of a queued event answers it when the queue holds two (a Redis restart, a claimed entry). */
+  answers: AnswerGuard;
   admission: ChannelAdmission;
   metrics: ChannelMetrics;
   /** Work that outlives its HTTP answer (an acknowledged webhook); a graceful stop waits for it. */

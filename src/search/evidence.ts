@@ -57,6 +57,12 @@ export interface ConfidenceFeatures {
   faq: boolean;
 }
 
+/** Where a candidate comes in the results (higher first): MODEL.rank. */
+export function rankValue(f: Pick<ConfidenceFeatures, "coverage" | "score" | "foundMass">): number {
+  const r = MODEL.rank;
+  return r.coverage * f.coverage + r.score * f.score + r.foundMass * Math.log1p(f.foundMass);
+}
+
 export function confidence(f: ConfidenceFeatures): number {
   const c = MODEL.confidence;
   const z =

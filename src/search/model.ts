@@ -87,9 +87,15 @@ export const MODEL = {
    * words the entry has; agreement is topic-agreement.ts's; faq is 1 for an FAQ entry (a city's FAQ covers
    * every topic its residents ask about, so its questions seldom have no answer).
    */
-  confidence: { bias: -8.32, coverage: 6.98, score: 1.93, foundMass: 2.31, agreement: 1.92, faq: 2.6 },
+  confidence: { bias: -9.49, coverage: 9.19, score: 1.23, foundMass: 2.87, agreement: 2.24, faq: 1.99 },
   /** How many leading candidates a candidate's topic agreement is measured against. */
   agreementNeighbours: 4,
+  /**
+   * The order of the candidates: rank = coverage·w + score·w + ln(1 + found mass)·w, fitted so that the
+   * right entry of a calibration question comes first (eval/fit-confidence.mjs, softmax over its candidates).
+   * Confidence says whether to answer, this says which entry first.
+   */
+  rank: { coverage: 1.87, score: 4.14, foundMass: 4.17 },
   /** Under this confidence the best entry does not answer: noMatch. The same for programs and FAQ entries. */
   noMatch: 0.5,
   /** Entries under this confidence are never listed. */

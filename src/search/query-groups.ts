@@ -20,6 +20,11 @@ export interface QueryTerm {
   /** Only a synonym or variant of what the resident typed. */
   expanded: boolean;
   /**
+   * From a general dictionary (Sudachi), not the knowledge's own synonyms file: as evidence it shows the
+   * resident's word only as far as it is as specific (scorer.ts).
+   */
+  general?: boolean;
+  /**
    * Terms with the same `alternative` (a phrase the word expands to: 留守家庭児童クラブ → +留守家庭,
    * +家庭児童, +児童くらぶ) add up, each carrying its share of the weight: the phrase is found in
    * proportion to its compounds an entry has, not by one generic piece of it.
@@ -162,7 +167,7 @@ function synonymGroup(
 ): QueryGroup {
   const span = range(first, last).filter((k) => units[k]!.role === "content");
   // In a phrase (学童保育) its words add up, each a share (学童 alone is half of it); its compounds count fully.
-  const own =
+  const own: QueryTerm[] =
     span.length === 1
       ? ownTerms(units[span[0]!]!)
       : span.map((k) => ({

@@ -20,7 +20,8 @@ export interface LexiconWord {
   pieces?: readonly AnalyzedWord[];
 }
 
-const MIN_READING = 2;
+/** Two-kana readings (つけ, たい) are mostly verbs' and auxiliaries' kana in a question, not the corpus's nouns. */
+const MIN_READING = 3;
 /** Keys of learnt compounds (never a term of the index: their pieces are). */
 const COMPOUND_KEY = "\u0000";
 /** Compounds of up to this many neighbouring noun pieces are learnt whole (周遊+観光+券). */

@@ -54,10 +54,17 @@ function prepareGroup(group: QueryGroup, lookup: TermLookup): PreparedGroup {
     if (id === undefined) return;
     const key = t.alternative === undefined ? `t${k}` : `a${t.alternative}`;
     if (!alternatives.has(key)) alternatives.set(key, []);
-    // Scoring: a synonym or reading never counts as more specific than the word; found: the query weight.
-    alternatives
-      .get(key)!
-      .push({ id, weight: t.weight * Math.min(1, lookup.index.idf[id]! / idf), found: t.weight, expanded: t.expanded });
+    // A synonym or reading never counts as more specific than the word, in the score; and as evidence, a
+    // general dictionary's synonym found is the word found only as far as it is as specific (a common
+    // document word does not show that an entry has the resident's rare word; the knowledge's own
+    // synonyms file is trusted: ファミサポ → ファミリーサポートセンター).
+    const specificity = Math.min(1, lookup.index.idf[id]! / idf);
+    alternatives.get(key)!.push({
+      id,
+      weight: t.weight * specificity,
+      found: t.general ? t.weight * specificity : t.weight,
+      expanded: t.expanded,
+    });
   });
   return {
     group,

@@ -19,7 +19,7 @@ import { IndexBuilder } from "./index-builder.js";
 import { prepare, scoreEntries, type PreparedQuery, type Scored } from "./scorer.js";
 import { topEntries } from "./top-k.js";
 import { ScopeRanges } from "./scope-ranges.js";
-import { confidence, evidenceFor, type Match } from "./evidence.js";
+import { confidence, evidenceFor, rankValue, type Match } from "./evidence.js";
 import { topicAgreement } from "./topic-agreement.js";
 import { sudachiSynonyms, loadSudachiGroups, type SudachiSynonyms } from "./sudachi-synonyms.js";
 import { MODEL } from "./model.js";
@@ -172,12 +172,13 @@ export class SearchIndex {
     const { hits, content } = this.rank(query, options);
     const best = hits.reduce((most, h) => Math.max(most, h.confidence), 0);
     if (best < MODEL.noMatch) return { noMatch: true, results: [], unmatched: content };
-    // Ranked by confidence (score and coverage together), which also decides what is listed at all.
+    // Ordered by the model's rank (score, coverage and found mass together); confidence decides what is
+    // listed at all.
     const results: SearchHit[] = [...hits]
-      .sort((a, b) => b.confidence - a.confidence || b.score - a.score)
+      .sort((a, b) => b.rank - a.rank || b.score - a.score)
       .filter((h) => h.confidence >= MODEL.listFloor)
       .slice(0, options.top ?? 5)
-      .map(({ coverage: _c, have: _h, missing: _m, agreement: _a, ...h }) => ({
+      .map(({ coverage: _c, have: _h, missing: _m, agreement: _a, rank: _r, ...h }) => ({
         ...h,
         score: round(h.score),
         confidence: round(h.confidence),
@@ -194,7 +195,7 @@ export class SearchIndex {
     query: string | Analysis,
     options: SearchOptions = {},
   ): {
-    hits: (SearchHit & { coverage: number; have: number; missing: number[]; agreement: number })[];
+    hits: (SearchHit & { coverage: number; have: number; missing: number[]; agreement: number; rank: number })[];
     content: string[];
   } {
     const { prepared, best, content } = this.candidates(query, options);
@@ -211,6 +212,7 @@ export class SearchIndex {
         name,
         score: s.score,
         confidence: confidence(features),
+        rank: rankValue(features),
         agreement,
         matched: e.matched,
         coverage: e.coverage,

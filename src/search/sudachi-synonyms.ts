@@ -83,7 +83,8 @@ export function sudachiSynonyms(
         const term = targets[k];
         if (other === key || term === undefined) return;
         const strong = otherVocabulary === vocabulary && vocabulary !== 0 && representative === 1;
-        terms.push({ term, weight: strong ? MODEL.terms.sudachiStrong : MODEL.terms.sudachiWeak, expanded: true });
+        const weight = strong ? MODEL.terms.sudachiStrong : MODEL.terms.sudachiWeak;
+        terms.push({ term, weight, expanded: true, general: true });
       });
       if (terms.length > 0) expansions.set(key, terms);
     }

@@ -39,6 +39,7 @@ export function channelContext(
     engine: s.engine,
     deliveries: s.shared.deliveries,
     queue: s.shared.queue,
+    answers: s.shared.answers,
     admission: { line: s.limits.lineAdmission, web: s.limits.webAdmission },
     metrics,
     background: (name, work) => tasks.run(name, work),

@@ -11,6 +11,11 @@ export interface AcceptedEvent {
   id: string;
   /** The event as the platform sent it (it holds the resident's message: stored protected, see docs/reliability.md). */
   payload: unknown;
+  /**
+   * Certainly the only copy: taken into the local journal because Redis was unreachable before any XADD
+   * was sent (see answer-guard.ts). Unset: the queue may hold a twin of it.
+   */
+  alone?: boolean;
 }
 
 export interface QueuedEvent extends AcceptedEvent {

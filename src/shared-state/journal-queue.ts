@@ -33,6 +33,7 @@ export class JournalEventQueue implements EventQueue {
   async accept(source: string, events: readonly AcceptedEvent[], receivedAt: number): Promise<void> {
     if (events.length === 0) return;
     const entries = events.map((e) => ({ id: e.id, source, receivedAt, payload: e.payload }));
+    const alone = new Set(events.filter((e) => e.alone).map((e) => e.id));
     try {
       await this.journal.append(entries);
     } catch (e) {
@@ -40,7 +41,7 @@ export class JournalEventQueue implements EventQueue {
       this.options.onWriteFailure?.(e, entries.length);
     }
     setImmediate(() => {
-      for (const entry of entries) this.dispatch(entry, false);
+      for (const entry of entries) this.dispatch(entry, false, alone.has(entry.id));
     });
   }
 
@@ -73,7 +74,7 @@ export class JournalEventQueue implements EventQueue {
     await this.journal.close();
   }
 
-  private dispatch(entry: JournalEntry, redo: boolean): void {
+  private dispatch(entry: JournalEntry, redo: boolean, alone = false): void {
     const handler = this.handlers.get(entry.source);
     if (!handler) return;
     const event: QueuedEvent = {
@@ -82,6 +83,7 @@ export class JournalEventQueue implements EventQueue {
       source: entry.source,
       receivedAt: entry.receivedAt,
       redo,
+      ...(alone ? { alone } : {}),
     };
     const work = handler(event)
       .catch(() => undefined)

@@ -84,9 +84,18 @@ export class RedisStreamQueue implements EventQueue {
         this.options.onTrouble?.("stream.add", e);
         return undefined;
       });
-      if (added && added.every(([err]) => !err)) return;
+      if (added?.every(([err]) => !err)) return;
+      // The XADD went out and may yet land (ioredis sends it again on reconnecting): the stream may hold a
+      // twin of each of these, which the answer guard keeps from being answered twice.
+      await this.options.fallback.accept(source, events, receivedAt);
+      return;
     }
-    await this.options.fallback.accept(source, events, receivedAt);
+    // Nothing was sent to Redis: the journal's copy is the only one.
+    await this.options.fallback.accept(
+      source,
+      events.map((e) => ({ ...e, alone: true })),
+      receivedAt,
+    );
   }
 
   consume(source: string, handler: QueueHandler): void {

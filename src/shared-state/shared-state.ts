@@ -21,6 +21,8 @@ import type { HandoffStore } from "../dialogue/handoff/handoff.js";
 import { MemoryEventQueue, type EventQueue } from "./event-queue.js";
 import { openLocalQueue } from "./local-queue.js";
 import { RedisStreamQueue } from "./redis-stream-queue.js";
+import { MemoryAnswerGuard, type AnswerGuard } from "./answer-guard.js";
+import { RedisAnswerGuard } from "./redis-answer-guard.js";
 
 export interface SharedState {
   kind: "memory" | "redis";
@@ -36,6 +38,8 @@ export interface SharedState {
   turnLog(): Promise<TurnLog>;
   /** Accepted webhook events until answered: the local journal (MADOGUCHI_JOURNAL_DIR), the Redis Stream, or memory. */
   queue: EventQueue;
+  /** Which copy of a queued event answers it (Redis with REDIS_URL: across replicas); see answer-guard.ts. */
+  answers: AnswerGuard;
   /** Where the queue lives, for the banner: "memory", "journal <dir>", "redis stream (…)". */
   queueWhere: string;
   close(): Promise<void>;
@@ -63,6 +67,7 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
       handoffs: new InMemoryHandoffStore(),
       turnLog: once(() => localTurnLog(env)),
       queue: local?.queue ?? new MemoryEventQueue(),
+      answers: new MemoryAnswerGuard(),
       queueWhere: local ? `journal ${local.dir}` : "memory",
       close: async () => {
         await local?.queue.close();
@@ -82,23 +87,27 @@ export async function createSharedState(env: Env, options: SharedStateOptions = 
   const [writer, reader] = [redis.duplicate({ keyPrefix: "" }), redis.duplicate({ keyPrefix: "" })];
   for (const c of [writer, reader]) c.on("error", (e: unknown) => onOutage("stream.connection", e)); // the main connection reports it too
   await Promise.all([writer.connect(), reader.connect()]);
+  const claimIdleMs = positive(env["MADOGUCHI_CLAIM_IDLE_MS"], "MADOGUCHI_CLAIM_IDLE_MS", 15_000);
   const queue = new RedisStreamQueue(writer, reader, keyPrefix, {
     fallback: local?.queue ?? new MemoryEventQueue(),
-    claimIdleMs: positive(env["MADOGUCHI_CLAIM_IDLE_MS"], "MADOGUCHI_CLAIM_IDLE_MS", 15_000),
+    claimIdleMs,
     onTrouble: onOutage,
   });
+  const answers = new RedisAnswerGuard(redis, { holder: queue.consumer, aliveMs: claimIdleMs, onTrouble: onOutage });
   return {
     kind: "redis",
     where,
     sessions: new RedisSessionStore(redis, { onOutage }),
     deliveries: new RedisDeliveryStore(redis, onOutage),
     rateBuckets: new RedisRateBuckets(redis, onOutage),
-    handoffs: new RedisHandoffStore(redis),
+    handoffs: new RedisHandoffStore(redis, onOutage),
     turnLog: async () => new RedisTurnLog(redis),
     queue,
+    answers,
     queueWhere: `redis stream (fallback: ${local ? `journal ${local.dir}` : "memory"})`,
     async close() {
       await queue.close();
+      await answers.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

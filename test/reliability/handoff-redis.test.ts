@@ -36,19 +36,23 @@ class Desk implements StaffDesk {
   }
 }
 
-async function replica() {
-  const conn = await connectRedis(redis.url, { keyPrefix: "handoff-test:" });
+async function replica(
+  options: { now?: () => number; prefix?: string; store?: (conn: Redis) => RedisHandoffStore } = {},
+) {
+  const conn = await connectRedis(redis.url, { keyPrefix: options.prefix ?? "handoff-test:" });
+  conn.on("error", () => undefined); // Redis restarts in one test
   connections.push(conn);
   const service = new HandoffService({
-    store: new RedisHandoffStore(conn),
+    store: options.store?.(conn) ?? new RedisHandoffStore(conn),
     mask: maskPersonalData,
     idleTimeoutMs: 30 * 60_000,
+    ...(options.now ? { now: options.now } : {}),
   });
   const desk = new Desk();
   const sent: string[] = [];
   service.attachDesk(desk);
   service.attachMessenger("line", { send: async (_r, text) => void sent.push(text) });
-  return { service, desk, sent };
+  return { service, desk, sent, conn };
 }
 
 describe("handoff tickets across replicas (Redis)", () => {
@@ -76,5 +80,50 @@ describe("handoff tickets across replicas (Redis)", () => {
     expect(await a.service.relayFromStaff({ channel: "CHANDOFF", ts: "1700000000.000100" }, "まだいますか")).toBe(
       "closed",
     );
+  });
+
+  it("closes an idle ticket once when both replicas' sweeps find it: the resident and staff are told once", async () => {
+    let t = Date.now();
+    const now = () => t;
+    let aSwept!: () => void;
+    const aDone = new Promise<void>((r) => {
+      aSwept = r;
+    });
+    // B reads the ticket while it is still open, and acts on what it read only after A has closed it.
+    class SlowReads extends RedisHandoffStore {
+      override async get(id: string) {
+        const ticket = await super.get(id);
+        await aDone;
+        return ticket;
+      }
+    }
+    const a = await replica({ now, prefix: "sweep:" });
+    const b = await replica({ now, prefix: "sweep:", store: (conn) => new SlowReads(conn) });
+    const resident = { channel: "line", userId: "U-resident-sweep" };
+    expect(await a.service.open(resident, "職員と話したい")).toBe(HANDOFF_MESSAGES.opened);
+    t += 31 * 60_000;
+    const bSweep = b.service.expireIdle();
+    await new Promise((r) => setTimeout(r, 100)); // B has read the open ticket
+    expect(await a.service.expireIdle()).toBe(1);
+    aSwept();
+    await bSweep;
+    expect([...a.sent, ...b.sent].filter((m) => m === HANDOFF_MESSAGES.closedByTimeout)).toHaveLength(1);
+    expect(a.desk.closed + b.desk.closed).toBe(1);
+    expect(await b.service.isActive(resident)).toBe(false);
+  });
+
+  it("degrades while Redis is away: the resident's message is answered by the bot, a handoff is declined, nothing throws", async () => {
+    const a = await replica({ prefix: "outage:" });
+    const resident = { channel: "line", userId: "U-resident-outage" };
+    const restarting = redis.restart(1_500);
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    expect(await a.service.relayFromResident(resident, "申請書はどこですか")).toBe(false); // the bot answers it
+    expect(await a.service.open(resident, "職員と話したい")).toBe(HANDOFF_MESSAGES.unavailable);
+    expect(await a.service.expireIdle()).toBe(0);
+    expect(Date.now() - started).toBeLessThan(1_000); // no 2-second command timeouts on the way
+    await restarting;
+    while (a.conn.status !== "ready") await new Promise((r) => setTimeout(r, 100));
+    expect(await a.service.open(resident, "職員と話したい")).toBe(HANDOFF_MESSAGES.opened);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { MODEL, FIELD_NAMES } from "../../src/search/model.js";
 import { packIndex, TermLookup, REFERENCE_TF, type EntryTerms } from "../../src/search/term-index.js";
 import { prepare, scoreEntries } from "../../src/search/scorer.js";
-import { evidenceFor, confidence, type ConfidenceFeatures } from "../../src/search/evidence.js";
+import { evidenceFor, confidence, rankValue, type ConfidenceFeatures } from "../../src/search/evidence.js";
 import { topicAgreement } from "../../src/search/topic-agreement.js";
 import type { QueryGroup, QueryTerm, WordKind } from "../../src/search/query-groups.js";
 import type { QueryPlan } from "../../src/search/query-plan.js";
@@ -178,6 +178,52 @@ describe("bigrams", () => {
     expect(evidence([{ name: grams.slice(0, 2) }], p).found[0]).toBeCloseTo(MODEL.bigramCredit * (2 / 3) ** 1.5, 5);
     expect(evidence([{ name: grams.slice(0, 1) }], p).found[0]).toBe(0); // 1/3 < bigramMinShare
     expect(1 / 3).toBeLessThan(MODEL.bigramMinShare);
+  });
+});
+
+describe("single kanji in the character channel", () => {
+  it("kanjiGram: a shared kanji counts kanjiGram of a shared bigram, in the score and in the share found", () => {
+    // 郵送 asked; one entry has 郵便 (the kanji 郵), one has 送付 (送); a kanji is worth kanjiGram of a bigram.
+    const p = plan([group("郵送", ["郵送"], "noun", ["#郵送", "#郵", "#送"])]);
+    const [yubin, sofu, both] = scores(
+      [{ name: ["#郵便", "#郵"] }, { name: ["#送付", "#送"] }, { name: ["#郵", "#送"] }],
+      p,
+    );
+    expect(yubin!).toBeGreaterThan(0);
+    expect(yubin!).toBeCloseTo(sofu!, 5); // the two kanji are equally common
+    expect(both!).toBeGreaterThan(yubin!);
+    // found by weight share: both kanji of 郵送 are 2·kanjiGram of (1 + 2·kanjiGram)
+    const share = (2 * MODEL.kanjiGram) / (1 + 2 * MODEL.kanjiGram);
+    const found = evidence([{ name: ["#郵", "#送"] }], p).found[0]!;
+    expect(found).toBeCloseTo(share >= MODEL.bigramMinShare ? MODEL.bigramCredit * share ** 1.5 : 0, 5);
+  });
+});
+
+describe("general synonyms as evidence", () => {
+  it("a Sudachi synonym found shows the resident's word only as far as it is as specific", () => {
+    // The resident's word (rare) is in no entry; its general synonym "common" is in many.
+    const entries: EntryTerms[] = [{ name: ["common"] }, ...Array.from({ length: 6 }, () => ({ name: ["common"] }))];
+    const general = { term: "common", weight: MODEL.terms.sudachiStrong, expanded: true, general: true };
+    const curated = { term: "common", weight: MODEL.terms.curated, expanded: true };
+    const byGeneral = evidence(entries, plan([group("rare", ["rare", general])])).found[0]!;
+    const byCurated = evidence(entries, plan([group("rare", ["rare", curated])])).found[0]!;
+    expect(byCurated).toBeCloseTo(MODEL.terms.curated, 5); // the knowledge's own synonyms are trusted
+    expect(byGeneral).toBeGreaterThan(0);
+    expect(byGeneral).toBeLessThan(MODEL.terms.sudachiStrong / 2);
+  });
+});
+
+describe("rank: the order of the candidates", () => {
+  const base = { coverage: 0.5, score: 0.5, foundMass: 2 };
+  it.each([
+    ["coverage", { coverage: 0.6 }, 0.1],
+    ["score", { score: 0.6 }, 0.1],
+  ] as const)("rank.%s: 0.1 more of it ranks an entry this weight × 0.1 higher", (key, more, step) => {
+    expect(rankValue({ ...base, ...more }) - rankValue(base)).toBeCloseTo(MODEL.rank[key] * step, 5);
+  });
+  it("rank.foundMass: more found mass ranks higher, by its weight × the ln(1 + F) difference", () => {
+    const gain = rankValue({ ...base, foundMass: 5 }) - rankValue(base);
+    expect(gain).toBeCloseTo(MODEL.rank.foundMass * (Math.log1p(5) - Math.log1p(2)), 5);
   });
 });
 

@@ -128,6 +128,34 @@ describe("malformed bodies", () => {
   });
 });
 
+describe("events that name no channel", () => {
+  it.each([
+    ["a mention", { type: "app_mention", user: "USTAFF20", text: "<@UBOT0001> 児童手当", ts: "1700000000.000100" }],
+    [
+      "a direct message",
+      { type: "message", channel_type: "im", user: "USTAFF21", text: "児童手当", ts: "1700000000.000200" },
+    ],
+  ])(
+    "%s without a channel is acknowledged and answered nowhere (no chat.postMessage Slack would refuse)",
+    async (_name, event) => {
+      const before = t.slack.calls.length;
+      const rejectedBefore = t.slack.rejected.length;
+      const response = await t.event(event);
+      expect(response.status).toBe(200);
+      await t.server.idle();
+      expect(t.slack.calls.slice(before).filter((c) => c.method === "chat.postMessage")).toEqual([]);
+      expect(t.slack.rejected.slice(rejectedBefore)).toEqual([]);
+      // and the same question with its channel is answered
+      const ok = await t.event({ ...event, channel: "DNOCHAN01" });
+      expect(ok.status).toBe(200);
+      await t.server.idle();
+      expect(
+        t.slack.callsTo("chat.postMessage").filter((c) => c.args["channel"] === "DNOCHAN01").length,
+      ).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe("retries", () => {
   it("handles an event once when Slack retries it", async () => {
     const event = {

@@ -15,6 +15,8 @@ export interface FaultProfile {
   claimIdleMs: number;
   /** How long the Slack API answers 503. */
   slackDownSeconds: number;
+  /** Slack mentions acknowledged and waiting when the only process is killed. */
+  slackKillEvents: number;
   /** Size of the tmpfs the disk-full journal lives on. */
   tinyDiskBytes: number;
 }
@@ -29,6 +31,7 @@ export const BENCH_FAULTS: FaultProfile = {
   redisDownMs: 5_000,
   claimIdleMs: 5_000,
   slackDownSeconds: 60,
+  slackKillEvents: 200,
   tinyDiskBytes: 64 * 1024,
 };
 
@@ -42,5 +45,6 @@ export const CI_FAULTS: FaultProfile = {
   redisDownMs: 3_000,
   claimIdleMs: 3_000,
   slackDownSeconds: 10,
+  slackKillEvents: 40,
   tinyDiskBytes: 64 * 1024,
 };

@@ -13,6 +13,7 @@ import { lineApiDown } from "./line-outage.js";
 import { redisRestarted } from "./redis-restart.js";
 import { diskFull } from "./disk-full.js";
 import { slackApiDown } from "./slack-outage.js";
+import { slackKilled } from "./slack-kill.js";
 
 export async function runFaults(
   ctx: FaultContext,
@@ -25,6 +26,7 @@ export async function runFaults(
   if (wanted("kill-replica")) await withRedis(ctx, hasRedis, "fault-kill-replica", () => killOneReplica(ctx, profile));
   if (wanted("line-down")) await lineApiDown(ctx, profile);
   if (wanted("slack-down")) await slackApiDown(ctx, profile);
+  if (wanted("slack-kill")) await slackKilled(ctx, profile);
   if (wanted("redis-restart"))
     await withRedis(ctx, hasRedis, "fault-redis-restart", () => redisRestarted(ctx, profile));
   if (wanted("disk-full")) await diskFull(ctx, profile);

@@ -1,7 +1,6 @@
 // The Slack Web API unavailable (chat.* answering 503) for a while as staff keep asking: the events are
 // acknowledged within Slack's 3 s, and each answer waits, with back-off, and is posted once when Slack is
-// back. (Slack events are not journaled: a process killed meanwhile loses the answers it was holding —
-// docs/reliability.md.)
+// back. (A process killed meanwhile: slack-kill.ts.)
 import type { FaultContext } from "./fault-drive.js";
 import { appMentionBody, slackHeaders } from "../slack-requests.js";
 import type { FaultProfile } from "./fault-profile.js";

@@ -57,6 +57,7 @@ export class LineChannel {
       log,
       loadingAfterMs: config.loadingAfterMs,
       queue: ctx.queue,
+      answers: ctx.answers,
       source: channel,
       patience: { maxWaitMs: patienceFromEnv(ctx.env) },
       track: (work) => ctx.background("line-event", () => work),

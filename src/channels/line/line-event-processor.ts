@@ -5,6 +5,7 @@
 // them back to `handleQueued` (also after a crash, with `redo`).
 import { randomUUID } from "node:crypto";
 import type { DeliveryStore } from "../../shared-state/delivery-store.js";
+import { MemoryAnswerGuard, type AnswerGuard } from "../../shared-state/answer-guard.js";
 import {
   MemoryEventQueue,
   type AcceptedEvent,
@@ -24,6 +25,8 @@ export interface LineEventProcessorOptions {
   answerer: LineAnswerer;
   messenger: LineMessenger;
   dedupe: DeliveryStore;
+  /** Which copy of an event answers it when the queue holds more than one (default: this process only). */
+  answers?: AnswerGuard;
   /** Where accepted events wait for their answer (default: memory only). */
   queue?: EventQueue;
   /** The queue's name for this channel's events (the channel name). */
@@ -56,16 +59,19 @@ export class LineEventProcessor {
   private readonly withdrawn = new WithdrawnMessages();
   private readonly inFlight = new Set<Promise<void>>();
   private loadingCallsInFlight = 0;
+  private idling: Promise<void> | undefined;
   private readonly log: LineLog;
   private readonly now: () => number;
   private readonly events: EventQueue;
   private readonly source: string;
+  private readonly answers: AnswerGuard;
 
   constructor(private readonly opts: LineEventProcessorOptions) {
     this.log = opts.log ?? SILENT_LOG;
     this.now = opts.now ?? Date.now;
     this.events = opts.queue ?? new MemoryEventQueue();
     this.source = opts.source ?? "line";
+    this.answers = opts.answers ?? new MemoryAnswerGuard();
     this.events.consume(this.source, (e) => this.handleQueued(e));
   }
 
@@ -90,8 +96,19 @@ export class LineEventProcessor {
     if (accepted.length > 0) this.track(new Promise<void>((resolve) => setImmediate(resolve)));
   }
 
-  /** Resolves when every event taken so far has been handled (tests, graceful shutdown). */
-  async idle(): Promise<void> {
+  /**
+   * Resolves when every event taken so far has been handled (tests, graceful shutdown). Every webhook
+   * tracks it, so all callers share one wait: one per webhook, each over every event in flight, made a
+   * 2,000-event spike spend seconds of the acknowledging event loop on promise bookkeeping.
+   */
+  idle(): Promise<void> {
+    this.idling ??= this.untilIdle().finally(() => {
+      this.idling = undefined;
+    });
+    return this.idling;
+  }
+
+  private async untilIdle(): Promise<void> {
     do {
       await new Promise<void>((resolve) => setImmediate(resolve)); // events accepted hand over on the next turn
       while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
@@ -160,9 +177,9 @@ export class LineEventProcessor {
       await this.opts.dedupe.claim(info.webhookEventId, this.opts.dedupeTtlMs ?? 86_400_000).catch(() => true);
     }
     try {
-      outcome = (await this.firstToAnswer(event))
-        ? await this.withRetries(info, () => this.route(info, classifyEvent(event.payload), event))
-        : "duplicate";
+      outcome = await this.answerOnce(event, (mayBeAnswered) =>
+        this.withRetries(info, () => this.route(info, classifyEvent(event.payload), event, mayBeAnswered)),
+      );
     } catch (e) {
       this.log.error(
         { event: info.type, webhookEventId: info.webhookEventId ?? null, err: errorSummary(e) },
@@ -204,17 +221,28 @@ export class LineEventProcessor {
   }
 
   /**
-   * One copy of an event is answered even when the queue holds two: an XADD whose reply Redis never sent
-   * (it was restarting, or slower than the fallback's timeout) also went to the local journal. The first
-   * handler of an event claims `answer:<id>` in the delivery store (Redis with replicas); a redo skips the
-   * claim — its first handler died holding it — and relies on the reply token and the push retry key.
+   * One copy of an event is answered even when the queue holds two (answer-guard.ts): the others wait for
+   * it and count as duplicates. `mayBeAnswered`: a redo, or a copy whose earlier holder died.
    */
-  private async firstToAnswer(event: QueuedEvent): Promise<boolean> {
-    if (event.redo) return true;
-    return this.opts.dedupe.claim(`answer:${event.id}`, this.opts.dedupeTtlMs ?? 86_400_000).catch(() => true);
+  private async answerOnce(
+    event: QueuedEvent,
+    answer: (mayBeAnswered: boolean) => Promise<EventOutcome>,
+  ): Promise<EventOutcome> {
+    const turn = await this.answers.acquire(`${this.source}:${event.id}`, event.alone ? { alone: true } : {});
+    if (turn.verdict === "done") return "duplicate";
+    try {
+      return await answer(event.redo || turn.unsure);
+    } finally {
+      turn.finish();
+    }
   }
 
-  private async route(info: LineEventInfo, kind: LineEventKind, event: QueuedEvent): Promise<EventOutcome> {
+  private async route(
+    info: LineEventInfo,
+    kind: LineEventKind,
+    event: QueuedEvent,
+    mayBeAnswered: boolean,
+  ): Promise<EventOutcome> {
     const conversation = info.conversation;
     if (!conversation || kind.kind === "ignored" || kind.kind === "unsend") return "ignored";
     const receivedAt = event.receivedAt;
@@ -237,7 +265,7 @@ export class LineEventProcessor {
       };
       const via = await deliverPatiently(this.opts.messenger, target, messages, {
         ...this.opts.patience,
-        redo: event.redo,
+        redo: mayBeAnswered,
         log: this.log,
       });
       this.log.info({ event: info.type, via, messages: messages.length }, "line answer sent");
@@ -276,7 +304,7 @@ export class LineEventProcessor {
 /**
  * The duplicate check before the 200 may not hold up the acknowledgement: a Redis that is going away can
  * leave a command waiting for its 2 s timeout. After 300 ms the event counts as new (answered at least
- * once; the answer claim in `firstToAnswer` still keeps a second copy from being answered).
+ * once; the answer guard in `answerOnce` still keeps a second copy from being answered).
  */
 function claimSoon(claim: Promise<boolean>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

@@ -39,6 +39,8 @@ export async function slackChannel(
       log: ctx.log,
       handoff: ctx.handoff,
       dedupe: ctx.deliveries,
+      queue: ctx.queue,
+      answers: ctx.answers,
       insights,
       staff: ctx.staff,
       proposals: new SynonymProposalFile(ctx.knowledgeDir),

@@ -3,11 +3,13 @@
 // those bytes before anything parses them (401, fixed body, nothing echoed). Slack needs an answer within
 // 3 s: the route answers when a listener acks, or with an empty 200 after `ackTimeoutMs` whatever happens
 // (Bolt's own receiver answers 404 after 3,001 ms, which makes Slack retry; our retries are deduplicated
-// anyway, so a late listener costs nothing). Processing goes on after the answer.
+// anyway, so a late listener costs nothing). Processing goes on after the answer. Events API deliveries
+// are stored in the durable queue first and answered 200 once stored (durable-events.ts).
 import { parse as parseQuery } from "node:querystring";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import type { RouteHandler, RouteRequest, RouteResponse } from "../http/route.js";
 import { verifySlackSignature } from "./verify-signature.js";
+import { DurableSlackEvents } from "./durable-events.js";
 
 export interface RouteReceiverOptions {
   signingSecret: string;
@@ -18,6 +20,8 @@ export interface RouteReceiverOptions {
   /** Runs work that outlives the HTTP answer (the server's BackgroundTasks, so shutdown waits for it). */
   runInBackground?: (name: string, work: () => Promise<unknown>) => void;
   onError?: (error: unknown) => void;
+  /** Events API deliveries are stored in the durable queue before their 200 and handled from it. */
+  durable?: DurableSlackEvents;
 }
 
 const UNAUTHORIZED: RouteResponse = {
@@ -63,7 +67,12 @@ export class SlackRouteReceiver implements Receiver {
     if (body["ssl_check"] === "1") return { status: 200 };
     const retry = header(req, "x-slack-retry-num");
     if (retry) req.logFields["slackRetry"] = retry;
-    return this.dispatch(body, retry, header(req, "x-slack-retry-reason"));
+    const reason = header(req, "x-slack-retry-reason");
+    if (this.options.durable && DurableSlackEvents.wants(body)) {
+      await this.options.durable.accept(body, retry ? Number.parseInt(retry, 10) : undefined, reason);
+      return { status: 200 };
+    }
+    return this.dispatch(body, retry, reason);
   };
 
   /** Hands the request to Bolt and resolves with the first ack (or the timeout's empty 200). */

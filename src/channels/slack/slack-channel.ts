@@ -9,6 +9,8 @@ import { BotIdentity } from "./bot-identity.js";
 import { dedupeEvents } from "./dedupe-middleware.js";
 import { InMemoryDeliveryStore } from "../../shared-state/delivery-store.js";
 import { SlackRouteReceiver } from "./route-receiver.js";
+import { DurableSlackEvents } from "./durable-events.js";
+import { MemoryAnswerGuard } from "../../shared-state/answer-guard.js";
 import { SlackLookup } from "./slack-lookup.js";
 import { SlackStaffDesk } from "./handoff/slack-staff-desk.js";
 import { registerLookupListeners } from "./listeners/lookup-listeners.js";
@@ -64,7 +66,8 @@ export function createSlackChannel(
   };
   const client = new webApi.WebClient(config.botToken, clientOptions);
   const identity = new BotIdentity(client, config.botToken);
-  const receiver = config.appToken ? undefined : routeReceiver(config, deps, options);
+  const durable = config.appToken ? undefined : durableEvents(deps);
+  const receiver = config.appToken ? undefined : routeReceiver(config, deps, options, durable);
   const app = new App({
     ...(receiver ? { receiver: receiver as Receiver } : { socketMode: true, appToken: config.appToken }),
     authorize: identity.authorize,
@@ -88,6 +91,7 @@ export function createSlackChannel(
       await identity
         .authorize()
         .catch((e: unknown) => deps.log.warn({ err: e }, "slack: auth.test failed; will retry on the first event"));
+      durable?.start(app); // every listener is registered: queued events (an earlier life's too) may come
       if (!receiver) await app.start();
     },
     async stop() {
@@ -130,13 +134,33 @@ function registerHome(
 }
 
 /** The receiver behind POST /slack/events, when Slack calls us over HTTP (no SLACK_APP_TOKEN). */
-function routeReceiver(config: SlackConfig, deps: SlackDeps, options: SlackChannelOptions): SlackRouteReceiver {
+function routeReceiver(
+  config: SlackConfig,
+  deps: SlackDeps,
+  options: SlackChannelOptions,
+  durable: DurableSlackEvents | undefined,
+): SlackRouteReceiver {
   return new SlackRouteReceiver({
+    ...(durable ? { durable } : {}),
     signingSecret: config.signingSecret,
     now: options.signatureNow,
     ackTimeoutMs: options.ackTimeoutMs,
     runInBackground: deps.runInBackground,
     onError: (e) => deps.log.error({ err: e }, "slack: event processing failed"),
+  });
+}
+
+/** Events API deliveries through the server's durable queue, when it gives one (over HTTP; not Socket Mode). */
+function durableEvents(deps: SlackDeps): DurableSlackEvents | undefined {
+  if (!deps.queue) return undefined;
+  const run = deps.runInBackground;
+  return new DurableSlackEvents({
+    queue: deps.queue,
+    answers: deps.answers ?? new MemoryAnswerGuard(),
+    dedupe: deps.dedupe ?? new InMemoryDeliveryStore(),
+    log: deps.log,
+    ...(deps.onDuplicate ? { onDuplicate: deps.onDuplicate } : {}),
+    ...(run ? { track: (work: Promise<void>) => run("slack-event", () => work) } : {}),
   });
 }
 

@@ -6,6 +6,8 @@ import type { HandoffService } from "../../dialogue/handoff/handoff-service.js";
 import type { StaffInsights } from "./home/staff-insights.js";
 import type { SynonymProposalSink } from "./home/synonym-proposal-sink.js";
 import type { DeliveryStore } from "../../shared-state/delivery-store.js";
+import type { EventQueue } from "../../shared-state/event-queue.js";
+import type { AnswerGuard } from "../../shared-state/answer-guard.js";
 import type { StaffChanges } from "../../knowledge/staff/staff-changes.js";
 import type { StaffActor } from "../../knowledge/staff/review-policy.js";
 
@@ -33,6 +35,9 @@ export interface SlackDeps {
   staff?: StaffChangesSource;
   /** Event ids already taken (the server passes the store shared with LINE; Redis with REDIS_URL). */
   dedupe?: DeliveryStore;
+  /** Where Events API deliveries wait for their handling (the server's durable queue) and who handles a copy. */
+  queue?: EventQueue;
+  answers?: AnswerGuard;
   /** Counters: an event dropped as a retry of one already handled; a lookup's reply and how long it took. */
   onDuplicate?: () => void;
   onAnswer?: (reply: Reply, seconds: number) => void;

@@ -104,7 +104,12 @@ export class HandoffService {
         openedAt: t,
         lastActivityAt: t,
       };
-      await this.options.store.save(ticket);
+      try {
+        await this.options.store.save(ticket);
+      } catch (e) {
+        this.log.warn({ err: e }, "handoff: tickets cannot be stored now (shared store unreachable)");
+        return HANDOFF_MESSAGES.unavailable;
+      }
       try {
         ticket.thread = await this.desk.openThread(ticket, text);
         ticket.state = "open";
@@ -134,12 +139,13 @@ export class HandoffService {
       if (!ticket || !this.desk) return false;
       try {
         await this.desk.postToThread(ticket, this.options.mask(text));
-        ticket.lastActivityAt = this.now();
-        await this.options.store.save(ticket);
       } catch (e) {
         this.log.warn({ ticket: ticket.id, err: e }, "handoff: could not post the resident's message to the thread");
         await this.tellResident(ticket.resident, HANDOFF_MESSAGES.notDelivered);
+        return true;
       }
+      ticket.lastActivityAt = this.now();
+      await this.saveActivity(ticket);
       return true;
     });
   }
@@ -153,7 +159,7 @@ export class HandoffService {
       if (ticket?.state !== "open" || (await this.expired(ticket))) return "closed";
       if (!(await this.tellResident(ticket.resident, staffMessage(text)))) return "failed";
       ticket.lastActivityAt = this.now();
-      await this.options.store.save(ticket);
+      await this.saveActivity(ticket);
       return "sent";
     });
   }
@@ -227,7 +233,15 @@ export class HandoffService {
     ticket.state = "closed";
     ticket.closedReason = reason;
     ticket.lastActivityAt = this.now();
-    await this.options.store.save(ticket);
+    // Only the one that closes it tells the resident and staff (two replicas' sweeps may both try).
+    const closed = await this.options.store.close(ticket).catch((e: unknown) => {
+      this.log.warn(
+        { ticket: ticket.id, err: e },
+        "handoff: the close could not be stored; the next sweep tries again",
+      );
+      return false;
+    });
+    if (!closed) return;
     this.log.info({ ticket: ticket.id, reason }, "handoff closed");
     if (!wasOpen) return;
     await this.tellResident(
@@ -239,6 +253,13 @@ export class HandoffService {
       .catch((e: unknown) =>
         this.log.warn({ ticket: ticket.id, err: e }, "handoff: could not note the close in the thread"),
       );
+  }
+
+  /** The message went through; a store that cannot record its time only shortens the idle timeout. */
+  private async saveActivity(ticket: HandoffTicket): Promise<void> {
+    await this.options.store
+      .save(ticket)
+      .catch((e: unknown) => this.log.warn({ ticket: ticket.id, err: e }, "handoff: activity not stored"));
   }
 
   private async tellResident(resident: ResidentRef, text: string): Promise<boolean> {

@@ -56,6 +56,11 @@ export interface HandoffStore {
   byThread(thread: ThreadRef): Promise<HandoffTicket | undefined>;
   /** Tickets not closed (for the idle sweep). */
   active(): Promise<HandoffTicket[]>;
+  /**
+   * Saves `ticket` (state "closed") unless the stored one is closed already: true for the one caller that
+   * closed it, false for every other — atomic, so two replicas' idle sweeps close a ticket once.
+   */
+  close(ticket: HandoffTicket): Promise<boolean>;
 }
 
 export function residentKey(r: ResidentRef): string {

@@ -39,6 +39,12 @@ export class InMemoryHandoffStore implements HandoffStore {
     return [...this.tickets.values()].filter((t) => t.state !== "closed").map((t) => structuredClone(t));
   }
 
+  async close(ticket: HandoffTicket): Promise<boolean> {
+    if (this.tickets.get(ticket.id)?.state === "closed") return false; // no await in between: atomic here
+    await this.save(ticket);
+    return true;
+  }
+
   private dropOldClosed(): void {
     const cutoff = this.now() - KEEP_CLOSED_MS;
     for (const [id, t] of this.tickets) if (t.state === "closed" && t.lastActivityAt < cutoff) this.tickets.delete(id);

@@ -19,6 +19,9 @@ export function registerLookupListeners(app: App, lookup: SlackLookup, config: S
   });
 
   app.event("app_mention", async ({ event, context, client }) => {
+    // Slack always names the channel; a body without one (a malformed or forged-but-signed event) has
+    // nowhere to be answered, and a chat.postMessage without a channel would only be refused.
+    if (!isChannelId(event.channel) || typeof event.text !== "string") return;
     const q = slackToPlainText(withoutMentionOf(context.botUserId, event.text)).trim();
     if (!q || !event.user) return;
     const message = await lookup
@@ -37,6 +40,7 @@ export function registerLookupListeners(app: App, lookup: SlackLookup, config: S
       channel: string;
     };
     if (m.channel_type !== "im" || m.subtype !== undefined || m.bot_id || !m.user || !m.text) return;
+    if (!isChannelId(m.channel) || typeof m.text !== "string") return;
     const q = slackToPlainText(withoutMentionOf(context.botUserId, m.text)).trim();
     if (!q) return;
     const message = await lookup
@@ -44,4 +48,8 @@ export function registerLookupListeners(app: App, lookup: SlackLookup, config: S
       .catch((e: unknown) => lookup.failed(e));
     await client.chat.postMessage({ channel: m.channel, ...message });
   });
+}
+
+function isChannelId(channel: unknown): channel is string {
+  return typeof channel === "string" && channel.length > 0;
 }
