@@ -195,4 +195,4 @@ for (const set of faqSets().filter((s) => wanted(s.name))) {
   const isRight = (q) => (q.relevant.length === 0 ? null : (h) => q.relevant.includes(String(h.id)));
   score(set.name, index, readLines(set.queries), isRight, () => null);
 }
-if (featuresFile) writeFileSync(featuresFile, features.map((f) => JSON.stringify(f)).join("\n") + "\n");
+if (featuresFile) writeFileSync(featuresFile, `${features.map((f) => JSON.stringify(f)).join("\n")}\n`);

@@ -2,7 +2,14 @@
 // with every term that shows it in an entry and that term's query weight (model.ts). An entry's score
 // counts each group once, through its best term, so twenty synonyms of one word cannot outweigh two
 // different words of the question.
-import { compoundOf, characterTerms, READING_PREFIX, KANJI_READING_PREFIX, COMPOUND_PREFIX } from "../text/analyze.js";
+import {
+  compoundOf,
+  characterTerms,
+  isNumber,
+  READING_PREFIX,
+  KANJI_READING_PREFIX,
+  COMPOUND_PREFIX,
+} from "../text/analyze.js";
 import { hasKana, hasKanji, isHiragana } from "../text/normalize.js";
 import { isAspectTerm, isQuestionWord } from "../text/stop-terms.js";
 import type { CompiledSynonyms } from "./synonyms.js";
@@ -111,7 +118,7 @@ function isPhrasePiece(u: Unit): boolean {
  */
 function phraseGroup(units: readonly Unit[], first: number, last: number): QueryGroup | undefined {
   const content = range(first, last).filter((k) => units[k]!.role === "content");
-  if (content.length === 0) return undefined;
+  if (content.length === 0) return countGroup(units, first, last);
   // Found apart, a kanji suffix counts as a part too: 児童 alone is half of 児童館 (entries index 館, analyze.ts).
   const apart = range(first, last).filter((k) => content.includes(k) || isKanjiSuffix(units[k]!));
   const compounds: string[] = [];
@@ -139,6 +146,31 @@ function phraseGroup(units: readonly Unit[], first: number, last: number): Query
   ];
   const kind = spanKind(content.map((k) => kindOf(units[k]!.pos, units[k]!.key)));
   return { label, kind, terms, grams: characterTerms(label), idfTerms: content.map((k) => units[k]!.key) };
+}
+
+/**
+ * A number with its counter or prefix and nothing else (第3子, 65歳, 小2): found by its compounds; a detail
+ * of the resident's situation (background), which helps when an entry has it and costs little when not.
+ */
+function countGroup(units: readonly Unit[], first: number, last: number): QueryGroup | undefined {
+  if (!range(first, last).some((k) => isNumber(units[k]!))) return undefined;
+  const compounds: string[] = [];
+  for (let k = first; k < last; k++) {
+    const c = compoundOf(units[k]!, units[k + 1]!);
+    if (c) compounds.push(c);
+  }
+  if (compounds.length === 0) return undefined;
+  const label = units
+    .slice(first, last + 1)
+    .map((u) => u.surface)
+    .join("");
+  const terms = compounds.map((term) => ({
+    term,
+    weight: MODEL.terms.word / compounds.length,
+    expanded: false,
+    alternative: -3,
+  }));
+  return { label, kind: "background", terms, grams: characterTerms(label), idfTerms: compounds };
 }
 
 /** The kind of several words taken as one: a noun if any is, else a verb if any is, else aspect or question. */

@@ -73,12 +73,17 @@ export function readingTerm(surface: string, reading: string): string {
   return (hasKana(surface) ? READING_PREFIX : KANJI_READING_PREFIX) + reading;
 }
 
-/** The compound two neighbouring words make, if they make one: both noun pieces, neither dropped, one content. */
+/**
+ * The compound two neighbouring words make, if they make one: both noun pieces, neither dropped, one content
+ * or a number (第+3, 3+子 of 第3子; 65+歳: a number and its counter say something no word does).
+ */
 export function compoundOf(a: AnalyzedWord, b: AnalyzedWord): string | undefined {
   if (!a.nounish || !b.nounish || a.role === "drop" || b.role === "drop") return undefined;
-  if (a.role !== "content" && b.role !== "content") return undefined;
+  if (a.role !== "content" && b.role !== "content" && !isNumber(a) && !isNumber(b)) return undefined;
   return COMPOUND_PREFIX + a.key + b.key;
 }
+
+export const isNumber = (w: AnalyzedWord) => w.pos === "名詞" && w.posDetail === "数";
 
 /** Neighbouring noun pieces joined pairwise (by their keys); a dropped token (particle, stop term) breaks the run. */
 export function compoundTerms(words: readonly AnalyzedWord[]): string[] {

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openSearch } from "../../src/search/open-search.js";
 import type { SearchIndex, SearchOptions } from "../../src/search/search-index.js";
+import { MODEL } from "../../src/search/model.js";
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -95,6 +96,20 @@ describe("character bigrams: misspellings and words kuromoji does not know", () 
     ["エンゼルサポート", null, ["不妊治療エンゼルサポート事業"]],
     ["いまりんバス", "伊万里市", ["コミュニティバス等運行事業"]],
   ])("%s", (...row) => expectFirst(row));
+});
+
+describe("numbers with their counter: a detail of the question an entry may share", () => {
+  it.each<[string, string]>([
+    ["第2子の保育料はどうなる？", "第2子"],
+    ["65歳以上の親の介護", "65歳"],
+  ])("%s: %s is a word of the question, counted as background", (question, label) => {
+    const concept = index.explain(question).concepts.find((c) => c.label === label);
+    expect(concept?.weight).toBe(MODEL.words.background);
+  });
+
+  it.each<Row>([["第3子が生まれたらお祝いはある？", "飯塚市", ["未来の地域人財応援事業"]]])("%s", (...row) =>
+    expectFirst(row),
+  );
 });
 
 describe("no match: nothing in the knowledge answers these", () => {

@@ -69,7 +69,7 @@ export function choosePrograms(
   );
   if (named) return { single: named, several: [named] };
   const near = programs.filter((x) => staysListed(x.score, first.score)).slice(0, NEAR_TOP);
-  if (words && words.hasAll(first.p) && !near.slice(1).some((x) => words.rivals(x.p, first.p)))
+  if (words?.hasAll(first.p) && !near.slice(1).some((x) => words.rivals(x.p, first.p)))
     return { single: first.p, several: [first.p] };
   const rival = programs.find((x) => x.p.municipality !== first.p.municipality);
   // 「コミュニティバス」 asked everywhere: each city has one, so a close rival elsewhere makes it a list.
