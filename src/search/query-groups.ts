@@ -2,23 +2,17 @@
 // with every term that shows it in an entry and that term's query weight (model.ts). An entry's score
 // counts each group once, through its best term, so twenty synonyms of one word cannot outweigh two
 // different words of the question.
-import {
-  compoundOf,
-  characterTerms,
-  isNumber,
-  READING_PREFIX,
-  KANJI_READING_PREFIX,
-  COMPOUND_PREFIX,
-} from "../text/analyze.js";
-import { hasKana, hasKanji, isHiragana } from "../text/normalize.js";
-import { isAspectTerm, isQuestionWord } from "../text/stop-terms.js";
+import { compoundOf, characterTerms, READING_PREFIX, KANJI_READING_PREFIX, COMPOUND_PREFIX } from "../text/analyze.js";
+import { hasKana, isHiragana } from "../text/normalize.js";
 import type { CompiledSynonyms } from "./synonyms.js";
 import type { SudachiSynonyms } from "./sudachi-synonyms.js";
 import type { Unit } from "./kana-runs.js";
 import { matchSynonyms, range } from "./synonym-match.js";
 import { MODEL } from "./model.js";
+import { kindOf, spanKind, type WordKind } from "./word-kind.js";
+import { phraseGroup } from "./phrase-groups.js";
 
-export type WordKind = keyof typeof MODEL.words;
+export type { WordKind } from "./word-kind.js";
 
 export interface QueryTerm {
   term: string;
@@ -109,83 +103,6 @@ function phraseEnd(units: readonly Unit[], i: number, claimed: ReadonlyMap<numbe
 
 function isPhrasePiece(u: Unit): boolean {
   return u.nounish && u.role !== "drop";
-}
-
-/**
- * A compound noun of several words (国民健康保険, 固定資産税): found in proportion to its neighbouring-word
- * compounds an entry has (+国民健康, +健康保険, +保険料), or, at terms.partsApart, its words found apart (住民 of 住民票) — so an
- * entry with 健康 and 保険 somewhere in its summary does not answer 国民健康保険.
- */
-function phraseGroup(units: readonly Unit[], first: number, last: number): QueryGroup | undefined {
-  const content = range(first, last).filter((k) => units[k]!.role === "content");
-  if (content.length === 0) return countGroup(units, first, last);
-  // Found apart, a kanji suffix counts as a part too: 児童 alone is half of 児童館 (entries index 館, analyze.ts).
-  const apart = range(first, last).filter((k) => content.includes(k) || isKanjiSuffix(units[k]!));
-  const compounds: string[] = [];
-  for (let k = first; k < last; k++) {
-    const c = compoundOf(units[k]!, units[k + 1]!);
-    if (c) compounds.push(c);
-  }
-  const label = units
-    .slice(first, last + 1)
-    .map((u) => u.surface)
-    .join("");
-  const terms: QueryTerm[] = [
-    ...compounds.map((term) => ({
-      term,
-      weight: MODEL.terms.word / compounds.length,
-      expanded: false,
-      alternative: -3,
-    })),
-    ...apart.map((k) => ({
-      term: units[k]!.key,
-      weight: MODEL.terms.partsApart / apart.length,
-      expanded: false,
-      alternative: -4,
-    })),
-  ];
-  const kind = spanKind(content.map((k) => kindOf(units[k]!.pos, units[k]!.key)));
-  return { label, kind, terms, grams: characterTerms(label), idfTerms: content.map((k) => units[k]!.key) };
-}
-
-/**
- * A number with its counter or prefix and nothing else (第3子, 65歳, 小2): found by its compounds; a detail
- * of the resident's situation (background), which helps when an entry has it and costs little when not.
- */
-function countGroup(units: readonly Unit[], first: number, last: number): QueryGroup | undefined {
-  if (!range(first, last).some((k) => isNumber(units[k]!))) return undefined;
-  const compounds: string[] = [];
-  for (let k = first; k < last; k++) {
-    const c = compoundOf(units[k]!, units[k + 1]!);
-    if (c) compounds.push(c);
-  }
-  if (compounds.length === 0) return undefined;
-  const label = units
-    .slice(first, last + 1)
-    .map((u) => u.surface)
-    .join("");
-  const terms = compounds.map((term) => ({
-    term,
-    weight: MODEL.terms.word / compounds.length,
-    expanded: false,
-    alternative: -3,
-  }));
-  return { label, kind: "background", terms, grams: characterTerms(label), idfTerms: compounds };
-}
-
-/** The kind of several words taken as one: a noun if any is, else a verb if any is, else aspect or question. */
-function spanKind(kinds: readonly WordKind[]): WordKind {
-  if (kinds.includes("noun")) return "noun";
-  if (kinds.includes("verb")) return "verb";
-  return kinds.every((k) => k === "question") ? "question" : "aspect";
-}
-
-const isKanjiSuffix = (u: Unit) => u.role === "attach" && u.posDetail === "接尾" && hasKanji(u.key);
-
-function kindOf(pos: string, key: string): WordKind {
-  if (isQuestionWord(key)) return "question";
-  if (isAspectTerm(key)) return "aspect";
-  return pos === "名詞" ? "noun" : "verb";
 }
 
 /** A word or phrase of the curated synonyms file: its own words, and the document words it stands for, lower. */
