@@ -1,9 +1,8 @@
 // The groups a run of noun pieces makes: a compound noun of several words, or a number with its counter.
-import { compoundOf, characterTerms, isNumber } from "../text/analyze.js";
-import { hasKanji } from "../text/normalize.js";
+import { compoundTerms, characterTerms, isKanjiSuffix, isNumber } from "../text/analyze.js";
 import type { Unit } from "./kana-runs.js";
 import type { QueryGroup, QueryTerm } from "./query-groups.js";
-import { range } from "./synonym-match.js";
+import { range, spanText } from "./synonym-match.js";
 import { kindOf, spanKind } from "./word-kind.js";
 import { MODEL } from "./model.js";
 
@@ -17,22 +16,10 @@ export function phraseGroup(units: readonly Unit[], first: number, last: number)
   if (content.length === 0) return countGroup(units, first, last);
   // Found apart, a kanji suffix counts as a part too: 児童 alone is half of 児童館 (entries index 館, analyze.ts).
   const apart = range(first, last).filter((k) => content.includes(k) || isKanjiSuffix(units[k]!));
-  const compounds: string[] = [];
-  for (let k = first; k < last; k++) {
-    const c = compoundOf(units[k]!, units[k + 1]!);
-    if (c) compounds.push(c);
-  }
-  const label = units
-    .slice(first, last + 1)
-    .map((u) => u.surface)
-    .join("");
+  const compounds = compoundTerms(units.slice(first, last + 1));
+  const label = spanText(units, first, last);
   const terms: QueryTerm[] = [
-    ...compounds.map((term) => ({
-      term,
-      weight: MODEL.terms.word / compounds.length,
-      expanded: false,
-      alternative: -3,
-    })),
+    ...compoundShares(compounds),
     ...apart.map((k) => ({
       term: units[k]!.key,
       weight: MODEL.terms.partsApart / apart.length,
@@ -50,23 +37,24 @@ export function phraseGroup(units: readonly Unit[], first: number, last: number)
  */
 function countGroup(units: readonly Unit[], first: number, last: number): QueryGroup | undefined {
   if (!range(first, last).some((k) => isNumber(units[k]!))) return undefined;
-  const compounds: string[] = [];
-  for (let k = first; k < last; k++) {
-    const c = compoundOf(units[k]!, units[k + 1]!);
-    if (c) compounds.push(c);
-  }
+  const compounds = compoundTerms(units.slice(first, last + 1));
   if (compounds.length === 0) return undefined;
-  const label = units
-    .slice(first, last + 1)
-    .map((u) => u.surface)
-    .join("");
-  const terms = compounds.map((term) => ({
+  const label = spanText(units, first, last);
+  return {
+    label,
+    kind: "background",
+    terms: compoundShares(compounds),
+    grams: characterTerms(label),
+    idfTerms: compounds,
+  };
+}
+
+/** The compounds of a phrase, adding up to one word: an entry is found in proportion to those it has. */
+function compoundShares(compounds: readonly string[]): QueryTerm[] {
+  return compounds.map((term) => ({
     term,
     weight: MODEL.terms.word / compounds.length,
     expanded: false,
     alternative: -3,
   }));
-  return { label, kind: "background", terms, grams: characterTerms(label), idfTerms: compounds };
 }
-
-const isKanjiSuffix = (u: Unit) => u.role === "attach" && u.posDetail === "接尾" && hasKanji(u.key);

@@ -2,7 +2,13 @@
 // with every term that shows it in an entry and that term's query weight (model.ts). An entry's score
 // counts each group once, through its best term, so twenty synonyms of one word cannot outweigh two
 // different words of the question.
-import { compoundOf, characterTerms, READING_PREFIX, KANJI_READING_PREFIX, COMPOUND_PREFIX } from "../text/analyze.js";
+import {
+  compoundTerms,
+  characterTerms,
+  READING_PREFIX,
+  KANJI_READING_PREFIX,
+  COMPOUND_PREFIX,
+} from "../text/analyze.js";
 import { hasKana, isHiragana } from "../text/normalize.js";
 import type { CompiledSynonyms } from "./synonyms.js";
 import type { SudachiSynonyms } from "./sudachi-synonyms.js";
@@ -125,10 +131,8 @@ function synonymGroup(
           expanded: false,
           alternative: -2,
         }));
-  for (let k = first; k < last; k++) {
-    const c = compoundOf(units[k]!, units[k + 1]!);
-    if (c) own.push({ term: c, weight: MODEL.terms.word, expanded: false });
-  }
+  for (const term of compoundTerms(units.slice(first, last + 1)))
+    own.push({ term, weight: MODEL.terms.word, expanded: false });
   const expanded = deps.synonyms.expansionsOf(key).flatMap((e, k) =>
     e.words.map((w) => ({
       term: w,

@@ -33,16 +33,7 @@ export function matchSynonyms(
   found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   for (const { key, first, last } of found) {
     if (range(first, last).some((i) => claimed.has(i))) continue;
-    const match = {
-      key,
-      text: units
-        .slice(first, last + 1)
-        .map((u) => u.surface)
-        .join(""),
-      first,
-      last,
-    };
-    for (const i of range(first, last)) claimed.set(i, match);
+    claim(units, claimed, key, first, last);
   }
   if (knownTerm) matchTypos(units, synonyms, knownTerm, claimed);
   return claimed;
@@ -86,16 +77,7 @@ function matchTypos(
       if (range(first, last).some((i) => claimed.has(i)) || !mayBeTypo(units, first, last, knownTerm)) continue;
       const key = synonyms.typos.find(joinedKey(units, first, last));
       if (!key) continue;
-      const match = {
-        key,
-        text: units
-          .slice(first, last + 1)
-          .map((u) => u.surface)
-          .join(""),
-        first,
-        last,
-      };
-      for (const i of range(first, last)) claimed.set(i, match);
+      claim(units, claimed, key, first, last);
       first = last;
       break;
     }
@@ -137,6 +119,20 @@ class Joined {
       if (first >= 0 && last >= 0 && last >= first) yield [first, last];
     }
   }
+}
+
+/** Units first..last are the synonym word `key`. */
+function claim(units: readonly Unit[], claimed: Map<number, SynonymMatch>, key: string, first: number, last: number) {
+  const match = { key, text: spanText(units, first, last), first, last };
+  for (const i of range(first, last)) claimed.set(i, match);
+}
+
+/** The words first..last as the question wrote them. */
+export function spanText(units: readonly { surface: string }[], first: number, last: number): string {
+  return units
+    .slice(first, last + 1)
+    .map((u) => u.surface)
+    .join("");
 }
 
 export function range(first: number, last: number): number[] {

@@ -66,8 +66,11 @@ export function wordTerms(words: readonly AnalyzedWord[]): string[] {
 
 /** The kanji suffixes of compounds as words of their own: kuromoji reads 油 in 食用油 as a suffix (entries index these). */
 export function suffixWords(words: readonly AnalyzedWord[]): string[] {
-  return words.filter((w) => w.role === "attach" && w.posDetail === "接尾" && hasKanji(w.key)).map((w) => w.key);
+  return words.filter(isKanjiSuffix).map((w) => w.key);
 }
+
+/** A kanji suffix of a compound (油 of 食用油, 館 of 児童館): a word of its own too. */
+export const isKanjiSuffix = (w: AnalyzedWord) => w.role === "attach" && w.posDetail === "接尾" && hasKanji(w.key);
 
 export function readingTerm(surface: string, reading: string): string {
   return (hasKana(surface) ? READING_PREFIX : KANJI_READING_PREFIX) + reading;
