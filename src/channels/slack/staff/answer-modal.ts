@@ -4,7 +4,8 @@
 // errors come back to the modal's inputs through response_action "errors".
 import { LIMITS } from "../block-limits.js";
 import { clip, personPlainText } from "../mrkdwn.js";
-import { plain, type KnownBlock, type ModalView } from "../render/block-types.js";
+import { plain, type ModalView } from "../render/block-types.js";
+import { dateInput, dateValue, textInput, textValue, type ViewValues } from "./modal-inputs.js";
 import type { FieldError } from "../../../knowledge/staff/validate-entry.js";
 
 export const ANSWER_MODAL_CALLBACK = "staff_answer";
@@ -15,7 +16,6 @@ export const BLOCKS = {
   url: "url",
   validUntil: "valid_until",
 } as const;
-export const INPUT = "value";
 
 /** What the modal remembers between opening and submission (private_metadata, JSON). */
 export interface AnswerModalContext {
@@ -35,50 +35,28 @@ export function answerModal(questionText: string, context: AnswerModalContext, a
     submit: plain("下書きを保存"),
     close: plain("やめる"),
     blocks: [
-      input(
+      textInput(
         BLOCKS.questions,
         "質問（1行に1つ。言い方を何通りでも書けます）",
         { multiline: true, max_length: 1000, ...(initial ? { initial_value: initial } : {}) },
         "住民が聞きそうな言い方を行を分けて書くと、言い換えにも答えられます。個人の情報は消してください。",
       ),
-      input(
+      textInput(
         BLOCKS.answer,
         "回答",
         { multiline: true, max_length: 2000, ...(answer ? { initial_value: answer } : {}) },
         "住民に表示される文です。出典としてあなたの名前・担当課・今日の日付が付きます。",
       ),
-      input(BLOCKS.department, "担当課", { max_length: 100, placeholder: plain("例: 子育て支援課") }),
-      input(BLOCKS.url, "参考URL（任意）", { max_length: 500, placeholder: plain("https://…") }, undefined, true),
-      {
-        type: "input",
-        block_id: BLOCKS.validUntil,
-        optional: true,
-        label: plain("この日まで有効（任意）"),
-        element: { type: "datepicker", action_id: INPUT },
-        hint: plain("この日を過ぎると住民には表示されず、見直しの一覧に出ます。"),
-      },
+      textInput(BLOCKS.department, "担当課", { max_length: 100, placeholder: plain("例: 子育て支援課") }),
+      textInput(BLOCKS.url, "参考URL（任意）", { max_length: 500, placeholder: plain("https://…") }, undefined, true),
+      dateInput(
+        BLOCKS.validUntil,
+        "この日まで有効（任意）",
+        "この日を過ぎると住民には表示されず、見直しの一覧に出ます。",
+      ),
     ],
   };
 }
-
-function input(
-  block: string,
-  label: string,
-  element: Record<string, unknown>,
-  hint?: string,
-  optional = false,
-): KnownBlock {
-  return {
-    type: "input",
-    block_id: block,
-    optional,
-    label: plain(label),
-    element: { type: "plain_text_input", action_id: INPUT, ...element },
-    ...(hint ? { hint: plain(hint) } : {}),
-  } as KnownBlock;
-}
-
-type ViewValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null }>>;
 
 export interface AnswerSubmission {
   questions: string[];
@@ -89,7 +67,7 @@ export interface AnswerSubmission {
 }
 
 export function readAnswerSubmission(values: ViewValues): AnswerSubmission {
-  const text = (block: string) => values[block]?.[INPUT]?.value?.trim() ?? "";
+  const text = (block: string) => textValue(values, block);
   return {
     questions: text(BLOCKS.questions)
       .split(/\n+/)
@@ -98,9 +76,7 @@ export function readAnswerSubmission(values: ViewValues): AnswerSubmission {
     answer: text(BLOCKS.answer),
     department: text(BLOCKS.department),
     ...(text(BLOCKS.url) ? { url: text(BLOCKS.url) } : {}),
-    ...(values[BLOCKS.validUntil]?.[INPUT]?.selected_date
-      ? { validUntil: values[BLOCKS.validUntil]![INPUT]!.selected_date! }
-      : {}),
+    ...(dateValue(values, BLOCKS.validUntil) ? { validUntil: dateValue(values, BLOCKS.validUntil)! } : {}),
   };
 }
 

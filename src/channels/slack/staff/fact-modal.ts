@@ -3,7 +3,8 @@
 // today). Submitting makes a draft of a staff fact (knowledge/staff/facts/), validated by StaffChanges.
 import { LIMITS } from "../block-limits.js";
 import { clip, personPlainText } from "../mrkdwn.js";
-import { plain, type KnownBlock, type ModalView } from "../render/block-types.js";
+import { plain, type ModalView } from "../render/block-types.js";
+import { INPUT, dateInput, dateValue, textInput, textValue, type ViewValues } from "./modal-inputs.js";
 import { FACT_FIELDS, FACT_LABELS, PROGRAM_STATUSES, type FactField } from "../../../knowledge/staff/staff-fact.js";
 import type { FieldError } from "../../../knowledge/staff/validate-entry.js";
 
@@ -16,7 +17,6 @@ export const FACT_BLOCKS = {
   url: "fact_url",
   date: "fact_date",
 } as const;
-export const FACT_INPUT = "value";
 
 export function factModal(program: { id: string; name: string; department: string }): ModalView {
   const options = FACT_FIELDS.map((f) => ({ text: plain(FACT_LABELS[f]), value: f }));
@@ -33,48 +33,26 @@ export function factModal(program: { id: string; name: string; department: strin
         type: "input",
         block_id: FACT_BLOCKS.field,
         label: plain("項目"),
-        element: { type: "static_select", action_id: FACT_INPUT, placeholder: plain("選んでください"), options },
+        element: { type: "static_select", action_id: INPUT, placeholder: plain("選んでください"), options },
       },
-      input(
+      textInput(
         FACT_BLOCKS.value,
         "内容",
         { multiline: true, max_length: 1000 },
         `住民に「金額: …（担当課 あなたの名前 確認 日付）」と表示されます。実施状況は ${PROGRAM_STATUSES.join(" / ")} のどれか。`,
       ),
-      input(FACT_BLOCKS.department, "担当課", { max_length: 100, initial_value: clip(program.department, 100) }),
-      input(FACT_BLOCKS.url, "参考URL（任意）", { max_length: 500, placeholder: plain("https://…") }, undefined, true),
-      {
-        type: "input",
-        block_id: FACT_BLOCKS.date,
-        optional: true,
-        label: plain("確認した日（空なら今日）"),
-        element: { type: "datepicker", action_id: FACT_INPUT },
-      },
+      textInput(FACT_BLOCKS.department, "担当課", { max_length: 100, initial_value: clip(program.department, 100) }),
+      textInput(
+        FACT_BLOCKS.url,
+        "参考URL（任意）",
+        { max_length: 500, placeholder: plain("https://…") },
+        undefined,
+        true,
+      ),
+      dateInput(FACT_BLOCKS.date, "確認した日（空なら今日）"),
     ],
   };
 }
-
-function input(
-  block: string,
-  label: string,
-  element: Record<string, unknown>,
-  hint?: string,
-  optional = false,
-): KnownBlock {
-  return {
-    type: "input",
-    block_id: block,
-    optional,
-    label: plain(label),
-    element: { type: "plain_text_input", action_id: FACT_INPUT, ...element },
-    ...(hint ? { hint: plain(hint) } : {}),
-  } as KnownBlock;
-}
-
-type ViewValues = Record<
-  string,
-  Record<string, { value?: string | null; selected_date?: string | null; selected_option?: { value?: string } | null }>
->;
 
 export interface FactSubmission {
   field?: FactField;
@@ -85,16 +63,14 @@ export interface FactSubmission {
 }
 
 export function readFactSubmission(values: ViewValues): FactSubmission {
-  const text = (block: string) => values[block]?.[FACT_INPUT]?.value?.trim() ?? "";
-  const field = values[FACT_BLOCKS.field]?.[FACT_INPUT]?.selected_option?.value;
+  const text = (block: string) => textValue(values, block);
+  const field = values[FACT_BLOCKS.field]?.[INPUT]?.selected_option?.value;
   return {
     ...((FACT_FIELDS as readonly string[]).includes(field ?? "") ? { field: field as FactField } : {}),
     value: text(FACT_BLOCKS.value),
     department: text(FACT_BLOCKS.department),
     ...(text(FACT_BLOCKS.url) ? { url: text(FACT_BLOCKS.url) } : {}),
-    ...(values[FACT_BLOCKS.date]?.[FACT_INPUT]?.selected_date
-      ? { date: values[FACT_BLOCKS.date]![FACT_INPUT]!.selected_date! }
-      : {}),
+    ...(dateValue(values, FACT_BLOCKS.date) ? { date: dateValue(values, FACT_BLOCKS.date)! } : {}),
   };
 }
 
