@@ -351,7 +351,7 @@ async function faqRow(runs: number): Promise<FigureRow> {
       await perItem(
         runs,
         [CLI, "search", "--json", "--batch", "--knowledge", dir],
-        (n) => questions.slice(0, n).join("\n") + "\n",
+        (n) => `${questions.slice(0, n).join("\n")}\n`,
         questions.length,
       ),
     );

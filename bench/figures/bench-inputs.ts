@@ -27,16 +27,14 @@ export function benchQuestions(root: string): BenchQuestion[] {
 
 /** `count` lines for `search --json --batch`. */
 export function batchInput(questions: readonly BenchQuestion[], count: number): string {
-  return Array.from({ length: count }, (_, i) => JSON.stringify(questions[i % questions.length])).join("\n") + "\n";
+  return `${Array.from({ length: count }, (_, i) => JSON.stringify(questions[i % questions.length])).join("\n")}\n`;
 }
 
 /** `count` lines for `converse --json`. */
 export function converseInput(questions: readonly BenchQuestion[], count: number): string {
-  return (
-    Array.from({ length: count }, (_, i) => {
-      const q = questions[i % questions.length]!;
-      const text = i % 4 === 3 ? FOLLOW_UPS[i % FOLLOW_UPS.length]! : q.q;
-      return JSON.stringify({ user: `resident-${i % RESIDENTS}`, text, municipality: q.municipality });
-    }).join("\n") + "\n"
-  );
+  return `${Array.from({ length: count }, (_, i) => {
+    const q = questions[i % questions.length]!;
+    const text = i % 4 === 3 ? FOLLOW_UPS[i % FOLLOW_UPS.length]! : q.q;
+    return JSON.stringify({ user: `resident-${i % RESIDENTS}`, text, municipality: q.municipality });
+  }).join("\n")}\n`;
 }

@@ -11,7 +11,7 @@ import { LineApiSink } from "./line-api-sink.js";
 import { FakeSlackApi } from "../../test/fakes/slack-api.js";
 import { ServerProcess } from "./server-process.js";
 import type { LineTarget } from "./line-webhooks.js";
-import type { SlackTarget } from "./slack-requests.js";
+import type { SlackTarget } from "../../test/fakes/slack-requests.js";
 
 export interface Secrets {
   lineSecret: string;

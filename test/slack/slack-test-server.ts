@@ -10,6 +10,7 @@ import { webChannel } from "../../src/channels/web/index.js";
 import { slackChannel } from "../../src/channels/slack/index.js";
 import { signSlackBody } from "../../src/channels/slack/verify-signature.js";
 import { captureLogs, type LogCapture } from "../server/support/log-capture.js";
+import { slashCommandBody } from "../fakes/slack-requests.js";
 
 export const SIGNING_SECRET = "test-slack-signing-secret-0123456789abcdef";
 export const BOT_TOKEN = "xoxb-test-bot-token";
@@ -80,22 +81,9 @@ export async function startSlackTestServer(
     post,
     async command(text, user = "USTAFF01") {
       const responseUrl = slack.responseUrl();
-      const form = new URLSearchParams({
-        token: "legacy",
-        team_id: TEAM,
-        team_domain: "city",
-        channel_id: "CLOOKUP01",
-        channel_name: "kosodate",
-        user_id: user,
-        user_name: "staff",
-        command: "/madoguchi",
-        text,
-        api_app_id: "A0001",
-        response_url: responseUrl,
-        trigger_id: `trig.${randomBytes(4).toString("hex")}`,
-      });
+      const body = slashCommandBody(text, responseUrl, user);
       return {
-        response: await post({ body: form.toString(), contentType: "application/x-www-form-urlencoded" }),
+        response: await post({ body, contentType: "application/x-www-form-urlencoded" }),
         responseUrl,
       };
     },

@@ -4,7 +4,7 @@
 // process has to find them in the journal. Slack does not resend an event it got a 200 for.
 import { join } from "node:path";
 import type { FaultContext } from "./fault-drive.js";
-import { appMentionBody, slackHeaders } from "../slack-requests.js";
+import { appMentionBody, slackHeaders } from "../../../test/fakes/slack-requests.js";
 import type { FaultProfile } from "./fault-profile.js";
 import { summarize, ms } from "../stats.js";
 import { postsInThread } from "../slack-answers.js";

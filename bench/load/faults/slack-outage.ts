@@ -2,7 +2,7 @@
 // acknowledged within Slack's 3 s, and each answer waits, with back-off, and is posted once when Slack is
 // back. (A process killed meanwhile: slack-kill.ts.)
 import type { FaultContext } from "./fault-drive.js";
-import { appMentionBody, slackHeaders } from "../slack-requests.js";
+import { appMentionBody, slackHeaders } from "../../../test/fakes/slack-requests.js";
 import type { FaultProfile } from "./fault-profile.js";
 import { summarize, ms } from "../stats.js";
 import { postsInThread } from "../slack-answers.js";

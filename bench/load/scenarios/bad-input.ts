@@ -3,7 +3,7 @@
 // each promptly with the right status, keep serving, and answer the rest.
 import { Agent, request } from "node:http";
 import { postLine, textEvent, webhookBody, lineUserId, signedHeaders } from "../line-webhooks.js";
-import { slackHeaders } from "../slack-requests.js";
+import { slackHeaders } from "../../../test/fakes/slack-requests.js";
 import { awaitAnswers } from "../line-load.js";
 import { healthy, type ScenarioContext } from "./context.js";
 import { ms } from "../stats.js";

@@ -3,7 +3,7 @@
 import type { Rig } from "../rig.js";
 import type { ServerProcess } from "../server-process.js";
 import type { LineTarget } from "../line-webhooks.js";
-import type { SlackTarget } from "../slack-requests.js";
+import type { SlackTarget } from "../../../test/fakes/slack-requests.js";
 import type { Measurements } from "../measurements.js";
 
 export interface LoadProfile {

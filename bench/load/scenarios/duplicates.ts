@@ -2,7 +2,7 @@
 // redelivery (isRedelivery: true, same webhookEventId and reply token); a Slack event_id retried and ten
 // copies at once. Each must be answered exactly once.
 import { postLine, textEvent, webhookBody, lineUserId } from "../line-webhooks.js";
-import { appMentionBody, slackHeaders } from "../slack-requests.js";
+import { appMentionBody, slackHeaders } from "../../../test/fakes/slack-requests.js";
 import { sleep, type ScenarioContext } from "./context.js";
 import { awaitAnswers } from "../line-load.js";
 import { postsInThread } from "../slack-answers.js";

@@ -4,7 +4,7 @@
 // may receive anything because of it.
 import { createHmac } from "node:crypto";
 import { postLine, signedHeaders, textEvent, webhookBody, lineUserId } from "../line-webhooks.js";
-import { appMentionBody, slackHeaders } from "../slack-requests.js";
+import { appMentionBody, slackHeaders } from "../../../test/fakes/slack-requests.js";
 import { sleep, type ScenarioContext } from "./context.js";
 import { postsInThread } from "../slack-answers.js";
 

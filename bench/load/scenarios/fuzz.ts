@@ -5,7 +5,7 @@
 import { fuzzRequests, type FuzzRequest } from "../fuzz-bodies.js";
 import { mapConcurrent, type Sent } from "../http-client.js";
 import { postLine, textEvent, webhookBody, lineUserId } from "../line-webhooks.js";
-import { slackHeaders } from "../slack-requests.js";
+import { slackHeaders } from "../../../test/fakes/slack-requests.js";
 import { awaitAnswers } from "../line-load.js";
 import { healthy, type ScenarioContext } from "./context.js";
 

@@ -6,7 +6,7 @@
 import { readLog } from "../server-process.js";
 import { mapConcurrent } from "../http-client.js";
 import { postLine, textEvent, webhookBody, lineUserId } from "../line-webhooks.js";
-import { appMentionBody, slackHeaders, slashCommandBody } from "../slack-requests.js";
+import { appMentionBody, slackHeaders, slashCommandBody } from "../../../test/fakes/slack-requests.js";
 import { awaitAnswers } from "../line-load.js";
 import type { ScenarioContext } from "./context.js";
 

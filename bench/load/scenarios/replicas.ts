@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { startRedis } from "../redis-process.js";
 import type { ServerProcess } from "../server-process.js";
 import { postLine, textEvent, webhookBody, lineUserId, type LineTarget } from "../line-webhooks.js";
-import { appMentionBody, slackHeaders } from "../slack-requests.js";
+import { appMentionBody, slackHeaders } from "../../../test/fakes/slack-requests.js";
 import { awaitAnswers, driveLine } from "../line-load.js";
 import { summarize, ms } from "../stats.js";
 import { count, sleep, type ScenarioContext } from "./context.js";
