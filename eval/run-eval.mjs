@@ -95,37 +95,22 @@ function score(name, index, questions, isRight, scopeOf) {
       // The candidates in the model's order (the first is the one whose confidence decides), ten of them
       // (the rank fit compares the right one with its neighbours).
       const hits = index.rank(q.q, options).hits.sort((a, b) => b.rank - a.rank || b.score - a.score);
-      hits.slice(0, 10).forEach((h, rank) =>
-        features.push({
-          set: name,
-          id: q.id,
-          rank,
-          answerable,
-          right: answerable && isRight(q)(h),
-          coverage: h.coverage,
-          score: h.score,
-          have: h.have,
-          agreement: h.agreement,
-          faq: h.type === "faq",
-          missing: h.missing,
-          second: hits[1]?.score ?? 0,
-        }),
-      );
-      if (hits.length === 0)
-        features.push({
-          set: name,
-          id: q.id,
-          rank: 0,
-          answerable,
-          right: false,
-          coverage: 0,
-          score: 0,
-          have: 0,
-          agreement: 0,
-          faq: false,
-          missing: [],
-          second: 0,
-        });
+      const row = (h, rank) => ({
+        set: name,
+        id: q.id,
+        rank,
+        answerable,
+        right: h !== undefined && answerable && isRight(q)(h),
+        coverage: h?.coverage ?? 0,
+        score: h?.score ?? 0,
+        have: h?.have ?? 0,
+        agreement: h?.agreement ?? 0,
+        faq: h?.type === "faq",
+        missing: h?.missing ?? [],
+        second: hits[1]?.score ?? 0,
+      });
+      // A question with no candidate at all is one example too (for the confidence fit).
+      (hits.length > 0 ? hits.slice(0, 10) : [undefined]).forEach((h, rank) => features.push(row(h, rank)));
     }
     if (!answerable) {
       s.un++;
