@@ -71,10 +71,23 @@ function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon, reana
     for (const w of lexicon.wordsAt(text, i)) {
       if (isGrammarSpan(tokenAt, i, i + w.reading.length)) continue;
       const pieces = w.pieces?.map((p) => ({ ...p, known: true }));
-      offer(i + w.reading.length, g + gainOf(w.reading.length), i, pieces?.[0] ?? lexiconUnit(w), pieces);
+      const end = i + w.reading.length;
+      // Where kuromoji read the same span as one hiragana noun (けっこん), the corpus's word (結婚) wins the tie:
+      // it carries the spelling the entries use.
+      const bonus = isNounToken(tokenAt, i, end) ? NOUN_TIE_BREAK : 0;
+      offer(end, g + gainOf(w.reading.length) + bonus, i, pieces?.[0] ?? lexiconUnit(w), pieces);
     }
   }
   return pathUnits(best, text, reanalyze);
+}
+
+/** Less than any difference in length gain: it only decides between equal readings. */
+const NOUN_TIE_BREAK = 1e-6;
+
+/** Whether kuromoji read [from, to) as one content noun. */
+function isNounToken(tokenAt: ReadonlyMap<number, { end: number; word: AnalyzedWord }>, from: number, to: number) {
+  const token = tokenAt.get(from);
+  return token !== undefined && token.end === to && token.word.role === "content" && token.word.pos === "名詞";
 }
 
 /**

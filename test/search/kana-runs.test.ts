@@ -12,8 +12,8 @@ let lexicon: ReadingLexicon;
 beforeAll(async () => {
   tokenizer = await createJapaneseTokenizer();
   lexicon = new ReadingLexicon();
-  // An FAQ corpus's words: 死体 reads したい, 学童 がくどう, 不妊 ふにん, 治療 ちりょう.
-  for (const text of ["道路に動物の死体があります", "学童保育の申し込み", "不妊治療の助成"])
+  // An FAQ corpus's words: 死体 reads したい, 学童 がくどう, 不妊 ふにん, 治療 ちりょう, 結婚 けっこん.
+  for (const text of ["道路に動物の死体があります", "学童保育の申し込み", "不妊治療の助成", "結婚支援の相談員"])
     lexicon.addWords(analyzeWords(text, tokenizer));
 });
 
@@ -37,4 +37,14 @@ describe("kana runs", () => {
   ])("%s: a run kuromoji splits into pieces of words is read as %s", (question, word) => {
     expect(contentKeys(question)).toContain(word);
   });
+
+  it.each([
+    ["けっこんそうだん", "結婚"],
+    ["けっこんしたい", "結婚"],
+  ])(
+    "%s: where kuromoji reads a hiragana noun the corpus writes in kanji, the corpus's word %s is taken",
+    (question, word) => {
+      expect(contentKeys(question)).toContain(word);
+    },
+  );
 });
