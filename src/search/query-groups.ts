@@ -48,6 +48,8 @@ export interface QueryGroup {
   grams: string[];
   /** A compound noun of several words: its IDF is its most specific word's (default: its rarest own term's). */
   idfTerms?: string[];
+  /** A verb that stands for a thing: its IDF is at most these words' mean (the thing's). */
+  thingTerms?: string[];
 }
 
 interface GroupDeps {
@@ -145,13 +147,21 @@ function synonymGroup(
   // A verb the file lists stays a verb (もらえる → 受け取る) unless it stands for a thing (借りる → 融資, 引っ越す → 移住).
   const ownKind = spanKind(span.map((k) => kindOf(units[k]!.pos, units[k]!.key)));
   const standsForThing = deps.synonyms.expansionsOf(key).some((e) => e.noun);
-  const kind: WordKind = origin ? "background" : ownKind === "verb" && standsForThing ? "noun" : ownKind;
+  const promoted = !origin && ownKind === "verb" && standsForThing;
+  const kind: WordKind = origin ? "background" : promoted ? "noun" : ownKind;
   return {
     label: text,
     kind,
     terms: [...dedupe([{ term: key, weight: MODEL.terms.word, expanded: false }, ...own]), ...expanded],
     grams: characterTerms(text),
+    // A verb standing for a thing (守る → 維持) is as specific as that thing, not as its own rare spelling.
+    ...(promoted ? { thingTerms: thingWords(deps.synonyms.expansionsOf(key)) } : {}),
   };
+}
+
+/** The words of the expansions that name a thing. */
+function thingWords(expansions: ReturnType<CompiledSynonyms["expansionsOf"]>): string[] {
+  return expansions.filter((e) => e.noun).flatMap((e) => e.words);
 }
 
 /** The terms that show unit i: its own word and readings. */

@@ -82,6 +82,13 @@ const gramWeight = (gram: string) => (isKanjiGram(gram) ? MODEL.kanjiGram : 1);
  * has: the IDF of df 0); a compound noun's, its most specific word's.
  */
 function groupIdf(group: QueryGroup, lookup: TermLookup): number {
+  const idf = ownIdf(group, lookup);
+  const things = (group.thingTerms ?? []).filter((t) => lookup.df(t) > 0);
+  if (things.length === 0) return idf;
+  return Math.min(idf, things.reduce((sum, t) => sum + lookup.idf(t), 0) / things.length);
+}
+
+function ownIdf(group: QueryGroup, lookup: TermLookup): number {
   if (group.idfTerms) return Math.max(...group.idfTerms.map((t) => lookup.idf(t)));
   const own = group.terms.filter((t) => !t.expanded && t.weight >= MODEL.terms.reading && lookup.df(t.term) > 0);
   return own.length > 0 ? Math.min(...own.map((t) => lookup.idf(t.term))) : lookup.idf("\u0000");

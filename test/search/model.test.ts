@@ -154,6 +154,18 @@ describe("words: how much each kind of question word counts", () => {
     },
   );
 
+  it("a verb standing for a thing (守る → 維持) weighs as specific as the thing, not as its own rare spelling", () => {
+    const entries: EntryTerms[] = [{ name: ["守る"] }, ...Array.from({ length: 6 }, () => ({ name: ["維持"] }))];
+    const lookup = new TermLookup(packIndex([...entries, { name: ["other"] }]));
+    const verb = group("守る", ["守る", { term: "維持", weight: MODEL.terms.curated, expanded: true }]);
+    const idfOf = (g: QueryGroup) => prepare(plan([g]), lookup).groups[0]!.idf;
+    const plain = idfOf(verb);
+    const promoted = idfOf({ ...verb, thingTerms: ["維持"] });
+    expect(plain).toBeCloseTo(lookup.idf("守る"), 5);
+    expect(promoted).toBeCloseTo(lookup.idf("維持"), 5);
+    expect(promoted).toBeLessThan(plain);
+  });
+
   it("missingDecay: the second missing word counts 1/2^decay", () => {
     const e = evidence([{ name: ["a"] }], plan([group("a", ["a"]), group("y", ["yy"]), group("z", ["zz"])]));
     const unknown = Math.log(1 + (9 + 0.5) / 0.5);
