@@ -33,6 +33,8 @@ export const MODEL = {
     reading: 0.9,
     /** The reading of a kanji-only word: another word with that reading is often another word (起業 / 企業). */
     kanjiHomophone: 0.3,
+    /** The reading of a kanji-only word no entry has: most likely a conversion slip (器械 for 機械). */
+    unknownHomophone: 0.7,
     /** One of the words a hiragana run was read as, when several share the reading. */
     alternative: 0.9,
     /** A word of a phrase read from hiragana (がくどうほいく → 学童, 保育). */

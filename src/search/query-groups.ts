@@ -81,7 +81,7 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     const u = units[i]!;
     if (u.role !== "content" || seen.has(u.key)) continue;
     seen.add(u.key);
-    const terms = unitTerms(units, i);
+    const terms = unitTerms(units, i, deps.knownTerm);
     if (u.pos === "名詞" && deps.sudachi) terms.push(...deps.sudachi.expand(u.key));
     const label = u.surface;
     // A place the resident comes from (大阪から移住したい) is background, not what they ask about.
@@ -126,7 +126,7 @@ function synonymGroup(
   // In a phrase (学童保育) its words add up, each a share (学童 alone is half of it); its compounds count fully.
   const own: QueryTerm[] =
     span.length === 1
-      ? ownTerms(units[span[0]!]!)
+      ? ownTerms(units[span[0]!]!, deps.knownTerm)
       : span.map((k) => ({
           term: units[k]!.key,
           weight: MODEL.terms.word / span.length,
@@ -165,21 +165,19 @@ function thingWords(expansions: ReturnType<CompiledSynonyms["expansionsOf"]>): s
 }
 
 /** The terms that show unit i: its own word and readings. */
-function unitTerms(units: readonly Unit[], i: number): QueryTerm[] {
-  return ownTerms(units[i]!);
+function unitTerms(units: readonly Unit[], i: number, knownTerm: (term: string) => boolean): QueryTerm[] {
+  return ownTerms(units[i]!, knownTerm);
 }
 
 /** Its word, readings, homophones and the words of a phrase it stands for. */
-function ownTerms(u: Unit): QueryTerm[] {
+function ownTerms(u: Unit, knownTerm: (term: string) => boolean): QueryTerm[] {
   const t = (term: string, weight: number): QueryTerm => ({ term, weight, expanded: false });
   const terms: QueryTerm[] = [t(u.key, MODEL.terms.word)];
   // A word written in kana (こども) is its own reading: it meets 子ども and 子供 through theirs.
   const reading = u.reading ?? (u.pos === "名詞" && isHiragana(u.key) ? u.key : undefined);
   if (reading) {
     terms.push(t(READING_PREFIX + reading, MODEL.terms.reading), t(reading, MODEL.terms.reading));
-    terms.push(
-      t(KANJI_READING_PREFIX + reading, hasKana(u.surface) ? MODEL.terms.reading : MODEL.terms.kanjiHomophone),
-    );
+    terms.push(t(KANJI_READING_PREFIX + reading, homophoneWeight(u, knownTerm)));
   }
   for (const a of u.alternatives ?? []) terms.push(t(a, MODEL.terms.alternative));
   // The words of a phrase read from hiragana add up (学童 and 保育 for がくどうほいく), like a phrase expansion.
@@ -187,6 +185,16 @@ function ownTerms(u: Unit): QueryTerm[] {
   for (const p of parts)
     terms.push({ ...t(p, MODEL.terms.part / parts.length), ...(parts.length > 1 ? { alternative: -1 } : {}) });
   return terms;
+}
+
+/**
+ * The weight of the kanji words that read as this one: its own reading when it has kana; a kanji word the
+ * corpus has meets its homophones little (起業 / 企業); one the corpus lacks is likely a conversion slip
+ * for the corpus's word with that reading (器械 → 機械, 陣通 → 陣痛).
+ */
+function homophoneWeight(u: Unit, knownTerm: (term: string) => boolean): number {
+  if (hasKana(u.surface)) return MODEL.terms.reading;
+  return knownTerm(u.key) ? MODEL.terms.kanjiHomophone : MODEL.terms.unknownHomophone;
 }
 
 /** One weight per term: the highest; a term typed counts as typed even if a synonym also leads to it. */
