@@ -2,7 +2,8 @@
 //   found(group)  how well the entry contains the word: its best term's weight × the weight of the best
 //                 field it is in, to the power evidenceFieldExponent (1 in a name, 0.59 in a summary), or,
 //                 when only the word's bigrams are there, bigramCredit × share^1.5 × the same field factor
-//                 (share: of the word's character terms by weight, single kanji at MODEL.kanjiGram);
+//                 (share: of the word's character terms by weight, single kanji at MODEL.kanjiGram); an
+//                 entry's term reached through an expansion counts for the first word that reaches it only;
 //   coverage      F / (F + M): F = Σ mass × found, M = the masses not found, heaviest first, the k-th
 //                 divided by k^missingDecay, each weighed by missingWords (a verb missing says little);
 //   confidence    σ(bias + coverage × a + score × b + ln(1 + F) × c + agreement × d + faq × e), the logistic
@@ -31,8 +32,9 @@ export interface Evidence {
 
 export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number): Evidence {
   const matched: Match[] = [];
+  const used = new Set<number>();
   const found = q.groups.map((g) => {
-    const f = foundIn(g, lookup, doc);
+    const f = foundIn(g, lookup, doc, used);
     if (f.value > 0 && f.field) matched.push({ term: g.group.label, field: f.field, expanded: f.expanded });
     return f.value;
   });
@@ -79,17 +81,24 @@ function foundIn(
   g: PreparedGroup,
   lookup: TermLookup,
   doc: number,
+  used: Set<number>,
 ): { value: number; field?: FieldName; expanded: boolean } {
   const { index } = lookup;
   let value = 0;
   let field: FieldName | undefined;
   let expanded = true;
+  let take: number[] = [];
   for (const alternative of g.alternatives) {
     let v = 0;
     let mask = 0;
+    const ids: number[] = [];
     for (const t of alternative) {
+      // An entry's word found through a synonym shows one question word, not each that expands to it
+      // (手当 and もらえる both → 助成).
+      if (t.expanded && used.has(t.id)) continue;
       const p = lookup.find(t.id, doc);
       if (p < 0) continue;
+      if (t.expanded) ids.push(t.id);
       v += t.found * MODEL.fields[bestField(index.postingFields[p]!)] ** MODEL.evidenceFieldExponent;
       mask |= index.postingFields[p]!;
     }
@@ -98,9 +107,13 @@ function foundIn(
       value = v;
       field = bestField(mask);
       expanded = isExpanded;
+      take = ids;
     }
   }
-  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return { value, field, expanded };
+  if (g.grams.length === 0 || value >= MODEL.bigramCredit) {
+    for (const id of take) used.add(id);
+    return { value, field, expanded };
+  }
   let hits = 0;
   let all = 0;
   let mask = 0;
@@ -117,7 +130,9 @@ function foundIn(
     share >= MODEL.bigramMinShare
       ? MODEL.bigramCredit * share ** 1.5 * MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent
       : 0;
-  return credit > value ? { value: credit, field: bestField(mask), expanded: true } : { value, field, expanded };
+  if (credit > value) return { value: credit, field: bestField(mask), expanded: true };
+  for (const id of take) used.add(id);
+  return { value, field, expanded };
 }
 
 export function coverageOf(groups: readonly PreparedGroup[], found: readonly number[]): number {

@@ -130,6 +130,16 @@ describe("terms: the ways a word is found, each below the word typed", () => {
     expect(both).toBeCloseTo(word!, 5);
   });
 
+  it("an entry's word found through a synonym shows one question word, not each that expands to it", () => {
+    // 手当 and もらえる both expand to 助成: an entry with 助成 has one of them, not both.
+    const syn = { term: "x", weight: MODEL.terms.curated, expanded: true };
+    const p = plan([group("a", ["a", syn]), group("b", ["b", syn])]);
+    const e = evidence([{ name: ["x"] }], p);
+    expect(e.found[0]).toBeCloseTo(MODEL.terms.curated, 5);
+    expect(e.found[1]).toBe(0);
+    expect(evidence([{ name: ["a", "x"] }], p).found[1]).toBeCloseTo(MODEL.terms.curated, 5);
+  });
+
   it("matched reports the field and whether only a synonym was found", () => {
     const p = plan([group("a", ["a", alone(MODEL.terms.curated, true)])]);
     expect(evidence([{ summary: ["b"] }], p).matched).toEqual([{ term: "a", field: "summary", expanded: true }]);
