@@ -31,8 +31,9 @@ export interface Evidence {
 
 export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number): Evidence {
   const matched: Match[] = [];
+  const f = newFound();
   const found = q.groups.map((g) => {
-    const f = foundIn(g, lookup, doc);
+    foundIn(g, lookup, doc, f);
     if (f.value > 0 && f.field) matched.push({ term: g.group.label, field: f.field, expanded: f.expanded });
     return f.value;
   });
@@ -44,6 +45,29 @@ export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number): 
     have: parts.have,
     missing: parts.missing,
   };
+}
+
+/**
+ * Reused buffers for `summarize`: a search reads the coverage and found mass of every candidate (dozens)
+ * but the matched words of the few it lists, so the rest allocate nothing.
+ */
+export class EvidenceScratch {
+  coverage = 0;
+  have = 0;
+  private found = new Float64Array(16);
+  /** missing's first n, for each n (a view made once, not per entry). */
+  private missing: Float64Array[] = [];
+  private readonly f = newFound();
+
+  /** Sets `coverage` and `have` for doc: evidenceFor's numbers, to the last bit. */
+  summarize(q: PreparedQuery, lookup: TermLookup, doc: number): void {
+    const n = q.groups.length;
+    if (this.found.length < n) this.found = new Float64Array(2 * n);
+    const missing = (this.missing[n] ??= new Float64Array(n));
+    for (let i = 0; i < n; i++) this.found[i] = foundIn(q.groups[i]!, lookup, doc, this.f).value;
+    this.have = massesInto(q.groups, this.found, missing);
+    this.coverage = coverageFrom(this.have, missing);
+  }
 }
 
 /** What the confidence of one candidate is computed from. */
@@ -75,23 +99,32 @@ export function confidence(f: ConfidenceFeatures): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-function foundIn(
-  g: PreparedGroup,
-  lookup: TermLookup,
-  doc: number,
-): { value: number; field?: FieldName; expanded: boolean } {
-  const { index } = lookup;
+/** What an entry shows of one word: how far it is found, the field, and whether only by a synonym. */
+interface Found {
+  value: number;
+  field: FieldName | undefined;
+  expanded: boolean;
+}
+
+const newFound = (): Found => ({ value: 0, field: undefined, expanded: true });
+
+/** Fills `out` (the caller's, reused) with how entry doc contains the group's word; returns it. */
+function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found): Found {
+  const fields = lookup.index.postingFields;
   let value = 0;
   let field: FieldName | undefined;
   let expanded = true;
-  for (const alternative of g.alternatives) {
+  // Index loops, not for-of: this runs for every candidate and word, and must not allocate iterators.
+  for (let a = 0; a < g.alternatives.length; a++) {
+    const alternative = g.alternatives[a]!;
     let v = 0;
     let mask = 0;
-    for (const t of alternative) {
+    for (let k = 0; k < alternative.length; k++) {
+      const t = alternative[k]!;
       const p = lookup.find(t.id, doc);
       if (p < 0) continue;
-      v += t.found * MODEL.fields[bestField(index.postingFields[p]!)] ** MODEL.evidenceFieldExponent;
-      mask |= index.postingFields[p]!;
+      v += t.found * fieldFactor(fields[p]!);
+      mask |= fields[p]!;
     }
     const isExpanded = alternative[0]!.expanded;
     if (v > 0 && (v > value || (v === value && !isExpanded))) {
@@ -100,24 +133,41 @@ function foundIn(
       expanded = isExpanded;
     }
   }
-  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return { value, field, expanded };
+  out.value = value;
+  out.field = field;
+  out.expanded = expanded;
+  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return out;
   let hits = 0;
   let all = 0;
   let mask = 0;
-  for (const gram of g.grams) {
+  for (let k = 0; k < g.grams.length; k++) {
+    const gram = g.grams[k]!;
     all += gram.weight;
     if (gram.id === undefined) continue;
     const p = lookup.find(gram.id, doc);
     if (p < 0) continue;
     hits += gram.weight;
-    mask |= index.postingFields[p]!;
+    mask |= fields[p]!;
   }
   const share = hits / all;
-  const credit =
-    share >= MODEL.bigramMinShare
-      ? MODEL.bigramCredit * share ** 1.5 * MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent
-      : 0;
-  return credit > value ? { value: credit, field: bestField(mask), expanded: true } : { value, field, expanded };
+  const credit = share >= MODEL.bigramMinShare ? MODEL.bigramCredit * share ** 1.5 * fieldFactor(mask) : 0;
+  if (credit > value) {
+    out.value = credit;
+    out.field = bestField(mask);
+    out.expanded = true;
+  }
+  return out;
+}
+
+/** MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent, computed once per field mask. */
+const FIELD_FACTORS = new Map<number, number>();
+function fieldFactor(mask: number): number {
+  let factor = FIELD_FACTORS.get(mask);
+  if (factor === undefined) {
+    factor = MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent;
+    FIELD_FACTORS.set(mask, factor);
+  }
+  return factor;
 }
 
 export function coverageOf(groups: readonly PreparedGroup[], found: readonly number[]): number {
@@ -129,13 +179,31 @@ export function coverageParts(
   groups: readonly PreparedGroup[],
   found: readonly number[],
 ): { coverage: number; have: number; missing: number[] } {
+  const masses = new Float64Array(groups.length);
+  const have = massesInto(groups, found, masses);
+  const coverage = coverageFrom(have, masses);
+  // Heaviest first (coverageFrom left them in increasing order).
+  return { coverage, have, missing: Array.from(masses).reverse() };
+}
+
+/** F, with each group's missing mass written into `missing` (in the groups' order). */
+function massesInto(groups: readonly PreparedGroup[], found: ArrayLike<number>, missing: Float64Array): number {
   let have = 0;
-  const missing: number[] = [];
-  groups.forEach((g, i) => {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
     have += g.mass * found[i]!;
-    missing.push(MODEL.missingWords[g.group.kind] * g.idf * (1 - found[i]!));
-  });
-  missing.sort((a, b) => b - a);
-  const lacking = missing.reduce((sum, m, k) => sum + m / (k + 1) ** MODEL.missingDecay, 0);
-  return { coverage: have + lacking === 0 ? 0 : have / (have + lacking), have, missing };
+    missing[i] = MODEL.missingWords[g.group.kind] * g.idf * (1 - found[i]!);
+  }
+  return have;
+}
+
+/**
+ * F / (F + M), M the missing masses heaviest first, the k-th divided by k^missingDecay; sorts `missing`
+ * in place (increasing), and sums from its end so the order of the terms is heaviest first.
+ */
+function coverageFrom(have: number, missing: Float64Array): number {
+  missing.sort();
+  let lacking = 0;
+  for (let k = 0, n = missing.length; k < n; k++) lacking += missing[n - 1 - k]! / (k + 1) ** MODEL.missingDecay;
+  return have + lacking === 0 ? 0 : have / (have + lacking);
 }
