@@ -43,74 +43,82 @@ export function toJapaneseToken(t: IpadicFeatures): JapaneseToken {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const SURROGATE = /[\uD800-\uDFFF]/;
-const PUNCTUATION = /、|。/g;
-
-export interface LeanTokenizer {
-  tokenize(text: string): readonly JapaneseToken[];
-}
+/** 、 and 。: kuromoji reads the text in sentences, each ending after one of them. */
+const IDEOGRAPHIC_COMMA = 0x3001;
+const IDEOGRAPHIC_FULL_STOP = 0x3002;
 
 /**
- * Tokens of `text` as kuromoji gives them. Known words' tokens are shared and frozen (the memo in
+ * Tokens of a text as kuromoji gives them. Known words' tokens are shared and frozen (the memo in
  * tokenize-memo.ts hands out copies).
  */
-export function leanTokenizer(kuromoji: Tokenizer<IpadicFeatures>): LeanTokenizer {
-  const parts = kuromoji as unknown as KuromojiTokenizerParts;
-  const lattice = new KuromojiLattice(latticeDictionary(parts));
-  const known = new Map<number, JapaneseToken>();
-  const unknown = new Map<number, IpadicFeatures>();
-  const path: number[] = [];
-  const stock = (text: string) => kuromoji.tokenize(text.replace(LONE_SURROGATE, "\uFFFD")).map(toJapaneseToken);
+export class LeanTokenizer {
+  private readonly parts: KuromojiTokenizerParts;
+  private readonly lattice: KuromojiLattice;
+  private readonly known = new Map<number, JapaneseToken>();
+  private readonly unknown = new Map<number, IpadicFeatures>();
+  private readonly path: number[] = [];
 
-  const knownToken = (id: number): JapaneseToken => {
-    let token = known.get(id);
-    if (token) return token;
-    const line = parts.token_info_dictionary.getFeatures(id);
-    token = Object.freeze(
-      toJapaneseToken(parts.formatter.formatEntry(id, 0, "KNOWN", line == null ? [] : line.split(","))),
-    );
-    if (known.size < KEPT_ENTRIES) known.set(id, token);
-    return token;
-  };
-  const unknownToken = (id: number, surface: string): JapaneseToken => {
-    let features = unknown.get(id);
-    if (!features) {
-      const line = parts.unknown_dictionary.getFeatures(id);
-      features = parts.formatter.formatUnknownEntry(id, 0, "UNKNOWN", line == null ? [] : line.split(","), "");
-      unknown.set(id, features);
+  constructor(private readonly kuromoji: Tokenizer<IpadicFeatures>) {
+    this.parts = kuromoji as unknown as KuromojiTokenizerParts;
+    this.lattice = new KuromojiLattice(latticeDictionary(this.parts));
+  }
+
+  tokenize(text: string): readonly JapaneseToken[] {
+    if (SURROGATE.test(text)) return this.stock(text);
+    try {
+      const tokens: JapaneseToken[] = [];
+      let from = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code !== IDEOGRAPHIC_COMMA && code !== IDEOGRAPHIC_FULL_STOP) continue;
+        this.sentence(text, from, i + 1, tokens);
+        from = i + 1;
+      }
+      if (from < text.length) this.sentence(text, from, text.length, tokens);
+      return tokens;
+    } catch (e) {
+      if (e instanceof LatticeUnsupported) return this.stock(text);
+      throw e;
     }
-    return toJapaneseToken({ ...features, surface_form: surface });
-  };
+  }
 
-  const sentence = (text: string, from: number, to: number, tokens: JapaneseToken[]) => {
-    for (const node of lattice.bestPath(text, from, to, path)) {
+  /** kuromoji itself (a lone surrogate, which kuromoji throws on, read as U+FFFD). */
+  private stock(text: string): JapaneseToken[] {
+    return this.kuromoji.tokenize(text.replace(LONE_SURROGATE, "\uFFFD")).map(toJapaneseToken);
+  }
+
+  private sentence(text: string, from: number, to: number, tokens: JapaneseToken[]): void {
+    const { lattice } = this;
+    for (const node of lattice.bestPath(text, from, to, this.path)) {
       const id = lattice.name[node]!;
-      if (lattice.type[node] === KNOWN) tokens.push(knownToken(id));
+      if (lattice.type[node] === KNOWN) tokens.push(this.knownToken(id));
       else {
         const at = from + lattice.start[node]! - 1;
-        tokens.push(unknownToken(id, text.slice(at, at + lattice.length[node]!)));
+        tokens.push(this.unknownToken(id, text.slice(at, at + lattice.length[node]!)));
       }
     }
-  };
+  }
 
-  return {
-    tokenize(text: string): readonly JapaneseToken[] {
-      if (SURROGATE.test(text)) return stock(text);
-      try {
-        const tokens: JapaneseToken[] = [];
-        let from = 0;
-        PUNCTUATION.lastIndex = 0;
-        for (let m = PUNCTUATION.exec(text); m !== null; m = PUNCTUATION.exec(text)) {
-          sentence(text, from, m.index + 1, tokens);
-          from = m.index + 1;
-        }
-        if (from < text.length) sentence(text, from, text.length, tokens);
-        return tokens;
-      } catch (e) {
-        if (e instanceof LatticeUnsupported) return stock(text);
-        throw e;
-      }
-    },
-  };
+  private knownToken(id: number): JapaneseToken {
+    let token = this.known.get(id);
+    if (token) return token;
+    const line = this.parts.token_info_dictionary.getFeatures(id);
+    const features = this.parts.formatter.formatEntry(id, 0, "KNOWN", line == null ? [] : line.split(","));
+    token = Object.freeze(toJapaneseToken(features));
+    if (this.known.size < KEPT_ENTRIES) this.known.set(id, token);
+    return token;
+  }
+
+  private unknownToken(id: number, surface: string): JapaneseToken {
+    let features = this.unknown.get(id);
+    if (!features) {
+      const line = this.parts.unknown_dictionary.getFeatures(id);
+      const split = line == null ? [] : line.split(",");
+      features = this.parts.formatter.formatUnknownEntry(id, 0, "UNKNOWN", split, "");
+      this.unknown.set(id, features);
+    }
+    return toJapaneseToken({ ...features, surface_form: surface });
+  }
 }
 
 function latticeDictionary(parts: KuromojiTokenizerParts) {

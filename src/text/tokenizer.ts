@@ -2,7 +2,7 @@
 // hundred milliseconds) and passed to whatever needs it as a plain object. Never a module global.
 import { loadKuromojiDictionary, type DictionaryLoadOptions } from "./kuromoji-dictionary.js";
 import { memoizeTokenizer } from "./tokenize-memo.js";
-import { leanTokenizer } from "./lean-tokenizer.js";
+import { LeanTokenizer } from "./lean-tokenizer.js";
 
 /** One morpheme as kuromoji reads it, in the fields the rest of the code uses. */
 export interface JapaneseToken {
@@ -31,7 +31,7 @@ export type TokenizerOptions = DictionaryLoadOptions;
 export async function createJapaneseTokenizer(options: TokenizerOptions = {}): Promise<JapaneseTokenizer> {
   const { tokenizer, source } = await loadKuromojiDictionary(options);
   // kuromoji's tokens through a lattice that is reused (lean-tokenizer.ts): the same tokens, far less garbage.
-  const lean = leanTokenizer(tokenizer);
+  const lean = new LeanTokenizer(tokenizer);
   return memoizeTokenizer({
     dictionarySource: source,
     tokenize: (text: string) => (text === "" ? [] : (lean.tokenize(text) as JapaneseToken[])),

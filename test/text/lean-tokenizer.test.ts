@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { IpadicFeatures, Tokenizer } from "kuromoji";
 import { defaultDictionaryDir, loadKuromojiDictionary } from "../../src/text/kuromoji-dictionary.js";
-import { leanTokenizer, toJapaneseToken, type LeanTokenizer } from "../../src/text/lean-tokenizer.js";
+import { LeanTokenizer, toJapaneseToken } from "../../src/text/lean-tokenizer.js";
 import { canonicalSpelling } from "../../src/text/spelling-variants.js";
 import { normalize } from "../../src/text/normalize.js";
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   stock = await new Promise<Tokenizer<IpadicFeatures>>((resolve, reject) =>
     kuromoji.builder({ dicPath: defaultDictionaryDir() }).build((err, t) => (err ? reject(err) : resolve(t))),
   );
-  lean = leanTokenizer((await loadKuromojiDictionary()).tokenizer);
+  lean = new LeanTokenizer((await loadKuromojiDictionary()).tokenizer);
 }, 60_000);
 
 /** Every line of every text file under the directories (YAML, JSON lines, CSV), and each JSON line's strings. */
