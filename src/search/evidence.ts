@@ -32,9 +32,10 @@ export interface Evidence {
 
 export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number): Evidence {
   const matched: Match[] = [];
-  const used = new Set<number>();
+  const f = newFound();
+  const used = new UsedTerms();
   const found = q.groups.map((g) => {
-    const f = foundIn(g, lookup, doc, used);
+    foundIn(g, lookup, doc, f, used);
     if (f.value > 0 && f.field) matched.push({ term: g.group.label, field: f.field, expanded: f.expanded });
     return f.value;
   });
@@ -46,6 +47,31 @@ export function evidenceFor(q: PreparedQuery, lookup: TermLookup, doc: number): 
     have: parts.have,
     missing: parts.missing,
   };
+}
+
+/**
+ * Reused buffers for `summarize`: a search reads the coverage and found mass of every candidate (dozens)
+ * but the matched words of the few it lists, so the rest allocate nothing.
+ */
+export class EvidenceScratch {
+  coverage = 0;
+  have = 0;
+  private found = new Float64Array(16);
+  /** missing's first n, for each n (a view made once, not per entry). */
+  private missing: Float64Array[] = [];
+  private readonly f = newFound();
+  private readonly used = new UsedTerms();
+
+  /** Sets `coverage` and `have` for doc: evidenceFor's numbers, to the last bit. */
+  summarize(q: PreparedQuery, lookup: TermLookup, doc: number): void {
+    const n = q.groups.length;
+    if (this.found.length < n) this.found = new Float64Array(2 * n);
+    const missing = (this.missing[n] ??= new Float64Array(n));
+    this.used.clear();
+    for (let i = 0; i < n; i++) this.found[i] = foundIn(q.groups[i]!, lookup, doc, this.f, this.used).value;
+    this.have = massesInto(q.groups, this.found, missing);
+    this.coverage = coverageFrom(this.have, missing);
+  }
 }
 
 /** What the confidence of one candidate is computed from. */
@@ -77,62 +103,107 @@ export function confidence(f: ConfidenceFeatures): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-function foundIn(
-  g: PreparedGroup,
-  lookup: TermLookup,
-  doc: number,
-  used: Set<number>,
-): { value: number; field?: FieldName; expanded: boolean } {
-  const { index } = lookup;
+/** What an entry shows of one word: how far it is found, the field, and whether only by a synonym. */
+interface Found {
+  value: number;
+  field: FieldName | undefined;
+  expanded: boolean;
+}
+
+const newFound = (): Found => ({ value: 0, field: undefined, expanded: true });
+
+/**
+ * The entry's terms already taken through an expansion by an earlier word of the question: an entry's word
+ * found through a synonym shows one question word, not each that expands to it (手当 and もらえる both →
+ * 助成). A question has a handful of words, so a short list (reused, not allocated per entry).
+ */
+class UsedTerms {
+  private ids: number[] = [];
+  clear(): void {
+    this.ids.length = 0;
+  }
+  has(id: number): boolean {
+    return this.ids.includes(id);
+  }
+  add(id: number): void {
+    this.ids.push(id);
+  }
+}
+
+/** Fills `out` (the caller's, reused) with how entry doc contains the group's word; returns it. */
+function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, used: UsedTerms): Found {
+  const fields = lookup.index.postingFields;
   let value = 0;
   let field: FieldName | undefined;
   let expanded = true;
-  let take: number[] = [];
-  for (const alternative of g.alternatives) {
+  let chosen = -1;
+  // Index loops, not for-of: this runs for every candidate and word, and must not allocate iterators.
+  for (let a = 0; a < g.alternatives.length; a++) {
+    const alternative = g.alternatives[a]!;
     let v = 0;
     let mask = 0;
-    const ids: number[] = [];
-    for (const t of alternative) {
-      // An entry's word found through a synonym shows one question word, not each that expands to it
-      // (手当 and もらえる both → 助成).
+    for (let k = 0; k < alternative.length; k++) {
+      const t = alternative[k]!;
       if (t.expanded && used.has(t.id)) continue;
       const p = lookup.find(t.id, doc);
       if (p < 0) continue;
-      if (t.expanded) ids.push(t.id);
-      v += t.found * MODEL.fields[bestField(index.postingFields[p]!)] ** MODEL.evidenceFieldExponent;
-      mask |= index.postingFields[p]!;
+      v += t.found * fieldFactor(fields[p]!);
+      mask |= fields[p]!;
     }
     const isExpanded = alternative[0]!.expanded;
     if (v > 0 && (v > value || (v === value && !isExpanded))) {
       value = v;
       field = bestField(mask);
       expanded = isExpanded;
-      take = ids;
+      chosen = a;
     }
   }
-  if (g.grams.length === 0 || value >= MODEL.bigramCredit) {
-    for (const id of take) used.add(id);
-    return { value, field, expanded };
-  }
+  out.value = value;
+  out.field = field;
+  out.expanded = expanded;
+  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return take(g, chosen, lookup, doc, used, out);
   let hits = 0;
   let all = 0;
   let mask = 0;
-  for (const gram of g.grams) {
+  for (let k = 0; k < g.grams.length; k++) {
+    const gram = g.grams[k]!;
     all += gram.weight;
     if (gram.id === undefined) continue;
     const p = lookup.find(gram.id, doc);
     if (p < 0) continue;
     hits += gram.weight;
-    mask |= index.postingFields[p]!;
+    mask |= fields[p]!;
   }
   const share = hits / all;
-  const credit =
-    share >= MODEL.bigramMinShare
-      ? MODEL.bigramCredit * share ** 1.5 * MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent
-      : 0;
-  if (credit > value) return { value: credit, field: bestField(mask), expanded: true };
-  for (const id of take) used.add(id);
-  return { value, field, expanded };
+  const credit = share >= MODEL.bigramMinShare ? MODEL.bigramCredit * share ** 1.5 * fieldFactor(mask) : 0;
+  if (credit > value) {
+    out.value = credit;
+    out.field = bestField(mask);
+    out.expanded = true;
+    return out;
+  }
+  return take(g, chosen, lookup, doc, used, out);
+}
+
+/** Marks the expanded terms of the chosen alternative the entry has as taken (UsedTerms); returns out. */
+function take(g: PreparedGroup, chosen: number, lookup: TermLookup, doc: number, used: UsedTerms, out: Found) {
+  const alternative = chosen < 0 ? undefined : g.alternatives[chosen]!;
+  for (let k = 0; alternative !== undefined && k < alternative.length; k++) {
+    const t = alternative[k]!;
+    if (t.expanded && !used.has(t.id) && lookup.find(t.id, doc) >= 0) used.add(t.id);
+  }
+  return out;
+}
+
+/** MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent, computed once per field mask. */
+const FIELD_FACTORS = new Map<number, number>();
+function fieldFactor(mask: number): number {
+  let factor = FIELD_FACTORS.get(mask);
+  if (factor === undefined) {
+    factor = MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent;
+    FIELD_FACTORS.set(mask, factor);
+  }
+  return factor;
 }
 
 export function coverageOf(groups: readonly PreparedGroup[], found: readonly number[]): number {
@@ -144,13 +215,31 @@ export function coverageParts(
   groups: readonly PreparedGroup[],
   found: readonly number[],
 ): { coverage: number; have: number; missing: number[] } {
+  const masses = new Float64Array(groups.length);
+  const have = massesInto(groups, found, masses);
+  const coverage = coverageFrom(have, masses);
+  // Heaviest first (coverageFrom left them in increasing order).
+  return { coverage, have, missing: Array.from(masses).reverse() };
+}
+
+/** F, with each group's missing mass written into `missing` (in the groups' order). */
+function massesInto(groups: readonly PreparedGroup[], found: ArrayLike<number>, missing: Float64Array): number {
   let have = 0;
-  const missing: number[] = [];
-  groups.forEach((g, i) => {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
     have += g.mass * found[i]!;
-    missing.push(MODEL.missingWords[g.group.kind] * g.idf * (1 - found[i]!));
-  });
-  missing.sort((a, b) => b - a);
-  const lacking = missing.reduce((sum, m, k) => sum + m / (k + 1) ** MODEL.missingDecay, 0);
-  return { coverage: have + lacking === 0 ? 0 : have / (have + lacking), have, missing };
+    missing[i] = MODEL.missingWords[g.group.kind] * g.idf * (1 - found[i]!);
+  }
+  return have;
+}
+
+/**
+ * F / (F + M), M the missing masses heaviest first, the k-th divided by k^missingDecay; sorts `missing`
+ * in place (increasing), and sums from its end so the order of the terms is heaviest first.
+ */
+function coverageFrom(have: number, missing: Float64Array): number {
+  missing.sort();
+  let lacking = 0;
+  for (let k = 0, n = missing.length; k < n; k++) lacking += missing[n - 1 - k]! / (k + 1) ** MODEL.missingDecay;
+  return have + lacking === 0 ? 0 : have / (have + lacking);
 }

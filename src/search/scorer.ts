@@ -10,6 +10,7 @@ import { REFERENCE_TF, type TermLookup } from "./term-index.js";
 import type { QueryGroup } from "./query-groups.js";
 import { isKanjiGram } from "../text/analyze.js";
 import type { QueryPlan } from "./query-plan.js";
+import { byNumber } from "../util/compare.js";
 
 export interface Scored {
   doc: number;
@@ -159,6 +160,6 @@ export function scoreEntries(q: PreparedQuery, lookup: TermLookup, accept: (doc:
     }
   }
   const scored = touched.map((doc) => ({ doc, score: total[doc]! }));
-  scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  scored.sort((a, b) => byNumber(b.score, a.score) || a.doc - b.doc);
   return scored.slice(0, MODEL.candidates);
 }

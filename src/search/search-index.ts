@@ -18,6 +18,7 @@ import { TermLookup, type PackedIndex } from "./term-index.js";
 import { IndexBuilder } from "./index-builder.js";
 import { prepare, scoreEntries, type PreparedQuery, type Scored } from "./scorer.js";
 import { topEntries } from "./top-k.js";
+import { listCandidates } from "./listing.js";
 import { ScopeRanges } from "./scope-ranges.js";
 import { confidence, evidenceFor, rankValue, type Match } from "./evidence.js";
 import { topicAgreement } from "./topic-agreement.js";
@@ -169,20 +170,14 @@ export class SearchIndex {
 
   /** The question as text, or analysed once by the caller (the conversation engine). */
   search(query: string | Analysis, options: SearchOptions = {}): SearchResponse {
-    const { hits, content } = this.rank(query, options);
-    const best = hits.reduce((most, h) => Math.max(most, h.confidence), 0);
-    if (best < MODEL.noMatch) return { noMatch: true, results: [], unmatched: content };
+    const { prepared, best, content } = this.candidates(query, options);
     // Ordered by the model's rank (score, coverage and found mass together); confidence decides what is
-    // listed at all.
-    const results: SearchHit[] = [...hits]
-      .sort((a, b) => b.rank - a.rank || b.score - a.score)
-      .filter((h) => h.confidence >= MODEL.listFloor)
-      .slice(0, options.top ?? 5)
-      .map(({ coverage: _c, have: _h, missing: _m, agreement: _a, rank: _r, ...h }) => ({
-        ...h,
-        score: round(h.score),
-        confidence: round(h.confidence),
-      }));
+    // listed at all (listing.ts: rank's hits, sorted and filtered, without building every one).
+    const listing = prepared
+      ? listCandidates(prepared, best, this.refs, this.lookup, options.top ?? 5)
+      : { best: 0, results: [] };
+    if (listing.best < MODEL.noMatch) return { noMatch: true, results: [], unmatched: content };
+    const { results } = listing;
     const seen = new Set(results.flatMap((r) => r.matched.map((m) => m.term)));
     return { noMatch: false, results, unmatched: content.filter((w) => !seen.has(w)) };
   }
@@ -293,8 +288,6 @@ export class SearchIndex {
 
 /** Plans kept for texts asked again (a turn's message, a few words of it). */
 const RECENT_PLANS = 16;
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Synonym words join the reading lexicon whole, so がくどう reads as 学童 and がくどうほいく as 学童保育. */
 function learnSynonymReadings(synonyms: CompiledSynonyms, tokenizer: JapaneseTokenizer, lexicon: ReadingLexicon): void {

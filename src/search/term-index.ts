@@ -168,15 +168,22 @@ export class TermLookup {
   }
 }
 
-/** The strongest field in a posting's field mask. */
+/** The strongest field in a posting's field mask (each mask's answer found once: evidence asks per posting). */
 export function bestField(mask: number): FieldName {
-  let best: FieldName = FIELD_NAMES[0]!;
-  let weight = -1;
-  FIELD_NAMES.forEach((field, bit) => {
-    if (mask & (1 << bit) && MODEL.fields[field] > weight) {
-      best = field;
-      weight = MODEL.fields[field];
+  let best = BEST_FIELD[mask];
+  if (best === undefined) {
+    best = FIELD_NAMES[0]!;
+    let weight = -1;
+    for (let bit = 0; bit < FIELD_NAMES.length; bit++) {
+      const field = FIELD_NAMES[bit]!;
+      if (mask & (1 << bit) && MODEL.fields[field] > weight) {
+        best = field;
+        weight = MODEL.fields[field];
+      }
     }
-  });
+    BEST_FIELD[mask] = best;
+  }
   return best;
 }
+
+const BEST_FIELD: (FieldName | undefined)[] = [];

@@ -13,6 +13,8 @@
 import { MODEL } from "./model.js";
 import type { TermLookup } from "./term-index.js";
 import { scoringUnits, type PreparedQuery, type Scored, type ScoringUnit } from "./scorer.js";
+import { reusedFloat64, reusedInt32 } from "../util/reused-array.js";
+import { byNumber } from "../util/compare.js";
 
 /** Sorted, disjoint runs [start, end) of entries. */
 export interface DocRanges {
@@ -40,20 +42,21 @@ export function topEntries(
     (u) =>
       Math.max(0, ...u.alternatives.map((a) => a.reduce((s, t) => s + t.weight * index.maxTf[t.id]!, 0))) * BOUND_SLACK,
   );
-  const byBound = units.map((_, u) => u).sort((a, b) => bounds[a]! - bounds[b]!);
-  const legs = new Legs(units, byBound, lookup);
+  const byBound = units.map((_, u) => u).sort((a, b) => byNumber(bounds[a]!, bounds[b]!));
+  // One search at a time on a thread: its arrays are the last search's, reset (reused-array.ts says why).
+  const legs = LEGS.load(units, byBound, lookup);
   const ranks = byBound.length;
   // below[r]: the most the units of rank < r can add together.
-  const below = new Float64Array(ranks + 1);
+  const below = BELOW.take(ranks + 1);
   for (let r = 0; r < ranks; r++) below[r + 1] = (below[r]! + bounds[byBound[r]!]!) * BOUND_SLACK;
-  const scores = new Float64Array(units.length);
-  const heap = new TopHeap(k);
+  const scores = SCORES.take(units.length);
+  const heap = HEAP.reset(k);
   let firstEssential = 0;
   let range = 0;
   const essentialLegs = () => legs.unitStart[firstEssential]!;
   const nextDoc = (): number => {
     let d = DONE;
-    for (let l = essentialLegs(); l < legs.cur.length; l++) if (legs.cur[l]! < d) d = legs.cur[l]!;
+    for (let l = essentialLegs(); l < legs.count; l++) if (legs.cur[l]! < d) d = legs.cur[l]!;
     return d;
   };
   let d = nextDoc();
@@ -61,7 +64,7 @@ export function topEntries(
     while (range < ranges.starts.length && ranges.ends[range]! <= d) range++;
     if (range === ranges.starts.length) break;
     if (d < ranges.starts[range]!) {
-      for (let l = essentialLegs(); l < legs.cur.length; l++) legs.seek(l, ranges.starts[range]!);
+      for (let l = essentialLegs(); l < legs.count; l++) legs.seek(l, ranges.starts[range]!);
       d = nextDoc();
       continue;
     }
@@ -72,7 +75,7 @@ export function topEntries(
         while (firstEssential < ranks && below[firstEssential + 1]! <= heap.threshold) firstEssential++;
     }
     let next = DONE;
-    for (let l = essentialLegs(); l < legs.cur.length; l++) {
+    for (let l = essentialLegs(); l < legs.count; l++) {
       if (legs.cur[l] === d) legs.step(l);
       if (legs.cur[l]! < next) next = legs.cur[l]!;
     }
@@ -101,28 +104,43 @@ const DONE = 0x7fffffff;
  * alternative's legs next to each other in scorer.ts's order: the essential units' legs are one run at the end.
  */
 class Legs {
+  /** How many legs (the arrays below are longer: reused from search to search). */
+  count = 0;
   /** The unit (scorer.ts's order) of each rank. */
-  readonly unitOf: Int32Array;
+  unitOf = new Int32Array(0);
   /** The legs of rank r: unitStart[r] to unitStart[r + 1]. */
-  readonly unitStart: Int32Array;
-  readonly alternative: Int32Array;
-  readonly weight: Float64Array;
-  readonly pos: Int32Array;
-  readonly end: Int32Array;
+  unitStart = new Int32Array(0);
+  alternative = new Int32Array(0);
+  weight = new Float64Array(0);
+  pos = new Int32Array(0);
+  end = new Int32Array(0);
   /** The entry at each cursor (DONE past the end). */
-  readonly cur: Int32Array;
-  private readonly docs: Int32Array;
-  private readonly tf: Float32Array;
+  cur = new Int32Array(0);
+  private docs: Int32Array = new Int32Array(0);
+  private tf: Float32Array = new Float32Array(0);
+  private readonly arrays = {
+    unitOf: reusedInt32(),
+    unitStart: reusedInt32(),
+    alternative: reusedInt32(),
+    weight: reusedFloat64(),
+    pos: reusedInt32(),
+    end: reusedInt32(),
+    cur: reusedInt32(),
+  };
 
-  constructor(units: readonly ScoringUnit[], byBound: readonly number[], lookup: TermLookup) {
+  /** The legs of these units, every cursor at its term's first posting. */
+  load(units: readonly ScoringUnit[], byBound: readonly number[], lookup: TermLookup): this {
     const count = units.reduce((s, u) => s + u.alternatives.reduce((t, a) => t + a.length, 0), 0);
-    this.unitOf = Int32Array.from(byBound);
-    this.unitStart = new Int32Array(byBound.length + 1);
-    this.alternative = new Int32Array(count);
-    this.weight = new Float64Array(count);
-    this.pos = new Int32Array(count);
-    this.end = new Int32Array(count);
-    this.cur = new Int32Array(count);
+    const a = this.arrays;
+    this.count = count;
+    this.unitOf = a.unitOf.take(byBound.length);
+    this.unitOf.set(byBound);
+    this.unitStart = a.unitStart.take(byBound.length + 1);
+    this.alternative = a.alternative.take(count);
+    this.weight = a.weight.take(count);
+    this.pos = a.pos.take(count);
+    this.end = a.end.take(count);
+    this.cur = a.cur.take(count);
     this.docs = lookup.index.postingDoc;
     this.tf = lookup.index.postingTf;
     const starts = lookup.index.postingStart;
@@ -141,6 +159,7 @@ class Legs {
       });
     });
     this.unitStart[byBound.length] = l;
+    return this;
   }
 
   /** Moves leg l to its next posting. */
@@ -192,14 +211,22 @@ class Legs {
 
 /** The k best (score, doc) so far, lower doc first among equal scores; `threshold` is the k-th score. */
 class TopHeap {
-  private readonly doc: Int32Array;
-  private readonly score: Float64Array;
+  private doc = new Int32Array(0);
+  private score = new Float64Array(0);
+  private readonly docs = reusedInt32();
+  private readonly scores = reusedFloat64();
+  private k = 0;
   private size = 0;
   threshold = -Infinity;
 
-  constructor(private readonly k: number) {
-    this.doc = new Int32Array(k);
-    this.score = new Float64Array(k);
+  /** Empty, for the k best (its arrays the last search's). */
+  reset(k: number): this {
+    this.k = k;
+    this.doc = this.docs.take(k);
+    this.score = this.scores.take(k);
+    this.size = 0;
+    this.threshold = -Infinity;
+    return this;
   }
 
   /** Offers an entry (entries come in increasing order, so an equal score never displaces); true if the threshold rose. */
@@ -224,7 +251,7 @@ class TopHeap {
   sorted(): Scored[] {
     const out: Scored[] = [];
     for (let i = 0; i < this.size; i++) out.push({ doc: this.doc[i]!, score: this.score[i]! });
-    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return out.sort((a, b) => byNumber(b.score, a.score) || a.doc - b.doc);
   }
 
   /** Whether slot a is worse than slot b (lower score, or the same score and a later entry). */
@@ -265,3 +292,10 @@ class TopHeap {
     }
   }
 }
+
+/** The one search's working arrays on this thread (top-k searches do not nest). */
+
+const LEGS = new Legs();
+const BELOW = reusedFloat64();
+const SCORES = reusedFloat64();
+const HEAP = new TopHeap();

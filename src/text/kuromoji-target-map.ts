@@ -27,7 +27,17 @@ export function lazyTargetMap(bytes: Uint8Array): TargetMap | undefined {
     built.set(wordId, list);
     return list;
   };
-  return new Proxy({} as TargetMap, { get: (_, key) => (typeof key === "string" ? ids(Number(key)) : undefined) });
+  const map = new Proxy({} as TargetMap, { get: (_, key) => (typeof key === "string" ? ids(Number(key)) : undefined) });
+  direct.set(map, ids);
+  return map;
+}
+
+/** The lazy maps' lookups by number, for readers that need no property key (kuromoji-lattice.ts). */
+const direct = new WeakMap<TargetMap, (wordId: number) => readonly number[] | undefined>();
+
+/** `map[wordId]` without the proxy's string key when the map is a lazy one. */
+export function targetIds(map: TargetMap): (wordId: number) => readonly number[] | undefined {
+  return direct.get(map) ?? ((wordId) => map[wordId]);
 }
 
 /** Where each word's ids start in the file and how many there are; undefined when a word id repeats or a record overruns. */

@@ -21,34 +21,64 @@ export function normalize(text: string): string {
     .trim();
 }
 
-const SMALL_TO_FULL: Record<string, string> = {
-  ぁ: "あ",
-  ぃ: "い",
-  ぅ: "う",
-  ぇ: "え",
-  ぉ: "お",
-  っ: "つ",
-  ゃ: "や",
-  ゅ: "ゆ",
-  ょ: "よ",
-  ゎ: "わ",
-  ゕ: "か",
-  ゖ: "け",
-};
-const SMALL_KANA = /[ぁぃぅぇぉっゃゅょゎゕゖ]/gu;
-const KATAKANA = /[\u30A1-\u30F6]/gu;
-const LONG_VOWEL_AFTER_KANA = new RegExp(`(?<=[${KANA}])ー+`, "gu");
+/** Small kana → full size, by UTF-16 unit (after katakana became hiragana: ァ → ぁ → あ). */
+const SMALL_TO_FULL: Readonly<Record<number, number>> = Object.fromEntries(
+  [..."ぁあぃいぅうぇえぉおっつゃやゅゆょよゎわゕかゖけ"]
+    .map((c) => c.charCodeAt(0))
+    .flatMap((code, i, codes) => (i % 2 === 0 ? [[code, codes[i + 1]!]] : [])),
+);
+const KATAKANA_FIRST = 0x30a1; // ァ
+const KATAKANA_LAST = 0x30f6; // ヶ
+const LONG_VOWEL = 0x30fc; // ー
 
-/** Katakana → hiragana, small kana → full size, one character for one (offsets stay those of the input). */
+/** The folded unit: katakana → hiragana, then small → full size. */
+function foldUnit(code: number): number {
+  const hiragana = code >= KATAKANA_FIRST && code <= KATAKANA_LAST ? code - 0x60 : code;
+  return SMALL_TO_FULL[hiragana] ?? hiragana;
+}
+
+/** A kana (the KANA class above: ぁ–ゖ, ァ–ヺ). */
+const isKanaUnit = (code: number) => (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa);
+
+/**
+ * Katakana → hiragana, small kana → full size, one character for one (offsets stay those of the input).
+ * A loop over UTF-16 units, not regular-expression replaces with a callback per kana: it runs on every
+ * word and message several times a turn, and returns the input itself when nothing changes.
+ */
 export function foldKanaSameLength(text: string): string {
-  return text
-    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
-    .replace(SMALL_KANA, (c) => SMALL_TO_FULL[c] ?? c);
+  return foldUnits(text, false);
 }
 
 /** Katakana → hiragana, small kana → full size, ー after kana removed. Other characters are kept. */
 export function foldKana(text: string): string {
-  return foldKanaSameLength(text).replace(LONG_VOWEL_AFTER_KANA, "");
+  return foldUnits(text, true);
+}
+
+/** Both folds; with `dropLongVowels`, a run of ー right after a kana (as folded) is left out. */
+function foldUnits(text: string, dropLongVowels: boolean): string {
+  let i = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      foldUnit(code) !== code ||
+      (dropLongVowels && code === LONG_VOWEL && i > 0 && isKanaUnit(foldUnit(text.charCodeAt(i - 1))))
+    )
+      break;
+  }
+  if (i === text.length) return text;
+  const out: number[] = [];
+  for (let k = 0; k < i; k++) out.push(text.charCodeAt(k));
+  for (; i < text.length; i++) {
+    const code = foldUnit(text.charCodeAt(i));
+    if (dropLongVowels && code === LONG_VOWEL && out.length > 0 && isKanaUnit(out[out.length - 1]!)) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) === LONG_VOWEL) i++;
+      continue;
+    }
+    out.push(code);
+  }
+  let folded = "";
+  for (let k = 0; k < out.length; k += 4096) folded += String.fromCharCode(...out.slice(k, k + 4096));
+  return folded;
 }
 
 /** The comparison key of a word: normalize + foldKana, without spaces. */
