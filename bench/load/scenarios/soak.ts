@@ -14,25 +14,25 @@ import { join } from "node:path";
 import { mkdir } from "node:fs/promises";
 import { compareHeaps, heapSnapshotFlags, takeHeapSummary, type HeapSummary } from "../heap-snapshots.js";
 import { count, type ScenarioContext } from "./context.js";
+import { describeSample, sampleMemory, type MemorySample, type MemorySampler } from "../memory-sampler.js";
 
 export async function soak(ctx: ScenarioContext): Promise<void> {
   const { rig, profile } = ctx;
   const seconds = profile.soakSeconds;
   const snapshotDir = join(rig.dir, "heap");
   await mkdir(snapshotDir, { recursive: true });
-  const server = await rig.startServer(
-    "soak",
-    {},
-    undefined,
-    profile.soakHeapSnapshots ? heapSnapshotFlags(snapshotDir) : undefined,
-  );
+  const nodeArgs = [
+    ...(profile.soakNodeArgs ?? []),
+    ...(profile.soakHeapSnapshots ? heapSnapshotFlags(snapshotDir) : []),
+  ];
+  const server = await rig.startServer("soak", profile.soakServerEnv ?? {}, undefined, nodeArgs);
   const line = rig.lineTarget(server);
   ctx.say(
     `soak: ${profile.soakLineRate} LINE events/s and ${profile.soakWebRate} API requests/s for ${seconds} s on a server of its own …`,
   );
-  const memory = sampleMemory(server, Math.min(5_000, seconds * 50));
+  const memory = sampleMemory(server, rig.client, Math.min(5_000, seconds * 50));
   const warmUpSeconds = seconds / 6;
-  const phase = (length: number, run: string) => runPhase(ctx, server, line, length, run);
+  const phase = (length: number, run: string) => runPhase(ctx, server, line, length, run, memory);
   // The load pauses while V8 writes a snapshot (the process stops for seconds): the snapshot must not cost answers.
   const first = await phase(warmUpSeconds, "w0");
   const heapA = profile.soakHeapSnapshots ? await takeHeapSummary(server.pid, snapshotDir) : undefined;
@@ -72,7 +72,32 @@ export async function soak(ctx: ScenarioContext): Promise<void> {
       apiFailed: webFailed,
     },
   });
+  memoryRow(ctx, base, end);
   if (profile.soakHeapSnapshots) heapRow(ctx, heaps[0], heaps[1]);
+}
+
+/** Where the memory is, at the end of the warm-up and at the end: the kernel's RSS beside the process's own account. */
+function memoryRow(ctx: ScenarioContext, base: MemorySample, end: MemorySample): void {
+  const kinds = ["rss", "rssAnon", "mallocHeap", "heapTotal", "heapUsed", "external", "arrayBuffers"] as const;
+  const delta = (k: (typeof kinds)[number]) => {
+    const d = end[k] - base[k];
+    return `${d >= 0 ? "+" : ""}${mib(d)}`;
+  };
+  const figures: Record<string, number> = { threadsWarm: base.threads, threadsEnd: end.threads };
+  for (const k of kinds) {
+    figures[`${k}Warm`] = base[k];
+    figures[`${k}End`] = end[k];
+  }
+  ctx.out.add({
+    id: "soak-memory",
+    check: "memory breakdown: end of warm-up → end of soak (kernel RSS; the server's process.memoryUsage())",
+    target: "what grows is named",
+    result:
+      kinds.map((k) => `${k} ${mib(base[k])} → ${mib(end[k])} (${delta(k)})`).join("; ") +
+      `; threads ${base.threads} → ${end.threads}`,
+    pass: true,
+    figures,
+  });
 }
 
 function heapRow(ctx: ScenarioContext, a: HeapSummary | undefined, b: HeapSummary | undefined): void {
@@ -114,7 +139,14 @@ function kib(bytes: number): string {
 }
 
 /** LINE events and page traffic for `seconds`, then waits until the events are answered. */
-async function runPhase(ctx: ScenarioContext, server: ServerProcess, line: LineTarget, seconds: number, run: string) {
+async function runPhase(
+  ctx: ScenarioContext,
+  server: ServerProcess,
+  line: LineTarget,
+  seconds: number,
+  run: string,
+  memory: MemorySampler,
+) {
   const { rig, profile } = ctx;
   const web = startWebLoad(rig.client, server.url, profile.soakWebRate, { chatEvery: 3 });
   const drive = await driveLine({
@@ -125,35 +157,13 @@ async function runPhase(ctx: ScenarioContext, server: ServerProcess, line: LineT
     users: 4_000,
     run,
     onSecond: (s) => {
-      if (s % 60 === 0) ctx.say(`  ${run} ${s / 60} min: rss ${mib(server.rssBytes() ?? 0)}`);
+      const m = memory.latest();
+      if (s % 60 === 0 && m) ctx.say(`  ${run} ${s / 60} min: ${describeSample(m)}`);
     },
   });
   const webResult = await web.stop();
   const { missing } = await awaitAnswers(line, drive.eventIds, 30_000);
   return { drive, web: webResult, missing };
-}
-
-/** The server's resident memory every `everyMs` until stopped. */
-function sampleMemory(
-  server: ServerProcess,
-  everyMs: number,
-): { elapsed(): number; stop(): Promise<{ t: number; rss: number }[]> } {
-  const samples: { t: number; rss: number }[] = [];
-  const started = Date.now();
-  const take = () => {
-    const rss = server.rssBytes();
-    if (rss !== undefined) samples.push({ t: (Date.now() - started) / 1000, rss });
-  };
-  take();
-  const timer = setInterval(take, everyMs);
-  return {
-    elapsed: () => (Date.now() - started) / 1000,
-    async stop() {
-      clearInterval(timer);
-      take();
-      return samples;
-    },
-  };
 }
 
 /** Least-squares slope of rss over time, in MiB per minute. */
