@@ -6,6 +6,7 @@ import { parseCommandArgs } from "./args.js";
 import { ConfigError, readServerConfig } from "../config/server-config.js";
 import { startServer, type RunningServer } from "../server/start-server.js";
 import { formatProblem, KnowledgeError } from "../knowledge/problems.js";
+import { applyHeapGrowth } from "../server/heap-growth.js";
 
 export const serveCommand: Command = {
   summary: "serve the front-desk page, the JSON API, /healthz, /metrics, and LINE/Slack when configured",
@@ -19,6 +20,7 @@ export const serveCommand: Command = {
     });
     let server: RunningServer;
     try {
+      applyHeapGrowth(io.env); // before the knowledge fills the heap: see src/server/heap-growth.ts
       const config = readServerConfig(withJournalDefault(io.env), {
         port: values.port,
         host: values.host,
