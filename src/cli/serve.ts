@@ -7,6 +7,7 @@ import { ConfigError, readServerConfig } from "../config/server-config.js";
 import { startServer, type RunningServer } from "../server/start-server.js";
 import { formatProblem, KnowledgeError } from "../knowledge/problems.js";
 import { applyHeapGrowth } from "../server/heap-growth.js";
+import { heapSnapshotOnSignal } from "../server/heap-snapshot-signal.js";
 
 export const serveCommand: Command = {
   summary: "serve the front-desk page, the JSON API, /healthz, /metrics, and LINE/Slack when configured",
@@ -32,7 +33,10 @@ export const serveCommand: Command = {
       return reportStartFailure(e, io);
     }
     io.stdout.write(banner(server));
+    const snapshotDir = io.env["MADOGUCHI_HEAP_SNAPSHOT_DIR"]?.trim();
+    const stopSnapshots = snapshotDir ? heapSnapshotOnSignal(snapshotDir, server.logger) : () => undefined;
     await untilStopped();
+    stopSnapshots();
     io.stderr.write("madoguchi: stopping …\n");
     await server.close();
     return 0;

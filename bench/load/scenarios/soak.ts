@@ -12,7 +12,7 @@ import type { LineTarget } from "../line-webhooks.js";
 import { mib } from "../stats.js";
 import { join } from "node:path";
 import { mkdir } from "node:fs/promises";
-import { compareHeaps, heapSnapshotFlags, takeHeapSummary, type HeapSummary } from "../heap-snapshots.js";
+import { compareHeaps, heapSnapshotEnv, takeHeapSummary, type HeapSummary } from "../heap-snapshots.js";
 import { count, type ScenarioContext } from "./context.js";
 import { describeSample, sampleMemory, type MemorySample, type MemorySampler } from "../memory-sampler.js";
 
@@ -21,11 +21,8 @@ export async function soak(ctx: ScenarioContext): Promise<void> {
   const seconds = profile.soakSeconds;
   const snapshotDir = join(rig.dir, "heap");
   await mkdir(snapshotDir, { recursive: true });
-  const nodeArgs = [
-    ...(profile.soakNodeArgs ?? []),
-    ...(profile.soakHeapSnapshots ? heapSnapshotFlags(snapshotDir) : []),
-  ];
-  const server = await rig.startServer("soak", profile.soakServerEnv ?? {}, undefined, nodeArgs);
+  const env = { ...profile.soakServerEnv, ...(profile.soakHeapSnapshots ? heapSnapshotEnv(snapshotDir) : {}) };
+  const server = await rig.startServer("soak", env, undefined, profile.soakNodeArgs);
   const line = rig.lineTarget(server);
   ctx.say(
     `soak: ${profile.soakLineRate} LINE events/s and ${profile.soakWebRate} API requests/s for ${seconds} s on a server of its own …`,
