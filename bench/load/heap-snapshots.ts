@@ -1,6 +1,7 @@
 // Heap snapshots of the server under test and what changed between two of them. The server runs with
-// `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=<dir>`: on the signal V8 writes a `.heapsnapshot` there
-// (the process pauses for a few seconds meanwhile). A snapshot is summarised by constructor: how many
+// MADOGUCHI_HEAP_SNAPSHOT_DIR=<dir>: on SIGUSR2 it writes a `.heapsnapshot` there (the process pauses for
+// a few seconds meanwhile) through the in-process inspector, which leaves no object tracking behind
+// (src/server/heap-snapshot-signal.ts; node's own --heapsnapshot-signal does, and the heap after it grew). A snapshot is summarised by constructor: how many
 // objects and how many bytes (self size) of each, so two summaries show what accumulates — a leak shows up
 // as one kind growing with the number of events served, not as the heap merely finding its size.
 //
@@ -17,9 +18,9 @@ export interface HeapSummary {
   byKind: Map<string, { count: number; bytes: number }>;
 }
 
-/** Node flags that make the server write a snapshot into `dir` on SIGUSR2. */
-export function heapSnapshotFlags(dir: string): string[] {
-  return ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${dir}`];
+/** The environment that makes the server write a snapshot into `dir` on SIGUSR2. */
+export function heapSnapshotEnv(dir: string): Record<string, string> {
+  return { MADOGUCHI_HEAP_SNAPSHOT_DIR: dir };
 }
 
 /** Signals the server, waits for the snapshot file to be complete, summarises it and deletes it. */

@@ -6,6 +6,8 @@ import { parseCommandArgs } from "./args.js";
 import { ConfigError, readServerConfig } from "../config/server-config.js";
 import { startServer, type RunningServer } from "../server/start-server.js";
 import { formatProblem, KnowledgeError } from "../knowledge/problems.js";
+import { applyHeapGrowth } from "../server/heap-growth.js";
+import { heapSnapshotOnSignal } from "../server/heap-snapshot-signal.js";
 
 export const serveCommand: Command = {
   summary: "serve the front-desk page, the JSON API, /healthz, /metrics, and LINE/Slack when configured",
@@ -19,6 +21,7 @@ export const serveCommand: Command = {
     });
     let server: RunningServer;
     try {
+      applyHeapGrowth(io.env); // before the knowledge fills the heap: see src/server/heap-growth.ts
       const config = readServerConfig(withJournalDefault(io.env), {
         port: values.port,
         host: values.host,
@@ -30,7 +33,10 @@ export const serveCommand: Command = {
       return reportStartFailure(e, io);
     }
     io.stdout.write(banner(server));
+    const snapshotDir = io.env["MADOGUCHI_HEAP_SNAPSHOT_DIR"]?.trim();
+    const stopSnapshots = snapshotDir ? heapSnapshotOnSignal(snapshotDir, server.logger) : () => undefined;
     await untilStopped();
+    stopSnapshots();
     io.stderr.write("madoguchi: stopping …\n");
     await server.close();
     return 0;

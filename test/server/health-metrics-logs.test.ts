@@ -74,6 +74,12 @@ describe("GET /metrics", () => {
     }
     expect(text).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d*$/m);
   });
+
+  it("shows the whole of process.memoryUsage(), array buffers included, so RSS can be told apart from the heap", async () => {
+    const text = await (await t.get("/metrics")).text();
+    for (const kind of ["rss", "heapTotal", "heapUsed", "external", "arrayBuffers"])
+      expect(text, kind).toMatch(new RegExp(`^madoguchi_memory_bytes\\{kind="${kind}"\\} [1-9]\\d*$`, "m"));
+  });
 });
 
 describe("request log", () => {

@@ -67,6 +67,10 @@ describe("madoguchi serve", () => {
   it.each([
     [{ PORT: "eighty" }, /configuration: PORT: must be a whole number/],
     [
+      { MADOGUCHI_HEAP_GROWING_PERCENT: "lots" },
+      /configuration: MADOGUCHI_HEAP_GROWING_PERCENT: must be a whole number/,
+    ],
+    [
       { MADOGUCHI_MUNICIPALITY: "架空市" },
       /configuration: MADOGUCHI_MUNICIPALITY: "架空市" is not a municipality of this knowledge \(known: 伊万里市, 飯塚市\)/,
     ],

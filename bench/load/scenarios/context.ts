@@ -20,6 +20,9 @@ export interface LoadProfile {
   soakWebRate: number;
   /** Heap snapshots at the end of the warm-up and at the end of the soak, compared (the bench; slow). */
   soakHeapSnapshots: boolean;
+  /** Added to the soak server's environment and node flags (to compare variants: an allocator setting, Redis). */
+  soakServerEnv?: Record<string, string>;
+  soakNodeArgs?: string[];
   /** Largest RSS growth from the end of the warm-up to the end of the soak that passes (bytes). */
   soakGrowthLimitBytes: number;
   /** How long the reload-under-load scenario keeps the load on. */

@@ -28,6 +28,8 @@ export interface ServerMetrics {
   knowledgeEntries: Gauge<"type">;
   /** 1 while the server serves knowledge older than the files on disk (a reload failed). */
   knowledgeStale: Gauge;
+  /** process.memoryUsage() when scraped, by kind (rss, heapTotal, heapUsed, external, arrayBuffers). */
+  memory: Gauge<"kind">;
 }
 
 export function createServerMetrics(registry = new Registry()): ServerMetrics {
@@ -101,5 +103,24 @@ export function createServerMetrics(registry = new Registry()): ServerMetrics {
       help: "1 when the last knowledge reload failed and older knowledge is being served.",
       registers,
     }),
+    memory: memoryGauge(registers),
   };
+}
+
+/**
+ * The whole of process.memoryUsage() in one gauge: prom-client's defaults leave out arrayBuffers, and
+ * an RSS that grows while the heap does not is told apart only by seeing all five side by side.
+ */
+function memoryGauge(registers: Registry[]): Gauge<"kind"> {
+  return new Gauge({
+    name: "madoguchi_memory_bytes",
+    help: "process.memoryUsage() by kind: rss, heapTotal, heapUsed, external, arrayBuffers.",
+    labelNames: ["kind"],
+    registers,
+    collect() {
+      const m = process.memoryUsage();
+      for (const kind of ["rss", "heapTotal", "heapUsed", "external", "arrayBuffers"] as const)
+        this.set({ kind }, m[kind]);
+    },
+  });
 }
