@@ -1,7 +1,7 @@
 // Drives LINE webhooks at a steady rate (one event per request, as LINE mostly sends them), each from
 // one of many residents so no one's rate limit is reached, and waits until the sink has every answer.
 import type { HttpClient, Sent } from "./http-client.js";
-import { lineUserId, postLine, textEvent, webhookBody, type LineTarget } from "./line-webhooks.js";
+import { lineUserId, postLine, textEvent, webhookBody, type LineTarget, type TextEvent } from "./line-webhooks.js";
 import { pick, RESIDENT_QUESTIONS } from "./questions.js";
 
 export interface DriveResult {
@@ -42,9 +42,8 @@ export async function driveLine(o: DriveOptions): Promise<DriveResult> {
     const elapsed = (performance.now() - started) / 1000;
     const due = Math.min(total, Math.floor(elapsed * o.rate) + 1);
     for (; sent < due; sent++) {
-      const user = lineUserId(sent % o.users, o.run);
       const target = targets[sent % targets.length]!;
-      const e = textEvent(target.sink, user, pick(RESIDENT_QUESTIONS, sent * 7 + Math.floor(sent / o.users)));
+      const e = residentEvent(target, sent, o);
       eventIds.push(e.eventId);
       const body = webhookBody([e.event]);
       const p = postLine(o.client, target, body).then((r: Sent) => {
@@ -62,6 +61,12 @@ export async function driveLine(o: DriveOptions): Promise<DriveResult> {
   }
   await Promise.all([...inFlight]);
   return { sent, eventIds, ackMs, notAcked, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The n-th event of a run: one of `users` residents (round robin) asking one of the residents' questions. */
+export function residentEvent(target: LineTarget, n: number, o: { users: number; run: string }): TextEvent {
+  const user = lineUserId(n % o.users, o.run);
+  return textEvent(target.sink, user, pick(RESIDENT_QUESTIONS, n * 7 + Math.floor(n / o.users)));
 }
 
 /** Resolves when every event has been answered, or when no new answer came for `quietMs`; returns how many are missing. */

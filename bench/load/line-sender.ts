@@ -6,9 +6,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { lineUserId, signedHeaders, textEvent, webhookBody, type LineTarget } from "./line-webhooks.js";
-import { pick, RESIDENT_QUESTIONS } from "./questions.js";
-import type { DriveResult } from "./line-load.js";
+import { signedHeaders, webhookBody, type LineTarget } from "./line-webhooks.js";
+import { residentEvent, type DriveOptions, type DriveResult } from "./line-load.js";
 
 const THREAD = new URL("./line-sender-thread.js", import.meta.url);
 
@@ -31,22 +30,15 @@ export interface SenderReport {
   seconds: number;
 }
 
-export interface ApartOptions {
-  target: LineTarget;
-  /** Events per second. */
-  rate: number;
-  seconds: number;
-  users: number;
-  run: string;
-}
+/** driveLine's options, to one target, without a client (the thread has its own). */
+export type ApartOptions = Pick<DriveOptions, "rate" | "seconds" | "users" | "run"> & { target: LineTarget };
 
 export async function driveLineApart(o: ApartOptions): Promise<DriveResult> {
   const total = Math.round(o.rate * o.seconds);
   const eventIds: string[] = [];
   const requests: SenderRequest[] = [];
   for (let n = 0; n < total; n++) {
-    const user = lineUserId(n % o.users, o.run);
-    const e = textEvent(o.target.sink, user, pick(RESIDENT_QUESTIONS, n * 7 + Math.floor(n / o.users)));
+    const e = residentEvent(o.target, n, o);
     eventIds.push(e.eventId);
     const body = webhookBody([e.event]);
     requests.push({ url: o.target.url, headers: signedHeaders(o.target.secret, body), body });

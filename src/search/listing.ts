@@ -19,13 +19,17 @@ import { topicAgreement } from "./topic-agreement.js";
 import { reusedFloat64 } from "../util/reused-array.js";
 import { byNumber } from "../util/compare.js";
 
-export interface ListedHit {
+/** One result of a search (SearchIndex.search's `results`). */
+export interface SearchHit {
   type: EntryRef["type"];
   id: string;
   municipality: string | null;
   name: string;
+  /** The model's score (BM25F + bigrams, relative to the question's self score). */
   score: number;
+  /** Calibrated in [0, 1]: see docs/search.md. */
   confidence: number;
+  /** The question's words this entry contains, the field each was found in, and whether only by a synonym. */
   matched: Match[];
 }
 
@@ -33,7 +37,7 @@ export interface Listing {
   /** The best confidence of any candidate (0 for none): under MODEL.noMatch, nothing fits. */
   best: number;
   /** The listed candidates, best first, score and confidence rounded to 3 places. */
-  results: ListedHit[];
+  results: SearchHit[];
 }
 
 /** Reused from search to search (reused-array.ts says why): a search lists its candidates before the next. */

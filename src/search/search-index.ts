@@ -18,9 +18,9 @@ import { TermLookup, type PackedIndex } from "./term-index.js";
 import { IndexBuilder } from "./index-builder.js";
 import { prepare, scoreEntries, type PreparedQuery, type Scored } from "./scorer.js";
 import { topEntries } from "./top-k.js";
-import { listCandidates } from "./listing.js";
+import { listCandidates, type SearchHit } from "./listing.js";
 import { ScopeRanges } from "./scope-ranges.js";
-import { confidence, evidenceFor, rankValue, type Match } from "./evidence.js";
+import { confidence, evidenceFor, rankValue } from "./evidence.js";
 import { topicAgreement } from "./topic-agreement.js";
 import { sudachiSynonyms, loadSudachiGroups, type SudachiSynonyms } from "./sudachi-synonyms.js";
 import { MODEL } from "./model.js";
@@ -36,18 +36,7 @@ export interface SearchOptions {
   exhaustive?: boolean;
 }
 
-export interface SearchHit {
-  type: EntryType;
-  id: string;
-  municipality: string | null;
-  name: string;
-  /** The model's score (BM25F + bigrams, relative to the question's self score). */
-  score: number;
-  /** Calibrated in [0, 1]: see docs/search.md. */
-  confidence: number;
-  /** The question's words this entry contains, the field each was found in, and whether only by a synonym. */
-  matched: Match[];
-}
+export type { SearchHit };
 
 export interface SearchResponse {
   noMatch: boolean;

@@ -9,11 +9,7 @@ import { loadKnowledgeOrThrow } from "../../src/knowledge/load.js";
 import { indexKnowledge } from "../../src/search/open-search.js";
 import type { SearchIndex, SearchOptions, SearchResponse } from "../../src/search/search-index.js";
 import { MODEL } from "../../src/search/model.js";
-import { questionSets } from "./question-sets.js";
-
-const ROOT = join(import.meta.dirname, "..", "..");
-const FIXTURES = join(ROOT, "test", "fixtures");
-const FAQ_TOWN = join(FIXTURES, "heldout", "faq-town");
+import { FAQ_TOWN, FIXTURES, ROOT, questionSets } from "./question-sets.js";
 
 let tokenizer: JapaneseTokenizer;
 beforeAll(async () => {

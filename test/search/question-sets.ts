@@ -3,6 +3,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
+export const ROOT = join(import.meta.dirname, "..", "..");
+export const FIXTURES = join(ROOT, "test", "fixtures");
+/** A city FAQ the project has (the shared one is not in a user's clone). */
+export const FAQ_TOWN = join(FIXTURES, "heldout", "faq-town");
+
 export interface Question {
   q: string;
   municipality: string | null;

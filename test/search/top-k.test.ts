@@ -11,11 +11,7 @@ import { indexKnowledge } from "../../src/search/open-search.js";
 import type { SearchIndex, SearchOptions } from "../../src/search/search-index.js";
 import { MODEL } from "../../src/search/model.js";
 import { syntheticKnowledge } from "../../bench/synthetic-knowledge.js";
-import { questionSets, type Question } from "./question-sets.js";
-
-const ROOT = join(import.meta.dirname, "..", "..");
-const FIXTURES = join(ROOT, "test", "fixtures");
-const FAQ_TOWN = join(FIXTURES, "heldout", "faq-town");
+import { FAQ_TOWN, FIXTURES, ROOT, questionSets, type Question } from "./question-sets.js";
 
 let tokenizer: JapaneseTokenizer;
 beforeAll(async () => {
