@@ -55,8 +55,10 @@ export const MODEL = {
     noun: 1,
     /** Verbs and adjectives say what the resident will do, seldom what about. */
     verb: 0.4,
-    /** 手続き, 予約, 時間: what they want to know about the topic. */
+    /** 申請, 対象, 費用: what they want to know about the topic, of what a program's record answers. */
     aspect: 0.4,
+    /** 開館時間, 支払い, 予約: what they want to know about the topic, of what a record does not hold. */
+    otherAspect: 0.4,
     /** いつ, どこ, いくら: which aspect; no topic at all, so its absence costs nothing. */
     question: 0.2,
     /** A place the resident comes from (大阪から): background to the question. */
@@ -65,9 +67,11 @@ export const MODEL = {
   /**
    * How much each kind of word counts when the entry lacks it: a verb (入れる, 受ける) or a question word
    * missing says little about the entry (every answer names its department, few write the resident's verb);
-   * an aspect (開館時間) missing says more.
+   * an aspect (申請) missing says more; an aspect no record holds (開館時間, 支払い) missing says the entry does
+   * not answer the question, as much as a topic missing (「図書館の開館時間」 is not answered by a library
+   * building project).
    */
-  missingWords: { noun: 1, verb: 0.15, aspect: 0.4, question: 0, background: 0.15 },
+  missingWords: { noun: 1, verb: 0.15, aspect: 0.4, otherAspect: 1, question: 0, background: 0.15 },
   /** The character-bigram channel's weight beside the word channel (both normalised to [0, 1]). */
   bigramChannel: 0.3,
   /**

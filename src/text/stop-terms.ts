@@ -149,22 +149,27 @@ export function isStopTerm(key: string): boolean {
  * Words that say what a resident wants to know about a topic (its procedure, place, time, cost), not the
  * topic: 「火葬場の予約」 is about 火葬場. They are searched, but count little toward deciding whether an
  * entry answers the question, so a question whose topic the knowledge lacks is not answered by an entry
- * that merely mentions 予約 or 相談.
+ * that merely mentions 予約 or 相談. Two kinds:
+ *
+ * - what a program's record answers by its structure (who is eligible, how much, how to apply, where to
+ *   ask, the period): an entry that does not write 申請 or 対象 still answers 「〜の申請」;
+ * - what a record does not hold (opening hours, paying a tax, booking, renewing, notifying): an entry
+ *   that lacks the word does not answer 「図書館の開館時間」 or 「固定資産税の支払い」 just because it names
+ *   the topic, so its absence weighs as much as a topic's (model.ts `missingWords.otherAspect`).
  */
-export const ASPECT_WORDS: readonly string[] = [
+export const RECORD_ASPECT_WORDS: readonly string[] = [
+  // how to apply, join (登録: a membership service's application) and what to bring
   "手続き",
   "手続",
   "申請",
   "申し込み",
   "申込",
   "申込み",
-  "予約",
   "登録",
-  "届",
-  "届け",
-  "届出",
-  "届け出",
-  "提出",
+  "書類",
+  "必要",
+  "受付",
+  // where to ask (every record names its department) and where (場所 asks どこ)
   "相談",
   "問い合わせ",
   "問合せ",
@@ -175,42 +180,20 @@ export const ASPECT_WORDS: readonly string[] = [
   "電話",
   "番号",
   "電話番号",
-  "住所",
   "場所",
-  "時間",
-  "日時",
-  "日程",
+  // the period, the amount, who is eligible, how it works
   "期間",
   "期限",
   "締め切り",
-  "料金",
   "金額",
-  "値段",
   "費用",
-  "支払い",
-  "支払",
-  "納付",
+  "料金",
   "対象",
   "条件",
   "資格",
-  "必要",
-  "書類",
-  "受付",
-  "変更",
-  "更新",
-  "確認",
-  "取り方",
-  "出し方",
-  "使い方",
-  "払い方",
-  "やり方",
-  "仕組み",
-  "結果",
-  "状況",
-  "スケジュール",
-  "開館",
-  "営業",
   "利用",
+  "仕組み",
+  "使い方",
   // question words: which aspect is asked (FAQ entries differ by them: どこで申請 / いつまでに申請)
   "どこ",
   "いつ",
@@ -218,6 +201,37 @@ export const ASPECT_WORDS: readonly string[] = [
   "だれ",
   "いくら",
 ];
+
+export const OTHER_ASPECT_WORDS: readonly string[] = [
+  "予約",
+  "届",
+  "届け",
+  "届出",
+  "届け出",
+  "提出",
+  "住所",
+  "時間",
+  "日時",
+  "日程",
+  "値段",
+  "支払い",
+  "支払",
+  "納付",
+  "変更",
+  "更新",
+  "確認",
+  "取り方",
+  "出し方",
+  "払い方",
+  "やり方",
+  "結果",
+  "状況",
+  "スケジュール",
+  "開館",
+  "営業",
+];
+
+export const ASPECT_WORDS: readonly string[] = [...RECORD_ASPECT_WORDS, ...OTHER_ASPECT_WORDS];
 
 /**
  * Question words (and where-to-ask words): they ask which aspect (when, where, how much) and are no topic at all. An entry that has
@@ -254,4 +268,11 @@ export const ASPECT_TERMS: ReadonlySet<string> = new Set(ASPECT_WORDS.map(termKe
 
 export function isAspectTerm(key: string): boolean {
   return ASPECT_TERMS.has(key);
+}
+
+const OTHER_ASPECT_TERMS: ReadonlySet<string> = new Set(OTHER_ASPECT_WORDS.map(termKey));
+
+/** An aspect a program's record does not hold (see ASPECT_WORDS). */
+export function isOtherAspect(key: string): boolean {
+  return OTHER_ASPECT_TERMS.has(key);
 }

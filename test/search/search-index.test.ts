@@ -141,6 +141,28 @@ describe("no match: nothing in the knowledge answers these", () => {
   });
 });
 
+describe("aspects: what a program's record answers, and what it does not hold", () => {
+  it.each<[string, string, keyof typeof MODEL.words]>([
+    ["ファミリーサポートに登録したい", "登録", "aspect"],
+    ["病児保育の利用登録", "利用登録", "aspect"],
+    ["固定資産税の支払いについて", "支払い", "otherAspect"],
+    ["図書館の開館時間を知りたい", "開館時間", "otherAspect"],
+  ])("%s: %s is %s", (question, label, kind) => {
+    const concept = index.explain(question).concepts.find((c) => c.label === label);
+    expect(concept?.weight).toBe(MODEL.words[kind]);
+  });
+
+  // An entry that names the topic but not an aspect no record holds does not answer; one lacking an aspect
+  // every record answers (how to join) still does.
+  it("固定資産税の支払いについて: the factory program that mentions 固定資産税 does not answer", () => {
+    expect(index.search("固定資産税の支払いについて", { municipality: null }).noMatch).toBe(true);
+  });
+  it.each<Row>([
+    ["ファミリーサポートに登録したい", "飯塚市", ["ファミリーサポートセンター事業"]],
+    ["病児保育の利用登録", "飯塚市", ["病児保育事業"]],
+  ])("%s", (...row) => expectFirst(row));
+});
+
 // Known misses of the BM25F model (docs/search.md, "Still wrong"): a rare name found answers a question
 // about one of its aspects (図書館 of 子ども図書館整備事業 for 開館時間), a description word (住民) answers
 // 住民票, another place's program (北海道) is answered by this city's; a typo of a compound whose bigrams are
