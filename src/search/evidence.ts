@@ -3,7 +3,8 @@
 //                 field it is in, to the power evidenceFieldExponent (1 in a name, 0.59 in a summary), or,
 //                 when only the word's bigrams are there, bigramCredit × share^1.5 × the same field factor
 //                 (share: of the word's character terms by weight, single kanji at MODEL.kanjiGram); an
-//                 entry's term reached through an expansion counts for the first word that reaches it only;
+//                 entry's terms reached through a found word's expansions count for that word only, so
+//                 two words with one meaning (手当, もらえる → 助成, 補助) show it once;
 //   coverage      F / (F + M): F = Σ mass × found, M = the masses not found, heaviest first, the k-th
 //                 divided by k^missingDecay, each weighed by missingWords (a verb missing says little);
 //   confidence    σ(bias + coverage × a + score × b + ln(1 + F) × c + agreement × d + faq × e), the logistic
@@ -115,7 +116,7 @@ const newFound = (): Found => ({ value: 0, field: undefined, expanded: true });
 /**
  * The entry's terms already taken through an expansion by an earlier word of the question: an entry's word
  * found through a synonym shows one question word, not each that expands to it (手当 and もらえる both →
- * 助成). A question has a handful of words, so a short list (reused, not allocated per entry).
+ * 助成, 補助: an entry with both has the meaning once). A question has a handful of words, so a short list (reused, not allocated per entry).
  */
 class UsedTerms {
   private ids: number[] = [];
@@ -136,7 +137,6 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
   let value = 0;
   let field: FieldName | undefined;
   let expanded = true;
-  let chosen = -1;
   // Index loops, not for-of: this runs for every candidate and word, and must not allocate iterators.
   for (let a = 0; a < g.alternatives.length; a++) {
     const alternative = g.alternatives[a]!;
@@ -155,13 +155,12 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
       value = v;
       field = bestField(mask);
       expanded = isExpanded;
-      chosen = a;
     }
   }
   out.value = value;
   out.field = field;
   out.expanded = expanded;
-  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return take(g, chosen, lookup, doc, used, out);
+  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return take(g, lookup, doc, used, out);
   let hits = 0;
   let all = 0;
   let mask = 0;
@@ -182,15 +181,22 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
     out.expanded = true;
     return out;
   }
-  return take(g, chosen, lookup, doc, used, out);
+  return take(g, lookup, doc, used, out);
 }
 
-/** Marks the expanded terms of the chosen alternative the entry has as taken (UsedTerms); returns out. */
-function take(g: PreparedGroup, chosen: number, lookup: TermLookup, doc: number, used: UsedTerms, out: Found) {
-  const alternative = chosen < 0 ? undefined : g.alternatives[chosen]!;
-  for (let k = 0; alternative !== undefined && k < alternative.length; k++) {
-    const t = alternative[k]!;
-    if (t.expanded && !used.has(t.id) && lookup.find(t.id, doc) >= 0) used.add(t.id);
+/**
+ * Marks every expanded term of the word that the entry has as taken (UsedTerms), once the word is found at
+ * all: two words of the question with one meaning (手当 and もらえる both mean 給付, 助成, 補助 …) show that
+ * meaning once, whichever of its spellings the entry has. Returns out.
+ */
+function take(g: PreparedGroup, lookup: TermLookup, doc: number, used: UsedTerms, out: Found): Found {
+  if (out.value <= 0) return out;
+  for (let a = 0; a < g.alternatives.length; a++) {
+    const alternative = g.alternatives[a]!;
+    for (let k = 0; k < alternative.length; k++) {
+      const t = alternative[k]!;
+      if (t.expanded && !used.has(t.id) && lookup.find(t.id, doc) >= 0) used.add(t.id);
+    }
   }
   return out;
 }

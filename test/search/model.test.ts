@@ -137,7 +137,20 @@ describe("terms: the ways a word is found, each below the word typed", () => {
     const e = evidence([{ name: ["x"] }], p);
     expect(e.found[0]).toBeCloseTo(MODEL.terms.curated, 5);
     expect(e.found[1]).toBe(0);
-    expect(evidence([{ name: ["a", "x"] }], p).found[1]).toBeCloseTo(MODEL.terms.curated, 5);
+    // Found as typed, a still owns its meaning: x shows a, not b.
+    expect(evidence([{ name: ["a", "x"] }], p).found[1]).toBe(0);
+  });
+
+  it("two question words with one meaning show it once, whichever of its spellings the entry has", () => {
+    // 手当 and もらえる both mean 給付, 助成, 補助 …: an entry with 助成 and 補助 has that meaning once.
+    const x = { term: "x", weight: MODEL.terms.curated, expanded: true };
+    const y = { term: "y", weight: MODEL.terms.curated, expanded: true };
+    const p = plan([group("a", ["a", x, y]), group("b", ["b", x, y])]);
+    const e = evidence([{ name: ["x", "y"] }], p);
+    expect(e.found[0]).toBeCloseTo(MODEL.terms.curated, 5);
+    expect(e.found[1]).toBe(0);
+    // The other word as typed is still found.
+    expect(evidence([{ name: ["x", "y", "b"] }], p).found[1]).toBe(1);
   });
 
   it("matched reports the field and whether only a synonym was found", () => {
