@@ -86,6 +86,8 @@ export class SearchIndex {
   private readonly names: ReadonlyMap<string, string>;
   private readonly scopes: ScopeRanges;
   private readonly recentPlans = new Map<string, QueryPlan>();
+  /** Plans of analyses a caller passes (a turn searches its message in its scope, then everywhere). */
+  private readonly analysedPlans = new WeakMap<Analysis, QueryPlan>();
   readonly size: number;
   /** How many of Sudachi's groups touch the index vocabulary (0 when not used). */
   readonly sudachiGroups: number;
@@ -255,7 +257,11 @@ export class SearchIndex {
    * municipality) is read from the last few plans. Plans are never changed once made.
    */
   private planOf(query: string | Analysis): QueryPlan {
-    if (typeof query !== "string") return this.planner.plan(query);
+    if (typeof query !== "string") {
+      let plan = this.analysedPlans.get(query);
+      if (!plan) this.analysedPlans.set(query, (plan = this.planner.plan(query)));
+      return plan;
+    }
     const known = this.recentPlans.get(query);
     if (known) return known;
     const plan = this.planner.plan(analyzeMessage(query, this.tokenizer));

@@ -1,23 +1,71 @@
 // A message analysed once per turn: made at the top of the conversation engine (or by the search for a
 // bare question) and passed to intents, search and answers, so nothing normalises or tokenises it again.
-import type { JapaneseTokenizer } from "./tokenizer.js";
-import { analyzeWords, type AnalyzedWord } from "./analyze.js";
-import { normalize } from "./normalize.js";
+// Texts a turn derives from the message (the message without its aspect cues, the last question asked
+// again) are other texts: each gets an Analysis of its own.
+import type { JapaneseToken, JapaneseTokenizer } from "./tokenizer.js";
+import { spelledForTokenizer, wordsOf, type AnalyzedWord } from "./analyze.js";
+import { foldKana, foldKanaSameLength, normalize } from "./normalize.js";
+import { ordinalOf, type Ordinal } from "./ordinal.js";
+
+/** A municipality named in a text, with its span in the text's normalize(). */
+export interface Mention {
+  municipality: string;
+  start: number;
+  end: number;
+}
+
+/** Finds the leftmost (then longest) municipality name in a normalized text (search/municipality-mention.ts). */
+export interface MentionFinder {
+  find(normalized: string): Mention | undefined;
+}
 
 export interface Analysis {
   /** The message as received. */
   text: string;
   /** normalize(text): NFKC, lower case, long-vowel look-alikes, one kind of space. */
   normalized: string;
-  /** kuromoji's words with base forms, readings and search roles. */
+  /** normalized with katakana folded to hiragana, one unit for one (offsets are normalized's): cues match it. */
+  folded: string;
+  /** termKey(text): the whole message's comparison key (kana folded, long vowels and spaces left out). */
+  key: string;
+  /** kuromoji's tokens of the normalized text (spelling variants rewritten: analyze.ts). */
+  tokens: readonly JapaneseToken[];
+  /** The same tokens with base forms as keys, readings and search roles. */
   words: readonly AnalyzedWord[];
   /** Stretches of hiragana words (start and end word positions): where kuromoji's reading is least sure. */
   hiraganaRuns: readonly { first: number; last: number }[];
+  /** Every municipality the text names, leftmost first (none when analysed without a MentionFinder). */
+  mentions: readonly Mention[];
+  /** The list position the text names (「2番目」「最後の」), if any. */
+  ordinal: Ordinal | undefined;
 }
 
-export function analyzeMessage(text: string, tokenizer: JapaneseTokenizer): Analysis {
-  const words = analyzeWords(text, tokenizer);
-  return { text, normalized: normalize(text), words, hiraganaRuns: hiraganaRuns(words) };
+export function analyzeMessage(text: string, tokenizer: JapaneseTokenizer, municipalities?: MentionFinder): Analysis {
+  const normalized = normalize(text);
+  const tokens = tokenizer.tokenize(spelledForTokenizer(text));
+  const words = wordsOf(tokens);
+  return {
+    text,
+    normalized,
+    folded: foldKanaSameLength(normalized),
+    key: foldKana(normalized).replace(/ /gu, ""),
+    tokens,
+    words,
+    hiraganaRuns: hiraganaRuns(words),
+    mentions: municipalities ? mentionsIn(normalized, municipalities) : [],
+    ordinal: ordinalOf(text, normalized),
+  };
+}
+
+/** Every mention: the finder finds the leftmost, which is blanked before looking again. */
+function mentionsIn(normalized: string, finder: MentionFinder): Mention[] {
+  let rest = normalized;
+  const out: Mention[] = [];
+  for (let m = finder.find(rest); m; m = finder.find(rest)) {
+    out.push(m);
+    rest = rest.slice(0, m.start) + " ".repeat(m.end - m.start) + rest.slice(m.end);
+  }
+  return out;
 }
 
 function hiraganaRuns(words: readonly AnalyzedWord[]): { first: number; last: number }[] {

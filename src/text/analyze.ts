@@ -6,7 +6,7 @@
 //               usually a different word (起業 / 企業 are both きぎょう), so questions weigh it less
 //   +医療費     a compound: two neighbouring noun pieces joined (医療+費, 不妊+治療), rewarding phrase matches
 //   #妊治       a character bigram, the fallback for words kuromoji splits badly, unknown words and typos
-import type { JapaneseTokenizer } from "./tokenizer.js";
+import type { JapaneseToken, JapaneseTokenizer } from "./tokenizer.js";
 import { normalize, foldKana, termKey, hasKanji, hasKana } from "./normalize.js";
 import { tokenRole, type TokenRole } from "./token-role.js";
 import { canonicalSpelling } from "./spelling-variants.js";
@@ -36,7 +36,17 @@ export interface AnalyzedWord {
 }
 
 export function analyzeWords(text: string, tokenizer: JapaneseTokenizer): AnalyzedWord[] {
-  return tokenizer.tokenize(canonicalSpelling(normalize(text))).map((t) => {
+  return wordsOf(tokenizer.tokenize(spelledForTokenizer(text)));
+}
+
+/** What kuromoji is given for a text: normalized, with the spellings it cannot segment rewritten. */
+export function spelledForTokenizer(text: string): string {
+  return canonicalSpelling(normalize(text));
+}
+
+/** kuromoji's tokens as the search reads them (base forms as keys, readings, roles). */
+export function wordsOf(tokens: readonly JapaneseToken[]): AnalyzedWord[] {
+  return tokens.map((t) => {
     const key = termKey(t.base);
     const reading = t.reading ? foldKana(t.reading) : undefined;
     return {
@@ -100,8 +110,13 @@ export function compoundTerms(words: readonly AnalyzedWord[]): string[] {
 
 /** Character bigrams of the folded text, never across spaces or punctuation. */
 export function charNgrams(text: string, n = 2): string[] {
+  return charNgramsOfNormalized(normalize(text), n);
+}
+
+/** charNgrams of a text already normalized (a message's Analysis holds it). */
+export function charNgramsOfNormalized(normalized: string, n = 2): string[] {
   const out: string[] = [];
-  for (const piece of foldKana(normalize(text)).split(/[^\p{L}\p{N}々〆ー]+/u)) {
+  for (const piece of foldKana(normalized).split(/[^\p{L}\p{N}々〆ー]+/u)) {
     const chars = [...piece];
     for (let i = 0; i + n <= chars.length; i++) out.push(GRAM_PREFIX + chars.slice(i, i + n).join(""));
   }

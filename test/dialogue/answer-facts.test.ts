@@ -12,6 +12,7 @@ import { listAnswer } from "../../src/dialogue/answer/list-answer.js";
 import { renderPlainText } from "../../src/dialogue/reply/render-plain-text.js";
 import { warekiFiscalYear } from "../../src/dialogue/answer/period.js";
 import { TODAY } from "./engine-harness.js";
+import { analyzeMessage } from "../../src/text/analysis.js";
 import { createJapaneseTokenizer, type JapaneseTokenizer } from "../../src/text/tokenizer.js";
 import { loadDialogueData, type DialogueData } from "../../src/dialogue/intents/load-dialogue-data.js";
 import { questionFillerKeys } from "../../src/dialogue/intents/topic-words.js";
@@ -132,7 +133,7 @@ describe("answers state only facts from their entry", () => {
     const problems: string[] = [];
     let quoted = 0;
     for (const q of questions) {
-      const terms = questionTerms(q, [], tokenizer, questionFillerKeys(data.fillers), data.askedUnits);
+      const terms = questionTerms(analyzeMessage(q, tokenizer), [], questionFillerKeys(data.fillers), data.askedUnits);
       const matches = kb.programs.map((p) => reader.match(p, terms));
       for (const m of matches) {
         quoted += m.quotes.length;

@@ -6,13 +6,16 @@ import type { CheckDefinition } from "../../src/dialogue/check/check-schema.js";
 import { answerStep, backStep, editStep, plannedSteps, startCheck } from "../../src/dialogue/check/check-flow.js";
 import { readCheckCommand } from "../../src/dialogue/check/check-text.js";
 import { OptionWords, wordsOf } from "../../src/dialogue/check/option-words.js";
-import { createJapaneseTokenizer } from "../../src/text/tokenizer.js";
+import { analyzeMessage } from "../../src/text/analysis.js";
+import { createJapaneseTokenizer, type JapaneseTokenizer } from "../../src/text/tokenizer.js";
 
 let def: CheckDefinition;
 let words: OptionWords;
+let tokenizer: JapaneseTokenizer;
 beforeAll(async () => {
   def = (await loadDialogueData("intents")).check;
-  words = new OptionWords(await createJapaneseTokenizer());
+  tokenizer = await createJapaneseTokenizer();
+  words = new OptionWords(tokenizer);
 });
 
 const step = (id: string) => def.steps.find((s) => s.id === id);
@@ -75,7 +78,7 @@ describe("check flow", () => {
     ["にんしんちゅう", "household", { op: "answer", step: "household", options: ["pregnant"] }],
     ["いじゅうしたい", "plans", { op: "answer", step: "plans", options: ["move"] }],
   ] as const)("reads 「%s」 while asking %s", (text, asking, command) => {
-    expect(readCheckCommand(text, def, step(asking), words)).toEqual(command);
+    expect(readCheckCommand(analyzeMessage(text, tokenizer), def, step(asking), words)).toEqual(command);
   });
 
   it("names an option by an audience word only when no other option of the question shares it", () => {
@@ -87,6 +90,8 @@ describe("check flow", () => {
   });
 
   it("does not read an unrelated question as an answer", () => {
-    expect(readCheckCommand("陣痛タクシーの担当課", def, step("who"), words)).toBeUndefined();
+    expect(
+      readCheckCommand(analyzeMessage("陣痛タクシーの担当課", tokenizer), def, step("who"), words),
+    ).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.js";
 import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.js";
 import type { Program } from "../../src/knowledge/schema.js";
+import { analyzeMessage } from "../../src/text/analysis.js";
 import { createJapaneseTokenizer, type JapaneseTokenizer } from "../../src/text/tokenizer.js";
 import { loadDialogueData, type DialogueData } from "../../src/dialogue/intents/load-dialogue-data.js";
 import { IntentClassifier } from "../../src/dialogue/intents/intent-classifier.js";
@@ -25,13 +26,8 @@ beforeAll(async () => {
 });
 
 function termsOf(text: string): QuestionTerms {
-  return questionTerms(
-    text,
-    classifier.classify(text).cues,
-    tokenizer,
-    questionFillerKeys(data.fillers),
-    data.askedUnits,
-  );
+  const message = analyzeMessage(text, tokenizer);
+  return questionTerms(message, classifier.classify(message).cues, questionFillerKeys(data.fillers), data.askedUnits);
 }
 
 describe("splitPassages", () => {

@@ -1,6 +1,7 @@
 // Reads a typed message during the 制度診断: an option of the step being asked (by number, label or one
 // of its words; several for a multiple-choice step), 戻る, やめる, or 「家族を変える」.
 import { termKey } from "../../text/normalize.js";
+import type { Analysis } from "../../text/analysis.js";
 import type { CheckDefinition, CheckStep } from "./check-schema.js";
 import type { AnswerText, OptionWords } from "./option-words.js";
 
@@ -17,18 +18,18 @@ const CHANGE = ["変え", "かえ", "変更", "直し", "なおし", "選び直"
 const has = (key: string, words: string[]) => words.some((w) => key.includes(termKey(w)));
 
 /** A short message that only asks to go back (「戻る」「一覧に戻って」), not a question that mentions it. */
-export function isBackMessage(text: string): boolean {
-  const key = termKey(text);
+export function isBackMessage(message: Analysis): boolean {
+  const { key } = message;
   return [...key].length <= 8 && has(key, BACK);
 }
 
 export function readCheckCommand(
-  text: string,
+  message: Analysis,
   def: CheckDefinition,
   asking: CheckStep | undefined,
   words: OptionWords,
 ): CheckCommand | undefined {
-  const key = termKey(text);
+  const { key } = message;
   if (has(key, QUIT)) return { op: "quit" };
   if (has(key, CHANGE)) {
     const step = def.steps.find((s) => key.includes(termKey(s.label)));
@@ -36,7 +37,7 @@ export function readCheckCommand(
   }
   if (has(key, BACK)) return { op: "back" };
   if (!asking) return undefined;
-  const options = chosenOptions(words.answerText(text), asking, words);
+  const options = chosenOptions(words.answerText(message), asking, words);
   return options.length > 0 ? { op: "answer", step: asking.id, options } : undefined;
 }
 

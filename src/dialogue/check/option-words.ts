@@ -4,7 +4,8 @@
 // 小学生, says nothing about which of them. Each word is also compared by its reading, so a hiragana
 // answer (のうかです, こそだてちゅう) finds the option whose word is written in kanji (農家, 子育て).
 import { hasKanji, termKey } from "../../text/normalize.js";
-import type { JapaneseTokenizer } from "../../text/tokenizer.js";
+import type { JapaneseToken, JapaneseTokenizer } from "../../text/tokenizer.js";
+import type { Analysis } from "../../text/analysis.js";
 import type { CheckOption, CheckStep } from "./check-schema.js";
 
 /** Readings shorter than this match too much inside other words (親 おや in おやすみ). */
@@ -25,8 +26,9 @@ export class OptionWords {
 
   constructor(private readonly tokenizer: JapaneseTokenizer) {}
 
-  answerText(text: string): AnswerText {
-    return { key: termKey(text), reading: this.readingKey(text) };
+  /** The typed answer, from the message's tokens (it is not read again). */
+  answerText(message: Analysis): AnswerText {
+    return { key: message.key, reading: readingOf(message.tokens) };
   }
 
   /** Where in the text the option is first named (-1: not named). */
@@ -45,17 +47,17 @@ export class OptionWords {
   private readingKey(text: string): string {
     let key = this.readings.get(text);
     if (key === undefined) {
-      key = termKey(
-        this.tokenizer
-          .tokenize(text)
-          .map((t) => t.reading ?? t.surface)
-          .join(""),
-      );
+      key = readingOf(this.tokenizer.tokenize(text));
       if (this.readings.size >= READING_CACHE_SIZE) this.readings.clear();
       this.readings.set(text, key);
     }
     return key;
   }
+}
+
+/** Tokens in hiragana: each one's reading, or its surface when the dictionary has none. */
+function readingOf(tokens: readonly JapaneseToken[]): string {
+  return termKey(tokens.map((t) => t.reading ?? t.surface).join(""));
 }
 
 /** The option's own words, then those of its audiences and categories that no other option of the step shares. */

@@ -1,10 +1,11 @@
 // The category a browsing message names: a category's own name (or a part of it: 移住・住まい → 住まい)
 // or a life-event word of intents/lexicon/life-events.yaml. The earliest mention wins.
 import { termKey } from "../../text/normalize.js";
+import type { Analysis } from "../../text/analysis.js";
 import type { LifeEvents } from "../check/check-schema.js";
 
-export function categoryInText(text: string, lifeEvents: LifeEvents): string | undefined {
-  const key = termKey(text);
+export function categoryInText(message: Analysis, lifeEvents: LifeEvents): string | undefined {
+  const { key } = message;
   let best: { category: string; at: number; length: number } | undefined;
   for (const { category, words } of lifeEvents) {
     for (const word of [category, ...category.split("・"), ...words]) {

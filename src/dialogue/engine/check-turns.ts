@@ -1,5 +1,6 @@
 // Turns of the 制度診断: start, an answer (button or typed), 戻る, changing an earlier answer, quitting,
 // resuming after a question asked in between. The state lives in the session as plain data.
+import type { Analysis } from "../../text/analysis.js";
 import { reply, suggestion, type CheckAction, type Reply } from "../reply/reply.js";
 import { checkDefinitionFor } from "../check/check-definition.js";
 import { answerStep, backStep, editStep, startCheck, stepById } from "../check/check-flow.js";
@@ -63,12 +64,12 @@ export function checkActionTurn(turn: Turn, action: CheckAction): Reply {
 }
 
 /** A typed message read as part of the check, or undefined when it is something else. */
-export function checkTextTurn(turn: Turn, text: string): Reply | undefined {
+export function checkTextTurn(turn: Turn, message: Analysis): Reply | undefined {
   const state = turn.session.check;
   if (!state) return undefined;
   const def = definition(turn);
   const asking = state.paused ? undefined : stepById(def, state.asking);
-  const command = readCheckCommand(text, def, asking, turn.parts.optionWords);
+  const command = readCheckCommand(message, def, asking, turn.parts.optionWords);
   if (!command) return undefined;
   const inFlow = state.asking !== null && !state.paused;
   if (!inFlow && command.op !== "edit" && command.op !== "back") return undefined; // 「終了してますか」 is a question

@@ -13,7 +13,7 @@ import { helpAnswer, resetAnswer } from "../answer/small-talk.js";
 import { PassageReader } from "../answer/passage-match.js";
 import { OptionWords } from "../check/option-words.js";
 import type { KnowledgeSnapshot } from "./engine-deps.js";
-import { examplesOf, scopeOf, type EngineParts, type Turn } from "./turn.js";
+import { analyse, examplesOf, scopeOf, type EngineParts, type Turn } from "./turn.js";
 import { textTurn } from "./text-turn.js";
 import { actionTurn } from "./action-turn.js";
 import { exampleQuestions, type ExampleQuestions } from "./example-questions.js";
@@ -142,17 +142,18 @@ export class ConversationEngine {
     }
   }
 
+  /** A typed message (or a button that sends words) is analysed here, once; the turn reads that value. */
   private answer(turn: Turn, input: EngineInput): Reply {
     if ("action" in input) {
       const action = input.action;
-      if (action.kind === "text") return textTurn(turn, action.text.slice(0, MAX_MESSAGE_CHARS));
+      if (action.kind === "text") return textTurn(turn, analyse(turn, action.text.slice(0, MAX_MESSAGE_CHARS)));
       if (action.kind === "reset") return resetAnswer(turn.kb, turn.deployment);
       return actionTurn(turn, action);
     }
     const text = input.text.slice(0, MAX_MESSAGE_CHARS);
     return text.trim() === ""
       ? helpAnswer(turn.kb, scopeOf(turn), turn.staffReachable, examplesOf(turn))
-      : textTurn(turn, text);
+      : textTurn(turn, analyse(turn, text));
   }
 }
 

@@ -2,6 +2,7 @@
 // satisfies ProgramSearch, and tests may pass any object of the same shape.
 // Decisions about hits use `confidence` (strengthOf); a hit without one counts by its rank alone.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import type { Analysis } from "../../text/analysis.js";
 
 /** A query word that matched an entry: as typed (or its base form), the field, and whether only through a synonym. */
 export interface MatchedTermLike {
@@ -30,8 +31,9 @@ export interface SearchOptionsLike {
 }
 
 export interface ProgramSearch {
+  /** The question as text, or as the engine analysed it (the search then reads it no more). */
   search(
-    query: string,
+    query: string | Analysis,
     options?: SearchOptionsLike,
   ): {
     noMatch: boolean;

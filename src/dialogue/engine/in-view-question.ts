@@ -3,6 +3,7 @@
 // 条件は？」 after two loans. It is answered from the entry's own sentences rather than searched as a new
 // topic, unless the message clearly turns to another program.
 import type { Program } from "../../knowledge/schema.js";
+import type { Analysis } from "../../text/analysis.js";
 import type { Aspect } from "../intents/intent-schema.js";
 import type { CueHit } from "../intents/cue-matcher.js";
 import { questionTerms, termCount, type QuestionTerms } from "../intents/question-terms.js";
@@ -21,9 +22,9 @@ type Found = ReturnType<ProgramSearch["search"]>;
 export const IN_VIEW_SHARE = 0.5;
 
 /** The question's words outside the cues and the municipality names, and the numbers it asks. */
-export function questionTermsOf(turn: Turn, text: string, cues: readonly CueHit[]): QuestionTerms {
-  const spans = [...cues, ...mentionSpans(turn.kb, text)];
-  return questionTerms(text, spans, turn.parts.tokenizer, turn.parts.questionFillers, turn.parts.data.askedUnits);
+export function questionTermsOf(turn: Turn, message: Analysis, cues: readonly CueHit[]): QuestionTerms {
+  const spans = [...cues, ...mentionSpans(message)];
+  return questionTerms(message, spans, turn.parts.questionFillers, turn.parts.data.askedUnits);
 }
 
 /** The programs a question may be about without naming one: the focus, else a short list on show. */
@@ -40,7 +41,7 @@ function inView(turn: Turn): Program[] {
  */
 export function inViewQuestion(
   turn: Turn,
-  query: string,
+  query: Analysis,
   terms: QuestionTerms,
   found: Found,
   aspect?: Aspect,
@@ -75,7 +76,7 @@ export function inViewQuestion(
  * the search clearly points at another program (unless every word is in view and the search ranks it too).
  * Yes when the search finds nothing else, or ranks a program in view near its top.
  */
-function staysInView(turn: Turn, query: string, targets: Program[], found: Found, share: number): boolean {
+function staysInView(turn: Turn, query: Analysis, targets: Program[], found: Found, share: number): boolean {
   if (found.noMatch || found.results.length === 0) return true;
   const hits = found.results.flatMap((h) => (h.type === "program" ? [h] : []));
   const hitPrograms = hits.flatMap((h) => turn.kb.program(h.id) ?? []);

@@ -3,19 +3,20 @@
 // side in the question joined again (出産 + 祝い金 → 出産祝い金). 「伊万里市の資料には出産祝い金の制度は
 // 見当たりません」 is said with these.
 import { normalize, termKey } from "../../text/normalize.js";
+import type { Analysis } from "../../text/analysis.js";
 import type { Turn } from "./turn.js";
 
 /** Token kinds that do not start a topic word (a suffix, a dependent noun, a pronoun, a number). */
 const NOT_TOPIC_START = new Set(["接尾", "非自立", "代名詞", "数"]);
 
-export function missingTopics(turn: Turn, query: string, unmatched: readonly string[] | undefined): string[] {
+export function missingTopics(turn: Turn, query: Analysis, unmatched: readonly string[] | undefined): string[] {
   if (!unmatched || unmatched.length === 0) return [];
   const { fillers } = turn.parts.data;
   const generic = new Set(
     [...fillers.programWords, ...fillers.politeness, ...fillers.questionWords, ...fillers.references].map(termKey),
   );
   const topics = unmatched.filter((w) => !generic.has(termKey(w)) && isNoun(turn, w));
-  return joinAdjacent(normalize(query), topics);
+  return joinAdjacent(query.normalized, topics);
 }
 
 function isNoun(turn: Turn, word: string): boolean {
@@ -51,8 +52,8 @@ function joinAdjacent(query: string, words: string[]): string[] {
  * 「ペットの医療費」 or 「宇宙旅行の補助金」 the missing ペット / 宇宙 names the very kind asked for, and a
  * program for 子ども's 医療費 is not close to it. Then nothing is offered as close.
  */
-export function modifiesMatched(query: string, missing: readonly string[], matched: readonly string[]): boolean {
-  const q = normalize(query);
+export function modifiesMatched(query: Analysis, missing: readonly string[], matched: readonly string[]): boolean {
+  const q = query.normalized;
   const at = (w: string) => q.indexOf(normalize(w));
   const firstMatched = Math.min(...matched.map(at).filter((i) => i >= 0));
   return missing.some((m) => at(m) >= 0 && at(m) < firstMatched);

@@ -5,6 +5,7 @@
 // or it shows a word of the question the next one lacks.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
+import type { Analysis } from "../../text/analysis.js";
 import { termKey } from "../../text/normalize.js";
 import { MODEL } from "../../search/model.js";
 import { strengthOf, type SearchHitLike } from "./engine-deps.js";
@@ -51,7 +52,7 @@ export interface WordsCheck {
 export function choosePrograms(
   kb: KnowledgeBase,
   hits: readonly SearchHitLike[],
-  query: string,
+  query: Analysis,
   words?: WordsCheck,
 ): Choice {
   const programs = hits
@@ -84,8 +85,8 @@ export function choosePrograms(
  * when several are written inside one another (子育てファミリーサポートセンター contains
  * ファミリーサポートセンター); undefined when none, or when two different names tie.
  */
-export function mostNamed(programs: Program[], query: string): Program | undefined {
-  const q = termKey(query);
+export function mostNamed(programs: Program[], query: Analysis): Program | undefined {
+  const q = query.key;
   const lengths = programs.map((p) =>
     Math.max(
       0,

@@ -2,6 +2,7 @@
 // the focus; a follow-up without a topic (「いくら？」) is answered for the program in focus, and one in
 // other words (「何時まで走ってる？」) from its entry's sentences (in-view-question.ts).
 import type { Program } from "../../knowledge/schema.js";
+import type { Analysis } from "../../text/analysis.js";
 import { maskPersonalData } from "../../text/mask-personal-data.js";
 import type { Aspect, IntentId } from "../intents/intent-schema.js";
 import type { Classification } from "../intents/intent-classifier.js";
@@ -22,6 +23,7 @@ import { nounsCheck } from "./nouns-check.js";
 import { inViewQuestion, questionTermsOf } from "./in-view-question.js";
 import { scopeGap } from "./scope-gap.js";
 import { answerContext, focusProgram, listedPrograms, scopeOf, searchEntries, setList, type Turn } from "./turn.js";
+import { analyse } from "./turn.js";
 import type { SearchHitLike } from "./engine-deps.js";
 import { notThereLine, whyMatched } from "../answer/match-reasons.js";
 import { missingTopics, modifiesMatched } from "./missing-topics.js";
@@ -73,16 +75,16 @@ export function showList(
 }
 
 /** A message of the default intent: about the program in view in other words, else a topic to search. */
-export function findOrInViewTurn(turn: Turn, text: string, cls: Classification): Reply {
-  const found = searchEntries(turn, text);
-  const terms = questionTermsOf(turn, text, cls.cues);
-  const inView = asksForPrograms(turn, text) ? undefined : inViewQuestion(turn, text, terms, found);
-  return inView ?? findTurn(turn, text, "find", "detail", found, terms);
+export function findOrInViewTurn(turn: Turn, message: Analysis, cls: Classification): Reply {
+  const found = searchEntries(turn, message);
+  const terms = questionTermsOf(turn, message, cls.cues);
+  const inView = asksForPrograms(turn, message) ? undefined : inViewQuestion(turn, message, terms, found);
+  return inView ?? findTurn(turn, message, "find", "detail", found, () => terms);
 }
 
 /** 「高齢者向けの制度は？」 asks for programs; 「その制度は…」 still refers to the one on show. */
-function asksForPrograms(turn: Turn, text: string): boolean {
-  const key = matchKey(text);
+function asksForPrograms(turn: Turn, message: Analysis): boolean {
+  const key = message.folded;
   const has = (words: readonly string[]) => words.some((w) => key.includes(matchKey(w)));
   const { fillers } = turn.parts.data;
   return has(fillers.programWords) && !has(fillers.references);
@@ -91,24 +93,25 @@ function asksForPrograms(turn: Turn, text: string): boolean {
 /**
  * Searches the message as a topic: one program → its card, several → a list, none → no match. A question
  * that asks more than the program's name (「…って何年間もらえる？」) also gets the entry's sentences that
- * answer it. `terms` are the question's words; computed from the query when not given.
+ * answer it. `terms` gives the question's words, asked for only when needed (an FAQ answer needs none);
+ * by default the query's own words outside its cues.
  */
 export function findTurn(
   turn: Turn,
-  query: string,
+  query: Analysis,
   intent: IntentId = "find",
   aspect: Aspect = "detail",
   found = searchEntries(turn, query),
-  terms?: QuestionTerms,
+  terms: () => QuestionTerms = () => questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues),
 ): Reply {
-  turn.session.lastQuery = maskPersonalData(query);
+  turn.session.lastQuery = maskPersonalData(query.text);
   const top = found.results[0];
   // what the question named that nothing returned has is said first (the search's `unmatched` words)
   const missing = missingTopics(turn, query, found.unmatched);
   const notThere = notThereLine(scopeName(turn.kb, scopeOf(turn)), missing);
   const faq = top?.type === "faq" ? turn.kb.faq(top.id) : undefined;
   if (faq && !found.noMatch) return faqAnswer(faq);
-  const words = terms ?? questionTermsOf(turn, query, turn.parts.classifier.classify(query).cues);
+  const words = terms();
   // Nothing fits in the scope, or only brushes it: another municipality's program may fit (and be named).
   const gap = scopeGap(turn, query, words, found);
   if (gap)
@@ -169,23 +172,23 @@ function singleAnswer(turn: Turn, p: Program, aspect: Aspect, intent: IntentId, 
  * is answered from its entry; a topic that clearly names another program moves the focus. Without a topic
  * (「いくら？」) it is about the focus or the list.
  */
-export function aspectTurn(turn: Turn, text: string, cls: Classification, aspect: Aspect): Reply {
+export function aspectTurn(turn: Turn, message: Analysis, cls: Classification, aspect: Aspect): Reply {
   const aspectCues = cls.cues.filter((c) => c.intent !== "find");
-  if (topicWords(text, aspectCues, turn.parts.tokenizer, turn.parts.fillers).length === 0)
-    return followUp(turn, aspect);
-  const query = cutCues(text, aspectCues);
+  if (topicWords(message, aspectCues, turn.parts.fillers).length === 0) return followUp(turn, aspect);
+  // the topic without the aspect's words is another text, searched as kuromoji reads it alone
+  const query = analyse(turn, cutCues(message, aspectCues));
   const found = searchEntries(turn, query);
-  const terms = questionTermsOf(turn, text, cls.cues);
+  const terms = questionTermsOf(turn, message, cls.cues);
   const inView = inViewQuestion(turn, query, terms, found, aspect);
   if (inView) return inView;
   const focus = focusProgram(turn);
-  if (!focus) return findTurn(turn, query, cls.intent, aspect, found, terms);
+  if (!focus) return findTurn(turn, query, cls.intent, aspect, found, () => terms);
   // only a topic that clearly names another program moves the focus; a vague word (「もらえる」) does not
   const movesFocus =
     !found.noMatch &&
     !found.results.some((h) => h.id === focus.id) &&
     choosePrograms(turn.kb, found.results, query).single;
-  if (movesFocus) return findTurn(turn, query, cls.intent, aspect, found, terms);
+  if (movesFocus) return findTurn(turn, query, cls.intent, aspect, found, () => terms);
   return followUp(turn, aspect);
 }
 

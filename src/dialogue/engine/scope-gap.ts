@@ -4,6 +4,7 @@
 // none of the municipality's own best hits has them even nearly (病児 in 病後児保育 counts), and its
 // confidence clearly leads theirs, the municipality has no such program, and saying so beats a list of near misses.
 import type { Program } from "../../knowledge/schema.js";
+import type { Analysis } from "../../text/analysis.js";
 import type { QuestionTerms } from "../intents/question-terms.js";
 import type { ProgramSearch } from "./engine-deps.js";
 import { leads, NEAR_TOP, staysListed } from "./program-choice.js";
@@ -14,7 +15,7 @@ import { nounsCheck } from "./nouns-check.js";
 type Found = ReturnType<ProgramSearch["search"]>;
 
 /** The other municipality's program that fits where the scope's programs do not, or undefined. */
-export function scopeGap(turn: Turn, query: string, terms: QuestionTerms, found: Found): Program | undefined {
+export function scopeGap(turn: Turn, query: Analysis, terms: QuestionTerms, found: Found): Program | undefined {
   const scope = scopeOf(turn);
   const top = found.noMatch ? undefined : found.results[0];
   const words = nounsCheck(turn, terms);

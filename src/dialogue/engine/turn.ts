@@ -3,6 +3,7 @@
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Program } from "../../knowledge/schema.js";
 import type { JapaneseTokenizer } from "../../text/tokenizer.js";
+import { analyzeMessage, type Analysis } from "../../text/analysis.js";
 import type { DialogueData } from "../intents/load-dialogue-data.js";
 import type { IntentClassifier } from "../intents/intent-classifier.js";
 import type { TopicWords } from "../intents/topic-words.js";
@@ -13,6 +14,7 @@ import type { AnswerContext } from "../answer/aspect-answer.js";
 import type { ProgramSearch, SearchOptionsLike } from "./engine-deps.js";
 import { exampleQuestions, type ExampleQuestions } from "./example-questions.js";
 import { withoutExpired } from "../../knowledge/staff/validity.js";
+import { municipalityMatcher } from "./municipality-spans.js";
 
 /** Built once per engine. */
 export interface EngineParts {
@@ -45,9 +47,18 @@ export function scopeOf(turn: Turn): string | null {
   return turn.deployment ?? turn.session.municipality;
 }
 
+/**
+ * A text of this turn analysed, once: the message at the top of the engine, or a text the turn derives
+ * from it (the message without its aspect cues, the last question asked again). Every later step reads
+ * this value; none normalises or tokenises the text again.
+ */
+export function analyse(turn: Turn, text: string): Analysis {
+  return analyzeMessage(text, turn.parts.tokenizer, municipalityMatcher(turn.kb));
+}
+
 export const SEARCH_TOP = 10;
 
-export function searchEntries(turn: Turn, query: string, options: SearchOptionsLike = {}) {
+export function searchEntries(turn: Turn, query: Analysis, options: SearchOptionsLike = {}) {
   const municipality = scopeOf(turn) ?? undefined;
   const found = turn.index.search(query, { top: SEARCH_TOP, ...(municipality ? { municipality } : {}), ...options });
   return withoutExpired(found, (id) => turn.kb.faq(id), turn.now); // 「この日まで有効」 has passed: not served

@@ -3,8 +3,9 @@
 //    the closer example. Intents marked `alone` (greeting, thanks) hold only when nothing else is said.
 // 2. examples: with no cue, the intent of the most similar example, when it is similar enough.
 // 3. otherwise `find`, the default: the message is taken as a topic to search.
-import type { JapaneseToken, JapaneseTokenizer } from "../../text/tokenizer.js";
-import { charNgrams } from "../../text/analyze.js";
+import type { JapaneseTokenizer } from "../../text/tokenizer.js";
+import { charNgramsOfNormalized } from "../../text/analyze.js";
+import { analyzeMessage, type Analysis } from "../../text/analysis.js";
 import { normalize, termKey } from "../../text/normalize.js";
 import type { IntentDefinition, IntentId } from "./intent-schema.js";
 import { CueMatcher, type CueHit } from "./cue-matcher.js";
@@ -49,14 +50,14 @@ export class IntentClassifier {
     );
   }
 
-  classify(text: string): Classification {
-    const tokens = this.tokenizer.tokenize(normalize(text));
+  /** The message as the engine analysed it (its tokens, read once for cues and features alike). */
+  classify(message: Analysis): Classification {
     const cues = this.cues.find({
-      written: matchKey(text),
-      base: matchKey(tokens.map((t) => t.base).join("")),
+      written: message.folded,
+      base: matchKey(message.tokens.map((t) => t.base).join("")),
     });
-    const sims = this.similarity.scores(featuresOf(tokens, text));
-    const candidates = this.cueCandidates(text, cues);
+    const sims = this.similarity.scores(featuresOf(message));
+    const candidates = this.cueCandidates(message, cues);
     if (candidates.length > 0) {
       const best = candidates.sort((a, b) => this.rank(b, cues, sims) - this.rank(a, cues, sims))[0]!;
       return { intent: best, by: "cue", cues, similarity: sims.get(best) ?? 0 };
@@ -67,14 +68,14 @@ export class IntentClassifier {
     return { intent: "find", by: "default", cues, similarity: sims.get("find") ?? 0 };
   }
 
-  /** Word base forms (symbols left out) and character bigrams. */
+  /** Word base forms (symbols left out) and character bigrams, read as a message is. */
   features(text: string): string[] {
-    return featuresOf(this.tokenizer.tokenize(normalize(text)), text);
+    return featuresOf(analyzeMessage(text, this.tokenizer));
   }
 
-  private cueCandidates(text: string, cues: CueHit[]): IntentId[] {
+  private cueCandidates(message: Analysis, cues: CueHit[]): IntentId[] {
     const intents = [...new Set(cues.map((c) => c.intent))];
-    const saysMore = () => topicWords(text, cues, this.tokenizer, this.topicWords).length > 0;
+    const saysMore = () => topicWords(message, cues, this.topicWords).length > 0;
     return intents.filter((id) => !this.byId.get(id)?.alone || !saysMore());
   }
 
@@ -85,15 +86,15 @@ export class IntentClassifier {
   }
 }
 
-/** The features of a text from its tokens (the message is tokenized once for cues and features). */
-function featuresOf(tokens: readonly JapaneseToken[], text: string): string[] {
-  const words = tokens.filter((t) => t.pos !== "記号").map((t) => termKey(t.base));
-  return [...words.filter((w) => w.length > 0), ...charNgrams(text)];
+/** The features of a message from its tokens. */
+function featuresOf(message: Analysis): string[] {
+  const words = message.tokens.filter((t) => t.pos !== "記号").map((t) => termKey(t.base));
+  return [...words.filter((w) => w.length > 0), ...charNgramsOfNormalized(message.normalized)];
 }
 
-/** normalize(text) with the given cues' spans blanked out. */
-export function cutCues(text: string, cues: CueHit[]): string {
-  const chars = normalize(text).split(""); // UTF-16 units, as the offsets are
+/** The message's normalized text with the given cues' spans blanked out. */
+export function cutCues(message: Analysis, cues: readonly CueHit[]): string {
+  const chars = message.normalized.split(""); // UTF-16 units, as the offsets are
   for (const c of cues) if (c.start !== undefined && c.end !== undefined) chars.fill(" ", c.start, c.end);
   return chars.join("").replace(/ +/gu, " ").trim();
 }

@@ -1,9 +1,9 @@
 // What a question asks about, as terms to look for in a program's own text: its topic words (the content
 // words outside the intents' cues and the fillers, as topic-words.ts finds them) and the units a number
 // question asks for (「何時まで」 → a number of 時, intents/lexicon/asked-units.yaml).
-import type { JapaneseTokenizer } from "../../text/tokenizer.js";
 import type { AnalyzedWord } from "../../text/analyze.js";
-import { hasKanji, normalize, termKey } from "../../text/normalize.js";
+import type { Analysis } from "../../text/analysis.js";
+import { hasKanji, termKey } from "../../text/normalize.js";
 import { canonicalSpelling } from "../../text/spelling-variants.js";
 import type { AskedUnits } from "./intent-schema.js";
 import type { CueHit } from "./cue-matcher.js";
@@ -34,18 +34,17 @@ export interface QuestionTerms {
 }
 
 export function questionTerms(
-  text: string,
+  message: Analysis,
   cues: readonly CueHit[],
-  tokenizer: JapaneseTokenizer,
   fillers: TopicWords,
   askedUnits: AskedUnits,
 ): QuestionTerms {
   const seen = new Set<string>();
-  const written = termKey(canonicalSpelling(normalize(text)));
-  const asked = askedIn(text, askedUnits);
+  const written = termKey(canonicalSpelling(message.normalized));
+  const asked = askedIn(message, askedUnits);
   // a word that is itself the question (日程, 時間) is asked as a number, not looked for as a word
   const asking = asked.map((a) => matchKey(a.asks));
-  const words = joinFragments(topicTokens(text, cues, tokenizer, fillers, true), written).filter((w) => {
+  const words = joinFragments(topicTokens(message, cues, fillers, true), written).filter((w) => {
     if (seen.has(w.key) || asking.some((a) => a.includes(matchKey(w.surface)))) return false;
     seen.add(w.key);
     return true;
@@ -95,8 +94,8 @@ function toTerm(w: AnalyzedWord): QuestionTerm {
 }
 
 /** The number questions the message asks, one per group of units (「何年間」 and 「何年」 are one). */
-function askedIn(text: string, askedUnits: AskedUnits): AskedUnit[] {
-  const key = matchKey(text);
+function askedIn(message: Analysis, askedUnits: AskedUnits): AskedUnit[] {
+  const key = message.folded;
   return askedUnits.flatMap((group) => {
     const asks = group.asks.find((a) => key.includes(matchKey(a)));
     return asks ? [{ asks, units: group.units }] : [];

@@ -3,9 +3,9 @@
 // (それ, 何歳, 教えて …). 「対象は何歳まで？」 names none, so it is a follow-up; 「移住支援金の対象」 names one.
 // Tokens are taken from the whole message (cutting cues out first would leave fragments like 「ました」
 // that the tokenizer misreads).
-import type { JapaneseTokenizer } from "../../text/tokenizer.js";
-import { analyzeWords, type AnalyzedWord } from "../../text/analyze.js";
-import { normalize, termKey } from "../../text/normalize.js";
+import type { AnalyzedWord } from "../../text/analyze.js";
+import type { Analysis } from "../../text/analysis.js";
+import { termKey } from "../../text/normalize.js";
 import type { Fillers } from "./intent-schema.js";
 import type { CueHit } from "./cue-matcher.js";
 
@@ -26,14 +26,9 @@ export function questionFillerKeys(fillers: Fillers): TopicWords {
   return new Set([...fillers.references, ...fillers.questionWords, ...fillers.politeness].map(termKey));
 }
 
-/** The content words of the message outside the cues' spans (offsets in normalize(text)), as written. */
-export function topicWords(
-  text: string,
-  cues: readonly CueHit[],
-  tokenizer: JapaneseTokenizer,
-  fillers: TopicWords,
-): string[] {
-  return topicTokens(text, cues, tokenizer, fillers).map((w) => w.surface);
+/** The content words of the message outside the cues' spans (offsets in its normalized text), as written. */
+export function topicWords(message: Analysis, cues: readonly CueHit[], fillers: TopicWords): string[] {
+  return topicTokens(message, cues, fillers).map((w) => w.surface);
 }
 
 /**
@@ -41,18 +36,17 @@ export function topicWords(
  * that attach to a word (者, 費, 児, 券) come too, for the caller to join to their neighbour.
  */
 export function topicTokens(
-  text: string,
+  message: Analysis,
   cues: readonly CueHit[],
-  tokenizer: JapaneseTokenizer,
   fillers: TopicWords,
   suffixes = false,
 ): AnalyzedWord[] {
-  const normalized = normalize(text);
+  const { normalized } = message;
   if (normalized === "") return [];
   const spans = cues.flatMap((c) => (c.start !== undefined && c.end !== undefined ? [[c.start, c.end] as const] : []));
   const out: AnalyzedWord[] = [];
   let at = 0;
-  for (const w of analyzeWords(normalized, tokenizer)) {
+  for (const w of message.words) {
     const start = normalized.indexOf(w.surface, at);
     const end = start < 0 ? at : start + w.surface.length;
     if (start >= 0) at = end;

@@ -1,6 +1,6 @@
 // Which item of the last list a message means.
 import { describe, expect, it } from "vitest";
-import { ordinalIn } from "../../src/dialogue/engine/ordinal.js";
+import { ordinalIn } from "../../src/text/ordinal.js";
 
 describe("ordinalIn", () => {
   it.each([
