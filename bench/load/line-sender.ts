@@ -2,7 +2,7 @@
 // acknowledgement times it measures are the server's and the network's, not the wait of a client that is
 // also the fake LINE API answering the server's replies on the same thread. The bodies are made and signed
 // here (their reply tokens issued by the sink on this thread); the thread only sends them at the rate and
-// times each from the first byte sent to the whole answer read.
+// times each from its being due to the whole answer read (wire-sender.ts).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";

@@ -68,7 +68,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     channelContext(config, services, metrics, tasks, logger),
     routes,
   );
-  const pipeline = { routes, bodyLimit: config.bodyLimit, logger, metrics };
+  // Answers of acknowledged LINE events give way to requests arriving (a spike's acknowledgements first).
+  let requestsSeen = 0;
+  services.limits.turns.yieldToArrivals({ arrivals: () => requestsSeen });
+  const onRequest = () => {
+    requestsSeen++;
+  };
+  const pipeline = { routes, bodyLimit: config.bodyLimit, logger, metrics, onRequest };
   const http = createHttpServer(pipeline);
   const address = await listenOrClose(http, config, channels, services);
   const reload = (reason = "manual") => services.runtime.reload(reason);

@@ -75,6 +75,9 @@ export class FakeLinePlatform {
   private readonly brokenTokens = new Map<string, number>();
   private readonly brokenRecipients = new Map<string, number>();
   private readonly delays = new Map<string, number>();
+  private readonly holds = new Map<string, Promise<void>>();
+  /** Calls that reached an endpoint while it was held (see hold). */
+  heldCalls = 0;
   private outage: { status: number; headers: Record<string, string>; until: number } | undefined;
   /** Calls answered with the outage's status; TCP connections opened (keep-alive shows as few). */
   outageRefusals = 0;
@@ -153,6 +156,16 @@ export class FakeLinePlatform {
     this.delays.set(endpoint, ms);
   }
 
+  /** Calls to `endpoint` wait, unanswered, until the returned function is called (answering kept busy). */
+  hold(endpoint: string): () => void {
+    let release!: () => void;
+    this.holds.set(endpoint, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(endpoint);
+      release();
+    };
+  }
+
   /** Every message delivered to residents so far, replies and pushes together. */
   get delivered(): { via: "reply" | "push"; messages: unknown[] }[] {
     return [
@@ -198,6 +211,11 @@ export class FakeLinePlatform {
     const raw = await readBody(req);
     const wait = this.delays.get(endpoint);
     if (wait) await new Promise((r) => setTimeout(r, wait));
+    const held = this.holds.get(endpoint);
+    if (held) {
+      this.heldCalls++;
+      await held;
+    }
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       this.calls.push({ endpoint, status });
       res.writeHead(status, { "content-type": "application/json", "x-line-request-id": randomUUID(), ...headers });

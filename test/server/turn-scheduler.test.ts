@@ -85,3 +85,55 @@ describe("TurnScheduler", () => {
     ]);
   });
 });
+
+/** A request arriving on each turn of the event loop, `turns` times (a burst of webhooks); `stop()` ends it early. */
+function arrivalsEachLoopTurn(turns = Infinity, onTurn: () => void = () => undefined) {
+  const a = { count: 0, stopped: false, stop: () => (a.stopped = true) };
+  const step = () => {
+    if (a.stopped) return;
+    a.count++;
+    onTurn();
+    if (a.count < turns) setImmediate(step);
+  };
+  setImmediate(step);
+  return a;
+}
+
+describe("TurnScheduler yielding to arriving requests", () => {
+  it("starts a background turn only once a turn of the loop has passed without a new request", async () => {
+    const s = new TurnScheduler(1);
+    const burst = arrivalsEachLoopTurn(50);
+    s.yieldToArrivals({ arrivals: () => burst.count, now: () => 0 });
+    let countAtStart = -1;
+    await s.run("background", async () => {
+      countAtStart = burst.count;
+    });
+    expect(countAtStart).toBe(50);
+  });
+
+  it("does not hold back a turn someone is waiting for (the page, Slack)", async () => {
+    const s = new TurnScheduler(1);
+    const burst = arrivalsEachLoopTurn(50);
+    s.yieldToArrivals({ arrivals: () => burst.count, now: () => 0 });
+    const line = s.run("background", async () => burst.count);
+    const web = await s.run("interactive", async () => burst.count);
+    expect(web).toBeLessThan(50);
+    expect(await line).toBe(50);
+  });
+
+  it("holds a turn at most holdMs while requests keep coming, and not at all once it was queued maxWaitMs ago", async () => {
+    let clock = 0;
+    const s = new TurnScheduler(1);
+    const endless = arrivalsEachLoopTurn(Infinity, () => (clock += 10));
+    s.yieldToArrivals({ arrivals: () => endless.count, holdMs: 100, maxWaitMs: 150, now: () => clock });
+    const started: number[] = [];
+    const turns = [1, 2, 3].map(() => s.run("background", async () => void started.push(clock)));
+    await Promise.all(turns);
+    endless.stop();
+    // The first waits its 100 ms at the head; the others were queued at 0 and are past 150 ms by their turn.
+    expect(started[0]).toBeGreaterThanOrEqual(100);
+    expect(started[0]).toBeLessThan(150);
+    expect(started[2]! - started[1]!).toBeLessThan(50);
+    expect(started[1]).toBeGreaterThanOrEqual(150);
+  });
+});

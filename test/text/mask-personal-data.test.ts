@@ -1,6 +1,7 @@
 // maskPersonalData: what may never reach a log. Each row is how people really write these numbers.
 import { describe, expect, it } from "vitest";
-import { maskPersonalData, MASKS } from "../../src/text/mask-personal-data.js";
+import fc from "fast-check";
+import { maskPersonalData, maskScanned, MASKS } from "../../src/text/mask-personal-data.js";
 
 const { email: MAIL, myNumber: MY, phone: TEL } = MASKS;
 
@@ -39,5 +40,42 @@ describe("maskPersonalData", () => {
     "平成23年11月に開館",
   ])("leaves ordinary text alone: %s", (input) => {
     expect(maskPersonalData(input)).toBe(input);
+  });
+});
+
+describe("maskPersonalData's shortcut (strings without an @ and with fewer than 10 digits)", () => {
+  // Characters the patterns care about, so that random strings come close to and across the thresholds.
+  const pieces = [
+    "0",
+    "1",
+    "9",
+    "０",
+    "５",
+    "-",
+    "ー",
+    " ",
+    "(",
+    ")",
+    "+81",
+    "@",
+    "＠",
+    "a",
+    ".jp",
+    "電話",
+    "です",
+    "\u3000",
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(""));
+
+  it("gives exactly what the full scan gives", () => {
+    fc.assert(
+      fc.property(text, (t) => maskPersonalData(t) === maskScanned(t)),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("still masks a number right at the threshold", () => {
+    expect(maskPersonalData("0955232111")).toBe(TEL); // 10 digits: a landline
+    expect(maskPersonalData("095523211")).toBe("095523211"); // 9: nothing to mask
   });
 });

@@ -17,6 +17,8 @@ export interface PipelineDeps {
   bodyLimit: number;
   logger: Logger;
   metrics: ServerMetrics;
+  /** Called as each request from a socket starts (the turn scheduler yields to arriving requests). */
+  onRequest?: () => void;
 }
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -56,6 +58,7 @@ export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage
 
 async function handleRequest(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
+  deps.onRequest?.();
   const input: PipelineInput = {
     method: req.method ?? "GET",
     url: req.url ?? "/",
