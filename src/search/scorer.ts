@@ -109,14 +109,30 @@ export function scoringUnits(q: PreparedQuery, lookup: TermLookup): ScoringUnit[
   const { index } = lookup;
   const wordScale = q.wordSelf > 0 ? 1 / q.wordSelf : 0;
   const gramScale = q.gramSelf > 0 ? MODEL.bigramChannel / q.gramSelf : 0;
-  const single = (id: number, weight: number): ScoringUnit => ({ alternatives: [[{ id, weight }]] });
-  return [
-    ...q.groups.map((g) => ({
-      alternatives: g.alternatives.map((a) => a.map((t) => ({ id: t.id, weight: g.mass * t.weight * wordScale }))),
-    })),
-    ...q.compounds.map((id) => single(id, MODEL.terms.compound * index.idf[id]! * wordScale)),
-    ...q.gramIds.flatMap((g) => (g.id === undefined ? [] : [single(g.id, g.idf * gramScale)])),
-  ];
+  // Every array here is an empty literal pushed to, never a spread, map or flatMap result: an empty
+  // spread is a small-integer array, a flatMap's has holes, and code optimised for one kind of array
+  // is thrown away when it meets another (top-k's loops were deoptimised that way hundreds of questions in).
+  const units: ScoringUnit[] = [];
+  for (const g of q.groups) {
+    const alternatives: ScoringUnit["alternatives"] = [];
+    for (const a of g.alternatives) {
+      const terms: ScoringUnit["alternatives"][number] = [];
+      for (const t of a) terms.push({ id: t.id, weight: g.mass * t.weight * wordScale });
+      alternatives.push(terms);
+    }
+    units.push({ alternatives });
+  }
+  for (const id of q.compounds) units.push(single(id, MODEL.terms.compound * index.idf[id]! * wordScale));
+  for (const g of q.gramIds) if (g.id !== undefined) units.push(single(g.id, g.idf * gramScale));
+  return units;
+}
+
+function single(id: number, weight: number): ScoringUnit {
+  const terms: ScoringUnit["alternatives"][number] = [];
+  terms.push({ id, weight });
+  const alternatives: ScoringUnit["alternatives"] = [];
+  alternatives.push(terms);
+  return { alternatives };
 }
 
 /**

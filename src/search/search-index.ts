@@ -79,6 +79,12 @@ export interface SearchIndexParts {
   municipalities: MunicipalityMatcher;
 }
 
+/** What the index derives from its parts, when made beforehand (a reload decodes them a step at a time). */
+export interface Prepared {
+  lookup?: TermLookup;
+  scopes?: ScopeRanges;
+}
+
 export class SearchIndex {
   private readonly lookup: TermLookup;
   private readonly refs: readonly EntryRef[];
@@ -95,13 +101,14 @@ export class SearchIndex {
   private constructor(
     readonly parts: SearchIndexParts,
     private readonly tokenizer: JapaneseTokenizer,
-    lookup = new TermLookup(parts.packed),
+    made: Prepared = {},
   ) {
+    const lookup = made.lookup ?? new TermLookup(parts.packed);
     this.lookup = lookup;
     this.refs = parts.refs;
     this.names = parts.names;
     this.size = parts.refs.length;
-    this.scopes = new ScopeRanges(parts.refs);
+    this.scopes = made.scopes ?? new ScopeRanges(parts.refs);
     this.sudachiGroups = parts.sudachi?.groups ?? 0;
     const knownTerm = (term: string) => lookup.df(term) > 0;
     const reanalyze = (text: string) => analyzeWords(text, tokenizer);
@@ -116,8 +123,8 @@ export class SearchIndex {
   }
 
   /** The index made of parts a build produced (a saved index, or one built in another thread). */
-  static fromParts(parts: SearchIndexParts, tokenizer: JapaneseTokenizer): SearchIndex {
-    return new SearchIndex(parts, tokenizer);
+  static fromParts(parts: SearchIndexParts, tokenizer: JapaneseTokenizer, made?: Prepared): SearchIndex {
+    return new SearchIndex(parts, tokenizer, made);
   }
 
   static build(
@@ -156,7 +163,7 @@ export class SearchIndex {
       lexicon,
       municipalities,
     };
-    return new SearchIndex(parts, tokenizer, lookup);
+    return new SearchIndex(parts, tokenizer, { lookup });
   }
 
   /** The question as text, or analysed once by the caller (the conversation engine). */

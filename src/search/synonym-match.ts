@@ -25,45 +25,74 @@ export function matchSynonyms(
   const bySurface = new Joined(units.map((u) => termKey(u.surface)));
   const byBase = new Joined(units.map((u) => u.key));
   const found: { key: string; first: number; last: number }[] = [];
-  for (const { text, key } of candidatePatterns(synonyms.patterns, bySurface.chars, byBase.chars)) {
-    for (const [first, last] of bySurface.find(text)) if (text === key) found.push({ key, first, last });
-    for (const [first, last] of byBase.find(text)) found.push({ key, first, last });
+  const spans = SPANS;
+  const candidates = candidatePatterns(synonyms.patterns, bySurface.chars, byBase.chars);
+  for (let c = 0; c < candidates; c++) {
+    const { text, key } = synonyms.patterns[CANDIDATES[c]!]!;
+    if (text === key)
+      for (let n = bySurface.find(text, spans), k = 0; k < n; k += 2)
+        found.push({ key, first: spans[k]!, last: spans[k + 1]! });
+    for (let n = byBase.find(text, spans), k = 0; k < n; k += 2)
+      found.push({ key, first: spans[k]!, last: spans[k + 1]! });
   }
   // Longest (in words) first, then leftmost: お店を始めたい is 店を始める, not お店 + 始める.
   found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   for (const { key, first, last } of found) {
-    if (range(first, last).some((i) => claimed.has(i))) continue;
+    if (anyClaimed(claimed, first, last)) continue;
     claim(units, claimed, key, first, last);
   }
   if (knownTerm) matchTypos(units, synonyms, knownTerm, claimed);
   return claimed;
 }
 
+/** Found spans, [first, last] pairs, reused by every question (matchSynonyms runs to the end before the next). */
+const SPANS: number[] = [];
+
 type Pattern = CompiledSynonyms["patterns"][number];
 
-/** Positions of the patterns by their first character (built once per synonyms file). */
-const byFirstChar = new WeakMap<readonly Pattern[], Map<string, number[]>>();
+/** Positions of the patterns by their first character (built once per synonyms file), and a mark per pattern. */
+const byFirstChar = new WeakMap<readonly Pattern[], { index: Map<string, number[]>; marked: Uint8Array }>();
 
 /**
- * The patterns that can occur in a question with these characters, in the patterns' own order (which
- * decides between equally long matches): only those starting with one of its characters, not all of them.
+ * The positions of the patterns that can occur in a question with these characters, in the patterns' own
+ * order (which decides between equally long matches): only those starting with one of its characters, not
+ * all of them. Marked per pattern and read back in order (no set, no sort, no array per question); the
+ * positions are written into CANDIDATES, valid until the next question.
  */
-function candidatePatterns(patterns: readonly Pattern[], ...chars: ReadonlySet<string>[]): Pattern[] {
-  let index = byFirstChar.get(patterns);
-  if (!index) {
-    index = new Map();
+function candidatePatterns(patterns: readonly Pattern[], ...chars: ReadonlySet<string>[]): number {
+  let known = byFirstChar.get(patterns);
+  if (!known) {
+    const index = new Map<string, number[]>();
     for (let i = 0; i < patterns.length; i++) {
       const first = patterns[i]!.text[0] ?? "";
       const list = index.get(first);
       if (list) list.push(i);
       else index.set(first, [i]);
     }
-    byFirstChar.set(patterns, index);
+    known = { index, marked: new Uint8Array(patterns.length) };
+    byFirstChar.set(patterns, known);
   }
-  const at = new Set<number>();
-  for (const set of chars) for (const c of set) for (const i of index.get(c) ?? []) at.add(i);
-  return [...at].sort((a, b) => a - b).map((i) => patterns[i]!);
+  const { index, marked } = known;
+  let lowest = patterns.length;
+  let highest = -1;
+  for (const set of chars)
+    for (const c of set) {
+      const list = index.get(c);
+      if (list === undefined) continue;
+      for (const i of list) marked[i] = 1;
+      lowest = Math.min(lowest, list[0]!);
+      highest = Math.max(highest, list[list.length - 1]!);
+    }
+  let n = 0;
+  for (let i = lowest; i <= highest; i++) {
+    if (marked[i] === 0) continue;
+    marked[i] = 0;
+    CANDIDATES[n++] = i;
+  }
+  return n;
 }
+
+const CANDIDATES: number[] = [];
 
 /** Stretches no synonym word claimed, matched one character off (学道保育 → 学童保育), longest first. */
 function matchTypos(
@@ -74,7 +103,7 @@ function matchTypos(
 ): void {
   for (let first = 0; first < units.length; first++) {
     for (let last = Math.min(units.length - 1, first + MAX_TYPO_UNITS - 1); last >= first; last--) {
-      if (range(first, last).some((i) => claimed.has(i)) || !mayBeTypo(units, first, last, knownTerm)) continue;
+      if (anyClaimed(claimed, first, last) || !mayBeTypo(units, first, last, knownTerm)) continue;
       const key = synonyms.typos.find(joinedKey(units, first, last));
       if (!key) continue;
       claim(units, claimed, key, first, last);
@@ -110,21 +139,35 @@ class Joined {
     this.chars = new Set(this.text);
   }
 
-  /** [first unit, last unit] of every occurrence that starts and ends at unit boundaries. */
-  *find(word: string): Generator<[number, number]> {
-    if (!this.chars.has(word[0]!)) return;
+  /**
+   * [first unit, last unit] of every occurrence that starts and ends at unit boundaries, as pairs written
+   * into `out` from its start; returns how many numbers were written.
+   */
+  find(word: string, out: number[]): number {
+    if (!this.chars.has(word[0]!)) return 0;
+    let n = 0;
     for (let from = this.text.indexOf(word); from >= 0; from = this.text.indexOf(word, from + 1)) {
       const first = this.starts[from]! - 1;
       const last = this.ends[from + word.length]! - 1;
-      if (first >= 0 && last >= 0 && last >= first) yield [first, last];
+      if (first >= 0 && last >= 0 && last >= first) {
+        out[n++] = first;
+        out[n++] = last;
+      }
     }
+    return n;
   }
+}
+
+/** Whether a synonym word already claimed one of units first..last. */
+function anyClaimed(claimed: ReadonlyMap<number, SynonymMatch>, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (claimed.has(i)) return true;
+  return false;
 }
 
 /** Units first..last are the synonym word `key`. */
 function claim(units: readonly Unit[], claimed: Map<number, SynonymMatch>, key: string, first: number, last: number) {
   const match = { key, text: spanText(units, first, last), first, last };
-  for (const i of range(first, last)) claimed.set(i, match);
+  for (let i = first; i <= last; i++) claimed.set(i, match);
 }
 
 /** The words first..last as the question wrote them. */

@@ -130,11 +130,27 @@ function averageLengths(entries: readonly EntryTerms[]): {
 }
 
 /** Reads postings of a packed index by term. */
+/** Terms put in the term → id map between two `between` calls (a few milliseconds' work). */
+const TERMS_PER_STEP = 20_000;
+
 export class TermLookup {
   private readonly ids: Map<string, number>;
 
-  constructor(readonly index: PackedIndex) {
-    this.ids = new Map(index.terms.map((t, i) => [t, i]));
+  constructor(
+    readonly index: PackedIndex,
+    ids?: Map<string, number>,
+  ) {
+    this.ids = ids ?? new Map(index.terms.map((t, i) => [t, i]));
+  }
+
+  /** The same lookup, its map filled a slice at a time with `between` in between (a reload on the answering thread). */
+  static async inSteps(index: PackedIndex, between: () => Promise<void>): Promise<TermLookup> {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < index.terms.length; i++) {
+      if (i % TERMS_PER_STEP === 0) await between();
+      ids.set(index.terms[i]!, i);
+    }
+    return new TermLookup(index, ids);
   }
 
   id(term: string): number | undefined {

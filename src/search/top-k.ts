@@ -38,10 +38,7 @@ export function topEntries(
 ): Scored[] {
   const { index } = lookup;
   const units = scoringUnits(q, lookup);
-  const bounds = units.map(
-    (u) =>
-      Math.max(0, ...u.alternatives.map((a) => a.reduce((s, t) => s + t.weight * index.maxTf[t.id]!, 0))) * BOUND_SLACK,
-  );
+  const bounds = unitBounds(units, index.maxTf);
   const byBound = units.map((_, u) => u).sort((a, b) => byNumber(bounds[a]!, bounds[b]!));
   // One search at a time on a thread: its arrays are the last search's, reset (reused-array.ts says why).
   const legs = LEGS.load(units, byBound, lookup);
@@ -94,6 +91,21 @@ export function topEntries(
     }
     return partial * BOUND_SLACK > heap.threshold;
   }
+}
+
+/** Each unit's most: its best alternative's Σ weight × the term's highest saturated tf (never below 0). */
+function unitBounds(units: readonly ScoringUnit[], maxTf: Float32Array): Float64Array {
+  const bounds = BOUNDS.take(units.length);
+  for (let u = 0; u < units.length; u++) {
+    let best = 0;
+    for (const a of units[u]!.alternatives) {
+      let sum = 0;
+      for (const t of a) sum += t.weight * maxTf[t.id]!;
+      if (sum > best) best = sum;
+    }
+    bounds[u] = best * BOUND_SLACK;
+  }
+  return bounds;
 }
 
 /** A cursor past the last posting. */
@@ -296,6 +308,7 @@ class TopHeap {
 /** The one search's working arrays on this thread (top-k searches do not nest). */
 
 const LEGS = new Legs();
+const BOUNDS = reusedFloat64();
 const BELOW = reusedFloat64();
 const SCORES = reusedFloat64();
 const HEAP = new TopHeap();
