@@ -116,7 +116,8 @@ const newFound = (): Found => ({ value: 0, field: undefined, expanded: true });
 /**
  * The entry's terms already taken through an expansion by an earlier word of the question: an entry's word
  * found through a synonym shows one question word, not each that expands to it (手当 and もらえる both →
- * 助成, 補助: an entry with both has the meaning once). A question has a handful of words, so a short list (reused, not allocated per entry).
+ * 助成, 補助: an entry with both has the meaning once). A question has a handful of words, so a short list
+ * (reused, not allocated per entry).
  */
 class UsedTerms {
   private ids: number[] = [];

@@ -127,12 +127,9 @@ export function scoringUnits(q: PreparedQuery, lookup: TermLookup): ScoringUnit[
   return units;
 }
 
+/** A unit of one term (a literal of objects is an array of objects, like the pushed ones). */
 function single(id: number, weight: number): ScoringUnit {
-  const terms: ScoringUnit["alternatives"][number] = [];
-  terms.push({ id, weight });
-  const alternatives: ScoringUnit["alternatives"] = [];
-  alternatives.push(terms);
-  return { alternatives };
+  return { alternatives: [[{ id, weight }]] };
 }
 
 /**

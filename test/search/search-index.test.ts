@@ -142,16 +142,6 @@ describe("no match: nothing in the knowledge answers these", () => {
 });
 
 describe("aspects: what a program's record answers, and what it does not hold", () => {
-  it.each<[string, string, keyof typeof MODEL.words]>([
-    ["ファミリーサポートに登録したい", "登録", "aspect"],
-    ["病児保育の利用登録", "利用登録", "aspect"],
-    ["固定資産税の支払いについて", "支払い", "otherAspect"],
-    ["図書館の開館時間を知りたい", "開館時間", "otherAspect"],
-  ])("%s: %s is %s", (question, label, kind) => {
-    const concept = index.explain(question).concepts.find((c) => c.label === label);
-    expect(concept?.weight).toBe(MODEL.words[kind]);
-  });
-
   // An entry that names the topic but not an aspect no record holds does not answer; one lacking an aspect
   // every record answers (how to join) still does.
   it("固定資産税の支払いについて: the factory program that mentions 固定資産税 does not answer", () => {

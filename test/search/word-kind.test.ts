@@ -1,0 +1,28 @@
+// What kind each word of a question is: the kind sets how much it counts found and missing (model.ts).
+import { describe, expect, it } from "vitest";
+import { kindOf, spanKind, type WordKind } from "../../src/search/word-kind.js";
+import { termKey } from "../../src/text/normalize.js";
+
+describe("kindOf: aspects a program's record answers, and aspects it does not hold", () => {
+  it.each<[string, string, WordKind]>([
+    ["登録", "名詞", "aspect"], // how one joins a service: the record's application
+    ["申請", "名詞", "aspect"],
+    ["場所", "名詞", "aspect"], // where: the record names its department
+    ["費用", "名詞", "aspect"],
+    ["支払い", "名詞", "otherAspect"],
+    ["開館", "名詞", "otherAspect"],
+    ["予約", "名詞", "otherAspect"],
+    ["更新", "名詞", "otherAspect"],
+    ["いつ", "名詞", "question"],
+    ["図書館", "名詞", "noun"],
+    ["借りる", "動詞", "verb"],
+  ])("%s (%s) is %s", (word, pos, kind) => {
+    expect(kindOf(pos, termKey(word))).toBe(kind);
+  });
+
+  it("a compound of aspects is one no record holds if any of its words is (開館 + 時間)", () => {
+    expect(spanKind(["otherAspect", "aspect"])).toBe("otherAspect");
+    expect(spanKind(["aspect", "question"])).toBe("aspect");
+    expect(spanKind(["otherAspect", "noun"])).toBe("noun");
+  });
+});
