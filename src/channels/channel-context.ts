@@ -94,6 +94,8 @@ export interface ChannelContext {
   now(): Date;
   /** The server's logger: personal data is masked in everything logged through it. */
   log: ChannelLog;
+  /** Whether requests are arriving in a burst now (a spike of webhooks): work that can wait, waits. */
+  bursting?: () => boolean;
   /** The App Home's turn log, shared by replicas (Redis) or kept on disk. */
   turnLog(): Promise<TurnLog>;
   /** Staff answers and facts: drafts and approval, checked with the channel's own approvers (Slack App Home). */

@@ -18,6 +18,7 @@ import { CHANNELS, channelContext, mountChannels, type MountedChannels } from ".
 import { watchKnowledge, type KnowledgeWatcher } from "./live-knowledge/watch-knowledge.js";
 import type { ReloadOutcome } from "./live-knowledge/knowledge-runtime.js";
 import { maskPersonalData } from "../text/mask-personal-data.js";
+import { ArrivalRate } from "./scheduling/arrival-rate.js";
 
 export interface StartServerOptions {
   config: ServerConfig;
@@ -57,6 +58,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const tasks = new BackgroundTasks(logger);
   const startedAt = new Date();
   let channels: MountedChannels = { names: [], summary: [], off: [], closers: [] };
+  // Requests arriving in a burst (a spike of webhooks): answers and loading indicators wait for it to pass.
+  const arrivals = new ArrivalRate();
   registerCoreRoutes(routes, {
     health: () => services.runtime.health(),
     metrics,
@@ -65,15 +68,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   channels = await mountChannels(
     options.channels ?? CHANNELS,
-    channelContext(config, services, metrics, tasks, logger),
+    channelContext(config, services, metrics, tasks, logger, () => arrivals.bursting()),
     routes,
   );
   // Answers of acknowledged LINE events give way to requests arriving (a spike's acknowledgements first).
-  let requestsSeen = 0;
-  services.limits.turns.yieldToArrivals({ arrivals: () => requestsSeen });
-  const onRequest = () => {
-    requestsSeen++;
-  };
+  services.limits.turns.yieldToArrivals({ bursting: () => arrivals.bursting() });
+  const onRequest = () => arrivals.seen();
   const pipeline = { routes, bodyLimit: config.bodyLimit, logger, metrics, onRequest };
   const http = createHttpServer(pipeline);
   const address = await listenOrClose(http, config, channels, services);

@@ -1,6 +1,6 @@
 // Turns run one at a time, people waiting on an HTTP answer first, and the event loop gets a turn between
 // them (so a webhook's acknowledgement is never stuck behind a backlog of answers).
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TurnScheduler } from "../../src/server/scheduling/turn-scheduler.js";
 import { priorityOf } from "../../src/server/scheduling/scheduled-engine.js";
 
@@ -86,54 +86,72 @@ describe("TurnScheduler", () => {
   });
 });
 
-/** A request arriving on each turn of the event loop, `turns` times (a burst of webhooks); `stop()` ends it early. */
-function arrivalsEachLoopTurn(turns = Infinity, onTurn: () => void = () => undefined) {
-  const a = { count: 0, stopped: false, stop: () => (a.stopped = true) };
-  const step = () => {
-    if (a.stopped) return;
-    a.count++;
-    onTurn();
-    if (a.count < turns) setImmediate(step);
-  };
-  setImmediate(step);
-  return a;
+/** A burst of requests that ends after `ms` (or at `stop()`). */
+function burstFor(ms = Infinity) {
+  const b = { on: true, stop: () => (b.on = false) };
+  if (Number.isFinite(ms)) setTimeout(() => b.stop(), ms);
+  return b;
 }
 
-describe("TurnScheduler yielding to arriving requests", () => {
-  it("starts a background turn only once a turn of the loop has passed without a new request", async () => {
+// A fake clock (timers and performance.now), so the waits are exact whatever the machine is doing.
+describe("TurnScheduler yielding to a burst of requests", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "performance"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("holds a background turn while the burst lasts, and starts it once it is over", async () => {
     const s = new TurnScheduler(1);
-    const burst = arrivalsEachLoopTurn(50);
-    s.yieldToArrivals({ arrivals: () => burst.count, now: () => 0 });
-    let countAtStart = -1;
-    await s.run("background", async () => {
-      countAtStart = burst.count;
+    const burst = burstFor(50);
+    s.yieldToArrivals({ bursting: () => burst.on });
+    let startedAt = -1;
+    const turn = s.run("background", async () => {
+      startedAt = performance.now();
     });
-    expect(countAtStart).toBe(50);
+    await vi.advanceTimersByTimeAsync(100);
+    await turn;
+    expect(startedAt).toBeGreaterThanOrEqual(50);
+    expect(startedAt).toBeLessThan(55);
+  });
+
+  it("starts background turns at once when there is no burst (a steady load)", async () => {
+    const s = new TurnScheduler(1);
+    s.yieldToArrivals({ bursting: () => false });
+    const startedAt: number[] = [];
+    const turns = [1, 2, 3].map(() => s.run("background", async () => void startedAt.push(performance.now())));
+    await vi.runAllTimersAsync();
+    await Promise.all(turns);
+    // (the fake clock counts each setImmediate as a millisecond; a held turn would wait its holdMs, 200)
+    expect(startedAt).toHaveLength(3);
+    expect(startedAt[2]).toBeLessThan(10);
   });
 
   it("does not hold back a turn someone is waiting for (the page, Slack)", async () => {
     const s = new TurnScheduler(1);
-    const burst = arrivalsEachLoopTurn(50);
-    s.yieldToArrivals({ arrivals: () => burst.count, now: () => 0 });
-    const line = s.run("background", async () => burst.count);
-    const web = await s.run("interactive", async () => burst.count);
-    expect(web).toBeLessThan(50);
-    expect(await line).toBe(50);
+    const burst = burstFor(50);
+    s.yieldToArrivals({ bursting: () => burst.on });
+    const line = s.run("background", async () => performance.now());
+    const web = s.run("interactive", async () => performance.now());
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await web).toBeLessThan(5);
+    expect(await line).toBeGreaterThanOrEqual(50);
   });
 
-  it("holds a turn at most holdMs while requests keep coming, and not at all once it was queued maxWaitMs ago", async () => {
-    let clock = 0;
+  it("holds a turn at most holdMs while the burst goes on, and not at all once it was queued maxWaitMs ago", async () => {
     const s = new TurnScheduler(1);
-    const endless = arrivalsEachLoopTurn(Infinity, () => (clock += 10));
-    s.yieldToArrivals({ arrivals: () => endless.count, holdMs: 100, maxWaitMs: 150, now: () => clock });
+    const endless = burstFor();
+    s.yieldToArrivals({ bursting: () => endless.on, holdMs: 100, maxWaitMs: 150 });
     const started: number[] = [];
-    const turns = [1, 2, 3].map(() => s.run("background", async () => void started.push(clock)));
+    const turns = [1, 2, 3].map(() => s.run("background", async () => void started.push(performance.now())));
+    await vi.advanceTimersByTimeAsync(300);
     await Promise.all(turns);
     endless.stop();
     // The first waits its 100 ms at the head; the others were queued at 0 and are past 150 ms by their turn.
     expect(started[0]).toBeGreaterThanOrEqual(100);
-    expect(started[0]).toBeLessThan(150);
-    expect(started[2]! - started[1]!).toBeLessThan(50);
+    expect(started[0]).toBeLessThan(105);
     expect(started[1]).toBeGreaterThanOrEqual(150);
+    expect(started[2]! - started[1]!).toBeLessThan(5);
   });
 });

@@ -56,6 +56,7 @@ export class LineChannel {
       messenger: this.messenger,
       log,
       loadingAfterMs: config.loadingAfterMs,
+      ...(ctx.bursting ? { bursting: ctx.bursting } : {}),
       queue: ctx.queue,
       answers: ctx.answers,
       source: channel,

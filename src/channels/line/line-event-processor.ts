@@ -39,6 +39,8 @@ export interface LineEventProcessorOptions {
   dedupeTtlMs?: number;
   /** One-to-one chats see the loading animation when an answer takes longer than this (default 800 ms). */
   loadingAfterMs?: number;
+  /** Whether the server is acknowledging a burst of webhooks: loading indicators wait until it is over. */
+  bursting?: () => boolean;
   log?: LineLog;
   /** Counts what happened to each event; the server passes its metrics. */
   onOutcome?: (type: string, outcome: EventOutcome) => void;
@@ -50,6 +52,9 @@ const INTERNAL_RETRIES = 5;
 
 /** Loading-animation calls made at once; see startLoadingTimer. */
 const MAX_LOADING_CALLS_IN_FLIGHT = 4;
+
+/** How often a loading indicator held back by a burst looks again. */
+const LOADING_RETRY_IN_BURST_MS = 250;
 
 /** "answered-before": a redo whose answer had gone out before the crash (its reply token was used). */
 export type EventOutcome = "answered" | "answered-before" | "silent" | "duplicate" | "ignored" | "failed";
@@ -283,15 +288,22 @@ export class LineEventProcessor {
     const chat = info.conversation;
     if (!chat?.oneToOne) return { stop: async () => {} };
     let call: Promise<void> | undefined;
-    const timer = setTimeout(() => {
-      // In a burst every waiting resident's timer fires at once: a storm of API calls that would hold up the
-      // webhook acknowledgements (issue #8's load run). A few at a time; the rest get the answer without it.
+    const show = () => {
+      // While webhooks arrive in a burst, each API call (about a millisecond of this loop) would hold up
+      // their acknowledgements: the indicator waits for the burst to pass.
+      if (this.opts.bursting?.()) {
+        timer = setTimeout(show, LOADING_RETRY_IN_BURST_MS);
+        return;
+      }
+      // After a burst every waiting resident's timer fires at once: a storm of API calls that would hold up
+      // the acknowledgements (issue #8's load run). A few at a time; the rest get the answer without it.
       if (this.loadingCallsInFlight >= MAX_LOADING_CALLS_IN_FLIGHT) return;
       this.loadingCallsInFlight++;
       call = this.opts.messenger.showLoading(chat.chatId).finally(() => {
         this.loadingCallsInFlight--;
       });
-    }, this.opts.loadingAfterMs ?? 800);
+    };
+    let timer = setTimeout(show, this.opts.loadingAfterMs ?? 800);
     return {
       stop: async () => {
         clearTimeout(timer);

@@ -38,11 +38,14 @@ export function createLineWebhookHandler(
   };
 }
 
+/** One decoder for every body: a whole-buffer decode keeps no state between calls. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /** The `events` array of a webhook body, or undefined when the bytes are not one (bad UTF-8 counts). */
 function webhookEvents(body: Buffer): unknown[] | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    parsed = JSON.parse(UTF8.decode(body));
   } catch {
     return undefined;
   }

@@ -2,10 +2,10 @@
 // out, through the same routing, body cap, handlers, security headers, log line and metrics as a request
 // over HTTP. Tests talk to the server this way; one suite (test/server/request-pipeline.test.ts) and the
 // CLI and reliability tests go over real sockets.
-import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { PayloadTooLarge } from "../../channels/http/http-error.js";
 import { answer, recordRequest, type Outcome, type PipelineDeps } from "./request-listener.js";
+import { newRequestId } from "./request-id.js";
 
 /** Answers `input` (a Request, or a path such as "/api/search?q=…" with `init`) in this process. */
 export async function requestInProcess(
@@ -22,7 +22,7 @@ export async function requestInProcess(
     headers[name] = value;
   });
   if (body.length > 0 || request.method === "POST") headers["content-length"] = String(body.length);
-  const id = randomBytes(6).toString("base64url");
+  const id = newRequestId();
   const outcome: Outcome = { route: "unmatched", bytesIn: 0, logFields: {} };
   const answered = await answer(
     deps,

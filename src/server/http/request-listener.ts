@@ -1,7 +1,6 @@
 // The request pipeline: route, read the raw body under the cap, run the handler, write the response
 // with the security headers, then one log line and the request metrics. No body is parsed here.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { randomBytes } from "node:crypto";
 import type { Logger } from "../logging/logger.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
 import type { RouteTable } from "./route-table.js";
@@ -10,6 +9,7 @@ import { BadRequest, HttpError, MethodNotAllowed, NotFound } from "../../channel
 import { readRawBody } from "./read-body.js";
 import { errorResponse } from "./respond.js";
 import { SECURITY_HEADERS } from "./security-headers.js";
+import { newRequestId } from "./request-id.js";
 
 export interface PipelineDeps {
   routes: RouteTable;
@@ -67,7 +67,7 @@ async function handleRequest(deps: PipelineDeps, req: IncomingMessage, res: Serv
     readBody: (limit) => readRawBody(req, limit),
     complete: () => req.complete,
   };
-  const id = randomBytes(6).toString("base64url");
+  const id = newRequestId();
   const outcome: Outcome = { route: "unmatched", bytesIn: 0, logFields: {} };
   res.once("close", () => {
     // 0: the client went away before an answer

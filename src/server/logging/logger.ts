@@ -28,6 +28,22 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? batchedStdout(),
   );
+}
+
+/** Bytes of log lines gathered before one write to stdout (see batchedStdout). */
+const LOG_BATCH_BYTES = 8 * 1024;
+/** Longest a log line waits in the batch. */
+const LOG_BATCH_MS = 100;
+
+/**
+ * stdout, written in batches: one write per line was about a tenth of the CPU the server spent
+ * acknowledging a 2,000-event spike (each acknowledgement logs a line). A batch goes out at 8 KiB, after
+ * 100 ms at the latest, and on exit (pino flushes its destination synchronously then).
+ */
+function batchedStdout(): DestinationStream {
+  const out = pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES });
+  setInterval(() => out.flush(), LOG_BATCH_MS).unref();
+  return out;
 }

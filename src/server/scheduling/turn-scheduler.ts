@@ -4,12 +4,14 @@
 // the whole batch otherwise). The scheduler runs `concurrency` turns at a time, each started from
 // setImmediate so the loop reads sockets and sends acknowledgements between turns, and serves people who
 // are waiting on an HTTP answer (the web page, Slack) before LINE events that were already acknowledged.
-// With `yieldToArrivals`, a background turn also waits while requests keep arriving: it starts on a turn
-// of the loop in which no new request came in, so during a spike the loop's time goes to acknowledging
-// (each answer that does start brings seconds' worth of rendering, LINE API calls and log lines with it)
-// and the backlog is answered once the burst is over. The wait is bounded twice: `holdMs` for each turn,
-// and none at all for a turn queued `maxWaitMs` ago, so a load that never pauses is answered as before.
-// LINE's reply tokens go stale after about a minute, and the LINE channel then pushes instead.
+// With `yieldToArrivals`, a background turn also waits while requests arrive in a burst (arrival-rate.ts),
+// so during a spike the loop's time goes to acknowledging (each answer that starts brings milliseconds of
+// rendering, LINE API calls and log lines with it) and the backlog is answered once the burst is over;
+// a steady load is no burst and is answered at once. It decides just after the loop has read its sockets
+// (setImmediate follows the poll), so requests that came in during a long turn count, and a held turn
+// looks again on a timer, so the loop sleeps between looks instead of spinning. The wait is bounded
+// twice: `holdMs` for each turn, and none at all for a turn queued `maxWaitMs` ago, so a burst that never
+// ends is answered as before. LINE's reply tokens go stale after about a minute; the channel then pushes.
 
 export type TurnPriority = "interactive" | "background";
 
@@ -23,8 +25,10 @@ interface Waiting {
 }
 
 export interface ArrivalYield {
-  /** A count that grows with every request the server starts to handle. */
-  arrivals: () => number;
+  /** Whether requests are arriving in a burst now (ArrivalRate.bursting). */
+  bursting: () => boolean;
+  /** How often a held turn looks again (default 2 ms). */
+  lookEveryMs?: number;
   /** Longest a background turn at the head of the queue waits for a pause in the arrivals (default 200 ms). */
   holdMs?: number;
   /** A background turn queued this long ago starts without waiting for a pause (default 5 s). */
@@ -36,9 +40,10 @@ export class TurnScheduler {
   private readonly queues: Record<TurnPriority, Waiting[]> = { interactive: [], background: [] };
   private running = 0;
   private yielding: Required<ArrivalYield> | undefined;
-  /** The arrival count when the head of the background queue was last looked at. */
-  private lastCount: number | undefined;
   private lookScheduled = false;
+  /** A look is running: the loop has just read its sockets. */
+  private looking = false;
+  private reportedWaiting = -1;
 
   constructor(
     private readonly concurrency = 1,
@@ -57,7 +62,7 @@ export class TurnScheduler {
 
   /** From now on background turns wait for a pause in the requests arriving (see the top of this file). */
   yieldToArrivals(y: ArrivalYield): void {
-    this.yielding = { holdMs: 200, maxWaitMs: 5_000, now: () => performance.now(), ...y };
+    this.yielding = { lookEveryMs: 2, holdMs: 200, maxWaitMs: 5_000, now: () => performance.now(), ...y };
   }
 
   /** Turns waiting to start (the backlog). */
@@ -80,34 +85,45 @@ export class TurnScheduler {
           });
       });
     }
-    this.onQueueChange?.(this.waiting);
+    if (this.waiting !== this.reportedWaiting) {
+      this.reportedWaiting = this.waiting;
+      this.onQueueChange?.(this.waiting);
+    }
   }
 
-  /** The next background turn, unless requests arrived since the last look and it may still wait. */
+  /** The next background turn, unless requests are arriving in a burst and it may still wait. */
   private nextBackground(): Waiting | undefined {
     const head = this.queues.background[0];
     if (!head || !this.yielding) return this.queues.background.shift();
-    if (this.lookScheduled) return undefined; // the look waits for the sockets to be read first
-    const { arrivals, holdMs, maxWaitMs, now } = this.yielding;
-    const count = arrivals();
+    if (!this.looking) {
+      this.lookAfter(0);
+      return undefined;
+    }
+    const { bursting, lookEveryMs, holdMs, maxWaitMs, now } = this.yielding;
     const t = now();
     head.heldFrom ??= t;
-    const arrived = count !== this.lastCount;
-    this.lastCount = count;
-    if (arrived && t - head.heldFrom < holdMs && t - head.queuedAt < maxWaitMs) {
-      this.lookAgain();
+    if (bursting() && t - head.heldFrom < holdMs && t - head.queuedAt < maxWaitMs) {
+      this.lookAfter(lookEveryMs);
       return undefined;
     }
     return this.queues.background.shift();
   }
 
-  /** Looks again on the next turn of the loop, after its sockets have been read (setImmediate follows the poll). */
-  private lookAgain(): void {
+  /** Looks (pumps with `looking` set) in the check phase after `ms`: after the loop has read its sockets. */
+  private lookAfter(ms: number): void {
     if (this.lookScheduled) return;
     this.lookScheduled = true;
-    setImmediate(() => {
-      this.lookScheduled = false;
-      this.pump();
-    });
+    const look = () =>
+      setImmediate(() => {
+        this.lookScheduled = false;
+        this.looking = true;
+        try {
+          this.pump();
+        } finally {
+          this.looking = false;
+        }
+      });
+    if (ms > 0) setTimeout(look, ms);
+    else look();
   }
 }
