@@ -2,7 +2,9 @@
 //   found(group)  how well the entry contains the word: its best term's weight × the weight of the best
 //                 field it is in, to the power evidenceFieldExponent (1 in a name, 0.59 in a summary), or,
 //                 when only the word's bigrams are there, bigramCredit × share^1.5 × the same field factor
-//                 (share: of the word's character terms by weight, single kanji at MODEL.kanjiGram); an
+//                 (share: of the word's character terms by weight, single kanji at MODEL.kanjiGram; for a
+//                 word in kana only, also × min(1, Σ IDF of the bigrams found / the word's IDF): kana
+//                 bigrams are mostly grammar, and さい of ください with いず of いずれか is no サイズ); an
 //                 entry's terms reached through a found word's expansions count for that word only, so
 //                 two words with one meaning (手当, もらえる → 助成, 補助) show it once;
 //   coverage      F / (F + M): F = Σ mass × found, M = the masses not found, heaviest first, the k-th
@@ -165,6 +167,7 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
   let hits = 0;
   let all = 0;
   let mask = 0;
+  let hitIdf = 0;
   for (let k = 0; k < g.grams.length; k++) {
     const gram = g.grams[k]!;
     all += gram.weight;
@@ -172,10 +175,14 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
     const p = lookup.find(gram.id, doc);
     if (p < 0) continue;
     hits += gram.weight;
+    hitIdf += gram.idf;
     mask |= fields[p]!;
   }
   const share = hits / all;
-  const credit = share >= MODEL.bigramMinShare ? MODEL.bigramCredit * share ** 1.5 * fieldFactor(mask) : 0;
+  const credit =
+    share >= MODEL.bigramMinShare
+      ? MODEL.bigramCredit * share ** 1.5 * fieldFactor(mask) * (g.kana ? Math.min(1, hitIdf / g.idf) : 1)
+      : 0;
   if (credit > value) {
     out.value = credit;
     out.field = bestField(mask);

@@ -9,6 +9,7 @@ import { MODEL } from "./model.js";
 import { REFERENCE_TF, type TermLookup } from "./term-index.js";
 import type { QueryGroup } from "./query-groups.js";
 import { isKanjiGram } from "../text/analyze.js";
+import { isKana } from "../text/normalize.js";
 import type { QueryPlan } from "./query-plan.js";
 import { byNumber } from "../util/compare.js";
 
@@ -25,8 +26,13 @@ export interface PreparedGroup {
   mass: number;
   /** Each alternative way to find the word: one term, or the compounds of a phrase that add up. */
   alternatives: { id: number; weight: number; found: number; expanded: boolean }[][];
-  /** The word's character-channel terms, each with its weight (a single kanji counts MODEL.kanjiGram). */
-  grams: { id: number | undefined; weight: number }[];
+  /** The word's character-channel terms, each with its weight (a single kanji counts MODEL.kanjiGram) and IDF. */
+  grams: { id: number | undefined; weight: number; idf: number }[];
+  /**
+   * The word is written in kana only: its bigrams are kana bigrams, which grammar makes common (さい of
+   * ください, いず of いずれか), so as evidence they count only as far as they are specific (evidence.ts).
+   */
+  kana: boolean;
 }
 
 export interface PreparedQuery {
@@ -72,7 +78,8 @@ function prepareGroup(group: QueryGroup, lookup: TermLookup): PreparedGroup {
     idf,
     mass: MODEL.words[group.kind] * idf,
     alternatives: [...alternatives.values()],
-    grams: group.grams.map((g) => ({ id: lookup.id(g), weight: gramWeight(g) })),
+    grams: group.grams.map((g) => ({ id: lookup.id(g), weight: gramWeight(g), idf: lookup.idf(g) })),
+    kana: isKana(group.label),
   };
 }
 

@@ -169,7 +169,8 @@ export const RECORD_ASPECT_WORDS: readonly string[] = [
   "書類",
   "必要",
   "受付",
-  // where to ask (every record names its department) and where (場所 asks どこ)
+  // where to ask (every record names its department) and where (場所 asks どこ; 近く, 付近, 周辺 ask where
+  // near: 「駅の近く」 is about the station, not about nearness)
   "相談",
   "問い合わせ",
   "問合せ",
@@ -181,6 +182,9 @@ export const RECORD_ASPECT_WORDS: readonly string[] = [
   "番号",
   "電話番号",
   "場所",
+  "近く",
+  "付近",
+  "周辺",
   // the period, the amount, who is eligible, how it works
   "期間",
   "期限",

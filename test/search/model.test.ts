@@ -214,6 +214,28 @@ describe("bigrams", () => {
     expect(evidence([{ name: grams.slice(0, 1) }], p).found[0]).toBe(0); // 1/3 < bigramMinShare
     expect(1 / 3).toBeLessThan(MODEL.bigramMinShare);
   });
+
+  it("a kana word found only by its bigrams counts only as far as they are specific (Σ their IDF / the word's)", () => {
+    // さいず (サイズ) is in no entry; #さい (ください) and #いず (いずれか) are in half the entries: an entry
+    // with both shows little of the word. The same two bigrams, rare, still show it at bigramCredit; a kanji
+    // word is not capped (a kanji bigram is seldom grammar).
+    const common = Array.from({ length: 8 }, () => ({ answer: ["#さい", "#いず"] }));
+    const kana = plan([group("さいず", ["さいず"], "noun", ["#さい", "#いず"])]);
+    const byGrammar = evidence(common, kana).found[0]!;
+    expect(byGrammar).toBeGreaterThan(0);
+    expect(byGrammar).toBeLessThan(MODEL.bigramCredit * MODEL.fields.answer ** MODEL.evidenceFieldExponent * 0.5);
+    const rare = [{ answer: ["#さい", "#いず"] }, ...Array.from({ length: 8 }, (_, k) => ({ answer: [`w${k}`] }))];
+    expect(evidence(rare, kana).found[0]).toBeCloseTo(
+      MODEL.bigramCredit * MODEL.fields.answer ** MODEL.evidenceFieldExponent,
+      5,
+    );
+    const kanjiCommon = Array.from({ length: 8 }, () => ({ answer: ["#申請", "#請書"] }));
+    const kanji = plan([group("申請書類", ["申請書類"], "noun", ["#申請", "#請書"])]);
+    expect(evidence(kanjiCommon, kanji).found[0]).toBeCloseTo(
+      MODEL.bigramCredit * MODEL.fields.answer ** MODEL.evidenceFieldExponent,
+      5,
+    );
+  });
 });
 
 describe("single kanji in the character channel", () => {

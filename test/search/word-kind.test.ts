@@ -8,6 +8,7 @@ describe("kindOf: aspects a program's record answers, and aspects it does not ho
     ["登録", "名詞", "aspect"], // how one joins a service: the record's application
     ["申請", "名詞", "aspect"],
     ["場所", "名詞", "aspect"], // where: the record names its department
+    ["近く", "名詞", "aspect"], // where near: 「駅の近く」 is about the station
     ["費用", "名詞", "aspect"],
     ["支払い", "名詞", "otherAspect"],
     ["開館", "名詞", "otherAspect"],
