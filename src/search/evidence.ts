@@ -11,7 +11,7 @@
 //                 divided by k^missingDecay, each weighed by missingWords (a verb missing says little);
 //   confidence    σ(bias + coverage × a + score × b + ln(1 + F) × c + agreement × d + faq × e), the logistic
 //                 fit of model.ts (agreement: topic-agreement.ts, measured across the candidates).
-import { MODEL, type FieldName } from "./model.js";
+import { FIELD_NAMES, MODEL, type FieldName } from "./model.js";
 import { bestField, type TermLookup } from "./term-index.js";
 import type { PreparedGroup, PreparedQuery } from "./scorer.js";
 
@@ -134,9 +134,13 @@ class UsedTerms {
   }
 }
 
+/** The expanded terms foundIn found in the entry, for take (reused: foundIn runs for every candidate and word). */
+const foundExpanded: number[] = [];
+
 /** Fills `out` (the caller's, reused) with how entry doc contains the group's word; returns it. */
 function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, used: UsedTerms): Found {
   const fields = lookup.index.postingFields;
+  foundExpanded.length = 0;
   let value = 0;
   let field: FieldName | undefined;
   let expanded = true;
@@ -150,6 +154,7 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
       if (t.expanded && used.has(t.id)) continue;
       const p = lookup.find(t.id, doc);
       if (p < 0) continue;
+      if (t.expanded) foundExpanded.push(t.id);
       v += t.found * fieldFactor(fields[p]!);
       mask |= fields[p]!;
     }
@@ -163,7 +168,7 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
   out.value = value;
   out.field = field;
   out.expanded = expanded;
-  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return take(g, lookup, doc, used, out);
+  if (g.grams.length === 0 || value >= MODEL.bigramCredit) return take(used, out);
   let hits = 0;
   let all = 0;
   let mask = 0;
@@ -189,33 +194,28 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
     out.expanded = true;
     return out;
   }
-  return take(g, lookup, doc, used, out);
+  return take(used, out);
 }
 
 /**
  * Marks every expanded term of the word that the entry has as taken (UsedTerms), once the word is found at
  * all: two words of the question with one meaning (手当 and もらえる both mean 給付, 助成, 補助 …) show that
- * meaning once, whichever of its spellings the entry has. Returns out.
+ * meaning once, whichever of its spellings the entry has. The terms are those foundIn's first loop found
+ * (it looked each one up already). Returns out.
  */
-function take(g: PreparedGroup, lookup: TermLookup, doc: number, used: UsedTerms, out: Found): Found {
+function take(used: UsedTerms, out: Found): Found {
   if (out.value <= 0) return out;
-  for (let a = 0; a < g.alternatives.length; a++) {
-    const alternative = g.alternatives[a]!;
-    for (let k = 0; k < alternative.length; k++) {
-      const t = alternative[k]!;
-      if (t.expanded && !used.has(t.id) && lookup.find(t.id, doc) >= 0) used.add(t.id);
-    }
-  }
+  for (let k = 0; k < foundExpanded.length; k++) if (!used.has(foundExpanded[k]!)) used.add(foundExpanded[k]!);
   return out;
 }
 
-/** MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent, computed once per field mask. */
-const FIELD_FACTORS = new Map<number, number>();
+/** MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent, computed once per field mask (NaN: not yet). */
+const FIELD_FACTORS = new Float64Array(1 << FIELD_NAMES.length).fill(Number.NaN);
 function fieldFactor(mask: number): number {
-  let factor = FIELD_FACTORS.get(mask);
-  if (factor === undefined) {
+  let factor = FIELD_FACTORS[mask]!;
+  if (Number.isNaN(factor)) {
     factor = MODEL.fields[bestField(mask)] ** MODEL.evidenceFieldExponent;
-    FIELD_FACTORS.set(mask, factor);
+    FIELD_FACTORS[mask] = factor;
   }
   return factor;
 }
