@@ -20,6 +20,7 @@ import { KeyedSerial } from "../../util/keyed-serial.js";
 import { SILENT_LOG, type LineLog } from "./line-log.js";
 import { WithdrawnMessages } from "./withdrawn-messages.js";
 import type { LineAnswerer } from "./line-answerer.js";
+import { BurstGate } from "./burst-gate.js";
 
 export interface LineEventProcessorOptions {
   answerer: LineAnswerer;
@@ -39,7 +40,7 @@ export interface LineEventProcessorOptions {
   dedupeTtlMs?: number;
   /** One-to-one chats see the loading animation when an answer takes longer than this (default 800 ms). */
   loadingAfterMs?: number;
-  /** Whether the server is acknowledging a burst of webhooks: loading indicators wait until it is over. */
+  /** Whether the server is acknowledging a burst of webhooks: the events' handling waits until it is over. */
   bursting?: () => boolean;
   log?: LineLog;
   /** Counts what happened to each event; the server passes its metrics. */
@@ -70,6 +71,8 @@ export class LineEventProcessor {
   private readonly events: EventQueue;
   private readonly source: string;
   private readonly answers: AnswerGuard;
+  /** Events handed back during a burst of webhooks wait here, in order, until it is over. */
+  private readonly gate: BurstGate | undefined;
 
   constructor(private readonly opts: LineEventProcessorOptions) {
     this.log = opts.log ?? SILENT_LOG;
@@ -77,6 +80,7 @@ export class LineEventProcessor {
     this.events = opts.queue ?? new MemoryEventQueue();
     this.source = opts.source ?? "line";
     this.answers = opts.answers ?? new MemoryAnswerGuard();
+    this.gate = opts.bursting ? new BurstGate({ bursting: opts.bursting }) : undefined;
     this.events.consume(this.source, (e) => this.handleQueued(e));
   }
 
@@ -149,7 +153,7 @@ export class LineEventProcessor {
 
   /** The queue hands an event back: answer it, count and log the outcome. Never rejects. */
   handleQueued(event: QueuedEvent): Promise<void> {
-    const work = this.processEvent(event);
+    const work = this.gate ? this.gate.pass(() => this.processEvent(event)) : this.processEvent(event);
     this.track(work);
     return work;
   }

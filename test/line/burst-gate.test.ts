@@ -1,0 +1,69 @@
+// Events handed back during a burst of webhooks wait, in order, until it is over (or waited maxWaitMs).
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { BurstGate } from "../../src/channels/line/burst-gate.js";
+
+describe("BurstGate", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const record = (log: string[], name: string) => async () => {
+    log.push(`${name}@${performance.now()}`);
+    return name;
+  };
+
+  it("runs work at once when there is no burst", async () => {
+    const log: string[] = [];
+    const gate = new BurstGate({ bursting: () => false });
+    expect(await gate.pass(record(log, "a"))).toBe("a");
+    expect(log).toEqual(["a@0"]);
+  });
+
+  it("holds work while the burst lasts and then runs all of it in the order it came", async () => {
+    const log: string[] = [];
+    let burst = true;
+    setTimeout(() => (burst = false), 50);
+    const gate = new BurstGate({ bursting: () => burst, checkEveryMs: 5 });
+    const done = [gate.pass(record(log, "a")), gate.pass(record(log, "b"))];
+    await vi.advanceTimersByTimeAsync(30);
+    expect(gate.waiting).toBe(2);
+    expect(log).toEqual([]);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(await Promise.all(done)).toEqual(["a", "b"]);
+    expect(log).toEqual(["a@50", "b@50"]);
+  });
+
+  it("lets held work through after maxWaitMs when the burst does not end", async () => {
+    const log: string[] = [];
+    const gate = new BurstGate({ bursting: () => true, checkEveryMs: 5, maxWaitMs: 100 });
+    const done = gate.pass(record(log, "a"));
+    await vi.advanceTimersByTimeAsync(200);
+    await done;
+    expect(log).toEqual(["a@100"]);
+  });
+
+  it("keeps work that comes after the burst behind the work still held", async () => {
+    const log: string[] = [];
+    let burst = true;
+    const gate = new BurstGate({ bursting: () => burst, checkEveryMs: 5 });
+    const first = gate.pass(record(log, "a"));
+    burst = false;
+    const second = gate.pass(record(log, "b")); // no burst now, but "a" still waits for its check
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all([first, second]);
+    expect(log).toEqual(["a@5", "b@5"]);
+  });
+
+  it("passes a rejection on", async () => {
+    const gate = new BurstGate({ bursting: () => true, checkEveryMs: 5, maxWaitMs: 10 });
+    const failing = gate.pass(async () => {
+      throw new Error("no");
+    });
+    const caught = failing.catch((e: Error) => e.message);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(await caught).toBe("no");
+  });
+});
