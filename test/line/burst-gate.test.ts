@@ -4,7 +4,7 @@ import { BurstGate } from "../../src/channels/line/burst-gate.js";
 
 describe("BurstGate", () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "performance"] });
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -55,6 +55,27 @@ describe("BurstGate", () => {
     await vi.advanceTimersByTimeAsync(10);
     await Promise.all([first, second]);
     expect(log).toEqual(["a@5", "b@5"]);
+  });
+
+  it("lets held work out releaseChunk at a time, and holds new work again in the next burst", async () => {
+    const log: string[] = [];
+    let burst = true;
+    const gate = new BurstGate({ bursting: () => burst, checkEveryMs: 5, releaseChunk: 2 });
+    const first = ["a", "b", "c", "d", "e"].map((n) => gate.pass(record(log, n)));
+    burst = false;
+    await vi.advanceTimersByTimeAsync(5);
+    expect(log).toHaveLength(2); // the rest follow on the next turns of the loop
+    await vi.advanceTimersByTimeAsync(5);
+    await Promise.all(first);
+    expect(log.map((l) => l[0])).toEqual(["a", "b", "c", "d", "e"]);
+    burst = true;
+    const later = gate.pass(record(log, "f"));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(log).toHaveLength(5);
+    burst = false;
+    await vi.advanceTimersByTimeAsync(5);
+    await later;
+    expect(log).toHaveLength(6);
   });
 
   it("passes a rejection on", async () => {
