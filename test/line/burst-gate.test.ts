@@ -15,11 +15,27 @@ describe("BurstGate", () => {
     return name;
   };
 
-  it("runs work at once when there is no burst", async () => {
+  it("runs work at the next check when there is no burst by then (a spike's first events wait for it)", async () => {
     const log: string[] = [];
-    const gate = new BurstGate({ bursting: () => false });
-    expect(await gate.pass(record(log, "a"))).toBe("a");
-    expect(log).toEqual(["a@0"]);
+    const gate = new BurstGate({ bursting: () => false, checkEveryMs: 10 });
+    const done = gate.pass(record(log, "a"));
+    await vi.advanceTimersByTimeAsync(9);
+    expect(log).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await done).toBe("a");
+    expect(log).toEqual(["a@10"]);
+  });
+
+  it("holds the first events of a spike, which came before it counted as a burst", async () => {
+    const log: string[] = [];
+    let burst = false;
+    const gate = new BurstGate({ bursting: () => burst, checkEveryMs: 10 });
+    const first = gate.pass(record(log, "a"));
+    burst = true; // the spike is recognised a few requests later
+    setTimeout(() => (burst = false), 40);
+    await vi.advanceTimersByTimeAsync(100);
+    await first;
+    expect(log).toEqual(["a@40"]);
   });
 
   it("holds work while the burst lasts and then runs all of it in the order it came", async () => {
