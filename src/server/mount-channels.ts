@@ -31,7 +31,7 @@ export function channelContext(
   metrics: ServerMetrics,
   tasks: BackgroundTasks,
   logger: Logger,
-  bursting?: () => boolean,
+  bursting: () => boolean,
 ): ChannelContext {
   return {
     env: config.env,
@@ -52,7 +52,7 @@ export function channelContext(
     log: logger,
     staff: s.staff,
     turnLog: () => s.shared.turnLog(),
-    ...(bursting ? { bursting } : {}),
+    bursting,
   };
 }
 

@@ -15,7 +15,6 @@ export interface BurstGateOptions {
   maxWaitMs?: number;
   /** How much held work starts on one turn of the event loop once it may (default 64). */
   releaseChunk?: number;
-  now?: () => number;
 }
 
 interface Held {
@@ -27,11 +26,8 @@ export class BurstGate {
   private readonly held: Held[] = [];
   /** A check or a release is due: it will see work added meanwhile. */
   private due = false;
-  private readonly now: () => number;
 
-  constructor(private readonly options: BurstGateOptions) {
-    this.now = options.now ?? (() => performance.now());
-  }
+  constructor(private readonly options: BurstGateOptions) {}
 
   /**
    * Runs `work` at the next check (`checkEveryMs`) if no burst is on by then, else once it is over; resolves
@@ -41,14 +37,9 @@ export class BurstGate {
    */
   pass<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.held.push({ start: () => void work().then(resolve, reject), heldAt: this.now() });
+      this.held.push({ start: () => void work().then(resolve, reject), heldAt: performance.now() });
       if (!this.due) this.checkLater();
     });
-  }
-
-  /** Work waiting for the burst to pass. */
-  get waiting(): number {
-    return this.held.length;
   }
 
   private checkLater(): void {
@@ -57,7 +48,7 @@ export class BurstGate {
   }
 
   private check(): void {
-    const waitedTooLong = this.now() - this.held[0]!.heldAt >= (this.options.maxWaitMs ?? 1_000);
+    const waitedTooLong = performance.now() - this.held[0]!.heldAt >= (this.options.maxWaitMs ?? 1_000);
     if (this.options.bursting() && !waitedTooLong) this.checkLater();
     else this.release();
   }
