@@ -72,6 +72,7 @@ function lateTokenizer(get: () => JapaneseTokenizer | undefined): JapaneseTokeni
     })();
   return {
     tokenize: (text) => real().tokenize(text),
+    readings: (surface) => real().readings(surface),
     get dictionarySource() {
       return real().dictionarySource;
     },

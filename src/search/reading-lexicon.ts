@@ -2,7 +2,7 @@
 // in hiragana finds kanji words: kuromoji reads ふにんちりょう as ふ/に/ん/ちり/ょう, but the corpus has
 // 不妊 (ふにん) and 治療 (ちりよう, folded); kana-runs.ts segments the run with these readings.
 import type { AnalyzedWord } from "../text/analyze.js";
-import { isHiragana } from "../text/normalize.js";
+import { hasKanji, isHiragana } from "../text/normalize.js";
 
 export interface LexiconWord {
   /** The folded reading. */
@@ -26,6 +26,13 @@ const MIN_READING = 3;
 const COMPOUND_KEY = "\u0000";
 /** Compounds of up to this many neighbouring noun pieces are learnt whole (周遊+観光+券). */
 const MAX_PIECES = 3;
+/** Readings tried for one kanji piece (kuromoji's own first): IPADIC lists up to a dozen for some kanji. */
+const MAX_READINGS = 4;
+
+/** A single kanji's readings in the dictionary, folded (病 → やまい, びよう, へい). */
+export type KanjiReadings = (kanji: string) => readonly string[];
+
+const isOneKanji = (surface: string) => surface.length === 1 && hasKanji(surface);
 
 export class ReadingLexicon {
   private readonly byReading = new Map<string, Set<string>>();
@@ -34,34 +41,44 @@ export class ReadingLexicon {
   private readonly piecesOf = new Map<string, readonly AnalyzedWord[]>();
   private longest = 0;
 
-  /** Nouns only: hiragana verbs and adjectives are what kuromoji reads well. */
-  addWords(words: readonly AnalyzedWord[]): void {
+  /**
+   * Nouns only: hiragana verbs and adjectives are what kuromoji reads well. `kanjiReadings` gives a single
+   * kanji's other dictionary readings (folded), for the compounds it is a piece of.
+   */
+  addWords(words: readonly AnalyzedWord[], kanjiReadings?: KanjiReadings): void {
     for (const w of words) {
       if (w.role !== "content" || w.pos !== "名詞") continue;
       const reading = w.reading ?? (isHiragana(w.key) ? w.key : undefined);
       if (reading) this.addPhrase(w.key, reading);
     }
-    this.addCompounds(words);
+    this.addCompounds(words, kanjiReadings);
   }
 
   /**
    * Neighbouring noun pieces as one reading (認知症 = 認知 + 症: にんちしよう), so a hiragana run is read as the
-   * compound rather than as 認知 + 使用. A compound starts with a content word, not a suffix.
+   * compound rather than as 認知 + 使用. A compound starts with a content word, not a suffix. A piece of one
+   * kanji is read in each of its dictionary readings: kuromoji reads 病 of 病児 as やまい and 牛 of 伊万里牛 as
+   * うし (the kanji alone), where the compound says びょう, ぎゅう.
    */
-  private addCompounds(words: readonly AnalyzedWord[]): void {
-    const readingOf = (w: AnalyzedWord) =>
-      w.nounish && w.role !== "drop" ? (w.reading ?? (isHiragana(w.key) ? w.key : undefined)) : undefined;
+  private addCompounds(words: readonly AnalyzedWord[], kanjiReadings?: KanjiReadings): void {
+    const readingsOf = (w: AnalyzedWord): string[] => {
+      if (!w.nounish || w.role === "drop") return [];
+      const own = w.reading ?? (isHiragana(w.key) ? w.key : undefined);
+      if (own === undefined) return [];
+      if (!kanjiReadings || !isOneKanji(w.surface)) return [own];
+      return [own, ...kanjiReadings(w.surface).filter((r) => r !== own && isHiragana(r))].slice(0, MAX_READINGS);
+    };
     for (let i = 0; i < words.length; i++) {
-      if (words[i]!.role !== "content" || readingOf(words[i]!) === undefined) continue;
-      let reading = readingOf(words[i]!)!;
-      for (let j = i + 1; j < Math.min(words.length, i + MAX_PIECES); j++) {
-        const next = readingOf(words[j]!);
-        if (next === undefined) break;
-        reading += next;
+      if (words[i]!.role !== "content") continue;
+      let readings = readingsOf(words[i]!);
+      for (let j = i + 1; j < Math.min(words.length, i + MAX_PIECES) && readings.length > 0; j++) {
+        const next = readingsOf(words[j]!);
+        if (next.length === 0) break;
+        readings = readings.flatMap((r) => next.map((n) => r + n));
         const pieces = words.slice(i, j + 1);
         const key = COMPOUND_KEY + pieces.map((w) => w.key).join("");
         if (!this.piecesOf.has(key)) this.piecesOf.set(key, pieces);
-        this.addPhrase(key, reading);
+        for (const reading of readings) this.addPhrase(key, reading);
       }
     }
   }

@@ -134,7 +134,13 @@ export class SearchIndex {
     options: BuildOptions = {},
   ): SearchIndex {
     const lexicon = new ReadingLexicon();
-    const learn = (words: readonly AnalyzedWord[]) => lexicon.addWords(words);
+    const readingsOfKanji = new Map<string, readonly string[]>();
+    const kanjiReadings = (kanji: string) => {
+      let readings = readingsOfKanji.get(kanji);
+      if (!readings) readingsOfKanji.set(kanji, (readings = tokenizer.readings(kanji).map(foldKana)));
+      return readings;
+    };
+    const learn = (words: readonly AnalyzedWord[]) => lexicon.addWords(words, kanjiReadings);
     const total = source.programs.length + source.faqs.length;
     const refs: EntryRef[] = [];
     const builder = new IndexBuilder((text) => analyzeWords(text, tokenizer), learn);

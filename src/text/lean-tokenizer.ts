@@ -12,7 +12,9 @@ import type { JapaneseToken } from "./tokenizer.js";
 interface KuromojiTokenizerParts {
   token_info_dictionary: InfoDictionary;
   unknown_dictionary: InfoDictionary & { lookup(ch: string): CharacterClass };
-  viterbi_builder: { trie: { bc: { getBaseBuffer(): Int32Array; getCheckBuffer(): Int32Array } } };
+  viterbi_builder: {
+    trie: { bc: { getBaseBuffer(): Int32Array; getCheckBuffer(): Int32Array }; lookup(key: string): number };
+  };
   viterbi_searcher: { connection_costs: { buffer: Int16Array } };
   formatter: {
     formatEntry(id: number, position: number, type: string, features: string[]): IpadicFeatures;
@@ -57,10 +59,28 @@ export class LeanTokenizer {
   private readonly known = new Map<number, JapaneseToken>();
   private readonly unknown = new Map<number, IpadicFeatures>();
   private readonly path: number[] = [];
+  private readonly wordIds: (trieId: number) => ArrayLike<number> | undefined;
 
   constructor(private readonly kuromoji: Tokenizer<IpadicFeatures>) {
     this.parts = kuromoji as unknown as KuromojiTokenizerParts;
-    this.lattice = new KuromojiLattice(latticeDictionary(this.parts));
+    const dictionary = latticeDictionary(this.parts);
+    this.wordIds = dictionary.wordIds;
+    this.lattice = new KuromojiLattice(dictionary);
+  }
+
+  /**
+   * Every reading the dictionary gives `surface` as a whole entry, in its order (病: ヤマイ, ビョウ, ヘイ):
+   * kuromoji reads a kanji alone by one of them, a compound may use another (病児 びょうじ, 伊万里牛 …ぎゅう).
+   */
+  readings(surface: string): string[] {
+    const trieId = surface === "" ? -1 : this.parts.viterbi_builder.trie.lookup(surface);
+    const ids = trieId < 0 ? undefined : this.wordIds(trieId);
+    const out: string[] = [];
+    for (let i = 0; i < (ids?.length ?? 0); i++) {
+      const reading = this.knownToken(ids![i]!).reading;
+      if (reading && !out.includes(reading)) out.push(reading);
+    }
+    return out;
   }
 
   tokenize(text: string): readonly JapaneseToken[] {

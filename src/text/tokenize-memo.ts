@@ -13,6 +13,7 @@ export function memoizeTokenizer(tokenizer: JapaneseTokenizer, size: number = ME
     get dictionarySource() {
       return tokenizer.dictionarySource;
     },
+    readings: (surface) => tokenizer.readings(surface),
     tokenize(text: string): JapaneseToken[] {
       let tokens = recent.get(text);
       if (tokens) {

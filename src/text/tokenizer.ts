@@ -22,6 +22,8 @@ export interface JapaneseToken {
 
 export interface JapaneseTokenizer {
   tokenize(text: string): JapaneseToken[];
+  /** Every katakana reading the dictionary has for the word `surface` (病: ヤマイ, ビョウ, ヘイ); [] for none. */
+  readings(surface: string): readonly string[];
   /** How the dictionary was read ("cache": pre-decompressed files; "gzip": kuromoji's own files). */
   readonly dictionarySource: "cache" | "gzip";
 }
@@ -35,5 +37,6 @@ export async function createJapaneseTokenizer(options: TokenizerOptions = {}): P
   return memoizeTokenizer({
     dictionarySource: source,
     tokenize: (text: string) => (text === "" ? [] : (lean.tokenize(text) as JapaneseToken[])),
+    readings: (surface: string) => lean.readings(surface),
   });
 }

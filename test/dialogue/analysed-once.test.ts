@@ -18,6 +18,7 @@ function countingEngine(): { engine: ConversationEngine; calls: string[] } {
   const calls: string[] = [];
   const tokenizer: JapaneseTokenizer = {
     dictionarySource: h.tokenizer.dictionarySource,
+    readings: (surface) => h.tokenizer.readings(surface),
     tokenize(text) {
       calls.push(text);
       return h.tokenizer.tokenize(text);

@@ -6,19 +6,35 @@ import { analyzeMessage } from "../../src/text/analysis.js";
 import { analyzeWords } from "../../src/text/analyze.js";
 import { ReadingLexicon } from "../../src/search/reading-lexicon.js";
 import { rewriteKanaRuns } from "../../src/search/kana-runs.js";
+import { foldKana } from "../../src/text/normalize.js";
 
 let tokenizer: JapaneseTokenizer;
 let lexicon: ReadingLexicon;
+/** The same corpus learnt without the kanji's other readings (as before they were read). */
+let ownReadingsOnly: ReadingLexicon;
+// An FAQ corpus's words: 死体 reads したい, 学童 がくどう, 不妊 ふにん, 治療 ちりょう, 結婚 けっこん; 病児 and
+// 伊万里牛, which kuromoji reads 病 (やまい) + 児 and 伊万里 + 牛 (うし).
+const CORPUS = [
+  "道路に動物の死体があります",
+  "学童保育の申し込み",
+  "不妊治療の助成",
+  "結婚支援の相談員",
+  "病児保育事業",
+  "伊万里牛の販売促進",
+];
 beforeAll(async () => {
   tokenizer = await createJapaneseTokenizer();
   lexicon = new ReadingLexicon();
-  // An FAQ corpus's words: 死体 reads したい, 学童 がくどう, 不妊 ふにん, 治療 ちりょう, 結婚 けっこん.
-  for (const text of ["道路に動物の死体があります", "学童保育の申し込み", "不妊治療の助成", "結婚支援の相談員"])
-    lexicon.addWords(analyzeWords(text, tokenizer));
+  ownReadingsOnly = new ReadingLexicon();
+  const kanjiReadings = (kanji: string) => tokenizer.readings(kanji).map(foldKana);
+  for (const text of CORPUS) {
+    lexicon.addWords(analyzeWords(text, tokenizer), kanjiReadings);
+    ownReadingsOnly.addWords(analyzeWords(text, tokenizer));
+  }
 });
 
-const contentKeys = (question: string) =>
-  rewriteKanaRuns(analyzeMessage(question, tokenizer).words, lexicon, (t) => analyzeWords(t, tokenizer))
+const contentKeys = (question: string, learnt = lexicon) =>
+  rewriteKanaRuns(analyzeMessage(question, tokenizer).words, learnt, (t) => analyzeWords(t, tokenizer))
     .filter((u) => u.role === "content")
     .map((u) => u.key);
 
@@ -47,4 +63,19 @@ describe("kana runs", () => {
       expect(contentKeys(question)).toContain(word);
     },
   );
+
+  it.each([
+    ["びょうじほいく", ["病", "保育"]],
+    ["いまりぎゅうのPR", ["伊万里", "牛"]],
+  ])(
+    "%s: a compound's one-kanji piece is read in its other readings too (びょう, ぎゅう), giving %j",
+    (question, words) => {
+      expect(contentKeys(question)).toEqual(expect.arrayContaining(words));
+      expect(contentKeys(question, ownReadingsOnly)).not.toEqual(expect.arrayContaining(words));
+    },
+  );
+
+  it("reads a kanji alone by kuromoji's reading: 牛 is not learnt as ぎゅう outside a compound", () => {
+    expect(contentKeys("ぎゅうにゅう")).not.toContain("牛");
+  });
 });

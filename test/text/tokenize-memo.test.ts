@@ -13,6 +13,7 @@ function counted() {
   const read: string[] = [];
   const inner: JapaneseTokenizer = {
     dictionarySource: kuromoji.dictionarySource,
+    readings: (surface) => kuromoji.readings(surface),
     tokenize: (text) => {
       read.push(text);
       return kuromoji.tokenize(text);

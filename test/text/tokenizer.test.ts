@@ -36,4 +36,24 @@ describe("createJapaneseTokenizer", () => {
     expect(tokenizer.dictionarySource).toBe("gzip");
     expect(tokenizer.tokenize("")).toEqual([]);
   });
+
+  it.each([
+    ["病", ["ビョウ", "ヤマイ"]],
+    ["牛", ["ギュウ", "ウシ"]],
+    ["児", ["ジ", "コ"]],
+  ])(
+    "gives every reading the dictionary has for %s (kuromoji reads it alone by one of them)",
+    async (kanji, readings) => {
+      const tokenizer = await createJapaneseTokenizer({ cacheDir: null });
+      expect(tokenizer.readings(kanji)).toEqual(expect.arrayContaining(readings));
+      expect(readings).toContain(tokenizer.tokenize(kanji)[0]!.reading);
+    },
+  );
+
+  it("gives no reading for a text that is not one dictionary word", async () => {
+    const tokenizer = await createJapaneseTokenizer({ cacheDir: null });
+    expect(tokenizer.readings("")).toEqual([]);
+    expect(tokenizer.readings("病児保育事業")).toEqual([]);
+    expect(tokenizer.readings("ｘｙｚ")).toEqual([]);
+  });
 });
