@@ -10,7 +10,7 @@ import { analyzeMessage, type Analysis } from "../text/analysis.js";
 import { foldKana, isHiragana, isKana, normalize, termKey } from "../text/normalize.js";
 import { STOP_WORDS, isAspectTerm } from "../text/stop-terms.js";
 import { faqDocument, programDocument, type EntryRef, type EntryType, type IndexDocument } from "./entry-document.js";
-import { ReadingLexicon } from "./reading-lexicon.js";
+import { ReadingLexicon, type KanjiReadings } from "./reading-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
 import { createQueryPlanner, type QueryPlan, type QueryPlanner } from "./query-plan.js";
@@ -134,12 +134,7 @@ export class SearchIndex {
     options: BuildOptions = {},
   ): SearchIndex {
     const lexicon = new ReadingLexicon();
-    const readingsOfKanji = new Map<string, readonly string[]>();
-    const kanjiReadings = (kanji: string) => {
-      let readings = readingsOfKanji.get(kanji);
-      if (!readings) readingsOfKanji.set(kanji, (readings = tokenizer.readings(kanji).map(foldKana)));
-      return readings;
-    };
+    const kanjiReadings = foldedKanjiReadings(tokenizer);
     const learn = (words: readonly AnalyzedWord[]) => lexicon.addWords(words, kanjiReadings);
     const total = source.programs.length + source.faqs.length;
     const refs: EntryRef[] = [];
@@ -296,6 +291,16 @@ export class SearchIndex {
 
 /** Plans kept for texts asked again (a turn's message, a few words of it). */
 const RECENT_PLANS = 16;
+
+/** A kanji's dictionary readings, folded, looked up once per kanji of the build (the same kanji recurs in thousands of compounds). */
+function foldedKanjiReadings(tokenizer: JapaneseTokenizer): KanjiReadings {
+  const known = new Map<string, readonly string[]>();
+  return (kanji) => {
+    let readings = known.get(kanji);
+    if (!readings) known.set(kanji, (readings = tokenizer.readings(kanji).map(foldKana)));
+    return readings;
+  };
+}
 
 /** Synonym words join the reading lexicon whole, so がくどう reads as 学童 and がくどうほいく as 学童保育. */
 function learnSynonymReadings(synonyms: CompiledSynonyms, tokenizer: JapaneseTokenizer, lexicon: ReadingLexicon): void {

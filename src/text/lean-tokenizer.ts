@@ -74,13 +74,8 @@ export class LeanTokenizer {
    */
   readings(surface: string): string[] {
     const trieId = surface === "" ? -1 : this.parts.viterbi_builder.trie.lookup(surface);
-    const ids = trieId < 0 ? undefined : this.wordIds(trieId);
-    const out: string[] = [];
-    for (let i = 0; i < (ids?.length ?? 0); i++) {
-      const reading = this.knownToken(ids![i]!).reading;
-      if (reading && !out.includes(reading)) out.push(reading);
-    }
-    return out;
+    const ids = trieId < 0 ? [] : Array.from(this.wordIds(trieId) ?? []);
+    return [...new Set(ids.flatMap((id) => this.knownToken(id).reading ?? []))];
   }
 
   tokenize(text: string): readonly JapaneseToken[] {
