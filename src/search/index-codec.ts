@@ -3,13 +3,14 @@
 // built. Large values go in slices — arrays by 2,000 items, maps and sets by 500 entries — each part
 // decoded on its own turn of the event loop, so decoding a large index never holds the thread for long
 // (a slice of 2,000 entry references takes about a millisecond; 20,000 took 10–20 ms at 10,000 entries).
-// Classes whose state is plain data (ReadingLexicon, MunicipalityMatcher) get their fields back on their
-// prototype; the rest is rebuilt from its data (synonym expansions and typos, the term → id map).
+// Classes whose state is plain data (ReadingLexicon, SlipLexicon, MunicipalityMatcher) get their fields
+// back on their prototype; the rest is rebuilt from its data (synonym expansions and typos, the term → id map).
 import { deserialize, serialize } from "node:v8";
 import type { JapaneseTokenizer } from "../text/tokenizer.js";
 import type { IndexCodec } from "./saved-index.js";
 import { SearchIndex, type SearchIndexParts } from "./search-index.js";
 import { ReadingLexicon } from "./reading-lexicon.js";
+import { SlipLexicon } from "./slip-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { SynonymTypos } from "./synonym-typos.js";
 import { ScopeRanges } from "./scope-ranges.js";
@@ -38,12 +39,14 @@ function encodeIndex(index: SearchIndex): Uint8Array[] {
     sudachiGroups: p.sudachi?.groups,
     packed: Object.keys(p.packed),
     lexicon: Object.keys(p.lexicon),
+    slips: Object.keys(p.slips),
     municipalities: Object.keys(p.municipalities),
   });
   put(new Map(p.synonyms.keys.map((k) => [k, p.synonyms.expansionsOf(k)])));
   put(p.sudachi?.expansions ?? null);
   for (const v of Object.values(p.packed)) put(v);
   for (const v of Object.values(p.lexicon)) put(v);
+  for (const v of Object.values(p.slips)) put(v);
   for (const v of Object.values(p.municipalities)) put(v);
   put(p.names);
   put(p.refs);
@@ -55,6 +58,7 @@ interface Head {
   sudachiGroups: number | undefined;
   packed: string[];
   lexicon: string[];
+  slips: string[];
   municipalities: string[];
 }
 
@@ -74,6 +78,7 @@ async function decodeIndex(
   };
   const packed = (await fields(head.packed)) as unknown as PackedIndex;
   const lexicon = await fields(head.lexicon);
+  const slips = await fields(head.slips);
   const municipalities = await fields(head.municipalities);
   const names = (await read()) as Map<string, string>;
   const refs = (await read()) as EntryRef[];
@@ -98,6 +103,7 @@ async function decodeIndex(
       ? { sudachi: sudachiFromExpansions(head.sudachiGroups, sudachi) }
       : {}),
     lexicon: revive(ReadingLexicon, lexicon),
+    slips: revive(SlipLexicon, slips),
     municipalities: revive(MunicipalityMatcher, municipalities),
   };
   return SearchIndex.fromParts(restored, tokenizer, { lookup, scopes });

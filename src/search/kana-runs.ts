@@ -13,6 +13,8 @@ export interface Unit extends AnalyzedWord {
   alternatives?: string[];
   /** The words of a phrase found by its reading (がくどうほいく → 学童保育 → 学童, 保育). */
   parts?: string[];
+  /** Read as the knowledge's word it is one kanji away from (slip-lexicon.ts): a guess, weighed as one. */
+  slip?: true;
 }
 
 interface Step {

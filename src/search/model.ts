@@ -4,8 +4,8 @@
 // The model in one paragraph: an entry's score is BM25F over its fields (name, aliases and an FAQ's
 // question strong; descriptions weaker) on word terms (kuromoji base forms, their readings, compounds of
 // neighbouring nouns), where each word of the question counts once through its best term (the word
-// itself, its reading, or a synonym below it), plus a character channel (bigrams and single kanji) for
-// unknown words, hiragana and typos; both channels are divided by the score a perfect entry would get, so
+// itself, its reading, a synonym below it, or the corpus word a conversion slip missed), plus a character
+// channel (bigrams and single kanji) for unknown words, hiragana and typos; both channels are divided by the score a perfect entry would get, so
 // scores compare across questions. IDF makes common words (支援, 補助, 事業) cheap. Confidence is a logistic
 // function of an entry's coverage (the share of the question's IDF mass it has), its score, that mass, the
 // question's topic agreement (do the leading candidates share a category?) and whether it is an FAQ entry,
@@ -35,6 +35,11 @@ export const MODEL = {
     kanjiHomophone: 0.3,
     /** The reading of a kanji-only word no entry has: most likely a conversion slip (器械 for 機械). */
     unknownHomophone: 0.7,
+    /**
+     * A run of kanji the knowledge lacks read as the one word of it a kanji away (浄化相 → 浄化槽, slip-lexicon.ts):
+     * every term of that word, times this.
+     */
+    slip: 0.7,
     /** One of the words a hiragana run was read as, when several share the reading. */
     alternative: 0.9,
     /** A word of a phrase read from hiragana (がくどうほいく → 学童, 保育). */

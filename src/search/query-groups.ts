@@ -65,7 +65,15 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
   for (let i = 0; i < units.length; i++) {
     const match = claimed.get(i);
     if (match) {
-      if (!seen.has(match.key)) groups.push(synonymGroup(units, match.first, match.last, match.key, match.text, deps));
+      if (!seen.has(match.key))
+        groups.push(
+          weighSlip(
+            synonymGroup(units, match.first, match.last, match.key, match.text, deps),
+            units,
+            match.first,
+            match.last,
+          ),
+        );
       seen.add(match.key);
       i = match.last;
       continue;
@@ -73,7 +81,7 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     const end = phraseEnd(units, i, claimed);
     if (end > i) {
       const phrase = phraseGroup(units, i, end);
-      if (phrase && !seen.has(phrase.label)) groups.push(phrase);
+      if (phrase && !seen.has(phrase.label)) groups.push(weighSlip(phrase, units, i, end));
       if (phrase) seen.add(phrase.label);
       i = end;
       continue;
@@ -86,14 +94,21 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     const label = u.surface;
     // A place the resident comes from (大阪から移住したい) is background, not what they ask about.
     const origin = u.place === true && units[i + 1]?.surface === "から";
-    groups.push({
+    const group: QueryGroup = {
       label,
       kind: origin ? "background" : kindOf(u.pos, u.key),
       terms: dedupe(terms),
       grams: characterTerms(label),
-    });
+    };
+    groups.push(weighSlip(group, units, i, i));
   }
   return groups;
+}
+
+/** A word read from a slip (slip-lexicon.ts) counts at terms.slip: the resident may have meant another one. */
+function weighSlip(group: QueryGroup, units: readonly Unit[], first: number, last: number): QueryGroup {
+  if (!units.slice(first, last + 1).some((u) => u.slip)) return group;
+  return { ...group, terms: group.terms.map((t) => ({ ...t, weight: t.weight * MODEL.terms.slip })) };
 }
 
 /** The last unit of a compound noun starting at i (noun pieces, not claimed by a synonym), or i. */

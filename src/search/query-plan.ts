@@ -8,7 +8,8 @@ import { compoundTerms, COMPOUND_PREFIX, type AnalyzedWord } from "../text/analy
 import { isHiragana, termKey } from "../text/normalize.js";
 import type { Analysis } from "../text/analysis.js";
 import type { CompiledSynonyms } from "./synonyms.js";
-import type { ReadingLexicon } from "./reading-lexicon.js";
+import type { KanjiReadings, ReadingLexicon } from "./reading-lexicon.js";
+import { readSlips, type SlipLexicon } from "./slip-lexicon.js";
 import type { Mention, MunicipalityMatcher } from "./municipality-mention.js";
 import type { SudachiSynonyms } from "./sudachi-synonyms.js";
 import { rewriteKanaRuns } from "./kana-runs.js";
@@ -31,6 +32,9 @@ export interface PlannerDeps {
   synonyms: CompiledSynonyms;
   sudachi?: SudachiSynonyms;
   lexicon: ReadingLexicon;
+  slips: SlipLexicon;
+  /** A single kanji's dictionary readings (folded): a slip's typed kanji must sound like the word's. */
+  kanjiReadings: KanjiReadings;
   municipalities: MunicipalityMatcher;
   /** Whether some entry has the term (+伊万里梨: the city's name is part of a product's name there). */
   knownTerm: (term: string) => boolean;
@@ -46,7 +50,7 @@ export function createQueryPlanner(deps: PlannerDeps): QueryPlanner {
         isWholeMention(words, m, deps.knownTerm),
       );
       const kept = mention ? dropSpan(words, mention.start, mention.end) : words;
-      const units = rewriteKanaRuns(kept, deps.lexicon, deps.reanalyze);
+      const units = readSlips(rewriteKanaRuns(kept, deps.lexicon, deps.reanalyze), deps.slips, deps);
       const groups = buildGroups(units, deps);
       const own = new Set(groups.flatMap((g) => g.terms.map((t) => t.term)));
       const compounds = compoundTerms(units).filter((c) => !own.has(c));

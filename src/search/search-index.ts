@@ -11,6 +11,7 @@ import { foldKana, isHiragana, isKana, normalize, termKey } from "../text/normal
 import { STOP_WORDS, isAspectTerm } from "../text/stop-terms.js";
 import { faqDocument, programDocument, type EntryRef, type EntryType, type IndexDocument } from "./entry-document.js";
 import { ReadingLexicon, type KanjiReadings } from "./reading-lexicon.js";
+import { SlipLexicon } from "./slip-lexicon.js";
 import { MunicipalityMatcher } from "./municipality-mention.js";
 import { compileSynonyms, type CompiledSynonyms } from "./synonyms.js";
 import { createQueryPlanner, type QueryPlan, type QueryPlanner } from "./query-plan.js";
@@ -76,6 +77,7 @@ export interface SearchIndexParts {
   synonyms: CompiledSynonyms;
   sudachi?: SudachiSynonyms;
   lexicon: ReadingLexicon;
+  slips: SlipLexicon;
   municipalities: MunicipalityMatcher;
 }
 
@@ -116,6 +118,8 @@ export class SearchIndex {
       synonyms: parts.synonyms,
       sudachi: parts.sudachi,
       lexicon: parts.lexicon,
+      slips: parts.slips,
+      kanjiReadings: foldedKanjiReadings(tokenizer),
       municipalities: parts.municipalities,
       knownTerm,
       reanalyze,
@@ -135,7 +139,11 @@ export class SearchIndex {
   ): SearchIndex {
     const lexicon = new ReadingLexicon();
     const kanjiReadings = foldedKanjiReadings(tokenizer);
-    const learn = (words: readonly AnalyzedWord[]) => lexicon.addWords(words, kanjiReadings);
+    const slips = new SlipLexicon();
+    const learn = (words: readonly AnalyzedWord[]) => {
+      lexicon.addWords(words, kanjiReadings);
+      slips.addWords(words);
+    };
     const total = source.programs.length + source.faqs.length;
     const refs: EntryRef[] = [];
     const builder = new IndexBuilder((text) => analyzeWords(text, tokenizer), learn);
@@ -162,6 +170,7 @@ export class SearchIndex {
       synonyms,
       sudachi,
       lexicon,
+      slips,
       municipalities,
     };
     return new SearchIndex(parts, tokenizer, { lookup });
