@@ -320,29 +320,30 @@ async function reloadRows(runs: number): Promise<FigureRow[]> {
     quietPauseMs: number;
     longestStepMs: number;
   };
-  const real: Pause[] = [];
-  for (let i = 0; i < runs; i++)
-    real.push(json<Pause>((await runNode([SELF, "--child", "reload", "--entries", "0"])).stdout));
-  const large = json<Pause>(
-    (await runNode(["--max-old-space-size=4000", SELF, "--child", "reload", "--entries", "10000"])).stdout,
-  );
-  const pause = spread(real.map((r) => r.longestPauseMs));
+  // Each size in fresh processes, like every other figure: one reload's longest pause is one draw of the
+  // machine's scheduling and collection (at 10,000 entries one run measured 14 to 30 ms on a quiet machine).
+  const measure = async (entries: number): Promise<Pause[]> => {
+    const out: Pause[] = [];
+    for (let i = 0; i < runs; i++) {
+      const args = ["--max-old-space-size=4000", SELF, "--child", "reload", "--entries", String(entries)];
+      out.push(json<Pause>((await runNode(args)).stdout));
+    }
+    return out.sort((a, b) => a.longestPauseMs - b.longestPauseMs);
+  };
   const shown = (r: Pause) =>
     `${r.outcome}, reload ${(r.reloadMs / 1000).toFixed(1)} s, ${r.answered} answers meanwhile; longest step of the reload on this thread ${r.longestStepMs.toFixed(1)} ms; longest pause in 3 s without a reload ${r.quietPauseMs.toFixed(1)} ms`;
-  return [
-    {
-      figure: `longest pause in answering during a reload, real size (${real[0]!.entries} entries)`,
-      measured: `${showSpread(pause, 1, " ms")} (${shown(real[0]!)})`,
+  const row = (pauses: Pause[], real: boolean): FigureRow => {
+    const pause = spread(pauses.map((r) => r.longestPauseMs));
+    const entries = `${pauses[0]!.entries.toLocaleString("en")} entries`;
+    return {
+      figure: `longest pause in answering during a reload, ${real ? `real size (${entries})` : entries}`,
+      // The details are the median run's.
+      measured: `${showSpread(pause, 1, " ms")} (${shown(pauses[Math.floor(pauses.length / 2)]!)})`,
       target: "≤ 20 ms",
       pass: pause.median <= 20,
-    },
-    {
-      figure: `longest pause in answering during a reload, ${large.entries.toLocaleString("en")} entries`,
-      measured: `${large.longestPauseMs.toFixed(1)} ms (${shown(large)})`,
-      target: "≤ 20 ms",
-      pass: large.longestPauseMs <= 20,
-    },
-  ];
+    };
+  };
+  return [row(await measure(0), true), row(await measure(10_000), false)];
 }
 
 async function faqRow(runs: number): Promise<FigureRow> {
