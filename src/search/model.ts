@@ -73,10 +73,10 @@ export const MODEL = {
    * How much each kind of word counts when the entry lacks it: a verb (入れる, 受ける) or a question word
    * missing says little about the entry (every answer names its department, few write the resident's verb);
    * an aspect (申請) missing says more; an aspect no record holds (開館時間, 支払い) missing says the entry does
-   * not answer the question, as much as a topic missing (「図書館の開館時間」 is not answered by a library
-   * building project).
+   * not answer the question, more surely than a missing topic word, which in a long question is often detail
+   * (「図書館の開館時間」 is not answered by a library building project).
    */
-  missingWords: { noun: 1, verb: 0.15, aspect: 0.4, otherAspect: 1, question: 0, background: 0.15 },
+  missingWords: { noun: 1, verb: 0.15, aspect: 0.4, otherAspect: 2, question: 0, background: 0.15 },
   /** The character-bigram channel's weight beside the word channel (both normalised to [0, 1]). */
   bigramChannel: 0.3,
   /**

@@ -96,13 +96,25 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     const origin = u.place === true && units[i + 1]?.surface === "から";
     const group: QueryGroup = {
       label,
-      kind: origin ? "background" : kindOf(u.pos, u.key),
+      kind: origin ? "background" : stepKind(units, i, kindOf(u.pos, u.key)),
       terms: dedupe(terms),
       grams: characterTerms(label),
     };
     groups.push(weighSlip(group, units, i, i));
   }
   return groups;
+}
+
+/**
+ * An aspect done on the way to another verb is a step of what the resident describes, not what they ask:
+ * in 「予約して乗る乗合タクシー」 the question is the taxi, not its booking (予約 + して + 乗る), where
+ * 「予約したい」 asks for the booking. So a サ変 noun in て-form before another verb counts as a verb.
+ */
+function stepKind(units: readonly Unit[], i: number, kind: WordKind): WordKind {
+  if (kind !== "aspect" && kind !== "otherAspect") return kind;
+  const [suru, te] = [units[i + 1], units[i + 2]];
+  if (suru?.pos !== "動詞" || suru.key !== "する" || te?.surface !== "て") return kind;
+  return units.slice(i + 3).some((u) => u.pos === "動詞" && u.role === "content") ? "verb" : kind;
 }
 
 /** A word read from a slip (slip-lexicon.ts) counts at terms.slip: the resident may have meant another one. */

@@ -1,7 +1,11 @@
 // What kind each word of a question is: the kind sets how much it counts found and missing (model.ts).
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { kindOf, spanKind, type WordKind } from "../../src/search/word-kind.js";
 import { termKey } from "../../src/text/normalize.js";
+import { createJapaneseTokenizer, type JapaneseTokenizer } from "../../src/text/tokenizer.js";
+import { analyzeWords } from "../../src/text/analyze.js";
+import { buildGroups } from "../../src/search/query-groups.js";
+import { compileSynonyms } from "../../src/search/synonyms.js";
 
 describe("kindOf: aspects a program's record answers, and aspects it does not hold", () => {
   it.each<[string, string, WordKind]>([
@@ -25,5 +29,27 @@ describe("kindOf: aspects a program's record answers, and aspects it does not ho
     expect(spanKind(["otherAspect", "aspect"])).toBe("otherAspect");
     expect(spanKind(["aspect", "question"])).toBe("aspect");
     expect(spanKind(["otherAspect", "noun"])).toBe("noun");
+  });
+});
+
+describe("an aspect done on the way to another verb is a step of the description, not the question", () => {
+  let tokenizer: JapaneseTokenizer;
+  beforeAll(async () => {
+    tokenizer = await createJapaneseTokenizer();
+  });
+  const kindIn = (question: string, word: string) =>
+    buildGroups(analyzeWords(question, tokenizer), {
+      synonyms: compileSynonyms([], tokenizer),
+      knownTerm: () => false,
+    }).find((g) => g.label === word)?.kind;
+
+  it.each<[string, string, WordKind]>([
+    ["予約して乗る乗合タクシー", "予約", "verb"], // the question is the taxi
+    ["登録して子どもを預けたい", "登録", "verb"],
+    ["予約したい", "予約", "otherAspect"], // the booking is what is asked
+    ["申請して", "申請", "aspect"], // no verb after it: still what is asked
+    ["タクシーの予約の取り方", "予約", "otherAspect"],
+  ])("%s: %s is %s", (question, word, kind) => {
+    expect(kindIn(question, word)).toBe(kind);
   });
 });
