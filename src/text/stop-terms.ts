@@ -253,6 +253,9 @@ export const QUESTION_WORDS: readonly string[] = [
   "どうやって",
   "どうすれば",
   "どのように",
+  // whether it is so: 「…って本当？」 asks if what they heard is true, about nothing but the rest of the question
+  "本当",
+  "ほんと",
   // where to ask: every answer names its department, so no entry lacks it
   "窓口",
   "担当",

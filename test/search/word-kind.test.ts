@@ -19,6 +19,8 @@ describe("kindOf: aspects a program's record answers, and aspects it does not ho
     ["予約", "名詞", "otherAspect"],
     ["更新", "名詞", "otherAspect"],
     ["いつ", "名詞", "question"],
+    ["本当", "名詞", "question"], // 「…って本当？」: whether what they heard is so
+    ["ホント", "名詞", "question"],
     ["図書館", "名詞", "noun"],
     ["借りる", "動詞", "verb"],
   ])("%s (%s) is %s", (word, pos, kind) => {
