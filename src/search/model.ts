@@ -5,11 +5,12 @@
 // question strong; descriptions weaker) on word terms (kuromoji base forms, their readings, compounds of
 // neighbouring nouns), where each word of the question counts once through its best term (the word
 // itself, its reading, a synonym below it, or the corpus word a conversion slip missed), plus a character
-// channel (bigrams and single kanji) for unknown words, hiragana and typos; both channels are divided by the score a perfect entry would get, so
-// scores compare across questions. IDF makes common words (支援, 補助, 事業) cheap. Confidence is a logistic
-// function of an entry's coverage (the share of the question's IDF mass it has), its score, that mass, the
-// question's topic agreement (do the leading candidates share a category?) and whether it is an FAQ entry,
-// fitted on calibration questions; noMatch is "the best entry's confidence is under one threshold".
+// channel (bigrams and single kanji) for unknown words, hiragana and typos; both channels are divided by
+// the score a perfect entry would get, so scores compare across questions. IDF makes common words (支援,
+// 補助, 事業) cheap. Confidence is a logistic function of an entry's coverage (the share of the question's
+// IDF mass it has), its score, that mass, the question's topic agreement (do the leading candidates share
+// a category?) and whether it is an FAQ entry, fitted on calibration questions; noMatch is "the best
+// entry's confidence is under one threshold".
 
 export const MODEL = {
   /** BM25 saturation and length normalisation (the usual values). */

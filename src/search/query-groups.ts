@@ -62,18 +62,13 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
   const groups: QueryGroup[] = [];
   const claimed = matchSynonyms(units, deps.synonyms, deps.knownTerm);
   const seen = new Set<string>();
+  // Each group as it goes in, weighed as a guess where a slip (slip-lexicon.ts) was read in its words.
+  const push = (group: QueryGroup, first: number, last: number) => groups.push(weighSlip(group, units, first, last));
   for (let i = 0; i < units.length; i++) {
     const match = claimed.get(i);
     if (match) {
       if (!seen.has(match.key))
-        groups.push(
-          weighSlip(
-            synonymGroup(units, match.first, match.last, match.key, match.text, deps),
-            units,
-            match.first,
-            match.last,
-          ),
-        );
+        push(synonymGroup(units, match.first, match.last, match.key, match.text, deps), match.first, match.last);
       seen.add(match.key);
       i = match.last;
       continue;
@@ -81,7 +76,7 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     const end = phraseEnd(units, i, claimed);
     if (end > i) {
       const phrase = phraseGroup(units, i, end);
-      if (phrase && !seen.has(phrase.label)) groups.push(weighSlip(phrase, units, i, end));
+      if (phrase && !seen.has(phrase.label)) push(phrase, i, end);
       if (phrase) seen.add(phrase.label);
       i = end;
       continue;
@@ -94,13 +89,8 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     const label = u.surface;
     // A place the resident comes from (大阪から移住したい) is background, not what they ask about.
     const origin = u.place === true && units[i + 1]?.surface === "から";
-    const group: QueryGroup = {
-      label,
-      kind: origin ? "background" : stepKind(units, i, kindOf(u.pos, u.key)),
-      terms: dedupe(terms),
-      grams: characterTerms(label),
-    };
-    groups.push(weighSlip(group, units, i, i));
+    const kind = origin ? "background" : stepKind(units, i, kindOf(u.pos, u.key));
+    push({ label, kind, terms: dedupe(terms), grams: characterTerms(label) }, i, i);
   }
   return groups;
 }

@@ -24,8 +24,8 @@ export interface LexiconWord {
 const MIN_READING = 3;
 /** Keys of learnt compounds (never a term of the index: their pieces are). */
 const COMPOUND_KEY = "\u0000";
-/** Compounds of up to this many neighbouring noun pieces are learnt whole (周遊+観光+券). */
-const MAX_PIECES = 3;
+/** Compounds of up to this many neighbouring noun pieces are learnt whole (周遊+観光+券; slip-lexicon.ts too). */
+export const MAX_PIECES = 3;
 /** Readings tried for one kanji piece (kuromoji's own first): IPADIC lists up to a dozen for some kanji. */
 const MAX_READINGS = 4;
 

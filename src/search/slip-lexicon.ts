@@ -9,23 +9,16 @@
 // the dictionary has no reading for (曹 of 浄化曹) is no evidence, and is left as typed.
 import { isKanjiSuffix, isNumber, type AnalyzedWord } from "../text/analyze.js";
 import { foldKana, hasKanji } from "../text/normalize.js";
-import type { KanjiReadings } from "./reading-lexicon.js";
+import { MAX_PIECES, type KanjiReadings } from "./reading-lexicon.js";
 import type { Unit } from "./kana-runs.js";
 import { spanText } from "./synonym-match.js";
 
 /** Two kanji are the shortest slip (変納 for 返納): the typed kanji's reading decides among 生活, 就活, 婚活. */
 const MIN_CHARS = 2;
 const MAX_CHARS = 8;
-/** Compounds of up to this many neighbouring noun pieces are learnt whole (as the reading lexicon does). */
-const MAX_PIECES = 3;
 /** Words kept under one blanked spelling: more than this many are never one guess anyway. */
 const MAX_SHARING = 4;
 const BLANK = "\u0000";
-
-export interface Slip {
-  /** The knowledge's word the typed text stands for, as its pieces. */
-  pieces: readonly AnalyzedWord[];
-}
 
 /** A number and its counter (一台, 3人) are what the resident counted, not a word to respell. */
 const isPiece = (w: AnalyzedWord) => w.nounish && w.role !== "drop" && !isNumber(w);
@@ -61,8 +54,11 @@ export class SlipLexicon {
     return this.texts.has(text);
   }
 
-  /** The one learnt word `text` is a slip for, if there is exactly one (none when the knowledge has `text`). */
-  slipFor(text: string, deps: SlipDeps): Slip | undefined {
+  /**
+   * The pieces of the one learnt word `text` is a slip for, if there is exactly one (none when the knowledge
+   * has `text`).
+   */
+  slipFor(text: string, deps: SlipDeps): readonly AnalyzedWord[] | undefined {
     if (text.length < MIN_CHARS || text.length > MAX_CHARS || this.texts.has(text)) return undefined;
     const found = new Map<string, readonly AnalyzedWord[]>();
     [...text].forEach((typed, at) => {
@@ -72,7 +68,7 @@ export class SlipLexicon {
         if (soundsAlike(typed, pieces, at, deps.kanjiReadings)) found.set(word, pieces);
       }
     });
-    return found.size === 1 ? { pieces: [...found.values()][0]! } : undefined;
+    return found.size === 1 ? [...found.values()][0] : undefined;
   }
 }
 
@@ -162,8 +158,8 @@ function slipFrom(
     if (last === first && units[first]!.known) return undefined;
     const text = spanText(units, first, last);
     if (text.length < MIN_CHARS || slips.has(text)) return undefined;
-    const slip = slips.slipFor(text, deps);
-    if (slip) return { pieces: slip.pieces, last };
+    const pieces = slips.slipFor(text, deps);
+    if (pieces) return { pieces, last };
   }
   return undefined;
 }
