@@ -7,6 +7,7 @@
 // questions nothing answers got "no match".
 //   node eval/run-eval.mjs [--verbose] [--only NAME] [--features FILE] [--no-sudachi] [--no-curated]
 //                          [--programs FILE]... [--faq DIR]...   (more sets: a questions file, an FAQ directory)
+//                          [--kana]   (every set again, its questions typed in hiragana: "kana: <set>")
 // "rank@1/5" is the ranking alone: where the right entry is among every candidate, before confidence.
 //   (--features: JSON lines for eval/fit-confidence.mjs)
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, copyFileSync } from "node:fs";
@@ -21,6 +22,7 @@ const opt = (k) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const verbose = args.includes("--verbose");
+const kana = args.includes("--kana");
 const repeated = (k) => args.flatMap((a, i) => (a === `--${k}` && args[i + 1] ? [args[i + 1]] : []));
 const only = opt("only");
 const featuresFile = opt("features");
@@ -84,14 +86,40 @@ const bundledSynonyms = args.includes("--no-curated") ? [] : await loadSynonyms(
 const features = [];
 const rows = [];
 
-function score(name, index, questions, isRight, scopeOf) {
+/**
+ * A question as a resident typing only hiragana would write it: every word with kanji or katakana replaced
+ * by kuromoji's reading of it (its mistakes included: a resident would type the right reading).
+ */
+function inHiragana(text) {
+  const hiragana = (s) => s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  return tokenizer
+    .tokenize(text)
+    .map((t) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(t.surface) && t.reading ? hiragana(t.reading) : t.surface))
+    .join("");
+}
+
+/** A set scored as written and, with --kana, again in hiragana (not a calibration example: no features). */
+function scoreSet(name, index, questions, isRight, scopeOf) {
+  score(name, index, questions, isRight, scopeOf);
+  if (kana)
+    score(
+      `kana: ${name}`,
+      index,
+      questions.map((q) => ({ ...q, q: inHiragana(q.q) })),
+      isRight,
+      scopeOf,
+      false,
+    );
+}
+
+function score(name, index, questions, isRight, scopeOf, withFeatures = true) {
   const s = { n: 0, h1: 0, h3: 0, h5: 0, h10: 0, r1: 0, r5: 0, falseNo: 0, un: 0, unRight: 0 };
   const t0 = performance.now();
   for (const q of questions) {
     const options = { municipality: scopeOf(q), top: 10 };
     const found = index.search(q.q, options);
     const answerable = isRight(q) !== null;
-    if (featuresFile) {
+    if (featuresFile && withFeatures) {
       // The candidates in the model's order (the first is the one whose confidence decides), ten of them
       // (the rank fit compares the right one with its neighbours).
       const hits = index.rank(q.q, options).hits.sort((a, b) => b.rank - a.rank || b.score - a.score);
@@ -165,7 +193,7 @@ if (programs.length > 0) {
   for (const set of programs) {
     const isRight = (q) =>
       q.expect.length === 0 ? null : (h) => q.expect.some(([city, name]) => h.municipality === city && h.name === name);
-    score(set.name, index, readLines(set.file), isRight, (q) => q.municipality ?? null);
+    scoreSet(set.name, index, readLines(set.file), isRight, (q) => q.municipality ?? null);
   }
 }
 const faqIndexes = new Map();
@@ -178,6 +206,6 @@ for (const set of faqSets().filter((s) => wanted(s.name))) {
     faqIndexes.set(set.dir, index);
   }
   const isRight = (q) => (q.relevant.length === 0 ? null : (h) => q.relevant.includes(String(h.id)));
-  score(set.name, index, readLines(set.queries), isRight, () => null);
+  scoreSet(set.name, index, readLines(set.queries), isRight, () => null);
 }
 if (featuresFile) writeFileSync(featuresFile, `${features.map((f) => JSON.stringify(f)).join("\n")}\n`);

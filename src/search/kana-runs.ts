@@ -52,11 +52,12 @@ export function rewriteKanaRuns(
 const gainOf = (length: number) => length ** 1.5;
 
 function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon, reanalyze?: Reanalyze): Unit[] {
-  const pieces = run.map((w) => termKey(w.surface));
+  const pieces = foldedPieces(run);
   const text = pieces.join("");
   const tokenAt = new Map<number, { end: number; word: AnalyzedWord }>();
   let at = 0;
   run.forEach((w, k) => {
+    if (pieces[k] === "") return;
     tokenAt.set(at, { end: at + pieces[k]!.length, word: w });
     at += pieces[k]!.length;
   });
@@ -83,6 +84,26 @@ function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon, reana
   return pathUnits(best, text, reanalyze);
 }
 
+/** No Japanese word starts with a small kana, ん or ー: a token that does was cut inside a syllable (に|ん|か). */
+const NO_WORD_STARTS = /^[ぁぃぅぇぉゃゅょゎっんァィゥェォャュョヮッンー]/u;
+
+/**
+ * Each token's folded key, as the run folds as one text: a long vowel after a kana is dropped (readings are
+ * folded so: ウォーキング → うおきんぐ) also where kuromoji cut it off as a token of its own (う|ぉ|ー|きん…),
+ * which then has no characters and is no token of the run.
+ */
+function foldedPieces(run: readonly AnalyzedWord[]): string[] {
+  const pieces: string[] = [];
+  let last = "";
+  for (const w of run) {
+    const key = termKey(w.surface);
+    const piece = last !== "" && last !== "ー" ? key.replace(/^ー+/u, "") : key;
+    pieces.push(piece);
+    if (piece !== "") last = piece.at(-1)!;
+  }
+  return pieces;
+}
+
 /** Less than any difference in length gain: it only decides between equal readings. */
 const NOUN_TIE_BREAK = 1e-6;
 
@@ -94,16 +115,22 @@ function isNounToken(tokenAt: ReadonlyMap<number, { end: number; word: AnalyzedW
 
 /**
  * Whether kuromoji read [from, to) exactly as known grammar (したい = し + たい): a corpus word with that
- * reading (死体) is then far less likely than the verb and auxiliary every question ends with.
+ * reading (死体) is then far less likely than the verb and auxiliary every question ends with. Grammar
+ * holds a particle or an auxiliary; kuromoji's guesses inside a word it could not read are not grammar:
+ * an interjection (のう|ぎょ|う for のうぎょう, そう|ぎょ|う), two bare verbs (し|えん for しえん) or a token
+ * no word can start (に|ん|か for にんか).
  */
 function isGrammarSpan(tokenAt: ReadonlyMap<number, { end: number; word: AnalyzedWord }>, from: number, to: number) {
   let at = from;
+  let functional = false;
   while (at < to) {
     const token = tokenAt.get(at);
-    if (!token || !token.word.known || token.word.role !== "drop") return false;
+    if (!token || !token.word.known || token.word.role !== "drop" || token.word.pos === "感動詞") return false;
+    if (NO_WORD_STARTS.test(token.word.surface)) return false;
+    functional ||= token.word.pos === "助詞" || token.word.pos === "助動詞";
     at = token.end;
   }
-  return at === to;
+  return at === to && functional;
 }
 
 /**
@@ -116,6 +143,7 @@ function pathUnits(best: readonly Step[], text: string, reanalyze?: Reanalyze): 
   let gapEnd = -1;
   const closeGap = (start: number) => {
     if (gapEnd - start >= 2) units.unshift(...gapUnits(text.slice(start, gapEnd), reanalyze));
+    else if (gapEnd - start === 1) units.unshift(...particleUnits(text.slice(start, gapEnd), reanalyze));
     gapEnd = -1;
   };
   for (let to = text.length; to > 0; to = best[to]!.from) {
@@ -134,6 +162,16 @@ function pathUnits(best: readonly Step[], text: string, reanalyze?: Reanalyze): 
 function gapUnits(text: string, reanalyze?: Reanalyze): Unit[] {
   const again = reanalyze?.(text);
   return again && again.length > 0 && again.every((w) => w.known) ? again : [unknownUnit(text)];
+}
+
+/**
+ * One character between two words the run was read as, when kuromoji knows it as a particle (の of
+ * ちゅうこじゅうたく|の|こうにゅう, cut from inside one unknown token): it still parts the words, as typed in
+ * kanji (中古住宅の購入 is two words, not one compound).
+ */
+function particleUnits(text: string, reanalyze?: Reanalyze): Unit[] {
+  const again = reanalyze?.(text);
+  return again?.length === 1 && again[0]!.known && again[0]!.pos === "助詞" ? again : [];
 }
 
 function unknownUnit(text: string): Unit {

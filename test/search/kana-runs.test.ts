@@ -21,6 +21,10 @@ const CORPUS = [
   "結婚支援の相談員",
   "病児保育事業",
   "伊万里牛の販売促進",
+  "新しく農業を始める人への支援",
+  "健幸ウォーキング大会",
+  "中古住宅の購入補助",
+  "認可外保育施設",
 ];
 beforeAll(async () => {
   tokenizer = await createJapaneseTokenizer();
@@ -52,6 +56,26 @@ describe("kana runs", () => {
     ["ふにんちりょう", "治療"],
   ])("%s: a run kuromoji splits into pieces of words is read as %s", (question, word) => {
     expect(contentKeys(question)).toContain(word);
+  });
+
+  it.each([
+    ["あたらしくのうぎょうをはじめる", "農業", "のう|ぎょ|う: an interjection is no grammar"],
+    ["ひとへのしえん", "支援", "し|えん: two bare verbs, no particle or auxiliary"],
+    ["にんかがいのほいく", "認可", "に|ん|か: no word starts with ん"],
+    [
+      "うぉーきんぐたいかい",
+      "うおきんぐ",
+      "う|ぉ|ー|きん…: the long vowel cut off folds away as in the corpus's ウォーキング",
+    ],
+  ])("%s: kuromoji's cut is not taken as grammar, the run is read as %s (%s)", (question, word) => {
+    expect(contentKeys(question)).toContain(word);
+  });
+
+  it("keeps a particle cut from inside an unknown token between the words it parts (中古住宅 の 購入)", () => {
+    const units = rewriteKanaRuns(analyzeMessage("ちゅうこじゅうたくのこうにゅう", tokenizer).words, lexicon, (t) =>
+      analyzeWords(t, tokenizer),
+    );
+    expect(units.map((u) => u.key)).toEqual(["中古", "住宅", "の", "購入"]);
   });
 
   it.each([
