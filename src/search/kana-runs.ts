@@ -15,6 +15,8 @@ export interface Unit extends AnalyzedWord {
   parts?: string[];
   /** Read as the knowledge's word it is one kanji away from (slip-lexicon.ts): a guess, weighed as one. */
   slip?: true;
+  /** Part of the municipality the question names (いいづか): not a word to read again as the corpus's 飯塚. */
+  municipality?: true;
 }
 
 interface Step {
@@ -28,16 +30,12 @@ interface Step {
 /** Re-reads a stretch of text (kuromoji): what a learnt word leaves of one unknown token may be grammar. */
 export type Reanalyze = (text: string) => AnalyzedWord[];
 
-export function rewriteKanaRuns(
-  words: readonly AnalyzedWord[],
-  lexicon: ReadingLexicon,
-  reanalyze?: Reanalyze,
-): Unit[] {
+export function rewriteKanaRuns(words: readonly Unit[], lexicon: ReadingLexicon, reanalyze?: Reanalyze): Unit[] {
   const units: Unit[] = [];
   let i = 0;
   while (i < words.length) {
     let j = i;
-    while (j < words.length && isHiragana(words[j]!.surface)) j++;
+    while (j < words.length && isHiragana(words[j]!.surface) && !words[j]!.municipality) j++;
     if (j === i) {
       units.push(words[i]!);
       i++;

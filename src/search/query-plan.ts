@@ -12,7 +12,7 @@ import type { KanjiReadings, ReadingLexicon } from "./reading-lexicon.js";
 import { readSlips, type SlipLexicon } from "./slip-lexicon.js";
 import type { Mention, MunicipalityMatcher } from "./municipality-mention.js";
 import type { SudachiSynonyms } from "./sudachi-synonyms.js";
-import { rewriteKanaRuns } from "./kana-runs.js";
+import { rewriteKanaRuns, type Unit } from "./kana-runs.js";
 import { buildGroups, type QueryGroup } from "./query-groups.js";
 
 export interface QueryPlan {
@@ -46,8 +46,10 @@ export function createQueryPlanner(deps: PlannerDeps): QueryPlanner {
   return {
     plan(analysis: Analysis): QueryPlan {
       const words = analysis.words;
-      const mention = deps.municipalities.find(words.map((w) => w.surface).join(""), (m) =>
-        isWholeMention(words, m, deps.knownTerm),
+      const text = words.map((w) => w.surface).join("");
+      const mention = deps.municipalities.find(
+        text,
+        (m) => isWholeMention(words, m, deps.knownTerm) && !startsKanaName(text, m, deps.lexicon),
       );
       const kept = mention ? dropSpan(words, mention.start, mention.end) : words;
       const units = readSlips(rewriteKanaRuns(kept, deps.lexicon, deps.reanalyze), deps.slips, deps);
@@ -90,12 +92,22 @@ function isWholeMention(words: readonly AnalyzedWord[], m: Mention, knownTerm: (
   return false;
 }
 
-/** Words inside [start, end) of the joined surfaces are turned into dropped words. */
-function dropSpan(words: readonly AnalyzedWord[], start: number, end: number): AnalyzedWord[] {
+/**
+ * Whether a name typed in hiragana starts a longer word of the knowledge (いいづかえき is 飯塚駅, いまりやき
+ * 伊万里焼): the run is read as that word, as its kanji would be (the compound check of isWholeMention).
+ */
+function startsKanaName(text: string, m: Mention, lexicon: ReadingLexicon): boolean {
+  const name = termKey(text.slice(m.start, m.end));
+  if (!isHiragana(name)) return false;
+  return lexicon.wordsAt(termKey(text.slice(m.start)), 0).some((w) => w.reading.length > name.length);
+}
+
+/** Words inside [start, end) of the joined surfaces are turned into dropped words of the mention. */
+function dropSpan(words: readonly AnalyzedWord[], start: number, end: number): Unit[] {
   let at = 0;
   return words.map((w) => {
     const from = at;
     at += w.surface.length;
-    return from < end && at > start ? { ...w, role: "drop" as const } : w;
+    return from < end && at > start ? { ...w, role: "drop" as const, municipality: true as const } : w;
   });
 }

@@ -260,3 +260,23 @@ describe("filters and result shape", () => {
     expect(index.explain("飯塚 移住").municipality).toBe("飯塚市");
   });
 });
+
+describe("a municipality named in hiragana", () => {
+  it.each([
+    ["いいづか いじゅう ほじょ", "飯塚市", ["いじゆう", "ほじよ"]],
+    ["いまりで のうぎょうを はじめたい", "伊万里市", ["のうぎよう", "はじめ"]],
+  ])("%s names %s and is no topic word: %j are", (question, municipality, labels) => {
+    const explained = index.explain(question);
+    expect(explained.municipality).toBe(municipality);
+    expect(explained.concepts.map((c) => c.label)).toEqual(labels);
+  });
+
+  it.each([
+    ["いいづかえきのえきまえひろば", "飯塚駅"],
+    ["いまりやきのふうりん", "伊万里焼"],
+  ])("%s: the name starts a longer word of the knowledge, read as %s", (question, word) => {
+    const explained = index.explain(question);
+    expect(explained.municipality).toBeUndefined();
+    expect(explained.terms.some((t) => t.includes(word))).toBe(true);
+  });
+});
