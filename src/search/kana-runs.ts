@@ -4,7 +4,7 @@
 // stretch best. Longer pieces are worth more than their length (gain = length^1.5), so one known word
 // がくどう beats が + くどう; on a tie kuromoji's reading stays, so ありますか or ない stay grammar.
 import type { AnalyzedWord } from "../text/analyze.js";
-import { isHiragana, termKey } from "../text/normalize.js";
+import { isHiragana, normalize, termKey } from "../text/normalize.js";
 import type { ReadingLexicon, LexiconWord } from "./reading-lexicon.js";
 
 /** A word of the question after the rewrite: a kuromoji token, or a word found by its reading. */
@@ -52,6 +52,7 @@ const gainOf = (length: number) => length ** 1.5;
 function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon, reanalyze?: Reanalyze): Unit[] {
   const pieces = foldedPieces(run);
   const text = pieces.join("");
+  const typed = typedText(run, pieces);
   const tokenAt = new Map<number, { end: number; word: AnalyzedWord }>();
   let at = 0;
   run.forEach((w, k) => {
@@ -79,7 +80,7 @@ function segmentRun(run: readonly AnalyzedWord[], lexicon: ReadingLexicon, reana
       offer(end, g + gainOf(w.reading.length) + bonus, i, pieces?.[0] ?? lexiconUnit(w), pieces);
     }
   }
-  return pathUnits(best, text, reanalyze);
+  return pathUnits(best, typed, reanalyze);
 }
 
 /** No Japanese word starts with a small kana, ん or ー: a token that does was cut inside a syllable (に|ん|か). */
@@ -100,6 +101,19 @@ function foldedPieces(run: readonly AnalyzedWord[]): string[] {
     if (piece !== "") last = piece.at(-1)!;
   }
   return pieces;
+}
+
+/**
+ * The run as typed, character for character with the folded text where folding kept the length: what is
+ * left unexplained is read again as typed, not folded (ひっこす is a verb, ひつこす is ひつ + こす).
+ */
+function typedText(run: readonly AnalyzedWord[], pieces: readonly string[]): string {
+  return run
+    .map((w, k) => {
+      const surface = normalize(w.surface);
+      return surface.length === pieces[k]!.length ? surface : pieces[k]!;
+    })
+    .join("");
 }
 
 /** Less than any difference in length gain: it only decides between equal readings. */
@@ -136,6 +150,7 @@ function isGrammarSpan(tokenAt: ReadonlyMap<number, { end: number; word: Analyze
  * knows every word of them (じようかそう|をつけたいんだけど: kuromoji had read じ + one unknown token), else
  * stay as unknown words.
  */
+/** `text`: the run as typed (typedText), as long as the folded text the path's steps index. */
 function pathUnits(best: readonly Step[], text: string, reanalyze?: Reanalyze): Unit[] {
   const units: Unit[] = [];
   let gapEnd = -1;
@@ -163,13 +178,13 @@ function gapUnits(text: string, reanalyze?: Reanalyze): Unit[] {
 }
 
 /**
- * One character between two words the run was read as, when kuromoji knows it as a particle (の of
+ * One character between two words the run was read as, when kuromoji knows it as grammar (の of
  * ちゅうこじゅうたく|の|こうにゅう, cut from inside one unknown token): it still parts the words, as typed in
  * kanji (中古住宅の購入 is two words, not one compound).
  */
 function particleUnits(text: string, reanalyze?: Reanalyze): Unit[] {
   const again = reanalyze?.(text);
-  return again?.length === 1 && again[0]!.known && again[0]!.pos === "助詞" ? again : [];
+  return again?.length === 1 && again[0]!.known && again[0]!.role === "drop" ? again : [];
 }
 
 function unknownUnit(text: string): Unit {

@@ -25,6 +25,8 @@ const CORPUS = [
   "健幸ウォーキング大会",
   "中古住宅の購入補助",
   "認可外保育施設",
+  "東京からの移住",
+  "大学生の国民年金",
 ];
 beforeAll(async () => {
   tokenizer = await createJapaneseTokenizer();
@@ -76,6 +78,20 @@ describe("kana runs", () => {
       analyzeWords(t, tokenizer),
     );
     expect(units.map((u) => u.key)).toEqual(["中古", "住宅", "の", "購入"]);
+  });
+
+  it("reads what the corpus's words leave as typed: ひっこす stays a verb, not ひつ + こす of its folded form", () => {
+    const units = rewriteKanaRuns(analyzeMessage("とうきょうにてんきんでひっこす", tokenizer).words, lexicon, (t) =>
+      analyzeWords(t, tokenizer),
+    );
+    expect(units.find((u) => u.surface === "ひっこす")?.pos).toBe("動詞");
+  });
+
+  it("keeps one character of grammar between two words (大学生 で 年金), so they make no compound", () => {
+    const units = rewriteKanaRuns(analyzeMessage("だいがくせいでねんきん", tokenizer).words, lexicon, (t) =>
+      analyzeWords(t, tokenizer),
+    );
+    expect(units.map((u) => u.key)).toEqual(["大学生", "で", "年金"]);
   });
 
   it.each([
