@@ -4,7 +4,7 @@
 // stretch best. Longer pieces are worth more than their length (gain = length^1.5), so one known word
 // がくどう beats が + くどう; on a tie kuromoji's reading stays, so ありますか or ない stay grammar.
 import type { AnalyzedWord } from "../text/analyze.js";
-import { isHiragana, normalize, termKey } from "../text/normalize.js";
+import { isHiragana, termKey } from "../text/normalize.js";
 import type { ReadingLexicon, LexiconWord } from "./reading-lexicon.js";
 
 /** A word of the question after the rewrite: a kuromoji token, or a word found by its reading. */
@@ -108,12 +108,7 @@ function foldedPieces(run: readonly AnalyzedWord[]): string[] {
  * left unexplained is read again as typed, not folded (ひっこす is a verb, ひつこす is ひつ + こす).
  */
 function typedText(run: readonly AnalyzedWord[], pieces: readonly string[]): string {
-  return run
-    .map((w, k) => {
-      const surface = normalize(w.surface);
-      return surface.length === pieces[k]!.length ? surface : pieces[k]!;
-    })
-    .join("");
+  return run.map((w, k) => (w.surface.length === pieces[k]!.length ? w.surface : pieces[k]!)).join("");
 }
 
 /** Less than any difference in length gain: it only decides between equal readings. */
@@ -148,15 +143,14 @@ function isGrammarSpan(tokenAt: ReadonlyMap<number, { end: number; word: Analyze
 /**
  * The chosen path; stretches it leaves unexplained (two characters or more) are read again when kuromoji
  * knows every word of them (じようかそう|をつけたいんだけど: kuromoji had read じ + one unknown token), else
- * stay as unknown words.
+ * stay as unknown words. `text` is the run as typed (typedText), as long as the folded text the steps index.
  */
-/** `text`: the run as typed (typedText), as long as the folded text the path's steps index. */
 function pathUnits(best: readonly Step[], text: string, reanalyze?: Reanalyze): Unit[] {
   const units: Unit[] = [];
   let gapEnd = -1;
   const closeGap = (start: number) => {
     if (gapEnd - start >= 2) units.unshift(...gapUnits(text.slice(start, gapEnd), reanalyze));
-    else if (gapEnd - start === 1) units.unshift(...particleUnits(text.slice(start, gapEnd), reanalyze));
+    else if (gapEnd - start === 1) units.unshift(...grammarUnits(text.slice(start, gapEnd), reanalyze));
     gapEnd = -1;
   };
   for (let to = text.length; to > 0; to = best[to]!.from) {
@@ -182,7 +176,7 @@ function gapUnits(text: string, reanalyze?: Reanalyze): Unit[] {
  * ちゅうこじゅうたく|の|こうにゅう, cut from inside one unknown token): it still parts the words, as typed in
  * kanji (中古住宅の購入 is two words, not one compound).
  */
-function particleUnits(text: string, reanalyze?: Reanalyze): Unit[] {
+function grammarUnits(text: string, reanalyze?: Reanalyze): Unit[] {
   const again = reanalyze?.(text);
   return again?.length === 1 && again[0]!.known && again[0]!.role === "drop" ? again : [];
 }
