@@ -10,6 +10,7 @@ import type { JapaneseToken, JapaneseTokenizer } from "./tokenizer.js";
 import { normalize, foldKana, termKey, hasKanji, hasKana } from "./normalize.js";
 import { tokenRole, type TokenRole } from "./token-role.js";
 import { canonicalSpelling } from "./spelling-variants.js";
+import { withDigitNumbers } from "./kanji-numerals.js";
 
 export const READING_PREFIX = "~";
 export const KANJI_READING_PREFIX = "=";
@@ -46,21 +47,23 @@ export function spelledForTokenizer(text: string): string {
 
 /** kuromoji's tokens as the search reads them (base forms as keys, readings, roles). */
 export function wordsOf(tokens: readonly JapaneseToken[]): AnalyzedWord[] {
-  return tokens.map((t) => {
-    const key = termKey(t.base);
-    const reading = t.reading ? foldKana(t.reading) : undefined;
-    return {
-      surface: t.surface,
-      key,
-      reading: reading && reading !== key && hasKanji(t.surface) && t.pos === "名詞" ? reading : undefined,
-      role: tokenRole(t),
-      pos: t.pos,
-      posDetail: t.posDetail,
-      nounish: t.pos === "名詞" || t.pos === "接頭詞",
-      known: t.known,
-      ...(t.place ? { place: true } : {}),
-    };
-  });
+  return withDigitNumbers(tokens.map(wordOf));
+}
+
+function wordOf(t: JapaneseToken): AnalyzedWord {
+  const key = termKey(t.base);
+  const reading = t.reading ? foldKana(t.reading) : undefined;
+  return {
+    surface: t.surface,
+    key,
+    reading: reading && reading !== key && hasKanji(t.surface) && t.pos === "名詞" ? reading : undefined,
+    role: tokenRole(t),
+    pos: t.pos,
+    posDetail: t.posDetail,
+    nounish: t.pos === "名詞" || t.pos === "接頭詞",
+    known: t.known,
+    ...(t.place ? { place: true } : {}),
+  };
 }
 
 /** Words and their readings (content tokens only). */
