@@ -18,6 +18,12 @@ describe("content words, in base form", () => {
     ["不妊治療の助成制度はありますか", ["不妊", "治療", "助成"]], // 制度, ある: no topic
     ["ファミリーサポートセンター", ["ふあみり", "さぽと", "せんた"]], // katakana folded
     ["障がい児の保育", ["障害", "保育"]], // 障がい rewritten before kuromoji reads it; 児 is a suffix
+    // Kyushu's question frames: どがん (Saga) and どげん (Fukuoka) are どう, not ど + がん (癌) or げん
+    ["不妊治療はどがんすればよかと", ["不妊", "治療"]],
+    ["保育園はどげんしたら入れると", ["保育園", "入れる"]],
+    // とこ (ところ), あいだ (間), おる (いる): everyday frames, no topic
+    ["仕事のあいだ子どもを見てくれるとこ", ["仕事", "子ども"]],
+    ["誰もおらん", ["誰"]],
   ])("%s → %j", (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
