@@ -7,6 +7,7 @@ import { Faq } from "./schema.js";
 import type { Problem } from "./problems.js";
 import type { ParsedList } from "./yaml-file.js";
 import { cellText, decodeTableBytes, findColumn, parseTable, type TableRow } from "./table-text.js";
+import { htmlToText } from "./html-text.js";
 
 export const FAQ_COLUMNS = {
   id: ["ID", "番号", "FAQ番号", "FAQID", "NO", "NO."],
@@ -55,7 +56,11 @@ export function parseFaqCsv(text: string, label: string, idBase = label): Parsed
 function rowsToFaqs(rows: TableRow[], at: ColumnIndex, label: string, idBase: string): ParsedList<Faq> {
   const out: ParsedList<Faq> = { entries: [], lines: [], problems: [] };
   rows.forEach((row, i) => {
-    const cell = (k: FaqColumn) => cellText(row.cells, at[k]);
+    // A CMS export's HTML (<br>, <a href>, &amp;) is read as the text it shows.
+    const cell = (k: FaqColumn) => {
+      const text = cellText(row.cells, at[k]);
+      return text === undefined || k === "url" ? text : htmlToText(text) || undefined;
+    };
     const candidate = {
       id: cell("id") ?? `${idBase}-${i + 1}`,
       question: cell("question"),

@@ -122,3 +122,28 @@ describe("parseFaqCsv", () => {
     }
   });
 });
+
+describe("an FAQ exported with its website's HTML", () => {
+  const csv = [
+    "ID,質問,回答,担当課",
+    '1,"住民票の写しは<b>どこで</b>取れますか","市民課の窓口で取れます。<br>コンビニでも取れます。<br />詳しくは<a href=""https://example.jp/juminhyo"">こちら</a>をご覧ください。",市民課',
+    '2,粗大ごみの出し方&amp;料金,"<p>電話で申し込んでください。</p><ul><li>受付&nbsp;平日9時～17時</li><li>料金&#65306;1点300円</li></ul>",環境課',
+    "3,犬の登録,保健所で登録します。5 < 10 のように書いても壊れません。,環境課",
+  ].join("\n");
+
+  it("reads each cell as the text it shows: line breaks, a link's address after its text, entities decoded", () => {
+    const { entries, problems } = parseFaqCsv(csv, "faq.csv");
+    expect(problems).toEqual([]);
+    expect(entries[0]?.question).toBe("住民票の写しはどこで取れますか");
+    expect(entries[0]?.answer).toBe(
+      "市民課の窓口で取れます。\nコンビニでも取れます。\n詳しくはこちら（https://example.jp/juminhyo）をご覧ください。",
+    );
+    expect(entries[1]?.question).toBe("粗大ごみの出し方&料金");
+    expect(entries[1]?.answer).toBe("電話で申し込んでください。\n・受付 平日9時～17時\n・料金：1点300円");
+  });
+
+  it("leaves a cell without markup as it is, a lone < included", () => {
+    const { entries } = parseFaqCsv(csv, "faq.csv");
+    expect(entries[2]?.answer).toBe("保健所で登録します。5 < 10 のように書いても壊れません。");
+  });
+});
