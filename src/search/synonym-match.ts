@@ -22,7 +22,7 @@ export function matchSynonyms(
   knownTerm?: (term: string) => boolean,
 ): Map<number, SynonymMatch> {
   const claimed = new Map<number, SynonymMatch>();
-  const bySurface = new Joined(units.map((u) => termKey(u.surface)));
+  const bySurface = new Joined(units.map(surfaceKey));
   const byBase = new Joined(units.map((u) => u.key));
   const found: { key: string; first: number; last: number }[] = [];
   const spans = SPANS;
@@ -43,6 +43,15 @@ export function matchSynonyms(
   }
   if (knownTerm) matchTypos(units, synonyms, knownTerm, claimed);
   return claimed;
+}
+
+/**
+ * A unit's written form as a synonym word would match it. A verb's or an adjective's stem before a small っ
+ * (うっ of うってる, かっ of かった) is no word as written, and folded it reads as one (うっ → うつ, depression):
+ * it matches by its base form only.
+ */
+function surfaceKey(u: Unit): string {
+  return u.pos !== "名詞" && /[っッ]$/u.test(u.surface) ? "\u0000" : termKey(u.surface);
 }
 
 /** Found spans, [first, last] pairs, reused by every question (matchSynonyms runs to the end before the next). */

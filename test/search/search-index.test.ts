@@ -280,3 +280,15 @@ describe("a municipality named in hiragana", () => {
     expect(explained.terms.some((t) => t.includes(word))).toBe(true);
   });
 });
+
+describe("a verb's stem before っ matches synonyms by its base form only", () => {
+  it.each([
+    ["ごみ袋はどこでうってる？", "うっ", "うる"],
+    ["どこで売ってる？", "売っ", "売る"],
+  ])("%s: %s is %s, not うつ (depression) as its folded spelling reads", (question, label, base) => {
+    const concept = index.explain(question).concepts.find((c) => c.label === label);
+    expect(concept?.words).toEqual([base]);
+    expect(concept?.synonyms ?? []).not.toContain("産後うつ");
+    expect(concept?.weight).toBe(MODEL.words.verb);
+  });
+});
