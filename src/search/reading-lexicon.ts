@@ -34,6 +34,10 @@ export type KanjiReadings = (kanji: string) => readonly string[];
 
 const isOneKanji = (surface: string) => surface.length === 1 && hasKanji(surface);
 
+/** A compound starts with a content word, or a prefix before one (不 + 登校, お + 祝い金), never a suffix. */
+const startsCompound = (words: readonly AnalyzedWord[], i: number) =>
+  words[i]!.role === "content" || (words[i]!.pos === "接頭詞" && words[i + 1]?.role === "content");
+
 export class ReadingLexicon {
   private readonly byReading = new Map<string, Set<string>>();
   private readonly partsOf = new Map<string, string[]>();
@@ -56,20 +60,23 @@ export class ReadingLexicon {
 
   /**
    * Neighbouring noun pieces as one reading (認知症 = 認知 + 症: にんちしよう), so a hiragana run is read as the
-   * compound rather than as 認知 + 使用. A compound starts with a content word, not a suffix. A piece of one
+   * compound rather than as 認知 + 使用. A compound starts with a content word or a prefix, not a suffix. A piece of one
    * kanji is read in each of its dictionary readings: kuromoji reads 病 of 病児 as やまい and 牛 of 伊万里牛 as
    * うし (the kanji alone), where the compound says びょう, ぎゅう.
    */
   private addCompounds(words: readonly AnalyzedWord[], kanjiReadings?: KanjiReadings): void {
     const readingsOf = (w: AnalyzedWord): string[] => {
       if (!w.nounish || w.role === "drop") return [];
+      // A kanji prefix (不 of 不登校, 再 of 再交付) has no reading of its own here: its dictionary readings.
+      if (w.pos === "接頭詞" && kanjiReadings && isOneKanji(w.surface))
+        return kanjiReadings(w.surface).filter(isHiragana).slice(0, MAX_READINGS);
       const own = w.reading ?? (isHiragana(w.key) ? w.key : undefined);
       if (own === undefined) return [];
       if (!kanjiReadings || !isOneKanji(w.surface)) return [own];
       return [own, ...kanjiReadings(w.surface).filter((r) => r !== own && isHiragana(r))].slice(0, MAX_READINGS);
     };
     for (let i = 0; i < words.length; i++) {
-      if (words[i]!.role !== "content") continue;
+      if (!startsCompound(words, i)) continue;
       let readings = readingsOf(words[i]!);
       for (let j = i + 1; j < Math.min(words.length, i + MAX_PIECES) && readings.length > 0; j++) {
         const next = readingsOf(words[j]!);

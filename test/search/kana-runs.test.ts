@@ -27,6 +27,8 @@ const CORPUS = [
   "認可外保育施設",
   "東京からの移住",
   "大学生の国民年金",
+  "不登校の相談",
+  "保険証の再交付",
 ];
 beforeAll(async () => {
   tokenizer = await createJapaneseTokenizer();
@@ -92,6 +94,17 @@ describe("kana runs", () => {
       analyzeWords(t, tokenizer),
     );
     expect(units.map((u) => u.key)).toEqual(["大学生", "で", "年金"]);
+  });
+
+  it.each([
+    ["ふとうこう", ["不", "登校"]],
+    ["ほけんしょうのさいこうふ", ["再", "交付"]],
+  ])("%s: a compound that starts with a kanji prefix is learnt too, giving %j", (question, words) => {
+    expect(
+      rewriteKanaRuns(analyzeMessage(question, tokenizer).words, lexicon, (t) => analyzeWords(t, tokenizer)).map(
+        (u) => u.key,
+      ),
+    ).toEqual(expect.arrayContaining(words));
   });
 
   it.each([
