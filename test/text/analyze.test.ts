@@ -21,6 +21,7 @@ describe("content words, in base form", () => {
     // Kyushu's question frames: どがん (Saga) and どげん (Fukuoka) are どう, not ど + がん (癌) or げん
     ["不妊治療はどがんすればよかと", ["不妊", "治療"]],
     ["保育園はどげんしたら入れると", ["保育園", "入れる"]],
+    ["子育てなどがん検診", ["子育て", "がん", "検診"]], // など + がん検診: no どう inside it
     // とこ (ところ), あいだ (間), おる (いる): everyday frames, no topic
     ["仕事のあいだ子どもを見てくれるとこ", ["仕事", "子ども"]],
     ["誰もおらん", ["誰"]],
