@@ -51,7 +51,8 @@ export function matchSynonyms(
  * it matches by its base form only.
  */
 function surfaceKey(u: Unit): string {
-  return u.pos !== "名詞" && /[っッ]$/u.test(u.surface) ? "\u0000" : termKey(u.surface);
+  const last = u.surface.at(-1);
+  return u.pos !== "名詞" && (last === "っ" || last === "ッ") ? "\u0000" : termKey(u.surface);
 }
 
 /** Found spans, [first, last] pairs, reused by every question (matchSynonyms runs to the end before the next). */

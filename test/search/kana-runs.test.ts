@@ -41,8 +41,12 @@ beforeAll(async () => {
   }
 });
 
+/** The question's words after the rewrite, kuromoji reading again what the corpus's words leave. */
+const unitsOf = (question: string, learnt = lexicon) =>
+  rewriteKanaRuns(analyzeMessage(question, tokenizer).words, learnt, (t) => analyzeWords(t, tokenizer));
+
 const contentKeys = (question: string, learnt = lexicon) =>
-  rewriteKanaRuns(analyzeMessage(question, tokenizer).words, learnt, (t) => analyzeWords(t, tokenizer))
+  unitsOf(question, learnt)
     .filter((u) => u.role === "content")
     .map((u) => u.key);
 
@@ -76,23 +80,17 @@ describe("kana runs", () => {
   });
 
   it("keeps a particle cut from inside an unknown token between the words it parts (中古住宅 の 購入)", () => {
-    const units = rewriteKanaRuns(analyzeMessage("ちゅうこじゅうたくのこうにゅう", tokenizer).words, lexicon, (t) =>
-      analyzeWords(t, tokenizer),
-    );
+    const units = unitsOf("ちゅうこじゅうたくのこうにゅう");
     expect(units.map((u) => u.key)).toEqual(["中古", "住宅", "の", "購入"]);
   });
 
   it("reads what the corpus's words leave as typed: ひっこす stays a verb, not ひつ + こす of its folded form", () => {
-    const units = rewriteKanaRuns(analyzeMessage("とうきょうにてんきんでひっこす", tokenizer).words, lexicon, (t) =>
-      analyzeWords(t, tokenizer),
-    );
+    const units = unitsOf("とうきょうにてんきんでひっこす");
     expect(units.find((u) => u.surface === "ひっこす")?.pos).toBe("動詞");
   });
 
   it("keeps one character of grammar between two words (大学生 で 年金), so they make no compound", () => {
-    const units = rewriteKanaRuns(analyzeMessage("だいがくせいでねんきん", tokenizer).words, lexicon, (t) =>
-      analyzeWords(t, tokenizer),
-    );
+    const units = unitsOf("だいがくせいでねんきん");
     expect(units.map((u) => u.key)).toEqual(["大学生", "で", "年金"]);
   });
 
@@ -100,11 +98,7 @@ describe("kana runs", () => {
     ["ふとうこう", ["不", "登校"]],
     ["ほけんしょうのさいこうふ", ["再", "交付"]],
   ])("%s: a compound that starts with a kanji prefix is learnt too, giving %j", (question, words) => {
-    expect(
-      rewriteKanaRuns(analyzeMessage(question, tokenizer).words, lexicon, (t) => analyzeWords(t, tokenizer)).map(
-        (u) => u.key,
-      ),
-    ).toEqual(expect.arrayContaining(words));
+    expect(unitsOf(question).map((u) => u.key)).toEqual(expect.arrayContaining(words));
   });
 
   it.each([
