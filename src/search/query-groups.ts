@@ -9,7 +9,7 @@ import {
   KANJI_READING_PREFIX,
   COMPOUND_PREFIX,
 } from "../text/analyze.js";
-import { hasKana, isHiragana } from "../text/normalize.js";
+import { hasKana, isHiragana, termKey } from "../text/normalize.js";
 import type { CompiledSynonyms } from "./synonyms.js";
 import type { SudachiSynonyms } from "./sudachi-synonyms.js";
 import type { Unit } from "./kana-runs.js";
@@ -76,7 +76,7 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     const end = phraseEnd(units, i, claimed);
     if (end > i) {
       const phrase = phraseGroup(units, i, end);
-      if (phrase && !seen.has(phrase.label)) push(phrase, i, end);
+      if (phrase && !seen.has(phrase.label)) push(withGeneralSynonyms(phrase, deps.sudachi), i, end);
       if (phrase) seen.add(phrase.label);
       i = end;
       continue;
@@ -174,6 +174,15 @@ function synonymGroup(
     // A verb standing for a thing (守る → 維持) is as specific as that thing, not as its own rare spelling.
     ...(promoted ? { thingTerms: thingWords(deps.synonyms.expansionsOf(key)) } : {}),
   };
+}
+
+/**
+ * A compound noun kuromoji reads as several words may be one word of the general dictionary: 人工肛門 is
+ * ストーマ, 宿泊料金 is 宿泊費. Its expansions join the phrase's own terms, as a single noun's do.
+ */
+function withGeneralSynonyms(phrase: QueryGroup, sudachi: SudachiSynonyms | undefined): QueryGroup {
+  const general = sudachi?.expand(termKey(phrase.label)) ?? [];
+  return general.length === 0 ? phrase : { ...phrase, terms: [...phrase.terms, ...general] };
 }
 
 /** The words of the expansions that name a thing. */

@@ -84,6 +84,19 @@ describe("synonyms: everyday words find the documents' words", () => {
   ])("%s", (...row) => expectFirst(row));
 });
 
+describe("general synonyms (Sudachi) of a compound kuromoji reads as several words", () => {
+  // 映画館 is 映画 + 館 to kuromoji and 生産品 is 生産 + 品: looked up whole, the general dictionary has them
+  // (映画館 ~ 劇場, 生産品 ~ 製品), and the program's name shows the resident's word.
+  it.each<[question: string, scope: string, program: string, word: string]>([
+    ["映画館の保存", "飯塚市", "嘉徳劇場保存整備事業", "映画館"],
+    ["生産品の開発", "飯塚市", "新技術・新製品開発補助金交付事業", "生産品"],
+  ])("%s", (question, scope, program, word) => {
+    const { results } = index.search(question, { municipality: scope });
+    expect(results[0]?.name, `${question} → ${results.map((r) => r.name).join(" | ")}`).toBe(program);
+    expect(results[0]?.matched).toContainEqual({ term: word, field: "name", expanded: true });
+  });
+});
+
 describe("synonyms: a generic word beside the everyday one does not push the programs it means off the list", () => {
   // 引っ越す → 移住・定住 found as a synonym weighs about as much as 補助 found as typed: a housing subsidy that
   // names 定住 may come first, the relocation programs must be on the first three.
