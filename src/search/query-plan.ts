@@ -63,7 +63,8 @@ export function createQueryPlanner(deps: PlannerDeps): QueryPlanner {
 
 /**
  * A municipality's name counts as a mention only as whole words (いまりんバス is a bus, not 伊万里), and not as
- * the first part of a longer name: before a noun, a hiragana name is part of that word (いいづかブランド),
+ * the first part of a longer name: before a noun, a hiragana name is part of that word (いいづかブランド; の,
+ * which kuromoji calls a noun in いいづかしの…, is grammar),
  * a kanji one when the knowledge has the compound (伊万里梨, 伊万里牛) — 「飯塚移住補助」 still names 飯塚.
  */
 function isWholeMention(words: readonly AnalyzedWord[], m: Mention, knownTerm: (term: string) => boolean): boolean {
@@ -76,7 +77,7 @@ function isWholeMention(words: readonly AnalyzedWord[], m: Mention, knownTerm: (
     if (at < m.end) continue;
     if (at > m.end || !startsWord) return false;
     const next = words[k + 1];
-    if (!next || !next.nounish) return true;
+    if (!next || !next.nounish || next.role === "drop") return true;
     if (
       isHiragana(
         words
