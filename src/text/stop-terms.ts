@@ -195,6 +195,9 @@ export const RECORD_ASPECT_WORDS: readonly string[] = [
   "金額",
   "費用",
   "料金",
+  // whether it costs anything at all (「何歳まで無料？」 asks the amount of a topic named beside it)
+  "無料",
+  "有料",
   "対象",
   "条件",
   "資格",

@@ -14,6 +14,8 @@ describe("kindOf: aspects a program's record answers, and aspects it does not ho
     ["場所", "名詞", "aspect"], // where: the record names its department
     ["近く", "名詞", "aspect"], // where near: 「駅の近く」 is about the station
     ["費用", "名詞", "aspect"],
+    ["無料", "名詞", "aspect"], // 「何歳まで無料？」 asks the amount of the topic beside it
+    ["有料", "名詞", "aspect"],
     ["支払い", "名詞", "otherAspect"],
     ["開館", "名詞", "otherAspect"],
     ["予約", "名詞", "otherAspect"],
