@@ -67,7 +67,7 @@ export const MODEL = {
     otherAspect: 0.4,
     /** いつ, どこ, いくら: which aspect; no topic at all, so its absence costs nothing. */
     question: 0.2,
-    /** A place the resident comes from (大阪から): background to the question. */
+    /** A place the resident comes from (大阪から), a relative it is about (母が…): background to the question. */
     background: 0.4,
   },
   /**

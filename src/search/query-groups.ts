@@ -161,10 +161,11 @@ function synonymGroup(
     })),
   );
   const origin = span.every((k) => units[k]!.place === true) && units[last + 1]?.surface === "から";
-  // A verb the file lists stays a verb (もらえる → 受け取る) unless it stands for a thing (借りる → 融資, 引っ越す → 移住).
+  // A verb the file lists stays a verb (もらえる → 受け取る) unless it stands for a thing (借りる → 融資, 引っ越す → 移住);
+  // so does a relative (background) unless it stands for whom programs serve (祖母 → 高齢者, 両親 → 保護者).
   const ownKind = spanKind(span.map((k) => kindOf(units[k]!.pos, units[k]!.key)));
   const standsForThing = deps.synonyms.expansionsOf(key).some((e) => e.noun);
-  const promoted = !origin && ownKind === "verb" && standsForThing;
+  const promoted = !origin && (ownKind === "verb" || ownKind === "background") && standsForThing;
   const kind: WordKind = origin ? "background" : promoted ? "noun" : ownKind;
   return {
     label: text,

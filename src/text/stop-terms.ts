@@ -277,6 +277,50 @@ export function isQuestionWord(key: string): boolean {
   return QUESTION_TERMS.has(key);
 }
 
+/**
+ * The resident's relatives: whom the question is about (「母がもの忘れがひどくて…」, 「娘が熱を出して」), a
+ * detail of the situation beside its topic, as a place one comes from is. Compounds kuromoji reads whole
+ * (母子, 父子家庭, 親子) and phrases (ひとり + 親) are other words and stay topics; 親 alone is not here: a
+ * parent's illness or stay in hospital is what short-stay child care is for (親が入院するあいだ子どもを…).
+ */
+export const RELATIVE_WORDS: readonly string[] = [
+  "父",
+  "母",
+  "父親",
+  "母親",
+  "お父さん",
+  "お母さん",
+  "両親",
+  "義父",
+  "義母",
+  "祖父",
+  "祖母",
+  "祖父母",
+  "じいちゃん",
+  "ばあちゃん",
+  "おじいさん",
+  "おばあさん",
+  "夫",
+  "妻",
+  "主人",
+  "旦那",
+  "嫁",
+  "夫婦",
+  "息子",
+  "娘",
+  "兄",
+  "姉",
+  "弟",
+  "妹",
+  "孫",
+];
+
+const RELATIVE_TERMS: ReadonlySet<string> = new Set(RELATIVE_WORDS.map(termKey));
+
+export function isRelativeWord(key: string): boolean {
+  return RELATIVE_TERMS.has(key);
+}
+
 export const ASPECT_TERMS: ReadonlySet<string> = new Set(ASPECT_WORDS.map(termKey));
 
 export function isAspectTerm(key: string): boolean {

@@ -165,6 +165,8 @@ describe("aspects: what a program's record answers, and what it does not hold", 
     ["病児保育の利用登録", "飯塚市", ["病児保育事業"]],
     // 無料 is how much it costs, which the record answers, not a topic no program names (it was "no match")
     ["コミュニティバスは有料ですか", "伊万里市", ["コミュニティバス等運行事業"]],
+    // a relative is a detail (background), but a grandparent is whom the elderly programs serve (→ 高齢者)
+    ["祖父が一人で出かけて帰れなくなることがある", "飯塚市", ["認知症高齢者等個人賠償責任保険事業"]],
   ])("%s", (...row) => expectFirst(row));
 });
 

@@ -5,7 +5,7 @@ import { termKey } from "../../src/text/normalize.js";
 import { createJapaneseTokenizer, type JapaneseTokenizer } from "../../src/text/tokenizer.js";
 import { analyzeWords } from "../../src/text/analyze.js";
 import { buildGroups } from "../../src/search/query-groups.js";
-import { compileSynonyms } from "../../src/search/synonyms.js";
+import { compileSynonyms, loadSynonyms } from "../../src/search/synonyms.js";
 
 describe("kindOf: aspects a program's record answers, and aspects it does not hold", () => {
   it.each<[string, string, WordKind]>([
@@ -24,6 +24,9 @@ describe("kindOf: aspects a program's record answers, and aspects it does not ho
     ["本当", "名詞", "question"], // 「…って本当？」: whether what they heard is so
     ["ホント", "名詞", "question"],
     ["図書館", "名詞", "noun"],
+    ["母", "名詞", "background"], // whom the question is about: a detail of the situation
+    ["娘", "名詞", "background"],
+    ["母子", "名詞", "noun"], // kuromoji reads it whole: another word (母子家庭, 母子手帳)
     ["借りる", "動詞", "verb"],
   ])("%s (%s) is %s", (word, pos, kind) => {
     expect(kindOf(pos, termKey(word))).toBe(kind);
@@ -33,6 +36,8 @@ describe("kindOf: aspects a program's record answers, and aspects it does not ho
     expect(spanKind(["otherAspect", "aspect"])).toBe("otherAspect");
     expect(spanKind(["aspect", "question"])).toBe("aspect");
     expect(spanKind(["otherAspect", "noun"])).toBe("noun");
+    expect(spanKind(["noun", "background"])).toBe("noun"); // ひとり + 親
+    expect(spanKind(["background"])).toBe("background");
   });
 });
 
@@ -53,6 +58,27 @@ describe("an aspect done on the way to another verb is a step of the description
     ["予約したい", "予約", "otherAspect"], // the booking is what is asked
     ["申請して", "申請", "aspect"], // no verb after it: still what is asked
     ["タクシーの予約の取り方", "予約", "otherAspect"],
+  ])("%s: %s is %s", (question, word, kind) => {
+    expect(kindIn(question, word)).toBe(kind);
+  });
+});
+
+describe("a relative is background, unless the synonyms file says whom programs serve by it", () => {
+  let tokenizer: JapaneseTokenizer;
+  let bundled: Awaited<ReturnType<typeof loadSynonyms>>;
+  beforeAll(async () => {
+    [tokenizer, bundled] = await Promise.all([createJapaneseTokenizer(), loadSynonyms("knowledge")]);
+  });
+  const kindIn = (question: string, word: string) =>
+    buildGroups(analyzeWords(question, tokenizer), {
+      synonyms: compileSynonyms(bundled, tokenizer),
+      knownTerm: () => false,
+    }).find((g) => g.label === word)?.kind;
+
+  it.each<[string, string, WordKind]>([
+    ["娘が熱を出したので預けたい", "娘", "background"],
+    ["夫が単身赴任で陣痛が来たら", "夫", "background"],
+    ["祖母が認知症で心配", "祖母", "noun"], // knowledge/synonyms.yaml: 祖母 → 高齢者
   ])("%s: %s is %s", (question, word, kind) => {
     expect(kindIn(question, word)).toBe(kind);
   });
