@@ -25,6 +25,9 @@ describe("content words, in base form", () => {
     // とこ (ところ), あいだ (間), おる (いる): everyday frames, no topic
     ["仕事のあいだ子どもを見てくれるとこ", ["仕事", "子ども"]],
     ["誰もおらん", ["誰"]],
+    // words that only place the question in time, like 今年 and 来年
+    ["来月出産予定なので産後ケア", ["出産", "予定", "産後", "けあ"]],
+    ["去年から不妊治療を始めました", ["不妊", "治療", "始める"]],
   ])("%s → %j", (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
