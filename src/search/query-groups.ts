@@ -86,6 +86,7 @@ export function buildGroups(units: readonly Unit[], deps: GroupDeps): QueryGroup
     seen.add(u.key);
     const terms = unitTerms(units, i, deps.knownTerm);
     if (u.pos === "名詞" && deps.sudachi) terms.push(...deps.sudachi.expand(u.key));
+    if (u.pos === "名詞") terms.push(...headTerms(u.key, deps.knownTerm));
     const label = u.surface;
     // A place the resident comes from (大阪から移住したい) is background, not what they ask about.
     const origin = u.place === true && units[i + 1]?.surface === "から";
@@ -185,6 +186,24 @@ function withGeneralSynonyms(phrase: QueryGroup, sudachi: SudachiSynonyms | unde
   const general = sudachi?.expand(termKey(phrase.label)) ?? [];
   return general.length === 0 ? phrase : { ...phrase, terms: [...phrase.terms, ...general] };
 }
+
+/**
+ * A compound kuromoji knows as one word and no entry has (子犬, 愛犬, 紙おむつ, 雨傘) is a kind of its head, the
+ * word it ends with (犬, おむつ, 傘), after a kanji modifier: the longest such ending an entry has, found at
+ * terms.partsApart and, as evidence, only as far as it is as specific as the word (a general term).
+ */
+function headTerms(key: string, knownTerm: (term: string) => boolean): QueryTerm[] {
+  if (knownTerm(key)) return [];
+  const chars = [...key];
+  for (let cut = 1; cut < chars.length; cut++) {
+    if (!KANJI_CHAR.test(chars[cut - 1]!)) return [];
+    const head = chars.slice(cut).join("");
+    if (knownTerm(head)) return [{ term: head, weight: MODEL.terms.partsApart, expanded: true, general: true }];
+  }
+  return [];
+}
+
+const KANJI_CHAR = /^[\p{Script=Han}々]$/u;
 
 /** The words of the expansions that name a thing. */
 function thingWords(expansions: ReturnType<CompiledSynonyms["expansionsOf"]>): string[] {
