@@ -1,0 +1,19 @@
+// The synonyms file's everyday words find the words an FAQ's procedures are named by (knowledge/synonyms.yaml),
+// over the 北沢町 FAQ of test/fixtures/heldout (its questions are not used here).
+import { beforeAll, describe, expect, it } from "vitest";
+import { openSearch } from "../../src/search/open-search.js";
+import type { SearchIndex } from "../../src/search/search-index.js";
+
+let index: SearchIndex;
+beforeAll(async () => {
+  ({ index } = await openSearch({ knowledgeDir: "test/fixtures/heldout/faq-village" }));
+});
+
+describe("life events named by the everyday verb", () => {
+  // 亡くなる → 死亡: this was "no match" (the FAQ writes 死亡届, 死亡したとき)
+  it.each([["祖父が亡くなったときの届け出", "死亡届、おくやみ窓口"]])("%s → %s", (question, name) => {
+    const { noMatch, results } = index.search(question);
+    expect(noMatch).toBe(false);
+    expect(results[0]?.name).toBe(name);
+  });
+});
