@@ -4,7 +4,8 @@
 //                 when only the word's bigrams are there, bigramCredit × share^1.5 × the same field factor
 //                 (share: of the word's character terms by weight, single kanji at MODEL.kanjiGram; for a
 //                 word in kana only, also × min(1, Σ IDF of the bigrams found / the word's IDF): kana
-//                 bigrams are mostly grammar, and さい of ください with いず of いずれか is no サイズ); an
+//                 bigrams are mostly grammar, and さい of ください with いず of いずれか is no サイズ; a
+//                 kana bigram in more than half the entries counts as not found, MODEL.kanaGramMinIdf); an
 //                 entry's terms reached through a found word's expansions count for that word only, so
 //                 two words with one meaning (手当, もらえる → 助成, 補助) show it once;
 //   coverage      F / (F + M): F = Σ mass × found, M = the masses not found, heaviest first, the k-th
@@ -177,6 +178,8 @@ function foundIn(g: PreparedGroup, lookup: TermLookup, doc: number, out: Found, 
     const gram = g.grams[k]!;
     all += gram.weight;
     if (gram.id === undefined) continue;
+    // A kana bigram most entries have is grammar (さい of ください): finding it shows nothing of the word.
+    if (g.kana && gram.idf < MODEL.kanaGramMinIdf) continue;
     const p = lookup.find(gram.id, doc);
     if (p < 0) continue;
     hits += gram.weight;

@@ -89,6 +89,11 @@ export const MODEL = {
   bigramCredit: 0.7,
   /** A word's bigrams count as found when at least this share of them is. */
   bigramMinShare: 0.5,
+  /**
+   * A kana bigram in more than half the entries (IDF under ln 2 ≈ 0.69: さい of ください) shows nothing of a
+   * kana word found only by its bigrams: there, it counts as not found (kana bigrams are mostly grammar).
+   */
+  kanaGramMinIdf: 0.69,
   /** A word found in a field counts as found by the field's weight to this power (summary 0.35 → 0.59). */
   evidenceFieldExponent: 0.5,
   /** Coverage: the k-th missing word (heaviest first) counts 1/k^this, so long questions are not drowned by detail. */

@@ -238,6 +238,23 @@ describe("bigrams", () => {
   });
 });
 
+describe("kanaGramMinIdf", () => {
+  it("a kana bigram in more than half the entries counts as not found for a kana word", () => {
+    // さいず: #さい is in most entries (ください), so an entry with #さい and #いず shows the word as one with #いず alone.
+    const kana = plan([group("さいず", ["さいず"], "noun", ["#さい", "#いず"])]);
+    const grammar = Array.from({ length: 12 }, () => ({ answer: ["#さい"] }));
+    const both = evidence([{ answer: ["#さい", "#いず"] }, ...grammar], kana).found[0]!;
+    const one = evidence([{ answer: ["#いず"] }, ...grammar], kana).found[0]!;
+    expect(both).toBeGreaterThan(0);
+    expect(both).toBeCloseTo(one, 9);
+    // Where #さい is rare it is evidence: both bigrams show more than one.
+    const rare = Array.from({ length: 12 }, (_, k) => ({ answer: [`w${k}`] }));
+    expect(evidence([{ answer: ["#さい", "#いず"] }, ...rare], kana).found[0]!).toBeGreaterThan(
+      evidence([{ answer: ["#いず"] }, { answer: ["#さい"] }, ...rare], kana).found[0]!,
+    );
+  });
+});
+
 describe("single kanji in the character channel", () => {
   it("kanjiGram: a shared kanji counts kanjiGram of a shared bigram, in the score and in the share found", () => {
     // 郵送 asked; one entry has 郵便 (the kanji 郵), one has 送付 (送); a kanji is worth kanjiGram of a bigram.
