@@ -17,3 +17,15 @@ describe("life events named by the everyday verb", () => {
     expect(results[0]?.name).toBe(name);
   });
 });
+
+describe("everyday words for pets", () => {
+  // ワンちゃん, にゃんこ → 犬, 猫: both were "no match"
+  it.each([
+    ["ワンちゃんを飼い始めたので登録したい", "犬の登録について"],
+    ["にゃんこが飼えなくなった", "犬・猫を飼えなくなったとき、迷い犬"],
+  ])("%s → %s", (question, name) => {
+    const { noMatch, results } = index.search(question);
+    expect(noMatch).toBe(false);
+    expect(results[0]?.name).toBe(name);
+  });
+});
