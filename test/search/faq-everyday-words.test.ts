@@ -29,3 +29,18 @@ describe("everyday words for pets", () => {
     expect(results[0]?.name).toBe(name);
   });
 });
+
+describe("everyday words for a procedure's thing", () => {
+  // 実印 (the seal one registers) → 印鑑, 印鑑登録: this was "no match"
+  // 引き落とし → 口座振替, 軽トラ → 軽自動車, ペイペイ → スマホ決済: none came first before
+  it.each([
+    ["実印を作ったので登録したい", "印鑑登録について"],
+    ["住民税を引き落としで払いたい", "口座振替の申込み"],
+    ["軽トラの税金", "軽自動車税について"],
+    ["ペイペイで町税を払いたい", "スマホ決済での町税の納付"],
+  ])("%s → %s", (question, name) => {
+    const { noMatch, results } = index.search(question);
+    expect(noMatch).toBe(false);
+    expect(results[0]?.name).toBe(name);
+  });
+});
