@@ -38,6 +38,8 @@ describe("everyday words for a procedure's thing", () => {
     ["住民税を引き落としで払いたい", "口座振替の申込み"],
     ["軽トラの税金", "軽自動車税について"],
     ["ペイペイで町税を払いたい", "スマホ決済での町税の納付"],
+    // the shop's name → コンビニエンスストア, as the answer writes where the bags are sold
+    ["ファミマでごみ袋は売ってる？", "指定ごみ袋の種類と価格、販売場所について"],
   ])("%s → %s", (question, name) => {
     const { noMatch, results } = index.search(question);
     expect(noMatch).toBe(false);
