@@ -81,6 +81,8 @@ describe("synonyms: everyday words find the documents' words", () => {
     ],
     ["結婚相手を探したい", null, ["婚活推進事業"]],
     ["お年寄りの介護予防", "飯塚市", ["健幸フレイル予防事業", "地域包括支援センター運営事業"]],
+    // a clinic's department is a visit to a doctor (皮膚科 → 医療): this was "no match"
+    ["子どもが皮膚科にかかったときの自己負担は？", "伊万里市", ["子どもの医療費助成事業"]],
   ])("%s", (...row) => expectFirst(row));
 });
 
