@@ -46,3 +46,13 @@ describe("everyday words for a procedure's thing", () => {
     expect(results[0]?.name).toBe(name);
   });
 });
+
+describe("things a resident throws away, by what they are", () => {
+  // タンス, ベッド → 粗大ごみ: the computer entry (処分) came first before
+  it.each([
+    ["古いタンスを処分したい", "粗大ごみの出し方"],
+    ["ベッドを捨てたい", "粗大ごみの出し方"],
+  ])("%s → %s", (question, name) => {
+    expect(index.search(question).results[0]?.name).toBe(name);
+  });
+});
