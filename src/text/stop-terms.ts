@@ -150,11 +150,13 @@ export const STOP_WORDS: readonly string[] = [
   "毎年",
 ];
 
-export const STOP_TERMS: ReadonlySet<string> = new Set(STOP_WORDS.map(termKey));
-
-export function isStopTerm(key: string): boolean {
-  return STOP_TERMS.has(key);
+/** Whether a termKey is one of the words' (each list is compared after termKey, see the top of the file). */
+function memberOf(words: readonly string[]): (key: string) => boolean {
+  const terms: ReadonlySet<string> = new Set(words.map(termKey));
+  return (key) => terms.has(key);
 }
+
+export const isStopTerm = memberOf(STOP_WORDS);
 
 /**
  * Words that say what a resident wants to know about a topic (its procedure, place, time, cost), not the
@@ -279,17 +281,13 @@ export const QUESTION_WORDS: readonly string[] = [
   "問合せ",
 ];
 
-const QUESTION_TERMS: ReadonlySet<string> = new Set(QUESTION_WORDS.map(termKey));
-
-export function isQuestionWord(key: string): boolean {
-  return QUESTION_TERMS.has(key);
-}
+export const isQuestionWord = memberOf(QUESTION_WORDS);
 
 /**
  * The resident's relatives: whom the question is about (「母がもの忘れがひどくて…」, 「娘が熱を出して」), a
  * detail of the situation beside its topic, as a place one comes from is. Compounds kuromoji reads whole
- * (母子, 父子家庭, 親子) and phrases (ひとり + 親) are other words and stay topics; 親 alone is not here: a
- * parent's illness or stay in hospital is what short-stay child care is for (親が入院するあいだ子どもを…).
+ * (母子, 父子家庭, 親子) and phrases (ひとり + 親) are other words and stay topics; one the synonyms file gives
+ * a meaning (親 → 保護者, 祖母 → 高齢者) is a topic by that meaning (search/query-groups.ts synonymGroup).
  */
 export const RELATIVE_WORDS: readonly string[] = [
   "父",
@@ -298,6 +296,7 @@ export const RELATIVE_WORDS: readonly string[] = [
   "母親",
   "お父さん",
   "お母さん",
+  "親",
   "両親",
   "義父",
   "義母",
@@ -323,21 +322,9 @@ export const RELATIVE_WORDS: readonly string[] = [
   "孫",
 ];
 
-const RELATIVE_TERMS: ReadonlySet<string> = new Set(RELATIVE_WORDS.map(termKey));
+export const isRelativeWord = memberOf(RELATIVE_WORDS);
 
-export function isRelativeWord(key: string): boolean {
-  return RELATIVE_TERMS.has(key);
-}
-
-export const ASPECT_TERMS: ReadonlySet<string> = new Set(ASPECT_WORDS.map(termKey));
-
-export function isAspectTerm(key: string): boolean {
-  return ASPECT_TERMS.has(key);
-}
-
-const OTHER_ASPECT_TERMS: ReadonlySet<string> = new Set(OTHER_ASPECT_WORDS.map(termKey));
+export const isAspectTerm = memberOf(ASPECT_WORDS);
 
 /** An aspect a program's record does not hold (see ASPECT_WORDS). */
-export function isOtherAspect(key: string): boolean {
-  return OTHER_ASPECT_TERMS.has(key);
-}
+export const isOtherAspect = memberOf(OTHER_ASPECT_WORDS);
