@@ -153,14 +153,7 @@ function synonymGroup(
         }));
   for (const term of compoundTerms(units.slice(first, last + 1)))
     own.push({ term, weight: MODEL.terms.word, expanded: false });
-  const expanded = deps.synonyms.expansionsOf(key).flatMap((e, k) =>
-    e.words.map((w) => ({
-      term: w,
-      weight: MODEL.terms.curated / e.words.length,
-      expanded: true,
-      ...(e.words.length > 1 ? { alternative: k } : {}),
-    })),
-  );
+  const expanded = deps.synonyms.expansionsOf(key).flatMap((e, k) => meaningTerms(e.words, k, deps.sudachi));
   const origin = span.every((k) => units[k]!.place === true) && units[last + 1]?.surface === "から";
   // A verb the file lists stays a verb (もらえる → 受け取る) unless it stands for a thing (借りる → 融資, 引っ越す → 移住);
   // so does a relative (background) unless it stands for whom programs serve (祖母 → 高齢者, 両親 → 保護者).
@@ -204,6 +197,29 @@ function headTerms(key: string, knownTerm: (term: string) => boolean): QueryTerm
 }
 
 const KANJI_CHAR = /^[\p{Script=Han}々]$/u;
+
+/**
+ * The terms of one meaning the synonyms file gives: a word (with the general dictionary's spellings of it),
+ * or a phrase whose words add up, each a share (alternative k).
+ */
+function meaningTerms(words: readonly string[], k: number, sudachi: SudachiSynonyms | undefined): QueryTerm[] {
+  if (words.length === 1)
+    return [{ term: words[0]!, weight: MODEL.terms.curated, expanded: true }, ...spellingsOf(words[0]!, sudachi)];
+  return words.map((w) => ({ term: w, weight: MODEL.terms.curated / words.length, expanded: true, alternative: k }));
+}
+
+/**
+ * The general dictionary's spellings and abbreviations of a word the synonyms file means (コンビニ →
+ * コンビニエンスストア, 原付 → 原動機付自転車): the file names a meaning once, the documents write it either way.
+ * Sudachi's strong members only (the same 語彙), at the file's weight.
+ */
+function spellingsOf(word: string, sudachi: SudachiSynonyms | undefined): QueryTerm[] {
+  if (!sudachi) return [];
+  return sudachi
+    .expand(word)
+    .filter((t) => t.weight === MODEL.terms.sudachiStrong)
+    .map((t) => ({ ...t, weight: MODEL.terms.curated }));
+}
 
 /** The words of the expansions that name a thing. */
 function thingWords(expansions: ReturnType<CompiledSynonyms["expansionsOf"]>): string[] {

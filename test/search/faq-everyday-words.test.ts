@@ -31,7 +31,8 @@ describe("everyday words → the words of procedures", () => {
     ["住民税を引き落としで払いたい", "口座振替の申込み"],
     ["軽トラの税金", "軽自動車税について"],
     ["ペイペイで町税を払いたい", "スマホ決済での町税の納付"],
-    // the shop's name → コンビニエンスストア, as the answer writes where the bags are sold
+    // the shop's name → コンビニ, and through Sudachi's spellings of it → コンビニエンスストア, as the answer
+    // writes where the bags are sold (query-groups.ts spellingsOf)
     ["ファミマでごみ袋は売ってる？", "指定ごみ袋の種類と価格、販売場所について"],
     // タンス, ベッド → 粗大ごみ: the computer entry (処分) came first before
     ["古いタンスを処分したい", "粗大ごみの出し方"],
